@@ -1,0 +1,420 @@
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "PlaceholderView.h"
+
+#include "core/JobRunner.h"
+#include "investigation/CaseFileReader.h"
+#include "investigation/CaseFileWriter.h"
+#include "investigation/EvidenceListModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace strata;
+
+namespace {
+
+// What one background load of a case produces.
+struct CaseLoad
+{
+    CaseFileReadResult read;
+    QList<EvidenceItem> evidence;
+};
+
+const QString caseFileFilter = QStringLiteral("Strata cases (*.yaml *.yml);;All files (*)");
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_jobs(new JobRunner(this))
+    , m_evidenceModel(new EvidenceListModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_diffPlaceholder = new PlaceholderView(QString(), this);
+    m_diffPlaceholder->setObjectName(QStringLiteral("diffPlaceholder"));
+    setCentralWidget(m_diffPlaceholder);
+
+    createActions();
+    createDocks();
+    createMenus();
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("jobProgress"));
+    m_progress->setMaximumWidth(160);
+    m_progress->setVisible(false);
+    statusBar()->addPermanentWidget(m_progress);
+    connect(m_jobs, &JobRunner::jobProgress, this, [this](quint64, int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    });
+
+    restoreSettings();
+    updateActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    m_jobs->cancelAll();
+    m_jobs->waitForIdle();
+}
+
+QString MainWindow::referenceCasePath()
+{
+    return QStringLiteral(":/reference-case/case.yaml");
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(QStringLiteral("&Open Case…"), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseCaseToOpen);
+
+    m_saveAction = new QAction(QStringLiteral("&Save"), this);
+    m_saveAction->setObjectName(QStringLiteral("saveAction"));
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+
+    m_saveAsAction = new QAction(QStringLiteral("Save &As…"), this);
+    m_saveAsAction->setObjectName(QStringLiteral("saveAsAction"));
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::chooseSaveTarget);
+
+    // Disabled until reports exist: a menu item that does nothing must say so.
+    m_exportAction = new QAction(QStringLiteral("&Export Report…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setEnabled(false);
+    m_exportAction->setToolTip(QStringLiteral("Report export is not available in this version"));
+    m_exportAction->setStatusTip(m_exportAction->toolTip());
+
+    m_quitAction = new QAction(QStringLiteral("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(QStringLiteral("&About Strata"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    file->addAction(m_saveAction);
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_aboutAction);
+    QAction *aboutQt = help->addAction(QStringLiteral("About &Qt"));
+    aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+QDockWidget *MainWindow::addDock(
+    const QString &title, const QString &objectName, QWidget *content, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // saveState() keys the layout by object name
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    auto *sources = new PlaceholderView(
+        QStringLiteral("This case reads evidence from files only.\n"
+                       "Live sources (kubeconfig contexts, etcd endpoints, a Terraform git repository) "
+                       "are not supported in this version."),
+        this);
+    sources->setObjectName(QStringLiteral("sourcesPlaceholder"));
+    addDock(QStringLiteral("Sources"), QStringLiteral("sourcesDock"), sources, Qt::LeftDockWidgetArea);
+
+    auto *evidencePanel = new QWidget(this);
+    m_evidenceStack = new QStackedWidget(evidencePanel);
+    m_evidencePlaceholder = new PlaceholderView(QStringLiteral("No case is open."), evidencePanel);
+    m_evidencePlaceholder->setObjectName(QStringLiteral("evidencePlaceholder"));
+    m_evidenceView = new QTableView(evidencePanel);
+    m_evidenceView->setObjectName(QStringLiteral("evidenceView"));
+    m_evidenceView->setModel(m_evidenceModel);
+    m_evidenceView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_evidenceView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_evidenceView->verticalHeader()->hide();
+    m_evidenceView->setWordWrap(false);
+    m_evidenceView->setTextElideMode(Qt::ElideMiddle);
+    m_evidenceView->verticalHeader()->setDefaultSectionSize(m_evidenceView->fontMetrics().height() + 8);
+    m_evidenceView->horizontalHeader()->setSectionResizeMode(EvidenceListModel::PathColumn, QHeaderView::Stretch);
+    for (int column : { EvidenceListModel::RoleColumn, EvidenceListModel::KindColumn, EvidenceListModel::SizeColumn })
+        m_evidenceView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_evidenceStack->addWidget(m_evidencePlaceholder);
+    m_evidenceStack->addWidget(m_evidenceView);
+    m_problemsList = new QListWidget(evidencePanel);
+    m_problemsList->setObjectName(QStringLiteral("problemsList"));
+    m_problemsList->setVisible(false);
+    m_problemsList->setMaximumHeight(120);
+    auto *layout = new QVBoxLayout(evidencePanel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_evidenceStack, 1);
+    layout->addWidget(m_problemsList);
+    addDock(QStringLiteral("Evidence"), QStringLiteral("evidenceDock"), evidencePanel, Qt::LeftDockWidgetArea);
+
+    auto *timeline = new PlaceholderView(
+        QStringLiteral("No timeline: charting etcd raft terms and indices is not available in this version."), this);
+    timeline->setObjectName(QStringLiteral("timelinePlaceholder"));
+    addDock(QStringLiteral("Timeline"), QStringLiteral("timelineDock"), timeline, Qt::BottomDockWidgetArea);
+
+    auto *findings
+        = new PlaceholderView(QStringLiteral("No findings: evidence analysis is not available in this version."), this);
+    findings->setObjectName(QStringLiteral("findingsPlaceholder"));
+    addDock(QStringLiteral("Findings"), QStringLiteral("findingsDock"), findings, Qt::RightDockWidgetArea);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
+        applyDefaultLayout();
+    m_recent.load(settings);
+    rebuildRecentMenu();
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    resize(1280, 800);
+    auto dock = [this](const char *name) { return findChild<QDockWidget *>(QString::fromLatin1(name)); };
+    resizeDocks({ dock("sourcesDock"), dock("evidenceDock") }, { 150, 450 }, Qt::Vertical);
+    resizeDocks({ dock("evidenceDock"), dock("findingsDock") }, { 400, 300 }, Qt::Horizontal);
+    resizeDocks({ dock("timelineDock") }, { 180 }, Qt::Vertical);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    m_recent.save(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_jobs->cancelAll();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : m_recent.paths()) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        a->setStatusTip(path);
+        a->setData(path);
+        connect(a, &QAction::triggered, this, [this, path]() { openCase(path); });
+    }
+    if (!m_recent.paths().isEmpty()) {
+        m_recentMenu->addSeparator();
+        QAction *clear = m_recentMenu->addAction(QStringLiteral("Clear List"));
+        connect(clear, &QAction::triggered, this, [this]() {
+            m_recent.clear();
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!m_recent.paths().isEmpty());
+}
+
+void MainWindow::updateActions()
+{
+    m_saveAction->setEnabled(m_case.has_value());
+    m_saveAsAction->setEnabled(m_case.has_value());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_case ? m_case->displayName() : QStringLiteral("No case"));
+    if (m_case && !m_case->filePath.startsWith(QLatin1Char(':')))
+        setWindowFilePath(m_case->filePath);
+    if (!m_case) {
+        m_diffPlaceholder->setText(QStringLiteral("No case is open.\nFile ▸ Open Case… (%1) opens a Strata case file.")
+                                       .arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
+    } else {
+        m_diffPlaceholder->setText(QStringLiteral("%1\n\nThe four-column diff (Code | State | Live | Replica) is not "
+                                                  "available in this version. The case's evidence is listed in the "
+                                                  "Evidence panel.")
+                                       .arg(m_case->displayName()));
+    }
+}
+
+void MainWindow::chooseCaseToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Case"), QString(), caseFileFilter);
+    if (!path.isEmpty())
+        openCase(path);
+}
+
+void MainWindow::openCase(const QString &path)
+{
+    statusBar()->showMessage(QStringLiteral("Opening %1…").arg(path));
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+    m_loadJob = m_jobs->start<CaseLoad>(
+        QStringLiteral("open-case"),
+        [path](const JobContext &context) {
+            CaseLoad load;
+            load.read = CaseFileReader::readFile(path);
+            if (load.read.caseFile && !context.isCancelled())
+                load.evidence = inspectEvidence(*load.read.caseFile, &context);
+            return load;
+        },
+        [this, path](CaseLoad load) {
+            m_progress->setVisible(false);
+            if (!load.read.caseFile) {
+                QStringList reasons;
+                for (const Diagnostic &d : std::as_const(load.read.diagnostics))
+                    reasons.append(d.toString());
+                reportOpenFailure(path, reasons.join(QLatin1Char('\n')));
+                return;
+            }
+            applyCase(path, *load.read.caseFile, load.read.diagnostics);
+            applyEvidence(load.evidence);
+        });
+}
+
+void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const QList<Diagnostic> &diagnostics)
+{
+    m_case = caseFile;
+    m_diagnostics = diagnostics;
+    if (!path.startsWith(QLatin1Char(':'))) {
+        m_recent.add(path);
+        rebuildRecentMenu();
+    }
+    updateActions();
+    updateTitle();
+    showDiagnostics();
+    statusBar()->showMessage(QStringLiteral("Opened %1 (%2 evidence entries, %3 problems)")
+                                 .arg(caseFile.displayName())
+                                 .arg(caseFile.evidence.size())
+                                 .arg(diagnostics.size()),
+        8000);
+    Q_EMIT caseOpened(path);
+}
+
+void MainWindow::applyEvidence(const QList<EvidenceItem> &items)
+{
+    m_evidenceModel->setItems(items);
+    m_evidenceStack->setCurrentWidget(items.isEmpty() ? static_cast<QWidget *>(m_evidencePlaceholder) : m_evidenceView);
+    if (items.isEmpty())
+        m_evidencePlaceholder->setText(QStringLiteral("This case lists no evidence."));
+    Q_EMIT evidenceInspected();
+}
+
+void MainWindow::showDiagnostics()
+{
+    m_problemsList->clear();
+    for (const Diagnostic &d : std::as_const(m_diagnostics))
+        m_problemsList->addItem(d.toString());
+    m_problemsList->setVisible(!m_diagnostics.isEmpty());
+}
+
+void MainWindow::reportOpenFailure(const QString &path, const QString &reason)
+{
+    statusBar()->showMessage(QStringLiteral("Could not open %1").arg(path), 8000);
+    // Window-modal and non-blocking: the event loop (and any running job) goes on.
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Could not open case"),
+        QStringLiteral("Strata could not open %1.").arg(path), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("openFailedBox"));
+    box->setInformativeText(reason);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT caseOpenFailed(path, reason);
+}
+
+void MainWindow::save()
+{
+    if (!m_case)
+        return;
+    if (m_case->filePath.startsWith(QLatin1Char(':')))
+        chooseSaveTarget(); // a built-in case cannot be overwritten
+    else
+        saveCaseAs(m_case->filePath);
+}
+
+void MainWindow::chooseSaveTarget()
+{
+    if (!m_case)
+        return;
+    QString suggestion = m_case->filePath.startsWith(QLatin1Char(':')) ? QStringLiteral("case.yaml") : m_case->filePath;
+    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save Case As"), suggestion, caseFileFilter);
+    if (!path.isEmpty())
+        saveCaseAs(path);
+}
+
+bool MainWindow::saveCaseAs(const QString &path)
+{
+    if (!m_case)
+        return false;
+    const QString error = CaseFileWriter::save(*m_case, path);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(error, 8000);
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, QStringLiteral("Could not save case"), error, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("saveFailedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return false;
+    }
+    // Saving elsewhere rebases relative evidence paths; show them as written now.
+    QList<EvidenceItem> items = m_evidenceModel->items();
+    for (qsizetype i = 0; i < items.size() && i < m_case->evidence.size(); ++i)
+        items[i].entry = m_case->evidence.at(i);
+    m_evidenceModel->setItems(items);
+    m_recent.add(m_case->filePath);
+    rebuildRecentMenu();
+    updateTitle();
+    statusBar()->showMessage(QStringLiteral("Saved %1").arg(m_case->filePath), 5000);
+    return true;
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}

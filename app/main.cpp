@@ -1,0 +1,61 @@
+// Entry point: decide from the command line whether a window is needed at all,
+// then hand over to the main window. Nothing slow runs before the window shows.
+#include "CommandLine.h"
+#include "MainWindow.h"
+
+#include "core/BuildInfo.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    const CommandLineRequest request = CommandLine::parse(arguments);
+    switch (request.action) {
+    case CommandLineRequest::Action::PrintVersion:
+        print(stdout, CommandLine::versionText());
+        return 0;
+    case CommandLineRequest::Action::PrintHelp:
+        print(stdout, CommandLine::helpText());
+        return 0;
+    case CommandLineRequest::Action::UsageError:
+        print(stderr, QStringLiteral("strata: %1\n").arg(request.error));
+        return CommandLine::usageErrorExitCode;
+    case CommandLineRequest::Action::OpenGui:
+        break;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Strata"));
+    QApplication::setApplicationName(QStringLiteral("strata"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
+    QApplication::setApplicationVersion(strata::BuildInfo::version());
+    QApplication::setDesktopFileName(strata::BuildInfo::applicationId());
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
+
+    MainWindow window;
+    window.show();
+    // Open after the first paint: the window must never wait for disk or network.
+    const QString caseFile = request.caseFile;
+    QTimer::singleShot(0, &window, [&window, caseFile]() {
+        if (caseFile.isEmpty())
+            window.openCase(MainWindow::referenceCasePath());
+        else
+            window.openCase(caseFile);
+    });
+    return app.exec();
+}

@@ -1,0 +1,57 @@
+#include "CaseFile.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace strata {
+
+QString evidenceRoleName(EvidenceRole role)
+{
+    switch (role) {
+    case EvidenceRole::Unspecified:
+        return {};
+    case EvidenceRole::Code:
+        return QStringLiteral("code");
+    case EvidenceRole::State:
+        return QStringLiteral("state");
+    case EvidenceRole::Live:
+        return QStringLiteral("live");
+    case EvidenceRole::Replica:
+        return QStringLiteral("replica");
+    }
+    return {};
+}
+
+std::optional<EvidenceRole> evidenceRoleFromName(const QString &name)
+{
+    for (EvidenceRole r : { EvidenceRole::Code, EvidenceRole::State, EvidenceRole::Live, EvidenceRole::Replica }) {
+        if (evidenceRoleName(r) == name)
+            return r;
+    }
+    return std::nullopt;
+}
+
+QString CaseFile::baseDirectory() const
+{
+    if (filePath.isEmpty())
+        return QDir::currentPath();
+    return QFileInfo(filePath).absolutePath();
+}
+
+QString CaseFile::resolvedPath(const EvidenceEntry &entry) const
+{
+    if (entry.path.startsWith(QLatin1Char(':')) || QDir::isAbsolutePath(entry.path))
+        return QDir::cleanPath(entry.path);
+    return QDir::cleanPath(baseDirectory() + QLatin1Char('/') + entry.path);
+}
+
+QString CaseFile::displayName() const
+{
+    if (!title.trimmed().isEmpty())
+        return title.trimmed();
+    if (!filePath.isEmpty())
+        return QFileInfo(filePath).fileName();
+    return QStringLiteral("Untitled case");
+}
+
+} // namespace strata

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace strata {
+
+// The diff's columns. Evidence without a role has its role inferred from its kind.
+enum class EvidenceRole { Unspecified, Code, State, Live, Replica };
+
+QString evidenceRoleName(EvidenceRole role);
+std::optional<EvidenceRole> evidenceRoleFromName(const QString &name);
+
+// One captured artifact listed in a case: a file or a folder of .tf files.
+struct EvidenceEntry
+{
+    QString path; // exactly as written in the case file
+    EvidenceRole role = EvidenceRole::Unspecified;
+    QString kind; // as written; empty means "detect"
+    int line = 0; // where the entry stands in the case file (1-based)
+};
+
+struct CaseNote
+{
+    QString text;
+    QDateTime time; // may be invalid
+};
+
+// A Strata case file (format version 1, YAML): what is under investigation,
+// which evidence was collected, and the investigator's notes. A plain value:
+// the reader produces it, the writer saves it, the window shows it.
+// See docs/case-format.md.
+struct CaseFile
+{
+    static constexpr int formatVersion = 1;
+
+    QString filePath; // where it was read from or last saved to; may be a ":/" resource
+    QString title;
+    QStringList resources; // kind/namespace/name or kind/name
+    QList<EvidenceEntry> evidence;
+    QList<CaseNote> notes;
+    // Keys this version does not know (and `sources`, which later versions fill
+    // in), kept as YAML text so that saving never loses what the user wrote.
+    QList<QPair<QString, QString>> preservedYaml;
+
+    // Folder that relative evidence paths are resolved against.
+    QString baseDirectory() const;
+    // Absolute (or ":/" resource) path of an evidence entry.
+    QString resolvedPath(const EvidenceEntry &entry) const;
+    // The display name: the title, else the file name, else "Untitled case".
+    QString displayName() const;
+};
+
+} // namespace strata

@@ -1,0 +1,250 @@
+#include "CaseFileReader.h"
+
+#include <QFile>
+
+#include <yaml-cpp/yaml.h>
+
+namespace strata::CaseFileReader {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+// Collects diagnostics positioned at YAML nodes.
+class Context
+{
+public:
+    explicit Context(QString path)
+        : m_path(std::move(path))
+    {
+    }
+
+    void error(const YAML::Node &node, const QString &message)
+    {
+        const YAML::Mark m = node.Mark();
+        diagnostics.append(Diagnostic::error(m_path, m.line + 1, m.column + 1, message));
+    }
+    void warning(const YAML::Node &node, const QString &message)
+    {
+        const YAML::Mark m = node.Mark();
+        diagnostics.append(Diagnostic::warning(m_path, m.line + 1, m.column + 1, message));
+    }
+
+    QList<Diagnostic> diagnostics;
+
+private:
+    QString m_path;
+};
+
+std::optional<QString> scalar(Context &ctx, const YAML::Node &node, const QString &what)
+{
+    if (!node.IsScalar()) {
+        ctx.error(node, QStringLiteral("%1 must be a string").arg(what));
+        return std::nullopt;
+    }
+    return qs(node.Scalar());
+}
+
+bool isValidResourceId(const QString &id)
+{
+    const QStringList parts = id.split(QLatin1Char('/'));
+    if (parts.size() < 2 || parts.size() > 3)
+        return false;
+    for (const QString &p : parts) {
+        if (p.trimmed().isEmpty() || p != p.trimmed())
+            return false;
+    }
+    return true;
+}
+
+void readResources(Context &ctx, const YAML::Node &node, CaseFile &out)
+{
+    if (node.IsNull())
+        return;
+    if (!node.IsSequence()) {
+        ctx.error(node, QStringLiteral("'resources' must be a list of kind/namespace/name"));
+        return;
+    }
+    for (const YAML::Node &item : node) {
+        const auto id = scalar(ctx, item, QStringLiteral("a resource"));
+        if (!id)
+            continue;
+        if (!isValidResourceId(*id)) {
+            ctx.error(item, QStringLiteral("resource '%1' is not kind/namespace/name or kind/name").arg(*id));
+            continue;
+        }
+        out.resources.append(*id);
+    }
+}
+
+void readEvidence(Context &ctx, const YAML::Node &node, CaseFile &out)
+{
+    if (node.IsNull())
+        return;
+    if (!node.IsSequence()) {
+        ctx.error(node, QStringLiteral("'evidence' must be a list of entries with a 'path'"));
+        return;
+    }
+    for (const YAML::Node &item : node) {
+        EvidenceEntry entry;
+        entry.line = item.Mark().line + 1;
+        if (item.IsScalar()) { // "- artifacts/x.txt" is accepted as a shorthand
+            entry.path = qs(item.Scalar());
+        } else if (item.IsMap()) {
+            bool ok = true;
+            for (const auto &kv : item) {
+                const QString key = qs(kv.first.as<std::string>());
+                if (key == QLatin1String("path")) {
+                    const auto v = scalar(ctx, kv.second, QStringLiteral("'path'"));
+                    ok = ok && v.has_value();
+                    entry.path = v.value_or(QString());
+                } else if (key == QLatin1String("role")) {
+                    const auto v = scalar(ctx, kv.second, QStringLiteral("'role'"));
+                    const auto role = v ? evidenceRoleFromName(*v) : std::nullopt;
+                    if (v && !role)
+                        ctx.error(kv.second,
+                            QStringLiteral("unknown role '%1' (expected code, state, live or replica)").arg(*v));
+                    ok = ok && role.has_value();
+                    entry.role = role.value_or(EvidenceRole::Unspecified);
+                } else if (key == QLatin1String("kind")) {
+                    const auto v = scalar(ctx, kv.second, QStringLiteral("'kind'"));
+                    entry.kind = v.value_or(QString());
+                } else {
+                    ctx.warning(kv.first, QStringLiteral("unknown evidence key '%1' ignored").arg(key));
+                }
+            }
+            if (!ok)
+                continue;
+        } else {
+            ctx.error(item, QStringLiteral("an evidence entry must be a path or a map with 'path'"));
+            continue;
+        }
+        if (entry.path.trimmed().isEmpty()) {
+            ctx.error(item, QStringLiteral("evidence entry has no 'path'"));
+            continue;
+        }
+        out.evidence.append(entry);
+    }
+}
+
+void readNotes(Context &ctx, const YAML::Node &node, CaseFile &out)
+{
+    if (node.IsNull())
+        return;
+    if (!node.IsSequence()) {
+        ctx.error(node, QStringLiteral("'notes' must be a list"));
+        return;
+    }
+    for (const YAML::Node &item : node) {
+        CaseNote note;
+        if (item.IsScalar()) {
+            note.text = qs(item.Scalar());
+        } else if (item.IsMap() && item["text"] && item["text"].IsScalar()) {
+            note.text = qs(item["text"].Scalar());
+            if (item["time"] && item["time"].IsScalar()) {
+                note.time = QDateTime::fromString(qs(item["time"].Scalar()), Qt::ISODateWithMs);
+                if (!note.time.isValid())
+                    ctx.warning(
+                        item["time"], QStringLiteral("note time is not an ISO 8601 date-time; kept without a time"));
+            }
+        } else {
+            ctx.error(item, QStringLiteral("a note must be text or a map with 'text'"));
+            continue;
+        }
+        out.notes.append(note);
+    }
+}
+
+} // namespace
+
+CaseFileReadResult readText(const QByteArray &text, const QString &path)
+{
+    Context ctx(path);
+    CaseFileReadResult result;
+    YAML::Node root;
+    try {
+        root = YAML::Load(text.toStdString());
+    } catch (const YAML::Exception &e) {
+        result.diagnostics.append(
+            Diagnostic::error(path, e.mark.line + 1, e.mark.column + 1, QString::fromStdString(e.msg)));
+        return result;
+    }
+    if (!root.IsMap()) {
+        result.diagnostics.append(
+            Diagnostic::error(path, 1, 1, QStringLiteral("a case file must be a YAML map with 'strata: 1'")));
+        return result;
+    }
+
+    CaseFile out;
+    out.filePath = path;
+    bool versionSeen = false;
+    try {
+        for (const auto &kv : root) {
+            if (!kv.first.IsScalar()) {
+                ctx.error(kv.first, QStringLiteral("keys must be plain strings"));
+                continue;
+            }
+            const QString key = qs(kv.first.Scalar());
+            const YAML::Node &value = kv.second;
+            if (key == QLatin1String("strata")) {
+                versionSeen = true;
+                const auto v = scalar(ctx, value, QStringLiteral("'strata'"));
+                if (v && v->trimmed() != QString::number(CaseFile::formatVersion)) {
+                    ctx.error(value,
+                        QStringLiteral("unsupported case format version '%1' (this Strata reads version %2)")
+                            .arg(*v)
+                            .arg(CaseFile::formatVersion));
+                    result.diagnostics = ctx.diagnostics;
+                    return result;
+                }
+            } else if (key == QLatin1String("title")) {
+                out.title = scalar(ctx, value, QStringLiteral("'title'")).value_or(QString());
+            } else if (key == QLatin1String("resources")) {
+                readResources(ctx, value, out);
+            } else if (key == QLatin1String("evidence")) {
+                readEvidence(ctx, value, out);
+            } else if (key == QLatin1String("notes")) {
+                readNotes(ctx, value, out);
+            } else {
+                if (key != QLatin1String("sources"))
+                    ctx.warning(kv.first, QStringLiteral("unknown key '%1' kept but not used").arg(key));
+                YAML::Emitter emitter;
+                emitter << value;
+                out.preservedYaml.append({ key, QString::fromUtf8(emitter.c_str()) });
+            }
+        }
+    } catch (const YAML::Exception &e) {
+        ctx.diagnostics.append(
+            Diagnostic::error(path, e.mark.line + 1, e.mark.column + 1, QString::fromStdString(e.msg)));
+    }
+    if (!versionSeen)
+        ctx.diagnostics.append(
+            Diagnostic::error(path, 1, 1, QStringLiteral("missing 'strata: 1': not a Strata case file")));
+    result.diagnostics = ctx.diagnostics;
+    if (versionSeen)
+        result.caseFile = out;
+    return result;
+}
+
+CaseFileReadResult readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        CaseFileReadResult result;
+        result.diagnostics.append(
+            Diagnostic::error(path, 0, 0, QStringLiteral("cannot open: %1").arg(file.errorString())));
+        return result;
+    }
+    if (file.size() > maxFileSize) {
+        CaseFileReadResult result;
+        result.diagnostics.append(Diagnostic::error(path, 0, 0,
+            QStringLiteral("%1 bytes is too large for a case file (limit %2)").arg(file.size()).arg(maxFileSize)));
+        return result;
+    }
+    return readText(file.readAll(), path);
+}
+
+} // namespace strata::CaseFileReader

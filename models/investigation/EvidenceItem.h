@@ -1,0 +1,30 @@
+#pragma once
+
+#include "investigation/CaseFile.h"
+
+#include <QList>
+
+namespace strata {
+
+class JobContext;
+
+// An evidence entry as found on disk: whether it is there, how big it is.
+// Produced off the GUI thread (it touches the disk) and shown by EvidenceListModel.
+struct EvidenceItem
+{
+    EvidenceEntry entry;
+    QString resolvedPath;
+    bool exists = false;
+    bool isDirectory = false;
+    qint64 size = 0; // bytes; for a folder, the sum of its files (not recursive)
+    int fileCount = 0; // files in a folder entry
+};
+
+// Looks at each evidence entry of `caseFile` on disk. Checks `context` for
+// cancellation between entries when given.
+QList<EvidenceItem> inspectEvidence(const CaseFile &caseFile, const JobContext *context = nullptr);
+
+// "4.1 KB", "182 B", "12.5 MB": sizes the way people read them (decimal units, like etcdctl).
+QString formatByteSize(qint64 bytes);
+
+} // namespace strata

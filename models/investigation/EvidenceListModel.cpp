@@ -1,0 +1,81 @@
+#include "EvidenceListModel.h"
+
+namespace strata {
+
+EvidenceListModel::EvidenceListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void EvidenceListModel::setItems(const QList<EvidenceItem> &items)
+{
+    beginResetModel();
+    m_items = items;
+    endResetModel();
+}
+
+int EvidenceListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int EvidenceListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EvidenceListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EvidenceItem &item = m_items.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case PathColumn:
+            return item.entry.path;
+        case RoleColumn:
+            return item.entry.role == EvidenceRole::Unspecified ? QStringLiteral("auto")
+                                                                : evidenceRoleName(item.entry.role);
+        case KindColumn:
+            return item.entry.kind.isEmpty() ? QStringLiteral("auto") : item.entry.kind;
+        case SizeColumn:
+            if (!item.exists)
+                return QStringLiteral("missing");
+            if (item.isDirectory)
+                return QStringLiteral("%1 files, %2").arg(item.fileCount).arg(formatByteSize(item.size));
+            return formatByteSize(item.size);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return item.exists ? item.resolvedPath : QStringLiteral("Not found: %1").arg(item.resolvedPath);
+    case ResolvedPathRole:
+        return item.resolvedPath;
+    case ExistsRole:
+        return item.exists;
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    return {};
+}
+
+QVariant EvidenceListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case PathColumn:
+        return QStringLiteral("Evidence");
+    case RoleColumn:
+        return QStringLiteral("Role");
+    case KindColumn:
+        return QStringLiteral("Kind");
+    case SizeColumn:
+        return QStringLiteral("Size");
+    }
+    return {};
+}
+
+} // namespace strata

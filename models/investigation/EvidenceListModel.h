@@ -1,0 +1,33 @@
+#pragma once
+
+#include "investigation/EvidenceItem.h"
+
+#include <QAbstractTableModel>
+
+namespace strata {
+
+// The Evidence dock's table: one row per evidence entry of the open case,
+// fed one whole list at a time (setItems resets the model).
+class EvidenceListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { PathColumn, RoleColumn, KindColumn, SizeColumn, ColumnCount };
+    enum Role { ResolvedPathRole = Qt::UserRole + 1, ExistsRole };
+    Q_ENUM(Role)
+
+    explicit EvidenceListModel(QObject *parent = nullptr);
+
+    void setItems(const QList<EvidenceItem> &items);
+    const QList<EvidenceItem> &items() const { return m_items; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<EvidenceItem> m_items;
+};
+
+} // namespace strata

@@ -1,0 +1,195 @@
+// Case files: reading (positions on errors, unknown keys kept), saving
+// (atomic, paths rebased, nothing lost) and the bundled reference case.
+#include "StrataTestMain.h"
+
+#include "investigation/CaseFileReader.h"
+#include "investigation/CaseFileWriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace strata;
+
+class TestCaseFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    static CaseFileReadResult read(const char *yaml)
+    {
+        return CaseFileReader::readText(QByteArray(yaml), QStringLiteral("/cases/c.yaml"));
+    }
+
+private Q_SLOTS:
+    void readsTheReferenceCase()
+    {
+        const auto result = CaseFileReader::readFile(QStringLiteral(":/reference-case/case.yaml"));
+        QVERIFY2(result.caseFile.has_value(), qPrintable(result.diagnostics.value(0).toString()));
+        QVERIFY(result.diagnostics.isEmpty());
+        const CaseFile &c = *result.caseFile;
+        QCOMPARE(c.title, QStringLiteral("The cluster that disagrees with itself"));
+        QCOMPARE(c.resources, QStringList { QStringLiteral("configmap/platform/feature-flags") });
+        QCOMPARE(c.evidence.size(), 7);
+        QCOMPARE(c.evidence.at(0).path, QStringLiteral("artifacts/etcdctl-endpoint-status.txt"));
+        QCOMPARE(c.evidence.at(0).role, EvidenceRole::Unspecified);
+        QCOMPARE(c.evidence.at(1).role, EvidenceRole::Live);
+        QCOMPARE(c.evidence.at(1).line, 7);
+        QCOMPARE(c.evidence.at(2).role, EvidenceRole::Replica);
+        QCOMPARE(c.evidence.at(5).role, EvidenceRole::Code);
+        QCOMPARE(c.evidence.at(6).role, EvidenceRole::State);
+        QCOMPARE(
+            c.resolvedPath(c.evidence.at(1)), QStringLiteral(":/reference-case/artifacts/feature-flags.live.yaml"));
+        QVERIFY(QFile::exists(c.resolvedPath(c.evidence.at(1))));
+    }
+
+    void syntaxErrorHasLineAndColumn()
+    {
+        const auto result = read("strata: 1\ntitle: x\nevidence:\n  - path: [unclosed\n");
+        QVERIFY(!result.caseFile);
+        QCOMPARE(result.diagnostics.size(), 1);
+        const Diagnostic &d = result.diagnostics.first();
+        QCOMPARE(d.severity, Diagnostic::Severity::Error);
+        QCOMPARE(d.file, QStringLiteral("/cases/c.yaml"));
+        QVERIFY2(d.line >= 4, qPrintable(d.toString()));
+        QVERIFY(d.column > 0);
+        QVERIFY(d.toString().startsWith(QStringLiteral("/cases/c.yaml:%1:%2: error: ").arg(d.line).arg(d.column)));
+    }
+
+    void badEntriesAreSkippedAndTheRestLoads()
+    {
+        const auto result = read("strata: 1\n"
+                                 "resources:\n"
+                                 "  - configmap/platform/flags\n"
+                                 "  - not-a-resource\n"
+                                 "evidence:\n"
+                                 "  - path: a.txt\n"
+                                 "    role: sideways\n"
+                                 "  - role: live\n"
+                                 "  - path: b.yaml\n"
+                                 "    role: live\n");
+        QVERIFY(result.caseFile);
+        QCOMPARE(result.caseFile->resources, QStringList { QStringLiteral("configmap/platform/flags") });
+        QCOMPARE(result.caseFile->evidence.size(), 1);
+        QCOMPARE(result.caseFile->evidence.first().path, QStringLiteral("b.yaml"));
+        QCOMPARE(result.diagnostics.size(), 3);
+        QCOMPARE(result.diagnostics.at(0).line, 4); // not-a-resource
+        QCOMPARE(result.diagnostics.at(1).line, 7); // sideways
+        QCOMPARE(result.diagnostics.at(1).column, 11);
+        QVERIFY(result.diagnostics.at(1).message.contains(QStringLiteral("sideways")));
+        QCOMPARE(result.diagnostics.at(2).line, 8); // no path
+        QVERIFY(hasErrors(result.diagnostics));
+    }
+
+    void unknownKeysWarnAndAreKept()
+    {
+        const auto result
+            = read("strata: 1\ntitle: t\nowner: team-platform\nsources:\n  kubernetes: {context: prod}\n");
+        QVERIFY(result.caseFile);
+        QCOMPARE(result.diagnostics.size(), 1);
+        QCOMPARE(result.diagnostics.first().severity, Diagnostic::Severity::Warning);
+        QCOMPARE(result.diagnostics.first().line, 3);
+        QVERIFY(!hasErrors(result.diagnostics));
+        QCOMPARE(result.caseFile->preservedYaml.size(), 2);
+        QCOMPARE(result.caseFile->preservedYaml.at(0).first, QStringLiteral("owner"));
+    }
+
+    void rejectsOtherVersionsAndNonCases()
+    {
+        auto result = read("strata: 2\ntitle: from the future\n");
+        QVERIFY(!result.caseFile);
+        QVERIFY(result.diagnostics.first().message.contains(QStringLiteral("version '2'")));
+        QCOMPARE(result.diagnostics.first().line, 1);
+        QCOMPARE(result.diagnostics.first().column, 9);
+
+        result = read("title: no version\n");
+        QVERIFY(!result.caseFile);
+        QVERIFY(result.diagnostics.first().message.contains(QStringLiteral("strata: 1")));
+
+        result = read("- just\n- a list\n");
+        QVERIFY(!result.caseFile);
+        QVERIFY(hasErrors(result.diagnostics));
+    }
+
+    void missingFileSaysWhere()
+    {
+        const auto result = CaseFileReader::readFile(QStringLiteral("/nonexistent/dir/case.yaml"));
+        QVERIFY(!result.caseFile);
+        QVERIFY(result.diagnostics.first().toString().startsWith(
+            QStringLiteral("/nonexistent/dir/case.yaml: error: cannot open")));
+    }
+
+    void saveRoundTripsAndRebasesPaths()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QDir(dir.path()).mkpath(QStringLiteral("cases/evidence"));
+        QDir(dir.path()).mkpath(QStringLiteral("elsewhere"));
+        const QString original = dir.filePath(QStringLiteral("cases/c.yaml"));
+        {
+            QFile f(original);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("strata: 1\ntitle: \"Flags: #2\"\nresources: [configmap/p/f]\n"
+                    "evidence:\n  - path: evidence/live.yaml\n    role: live\n    kind: kubectl\n"
+                    "custom: {keep: me}\nsources: {}\nnotes:\n  - first thought\n"
+                    "  - {time: '2024-12-15T09:45:02Z', text: 'app says true'}\n");
+        }
+        auto read = CaseFileReader::readFile(original);
+        QVERIFY(read.caseFile);
+        CaseFile c = *read.caseFile;
+        const QString livePath = c.resolvedPath(c.evidence.first());
+
+        const QString moved = dir.filePath(QStringLiteral("elsewhere/moved.yaml"));
+        QCOMPARE(CaseFileWriter::save(c, moved), QString());
+        QCOMPARE(c.filePath, moved);
+        QCOMPARE(c.evidence.first().path, QStringLiteral("../cases/evidence/live.yaml"));
+        QCOMPARE(c.resolvedPath(c.evidence.first()), livePath);
+
+        const auto reread = CaseFileReader::readFile(moved);
+        QVERIFY(reread.caseFile);
+        QCOMPARE(reread.caseFile->title, QStringLiteral("Flags: #2"));
+        QCOMPARE(reread.caseFile->resources, c.resources);
+        QCOMPARE(reread.caseFile->evidence.first().kind, QStringLiteral("kubectl"));
+        QCOMPARE(reread.caseFile->evidence.first().role, EvidenceRole::Live);
+        QCOMPARE(reread.caseFile->resolvedPath(reread.caseFile->evidence.first()), livePath);
+        QCOMPARE(reread.caseFile->notes.size(), 2);
+        QCOMPARE(reread.caseFile->notes.at(1).text, QStringLiteral("app says true"));
+        QCOMPARE(reread.caseFile->notes.at(1).time,
+            QDateTime::fromString(QStringLiteral("2024-12-15T09:45:02Z"), Qt::ISODate));
+        // The unknown key survives the round trip (a warning, not lost).
+        QCOMPARE(reread.diagnostics.size(), 1);
+        QCOMPARE(reread.caseFile->preservedYaml.size(), 2);
+    }
+
+    void savingOverAResourceIsRefused()
+    {
+        auto read = CaseFileReader::readFile(QStringLiteral(":/reference-case/case.yaml"));
+        QVERIFY(read.caseFile);
+        CaseFile c = *read.caseFile;
+        QVERIFY(!CaseFileWriter::save(c, QStringLiteral(":/reference-case/case.yaml")).isEmpty());
+    }
+
+    void savingTheReferenceCaseKeepsItsEvidenceReachable()
+    {
+        QTemporaryDir dir;
+        auto read = CaseFileReader::readFile(QStringLiteral(":/reference-case/case.yaml"));
+        CaseFile c = *read.caseFile;
+        QCOMPARE(CaseFileWriter::save(c, dir.filePath(QStringLiteral("mine.yaml"))), QString());
+        const auto reread = CaseFileReader::readFile(dir.filePath(QStringLiteral("mine.yaml")));
+        QVERIFY(reread.caseFile);
+        for (const EvidenceEntry &e : reread.caseFile->evidence)
+            QVERIFY2(QFileInfo::exists(reread.caseFile->resolvedPath(e)), qPrintable(e.path));
+    }
+
+    void unwritableTargetReportsTheReason()
+    {
+        CaseFile c;
+        c.title = QStringLiteral("x");
+        const QString error = CaseFileWriter::save(c, QStringLiteral("/nonexistent/dir/x.yaml"));
+        QVERIFY(error.startsWith(QStringLiteral("/nonexistent/dir/x.yaml: cannot write")));
+        QVERIFY(c.filePath.isEmpty());
+    }
+};
+
+STRATA_TEST_MAIN(TestCaseFile)
+#include "tst_casefile.moc"

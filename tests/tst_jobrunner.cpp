@@ -1,0 +1,117 @@
+// Background jobs: results arrive on the owner's thread, superseded and
+// cancelled jobs are dropped, progress is reported. Synchronised with
+// semaphores, never with sleeps.
+#include "StrataTestMain.h"
+
+#include "core/JobRunner.h"
+
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QThread>
+
+using namespace strata;
+
+class TestJobRunner : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void deliversResultOnOwnerThread()
+    {
+        JobRunner runner;
+        QThread *workerThread = nullptr;
+        QThread *deliveryThread = nullptr;
+        int result = 0;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        const quint64 id = runner.start<int>(
+            QStringLiteral("sum"),
+            [&workerThread](const JobContext &) {
+                workerThread = QThread::currentThread();
+                return 6 * 7;
+            },
+            [&](int value) {
+                deliveryThread = QThread::currentThread();
+                result = value;
+            });
+        QVERIFY(runner.isRunning(id));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toULongLong(), id);
+        QCOMPARE(result, 42);
+        QVERIFY(workerThread != QThread::currentThread());
+        QCOMPARE(deliveryThread, QThread::currentThread());
+        QCOMPARE(runner.runningCount(), 0);
+    }
+
+    void supersededJobResultIsDropped()
+    {
+        JobRunner runner;
+        QSemaphore firstMayFinish;
+        QStringList delivered;
+        QSignalSpy cancelled(&runner, &JobRunner::jobCancelled);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        const quint64 first = runner.start<QString>(
+            QStringLiteral("open"),
+            [&firstMayFinish](const JobContext &) {
+                firstMayFinish.acquire();
+                return QStringLiteral("old");
+            },
+            [&delivered](QString s) { delivered.append(s); });
+        const quint64 second = runner.start<QString>(
+            QStringLiteral("open"), [](const JobContext &) { return QStringLiteral("new"); },
+            [&delivered](QString s) { delivered.append(s); });
+        QCOMPARE(cancelled.size(), 1);
+        QCOMPARE(cancelled.first().first().toULongLong(), first);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().toULongLong(), second);
+        firstMayFinish.release();
+        runner.waitForIdle();
+        QCoreApplication::processEvents();
+        QCOMPARE(delivered, QStringList { QStringLiteral("new") });
+    }
+
+    void cancelStopsWorkAndDropsResult()
+    {
+        JobRunner runner;
+        QSemaphore started, mayCheck;
+        bool sawCancel = false;
+        bool delivered = false;
+        const quint64 id = runner.start<int>(
+            QStringLiteral("long"),
+            [&](const JobContext &context) {
+                started.release();
+                mayCheck.acquire();
+                sawCancel = context.isCancelled();
+                return 1;
+            },
+            [&delivered](int) { delivered = true; });
+        started.acquire();
+        runner.cancel(id);
+        QVERIFY(!runner.isRunning(id));
+        mayCheck.release();
+        runner.waitForIdle();
+        QCoreApplication::processEvents();
+        QVERIFY(sawCancel);
+        QVERIFY(!delivered);
+    }
+
+    void reportsProgress()
+    {
+        JobRunner runner;
+        QSignalSpy progress(&runner, &JobRunner::jobProgress);
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        runner.start<int>(
+            QStringLiteral("count"),
+            [](const JobContext &context) {
+                for (int i = 1; i <= 3; ++i)
+                    context.reportProgress(i, 3);
+                return 3;
+            },
+            [](int) {});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(progress.size(), 3);
+        QCOMPARE(progress.last().at(1).toInt(), 3);
+        QCOMPARE(progress.last().at(2).toInt(), 3);
+    }
+};
+
+STRATA_TEST_MAIN(TestJobRunner)
+#include "tst_jobrunner.moc"

@@ -1,0 +1,204 @@
+// The real main window on the offscreen platform: docks, menus, opening the
+// reference case in the background, persistence, failures, and a screenshot
+// saved into the build tree (tests/screenshots/) for people to look at.
+#include "StrataTestMain.h"
+
+#include "AboutDialog.h"
+#include "MainWindow.h"
+#include "PlaceholderView.h"
+
+#include "core/BuildInfo.h"
+#include "investigation/EvidenceListModel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+
+namespace {
+
+QAction *action(QWidget &window, const char *name)
+{
+    return window.findChild<QAction *>(QString::fromLatin1(name));
+}
+
+bool openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy inspected(&window, &MainWindow::evidenceInspected);
+    window.openCase(path);
+    return inspected.wait(20000);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { QSettings().clear(); }
+
+    void showsDocksMenusAndPlaceholders()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const char *dock : { "sourcesDock", "evidenceDock", "timelineDock", "findingsDock" }) {
+            auto *d = window.findChild<QDockWidget *>(QString::fromLatin1(dock));
+            QVERIFY2(d, dock);
+            QVERIFY2(d->isVisible(), dock);
+        }
+        auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
+        QVERIFY(viewMenu);
+        QCOMPARE(viewMenu->actions().size(), 4);
+        QVERIFY(!action(window, "exportAction")->isEnabled());
+        QVERIFY(!action(window, "saveAction")->isEnabled());
+        QVERIFY(!action(window, "saveAsAction")->isEnabled());
+        QVERIFY(action(window, "openAction")->isEnabled());
+        QVERIFY(!window.findChild<QMenu *>(QStringLiteral("recentMenu"))->isEnabled());
+        auto *diff = window.findChild<PlaceholderView *>(QStringLiteral("diffPlaceholder"));
+        QVERIFY(diff->text().contains(QStringLiteral("No case is open")));
+    }
+
+    void opensTheReferenceCaseAndSavesAScreenshot()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openAndWait(window, MainWindow::referenceCasePath()));
+        QVERIFY(window.currentCase().has_value());
+        QCOMPARE(window.windowTitle(), QStringLiteral("The cluster that disagrees with itself"));
+        auto *view = window.findChild<QTableView *>(QStringLiteral("evidenceView"));
+        QVERIFY(view->isVisible());
+        QCOMPARE(view->model()->rowCount(), 7);
+        QCOMPARE(
+            view->model()->index(1, strata::EvidenceListModel::RoleColumn).data().toString(), QStringLiteral("live"));
+        QVERIFY(action(window, "saveAction")->isEnabled());
+        QVERIFY(!action(window, "exportAction")->isEnabled());
+
+        const QString dir = QStringLiteral(STRATA_TEST_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        const QImage shot = window.grab().toImage();
+        QVERIFY(shot.save(dir + QStringLiteral("/mainwindow-reference-case.png")));
+        // Not a blank image: a real window has many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < shot.height(); y += 7)
+            for (int x = 0; x < shot.width(); x += 7)
+                colours.insert(shot.pixel(x, y));
+        QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
+    }
+
+    void layoutAndRecentFilesPersist()
+    {
+        QTemporaryDir dir;
+        const QString casePath = dir.filePath(QStringLiteral("incident.yaml"));
+        {
+            QFile f(casePath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("strata: 1\ntitle: Persisted\nevidence: []\n");
+        }
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(900, 640);
+            window.findChild<QDockWidget *>(QStringLiteral("findingsDock"))->hide();
+            QVERIFY(openAndWait(window, casePath));
+            window.close();
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(900, 640));
+        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("findingsDock"))->isVisible());
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("evidenceDock"))->isVisible());
+        auto *recent = again.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent->isEnabled());
+        QCOMPARE(recent->actions().first()->data().toString(), casePath);
+
+        // The recent entry opens the case.
+        QSignalSpy opened(&again, &MainWindow::caseOpened);
+        recent->actions().first()->trigger();
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(again.windowTitle(), QStringLiteral("Persisted"));
+    }
+
+    void badCaseIsReportedAndTheOpenCaseKept()
+    {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.yaml"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("strata: 1\nevidence: [unclosed\n");
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openAndWait(window, MainWindow::referenceCasePath()));
+        QSignalSpy failed(&window, &MainWindow::caseOpenFailed);
+        window.openCase(bad);
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.first().at(1).toString().startsWith(bad + QLatin1Char(':')));
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("openFailedBox"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(box->informativeText().contains(bad));
+        // What was open stays open.
+        QCOMPARE(window.windowTitle(), QStringLiteral("The cluster that disagrees with itself"));
+        box->close();
+    }
+
+    void saveAsWritesACaseThatReopens()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, MainWindow::referenceCasePath()));
+        const QString target = dir.filePath(QStringLiteral("copy.yaml"));
+        QVERIFY(window.saveCaseAs(target));
+        QCOMPARE(window.currentCase()->filePath, target);
+        QVERIFY(openAndWait(window, target));
+        auto *view = window.findChild<QTableView *>(QStringLiteral("evidenceView"));
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            QVERIFY(view->model()->index(row, 0).data(strata::EvidenceListModel::ExistsRole).toBool());
+    }
+
+    void aboutNamesVersionsAndLicences()
+    {
+        MainWindow window;
+        window.show();
+        action(window, "aboutAction")->trigger();
+        auto *dialog = window.findChild<AboutDialog *>(QStringLiteral("aboutDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        const QString text = dialog->findChild<QLabel *>(QStringLiteral("aboutText"))->text();
+        QVERIFY(text.contains(strata::BuildInfo::version()));
+        QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+        for (const auto &dep : strata::BuildInfo::dependencies()) {
+            QVERIFY(!dep.version.isEmpty());
+            QVERIFY2(text.contains(dep.name.toHtmlEscaped()) && text.contains(dep.license.toHtmlEscaped()),
+                qPrintable(dep.name));
+        }
+        dialog->close();
+    }
+
+    void placeholdersFollowThePalette()
+    {
+        PlaceholderView view(QStringLiteral("x"));
+        QPalette dark;
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x90, 0xa0));
+        view.setPalette(dark);
+        auto *label = view.findChild<QLabel *>(QStringLiteral("placeholderText"));
+        QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0x80, 0x90, 0xa0));
+    }
+};
+
+STRATA_TEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,45 @@
+#include "PlaceholderView.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+PlaceholderView::PlaceholderView(const QString &text, QWidget *parent)
+    : QWidget(parent)
+    , m_label(new QLabel(text, this))
+{
+    m_label->setObjectName(QStringLiteral("placeholderText"));
+    m_label->setAlignment(Qt::AlignCenter);
+    m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->addWidget(m_label);
+    applyPalette();
+}
+
+void PlaceholderView::setText(const QString &text)
+{
+    m_label->setText(text);
+}
+
+QString PlaceholderView::text() const
+{
+    return m_label->text();
+}
+
+void PlaceholderView::changeEvent(QEvent *event)
+{
+    // Follow the system palette when it switches between light and dark.
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void PlaceholderView::applyPalette()
+{
+    QPalette p = m_label->palette();
+    p.setColor(QPalette::WindowText, palette().color(QPalette::Disabled, QPalette::WindowText));
+    m_label->setPalette(p);
+}
