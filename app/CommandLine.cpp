@@ -2,6 +2,8 @@
 
 #include "core/BuildInfo.h"
 
+#include <optional>
+
 namespace CommandLine {
 
 namespace {
@@ -37,10 +39,70 @@ CommandLineRequest usageError(const QString &message)
     return r;
 }
 
+CommandLineRequest parseAnalyze(const QStringList &arguments)
+{
+    CommandLineRequest request;
+    request.action = CommandLineRequest::Action::Analyze;
+    QStringList positional;
+    bool optionsEnded = false;
+    for (qsizetype i = 2; i < arguments.size(); ++i) {
+        QString arg = arguments.at(i);
+        QString value;
+        const bool hasInlineValue = arg.startsWith(QStringLiteral("--")) && arg.contains(QLatin1Char('='));
+        if (hasInlineValue) {
+            value = arg.section(QLatin1Char('='), 1);
+            arg = arg.section(QLatin1Char('='), 0, 0);
+        }
+        auto takeValue = [&]() -> std::optional<QString> {
+            if (hasInlineValue)
+                return value;
+            if (i + 1 >= arguments.size())
+                return std::nullopt;
+            return arguments.at(++i);
+        };
+        if (optionsEnded || !arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-")) {
+            positional.append(arguments.at(i));
+        } else if (arg == QLatin1String("--")) {
+            optionsEnded = true;
+        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            CommandLineRequest help;
+            help.action = CommandLineRequest::Action::PrintHelp;
+            help.helpTopic = QStringLiteral("analyze");
+            return help;
+        } else if (arg == QLatin1String("-f") || arg == QLatin1String("--format")) {
+            const auto v = takeValue();
+            if (!v)
+                return usageError(QStringLiteral("option '%1' needs a value: json or markdown").arg(arg));
+            if (*v == QLatin1String("json"))
+                request.format = CommandLineRequest::Format::Json;
+            else if (*v == QLatin1String("markdown") || *v == QLatin1String("md"))
+                request.format = CommandLineRequest::Format::Markdown;
+            else
+                return usageError(QStringLiteral("unknown format '%1' (json or markdown)").arg(*v));
+        } else if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
+            const auto v = takeValue();
+            if (!v || v->isEmpty())
+                return usageError(QStringLiteral("option '%1' needs a file name").arg(arg));
+            request.outputFile = *v;
+        } else {
+            return usageError(QStringLiteral("unknown option '%1' for analyze (try 'strata analyze --help')").arg(arg));
+        }
+    }
+    if (positional.size() != 1)
+        return usageError(positional.isEmpty()
+                ? QStringLiteral("analyze needs a case file (try 'strata analyze --help')")
+                : QStringLiteral("analyze takes one case file, got %1").arg(positional.size()));
+    request.caseFile = positional.first();
+    return request;
+}
+
 } // namespace
 
 CommandLineRequest parse(const QStringList &arguments)
 {
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("analyze"))
+        return parseAnalyze(arguments);
+
     CommandLineRequest request;
     QStringList positional;
     bool optionsEnded = false;
@@ -87,9 +149,27 @@ QString helpText()
                           "  -v, --version    show the version and exit\n"
                           "  Qt's own options (-platform NAME, -style NAME, ...) are passed to Qt.\n"
                           "\n"
-                          "Subcommands: none yet in this version.\n"
+                          "Subcommands:\n"
+                          "  analyze CASE     analyse a case headless and print the findings\n"
+                          "                   (see 'strata analyze --help')\n"
                           "\n"
                           "Exit status: 0 on success, 2 for a usage error.\n");
+}
+
+QString analyzeHelpText()
+{
+    return QStringLiteral("Usage: strata analyze CASE [--format json|markdown] [--output FILE]\n"
+                          "\n"
+                          "Loads the case, imports its evidence, diffs code, state, live and replica,\n"
+                          "applies the finding rules and prints the analysis. The GUI runs the same code.\n"
+                          "\n"
+                          "Options:\n"
+                          "  -f, --format FORMAT   json (default; schema in docs/analysis-json.md) or markdown\n"
+                          "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
+                          "  -h, --help            show this help and exit\n"
+                          "\n"
+                          "Exit status: 0 when the analysis ran (with or without findings); 2 for a usage\n"
+                          "error or a case file that cannot be read, with the reason on standard error.\n");
 }
 
 QString versionText()

@@ -7,17 +7,22 @@
 // exists, so `--version`, `--help` and usage errors never need a display.
 struct CommandLineRequest
 {
-    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError };
+    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze };
+    enum class Format { Json, Markdown };
 
     Action action = Action::OpenGui;
-    QString caseFile; // OpenGui: the case to open; empty opens the bundled reference case
+    QString caseFile; // OpenGui: the case to open (empty: the bundled reference case); Analyze: the case
     QString error; // UsageError: one line, without the program name
+    Format format = Format::Json; // Analyze
+    QString outputFile; // Analyze: empty writes to stdout
+    QString helpTopic; // PrintHelp: "" or a subcommand
 };
 
 namespace CommandLine {
 // `arguments` includes the program name first, as QCoreApplication::arguments() does.
 CommandLineRequest parse(const QStringList &arguments);
 QString helpText();
+QString analyzeHelpText();
 QString versionText();
 // Exit status for a usage error, as getopt-style tools use.
 constexpr int usageErrorExitCode = 2;

@@ -3,7 +3,13 @@
 #include "AboutDialog.h"
 #include "PlaceholderView.h"
 
+#include "DiffView.h"
+#include "FindingsView.h"
+#include "SystemView.h"
+#include "TimelineView.h"
+
 #include "core/JobRunner.h"
+#include "investigation/Analyzer.h"
 #include "investigation/CaseFileReader.h"
 #include "investigation/CaseFileWriter.h"
 #include "investigation/EvidenceListModel.h"
@@ -22,6 +28,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -48,7 +55,17 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     m_diffPlaceholder = new PlaceholderView(QString(), this);
     m_diffPlaceholder->setObjectName(QStringLiteral("diffPlaceholder"));
-    setCentralWidget(m_diffPlaceholder);
+    m_diffView = new DiffView(this);
+    m_diffStack = new QStackedWidget(this);
+    m_diffStack->addWidget(m_diffPlaceholder);
+    m_diffStack->addWidget(m_diffView);
+    m_systemView = new SystemView(this);
+    m_centralTabs = new QTabWidget(this);
+    m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_diffStack, QStringLiteral("Diff"));
+    m_centralTabs->addTab(m_systemView, QStringLiteral("System"));
+    setCentralWidget(m_centralTabs);
 
     createActions();
     createDocks();
@@ -193,15 +210,29 @@ void MainWindow::createDocks()
     layout->addWidget(m_problemsList);
     addDock(QStringLiteral("Evidence"), QStringLiteral("evidenceDock"), evidencePanel, Qt::LeftDockWidgetArea);
 
-    auto *timeline = new PlaceholderView(
-        QStringLiteral("No timeline: charting etcd raft terms and indices is not available in this version."), this);
-    timeline->setObjectName(QStringLiteral("timelinePlaceholder"));
-    addDock(QStringLiteral("Timeline"), QStringLiteral("timelineDock"), timeline, Qt::BottomDockWidgetArea);
+    m_timelinePlaceholder = new PlaceholderView(QStringLiteral("No timeline yet: open a case."), this);
+    m_timelinePlaceholder->setObjectName(QStringLiteral("timelinePlaceholder"));
+    m_timelineView = new TimelineView(this);
+    m_timelineStack = new QStackedWidget(this);
+    m_timelineStack->addWidget(m_timelinePlaceholder);
+    m_timelineStack->addWidget(m_timelineView);
+    addDock(QStringLiteral("Timeline"), QStringLiteral("timelineDock"), m_timelineStack, Qt::BottomDockWidgetArea);
 
-    auto *findings
-        = new PlaceholderView(QStringLiteral("No findings: evidence analysis is not available in this version."), this);
-    findings->setObjectName(QStringLiteral("findingsPlaceholder"));
-    addDock(QStringLiteral("Findings"), QStringLiteral("findingsDock"), findings, Qt::RightDockWidgetArea);
+    m_findingsPlaceholder = new PlaceholderView(QStringLiteral("No findings yet: open a case."), this);
+    m_findingsPlaceholder->setObjectName(QStringLiteral("findingsPlaceholder"));
+    m_findingsView = new FindingsView(this);
+    m_findingsStack = new QStackedWidget(this);
+    m_findingsStack->addWidget(m_findingsPlaceholder);
+    m_findingsStack->addWidget(m_findingsView);
+    connect(
+        m_findingsView, &FindingsView::fieldsSelected, this, [this](const QString &resource, const QStringList &paths) {
+            m_centralTabs->setCurrentWidget(m_diffStack);
+            m_diffView->selectFields(resource, paths);
+        });
+    // Findings beside the timeline, under the diff: the diff keeps the window's full width.
+    QDockWidget *findingsDock = addDock(
+        QStringLiteral("Findings"), QStringLiteral("findingsDock"), m_findingsStack, Qt::BottomDockWidgetArea);
+    splitDockWidget(findingsDock, findChild<QDockWidget *>(QStringLiteral("timelineDock")), Qt::Horizontal);
 }
 
 void MainWindow::restoreSettings()
@@ -218,9 +249,10 @@ void MainWindow::applyDefaultLayout()
 {
     resize(1280, 800);
     auto dock = [this](const char *name) { return findChild<QDockWidget *>(QString::fromLatin1(name)); };
-    resizeDocks({ dock("sourcesDock"), dock("evidenceDock") }, { 150, 450 }, Qt::Vertical);
-    resizeDocks({ dock("evidenceDock"), dock("findingsDock") }, { 400, 300 }, Qt::Horizontal);
-    resizeDocks({ dock("timelineDock") }, { 180 }, Qt::Vertical);
+    resizeDocks({ dock("sourcesDock"), dock("evidenceDock") }, { 130, 400 }, Qt::Vertical);
+    resizeDocks({ dock("evidenceDock") }, { 300 }, Qt::Horizontal);
+    resizeDocks({ dock("findingsDock"), dock("timelineDock") }, { 640, 640 }, Qt::Horizontal);
+    resizeDocks({ dock("findingsDock") }, { 270 }, Qt::Vertical);
 }
 
 void MainWindow::saveSettings() const
@@ -274,10 +306,7 @@ void MainWindow::updateTitle()
         m_diffPlaceholder->setText(QStringLiteral("No case is open.\nFile ▸ Open Case… (%1) opens a Strata case file.")
                                        .arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
     } else {
-        m_diffPlaceholder->setText(QStringLiteral("%1\n\nThe four-column diff (Code | State | Live | Replica) is not "
-                                                  "available in this version. The case's evidence is listed in the "
-                                                  "Evidence panel.")
-                                       .arg(m_case->displayName()));
+        m_diffPlaceholder->setText(QStringLiteral("%1\n\nAnalysing the evidence…").arg(m_case->displayName()));
     }
 }
 
@@ -313,6 +342,7 @@ void MainWindow::openCase(const QString &path)
             }
             applyCase(path, *load.read.caseFile, load.read.diagnostics);
             applyEvidence(load.evidence);
+            startAnalysis();
         });
 }
 
@@ -320,6 +350,8 @@ void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const 
 {
     m_case = caseFile;
     m_diagnostics = diagnostics;
+    m_analysis.reset();
+    m_diffStack->setCurrentWidget(m_diffPlaceholder);
     if (!path.startsWith(QLatin1Char(':'))) {
         m_recent.add(path);
         rebuildRecentMenu();
@@ -342,6 +374,61 @@ void MainWindow::applyEvidence(const QList<EvidenceItem> &items)
     if (items.isEmpty())
         m_evidencePlaceholder->setText(QStringLiteral("This case lists no evidence."));
     Q_EMIT evidenceInspected();
+}
+
+void MainWindow::startAnalysis()
+{
+    if (!m_case)
+        return;
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+    statusBar()->showMessage(QStringLiteral("Analysing %1…").arg(m_case->displayName()));
+    const CaseFile caseFile = *m_case;
+    m_jobs->start<AnalysisResult>(
+        QStringLiteral("analyze"),
+        [caseFile](const JobContext &context) { return Analyzer::analyze(caseFile, &context); },
+        [this](AnalysisResult result) {
+            m_progress->setVisible(false);
+            if (!result.cancelled)
+                applyAnalysis(result);
+        });
+}
+
+void MainWindow::applyAnalysis(const AnalysisResult &result)
+{
+    m_analysis = result;
+    m_diffView->setDiff(result.resources, result.columnOrigins);
+    if (result.resources.isEmpty()) {
+        m_diffPlaceholder->setText(
+            QStringLiteral("%1\n\nNothing to compare: the evidence holds no Kubernetes objects from "
+                           "kubectl or Terraform.")
+                .arg(result.caseFile.displayName()));
+        m_diffStack->setCurrentWidget(m_diffPlaceholder);
+    } else {
+        m_diffStack->setCurrentWidget(m_diffView);
+    }
+    m_findingsView->setFindings(result.findings);
+    m_findingsPlaceholder->setText(
+        QStringLiteral("No findings: code, state, live and replica agree in this evidence."));
+    m_findingsStack->setCurrentWidget(
+        result.findings.isEmpty() ? static_cast<QWidget *>(m_findingsPlaceholder) : m_findingsView);
+    m_timelineView->setTimeline(result.timeline, result.etcdMembers);
+    m_timelinePlaceholder->setText(QStringLiteral("No dated events in this evidence."));
+    m_timelineStack->setCurrentWidget(
+        result.timeline.isEmpty() ? static_cast<QWidget *>(m_timelinePlaceholder) : m_timelineView);
+    m_systemView->setSystem(result.components, result.relations);
+    m_diagnostics += result.diagnostics;
+    showDiagnostics();
+    int differing = 0;
+    for (const ResourceDiff &r : result.resources)
+        differing += r.hasDifferences() ? 1 : 0;
+    statusBar()->showMessage(QStringLiteral("%1: %2 findings, %3 of %4 resources differ")
+                                 .arg(result.caseFile.displayName())
+                                 .arg(result.findings.size())
+                                 .arg(differing)
+                                 .arg(result.resources.size()),
+        10000);
+    Q_EMIT analysisFinished();
 }
 
 void MainWindow::showDiagnostics()

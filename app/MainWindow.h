@@ -2,10 +2,12 @@
 
 #include "core/Diagnostic.h"
 #include "core/RecentFiles.h"
+#include "investigation/AnalysisResult.h"
 #include "investigation/CaseFile.h"
 
 #include <QMainWindow>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -17,6 +19,11 @@ class QProgressBar;
 class QStackedWidget;
 class QTableView;
 class PlaceholderView;
+class DiffView;
+class FindingsView;
+class SystemView;
+class TimelineView;
+class QTabWidget;
 
 namespace strata {
 class EvidenceListModel;
@@ -45,12 +52,14 @@ public:
 
     const std::optional<strata::CaseFile> &currentCase() const { return m_case; }
     const QList<strata::Diagnostic> &caseDiagnostics() const { return m_diagnostics; }
+    const std::optional<strata::AnalysisResult> &analysis() const { return m_analysis; }
     strata::JobRunner *jobs() const { return m_jobs; }
 
 Q_SIGNALS:
     void caseOpened(const QString &path);
     void caseOpenFailed(const QString &path, const QString &reason);
     void evidenceInspected();
+    void analysisFinished();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -76,13 +85,26 @@ private:
     void applyEvidence(const QList<strata::EvidenceItem> &items);
     void reportOpenFailure(const QString &path, const QString &reason);
     void showDiagnostics();
+    void startAnalysis();
+    void applyAnalysis(const strata::AnalysisResult &result);
 
     strata::JobRunner *m_jobs;
     std::optional<strata::CaseFile> m_case;
     QList<strata::Diagnostic> m_diagnostics;
     strata::RecentFiles m_recent;
     quint64 m_loadJob = 0;
+    std::optional<strata::AnalysisResult> m_analysis;
 
+    QTabWidget *m_centralTabs = nullptr;
+    QStackedWidget *m_diffStack = nullptr;
+    DiffView *m_diffView = nullptr;
+    SystemView *m_systemView = nullptr;
+    QStackedWidget *m_findingsStack = nullptr;
+    PlaceholderView *m_findingsPlaceholder = nullptr;
+    FindingsView *m_findingsView = nullptr;
+    QStackedWidget *m_timelineStack = nullptr;
+    PlaceholderView *m_timelinePlaceholder = nullptr;
+    TimelineView *m_timelineView = nullptr;
     PlaceholderView *m_diffPlaceholder = nullptr;
     QStackedWidget *m_evidenceStack = nullptr;
     PlaceholderView *m_evidencePlaceholder = nullptr;

@@ -1,5 +1,6 @@
 // Entry point: decide from the command line whether a window is needed at all,
 // then hand over to the main window. Nothing slow runs before the window shows.
+#include "AnalyzeCommand.h"
 #include "CommandLine.h"
 #include "MainWindow.h"
 
@@ -30,8 +31,11 @@ int main(int argc, char **argv)
         print(stdout, CommandLine::versionText());
         return 0;
     case CommandLineRequest::Action::PrintHelp:
-        print(stdout, CommandLine::helpText());
+        print(stdout,
+            request.helpTopic == QLatin1String("analyze") ? CommandLine::analyzeHelpText() : CommandLine::helpText());
         return 0;
+    case CommandLineRequest::Action::Analyze:
+        return AnalyzeCommand::run(request, stdout, stderr);
     case CommandLineRequest::Action::UsageError:
         print(stderr, QStringLiteral("strata: %1\n").arg(request.error));
         return CommandLine::usageErrorExitCode;

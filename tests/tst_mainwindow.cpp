@@ -4,13 +4,20 @@
 #include "StrataTestMain.h"
 
 #include "AboutDialog.h"
+#include "DiffView.h"
+#include "FindingsView.h"
 #include "MainWindow.h"
 #include "PlaceholderView.h"
+#include "SystemView.h"
+#include "TimelineView.h"
 
 #include "core/BuildInfo.h"
 #include "investigation/EvidenceListModel.h"
+#include "investigation/FindingsModel.h"
+#include "investigation/TimelineModel.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -18,8 +25,10 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 
 namespace {
 
@@ -33,6 +42,20 @@ bool openAndWait(MainWindow &window, const QString &path)
     QSignalSpy inspected(&window, &MainWindow::evidenceInspected);
     window.openCase(path);
     return inspected.wait(20000);
+}
+
+bool openAndAnalyse(MainWindow &window, const QString &path)
+{
+    QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+    window.openCase(path);
+    return analysed.wait(30000);
+}
+
+void saveScreenshot(QWidget &widget, const QString &name)
+{
+    const QString dir = QStringLiteral(STRATA_TEST_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
 }
 
 } // namespace
@@ -71,9 +94,10 @@ private Q_SLOTS:
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(openAndWait(window, MainWindow::referenceCasePath()));
+        QVERIFY(openAndAnalyse(window, MainWindow::referenceCasePath()));
         QVERIFY(window.currentCase().has_value());
         QCOMPARE(window.windowTitle(), QStringLiteral("The cluster that disagrees with itself"));
+        QVERIFY(window.analysis().has_value());
         auto *view = window.findChild<QTableView *>(QStringLiteral("evidenceView"));
         QVERIFY(view->isVisible());
         QCOMPARE(view->model()->rowCount(), 7);
@@ -84,14 +108,78 @@ private Q_SLOTS:
 
         const QString dir = QStringLiteral(STRATA_TEST_BINARY_DIR "/screenshots");
         QDir().mkpath(dir);
+        auto *diff = window.findChild<DiffView *>(QStringLiteral("diffView"));
+        QVERIFY(diff->isVisible());
+        diff->differencesOnlyAction()->setChecked(true);
         const QImage shot = window.grab().toImage();
         QVERIFY(shot.save(dir + QStringLiteral("/mainwindow-reference-case.png")));
+        window.findChild<QTabWidget *>(QStringLiteral("centralTabs"))->setCurrentIndex(1);
+        saveScreenshot(window, QStringLiteral("mainwindow-system.png"));
+        window.findChild<QTabWidget *>(QStringLiteral("centralTabs"))->setCurrentIndex(0);
         // Not a blank image: a real window has many colours.
         QSet<QRgb> colours;
         for (int y = 0; y < shot.height(); y += 7)
             for (int x = 0; x < shot.width(); x += 7)
                 colours.insert(shot.pixel(x, y));
         QVERIFY2(colours.size() > 10, qPrintable(QString::number(colours.size())));
+    }
+
+    void diffAndFindingsWorkTogether()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openAndAnalyse(window, MainWindow::referenceCasePath()));
+        auto *diff = window.findChild<DiffView *>(QStringLiteral("diffView"));
+        QTreeView *tree = diff->treeView();
+        QVERIFY(tree->model()->rowCount() >= 1);
+        const QModelIndex resource = tree->model()->index(0, 0);
+        QCOMPARE(resource.data().toString(), QStringLiteral("configmap/platform/feature-flags"));
+
+        // F7 walks the differences, in order, and wraps.
+        tree->setFocus();
+        diff->nextDifference();
+        const QString first = tree->currentIndex().siblingAtColumn(0).data().toString();
+        diff->nextDifference();
+        const QString second = tree->currentIndex().siblingAtColumn(0).data().toString();
+        QVERIFY(first != second);
+        QVERIFY(QStringList({ QStringLiteral("data.enable_new_checkout"), QStringLiteral("data.max_cart_items") })
+                    .contains(first));
+        diff->previousDifference();
+        QCOMPARE(tree->currentIndex().siblingAtColumn(0).data().toString(), first);
+
+        // Copy row: tab-separated, as shown.
+        diff->copyRow();
+        QVERIFY(QGuiApplication::clipboard()->text().startsWith(first + QLatin1Char('\t')));
+
+        // "Differences only" hides agreeing fields.
+        diff->differencesOnlyAction()->setChecked(true);
+        QCOMPARE(tree->model()->rowCount(tree->model()->index(0, 0)), 2);
+        diff->differencesOnlyAction()->setChecked(false);
+
+        // Selecting a finding selects its fields in the diff.
+        auto *findings = window.findChild<FindingsView *>(QStringLiteral("findingsView"));
+        QVERIFY(findings->isVisible());
+        QAbstractItemModel *fm = findings->treeView()->model();
+        QModelIndex drift;
+        for (int r = 0; r < fm->rowCount(); ++r) {
+            if (fm->index(r, 0).data(strata::FindingsModel::FindingIdRole).toString() == QLatin1String("live-drift"))
+                drift = fm->index(r, 0);
+        }
+        QVERIFY(drift.isValid());
+        findings->treeView()->setCurrentIndex(drift);
+        QStringList selected;
+        for (const QModelIndex &i : tree->selectionModel()->selectedIndexes()) {
+            if (i.column() == 0)
+                selected.append(i.data().toString());
+        }
+        selected.sort();
+        QCOMPARE(selected,
+            (QStringList { QStringLiteral("data.enable_new_checkout"), QStringLiteral("data.max_cart_items") }));
+
+        auto *timeline = window.findChild<TimelineView *>(QStringLiteral("timelineView"));
+        QVERIFY(timeline->model()->rowCount() >= 3);
+        QVERIFY(window.findChild<SystemView *>(QStringLiteral("systemView"))->componentCount() >= 5);
     }
 
     void layoutAndRecentFilesPersist()

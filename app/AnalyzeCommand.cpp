@@ -1,0 +1,53 @@
+#include "AnalyzeCommand.h"
+
+#include "investigation/AnalysisJson.h"
+#include "investigation/AnalysisMarkdown.h"
+#include "investigation/Analyzer.h"
+#include "investigation/CaseFileReader.h"
+
+#include <QSaveFile>
+
+namespace AnalyzeCommand {
+
+namespace {
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+}
+} // namespace
+
+int run(const CommandLineRequest &request, FILE *out, FILE *err)
+{
+    const strata::CaseFileReadResult read = strata::CaseFileReader::readFile(request.caseFile);
+    if (!read.caseFile) {
+        for (const strata::Diagnostic &d : read.diagnostics)
+            print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
+        if (read.diagnostics.isEmpty())
+            print(err, QStringLiteral("strata: %1: not a case file\n").arg(request.caseFile));
+        return CommandLine::usageErrorExitCode;
+    }
+    // Problems with single entries are warnings here: the analysis runs on the rest.
+    for (const strata::Diagnostic &d : read.diagnostics)
+        print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
+
+    const strata::AnalysisResult result = strata::Analyzer::analyze(*read.caseFile);
+    for (const strata::Diagnostic &d : result.diagnostics)
+        print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
+
+    const QByteArray document = request.format == CommandLineRequest::Format::Markdown
+        ? strata::AnalysisMarkdown::write(result)
+        : strata::AnalysisJson::write(result);
+    if (request.outputFile.isEmpty()) {
+        std::fwrite(document.constData(), 1, size_t(document.size()), out);
+        std::fflush(out);
+        return 0;
+    }
+    QSaveFile file(request.outputFile);
+    if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit()) {
+        print(err, QStringLiteral("strata: %1: cannot write: %2\n").arg(request.outputFile, file.errorString()));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace AnalyzeCommand

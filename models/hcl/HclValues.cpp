@@ -1,0 +1,149 @@
+#include "HclValues.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace strata::HclValues {
+
+const Value *findUnknown(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Unknown:
+        return &v;
+    case Value::Type::List:
+        for (const Value &i : v.items()) {
+            if (const Value *u = findUnknown(i))
+                return u;
+        }
+        return nullptr;
+    case Value::Type::Map:
+        for (const Value::Entry &e : v.entries()) {
+            if (const Value *u = findUnknown(e.second))
+                return u;
+        }
+        return nullptr;
+    default:
+        return nullptr;
+    }
+}
+
+QString typeName(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Null:
+        return QStringLiteral("null");
+    case Value::Type::Bool:
+        return QStringLiteral("bool");
+    case Value::Type::Number:
+        return QStringLiteral("number");
+    case Value::Type::String:
+        return QStringLiteral("string");
+    case Value::Type::List:
+        return QStringLiteral("list");
+    case Value::Type::Map:
+        return QStringLiteral("object");
+    case Value::Type::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return QString();
+}
+
+QString numberToString(double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("NaN");
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        return QString::number(qint64(v));
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+Value number(double v, const SourceLocation &at)
+{
+    return Value::number(v, numberToString(v), at);
+}
+
+std::optional<QString> toString(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::String:
+        return v.text();
+    case Value::Type::Number:
+        return numberToString(v.toNumber());
+    case Value::Type::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<double> toNumber(const Value &v)
+{
+    if (v.type() == Value::Type::Number)
+        return v.toNumber();
+    if (v.type() == Value::Type::String) {
+        bool ok = false;
+        const double d = v.text().trimmed().toDouble(&ok);
+        if (ok && !v.text().trimmed().isEmpty())
+            return d;
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> toBool(const Value &v)
+{
+    if (v.type() == Value::Type::Bool)
+        return v.toBool();
+    if (v.type() == Value::Type::String) {
+        if (v.text() == QLatin1String("true"))
+            return true;
+        if (v.text() == QLatin1String("false"))
+            return false;
+    }
+    return std::nullopt;
+}
+
+bool equals(const Value &a, const Value &b)
+{
+    if (a.type() != b.type())
+        return false;
+    switch (a.type()) {
+    case Value::Type::Null:
+        return true;
+    case Value::Type::Bool:
+        return a.toBool() == b.toBool();
+    case Value::Type::Number:
+        return a.toNumber() == b.toNumber();
+    case Value::Type::String:
+    case Value::Type::Unknown:
+        return a.text() == b.text();
+    case Value::Type::List: {
+        const QList<Value> &x = a.items();
+        const QList<Value> &y = b.items();
+        if (x.size() != y.size())
+            return false;
+        for (qsizetype i = 0; i < x.size(); ++i) {
+            if (!equals(x.at(i), y.at(i)))
+                return false;
+        }
+        return true;
+    }
+    case Value::Type::Map: {
+        const QList<Value::Entry> &x = a.entries();
+        const QList<Value::Entry> &y = b.entries();
+        if (x.size() != y.size())
+            return false;
+        for (const Value::Entry &e : x) {
+            const Value *o = b.find(e.first);
+            if (!o || !equals(e.second, *o))
+                return false;
+        }
+        return true;
+    }
+    }
+    return false;
+}
+
+} // namespace strata::HclValues

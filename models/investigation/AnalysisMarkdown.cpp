@@ -1,0 +1,238 @@
+#include "AnalysisMarkdown.h"
+
+#include <QFileInfo>
+
+namespace strata::AnalysisMarkdown {
+
+QString escape(const QString &untrusted)
+{
+    QString out;
+    out.reserve(untrusted.size() + 8);
+    for (const QChar c : untrusted) {
+        switch (c.unicode()) {
+        case '<':
+            out += QStringLiteral("&lt;");
+            break;
+        case '>':
+            out += QStringLiteral("&gt;");
+            break;
+        case '&':
+            out += QStringLiteral("&amp;");
+            break;
+        case '\n':
+        case '\r':
+            out += QLatin1Char(' ');
+            break;
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '{':
+        case '}':
+        case '[':
+        case ']':
+        case '(':
+        case ')':
+        case '#':
+        case '+':
+        case '!':
+        case '|':
+        case '~':
+            out += QLatin1Char('\\');
+            out += c;
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QChar(0xfffd); // control characters have no business in a report
+            else
+                out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+QString cell(const DiffCell &c)
+{
+    if (!c.present)
+        return QStringLiteral("—");
+    if (c.value.kind == FieldValue::Kind::Unknown)
+        return QStringLiteral("*(unknown)*");
+    if (c.value.kind == FieldValue::Kind::Secret)
+        return QStringLiteral("*(secret %1)*").arg(escape(c.value.text));
+    return QLatin1Char('`')
+        + QString(c.value.text)
+              .replace(QLatin1Char('`'), QLatin1Char('\''))
+              .replace(QLatin1Char('\n'), QLatin1Char(' '))
+              .replace(QLatin1Char('|'), QStringLiteral("\\|"))
+        + QLatin1Char('`');
+}
+
+QString severityBadge(Severity s)
+{
+    return QStringLiteral("**%1**").arg(severityName(s).toUpper());
+}
+
+} // namespace
+
+QByteArray write(const AnalysisResult &r)
+{
+    QString md;
+    const QString title = r.caseFile.title.isEmpty() ? QStringLiteral("Strata analysis") : r.caseFile.title;
+    md += QStringLiteral("# %1\n\n").arg(escape(title));
+
+    int counts[5] = { 0, 0, 0, 0, 0 };
+    for (const Finding &f : r.findings)
+        ++counts[int(f.severity)];
+    md += QStringLiteral("%1 findings: %2 critical, %3 high, %4 medium, %5 low, %6 info. ")
+              .arg(r.findings.size())
+              .arg(counts[0])
+              .arg(counts[1])
+              .arg(counts[2])
+              .arg(counts[3])
+              .arg(counts[4]);
+    md += QStringLiteral("%1 resources compared from %2 pieces of evidence.\n\n")
+              .arg(r.resources.size())
+              .arg(r.evidence.size());
+
+    md += QStringLiteral("## Findings\n\n");
+    if (r.findings.isEmpty())
+        md += QStringLiteral("No findings.\n\n");
+    for (const Finding &f : r.findings) {
+        md += QStringLiteral("### %1 %2\n\n").arg(severityBadge(f.severity), escape(f.title));
+        md += QStringLiteral("`%1`").arg(f.id);
+        if (!f.resource.isEmpty())
+            md += QStringLiteral(" · %1").arg(escape(f.resource));
+        if (!f.paths.isEmpty()) {
+            QStringList paths;
+            for (const QString &p : f.paths)
+                paths.append(escape(p));
+            md += QStringLiteral(" · %1").arg(paths.join(QStringLiteral(", ")));
+        }
+        md += QStringLiteral("\n\n%1\n\n").arg(escape(f.detail));
+        if (!f.evidence.isEmpty()) {
+            md += QStringLiteral("Evidence:\n\n");
+            for (const EvidenceRef &e : f.evidence)
+                md += QStringLiteral("- %1 — %2\n").arg(escape(e.location.toString()), escape(e.quote));
+            md += QLatin1Char('\n');
+        }
+        if (!f.recommendation.isEmpty())
+            md += QStringLiteral("Recommendation: %1\n\n").arg(escape(f.recommendation));
+    }
+
+    md += QStringLiteral("## What to do, in order\n\n");
+    if (r.proposals.isEmpty())
+        md += QStringLiteral("Nothing to do.\n\n");
+    for (const Proposal &p : r.proposals) {
+        QStringList ids;
+        for (const QString &id : p.findings)
+            ids.append(escape(id));
+        md += QStringLiteral("%1. **%2:** %3 *(%4)*\n")
+                  .arg(p.order)
+                  .arg(p.kind == QLatin1String("check") ? QStringLiteral("Check") : QStringLiteral("Change"),
+                      escape(p.text), ids.join(QStringLiteral(", ")));
+    }
+    md += QLatin1Char('\n');
+
+    md += QStringLiteral("## Where the system disagrees with itself\n\n");
+    for (const ResourceDiff &d : r.resources) {
+        if (!d.hasDifferences())
+            continue;
+        md += QStringLiteral("### %1\n\n").arg(escape(d.id.toString()));
+        QStringList ids;
+        for (Column c : allColumns) {
+            const ColumnIdentity &id = d.identity(c);
+            if (!id.present)
+                continue;
+            QString text = columnName(c) + QStringLiteral(": ")
+                + escape(id.location.isValid() ? id.location.toString() : id.origin);
+            if (!id.resourceVersion.isEmpty())
+                text += QStringLiteral(", resourceVersion %1").arg(escape(id.resourceVersion));
+            if (id.stateSerial >= 0)
+                text += QStringLiteral(", serial %1").arg(id.stateSerial);
+            ids.append(text);
+        }
+        md += ids.join(QStringLiteral("; ")) + QStringLiteral("\n\n");
+        md += QStringLiteral("| field | code | state | live | replica | status |\n|---|---|---|---|---|---|\n");
+        for (const FieldDiff &f : d.fields) {
+            if (f.noise || !f.isDifference())
+                continue;
+            md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                      .arg(escape(f.path), cell(f.cell(Column::Code)), cell(f.cell(Column::State)),
+                          cell(f.cell(Column::Live)), cell(f.cell(Column::Replica)),
+                          f.statusNames().join(QStringLiteral(", ")));
+        }
+        md += QLatin1Char('\n');
+    }
+
+    if (!r.etcdMembers.isEmpty()) {
+        md += QStringLiteral(
+            "## etcd members\n\n| member | endpoint | version | leader | term | index | applied | errors | health |\n"
+            "|---|---|---|---|---|---|---|---|---|\n");
+        for (const EtcdMemberSummary &m : r.etcdMembers) {
+            md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
+                      .arg(escape(m.name.isEmpty() ? m.id : m.name + QStringLiteral(" (") + m.id + QLatin1Char(')')),
+                          escape(m.endpoint), escape(m.version),
+                          m.hasStatus ? (m.isLeader ? QStringLiteral("yes") : QStringLiteral("no"))
+                                      : QStringLiteral("—"),
+                          m.hasStatus ? QString::number(m.raftTerm) : QStringLiteral("—"),
+                          m.hasStatus ? QString::number(m.raftIndex) : QStringLiteral("—"),
+                          m.hasStatus ? QString::number(m.raftAppliedIndex) : QStringLiteral("—"),
+                          escape(m.errors.join(QStringLiteral("; "))), escape(m.health));
+        }
+        md += QLatin1Char('\n');
+    }
+
+    if (!r.components.isEmpty()) {
+        md += QStringLiteral("## The system as the evidence shows it\n\n");
+        for (const Component &c : r.components) {
+            md += QStringLiteral("- **%1** (%2)").arg(escape(c.name), escape(c.kind));
+            if (!c.details.isEmpty()) {
+                QStringList details;
+                for (const QString &d : c.details)
+                    details.append(escape(d));
+                md += QStringLiteral(": ") + details.join(QStringLiteral("; "));
+            }
+            md += QLatin1Char('\n');
+        }
+        md += QLatin1Char('\n');
+        for (const Relation &rel : r.relations) {
+            md += QStringLiteral("- %1 → %2: %3%4\n")
+                      .arg(escape(rel.from), escape(rel.to), escape(rel.label.isEmpty() ? rel.kind : rel.label),
+                          rel.inferred ? QStringLiteral(" *(inferred)*") : QString());
+        }
+        md += QLatin1Char('\n');
+    }
+
+    if (!r.timeline.isEmpty()) {
+        md += QStringLiteral("## Timeline\n\n| time (UTC) | source | event |\n|---|---|---|\n");
+        for (const TimelineEvent &t : r.timeline) {
+            md += QStringLiteral("| %1 | %2 | %3 |\n")
+                      .arg(t.time.isValid() ? t.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                            : QStringLiteral("—"),
+                          escape(t.source), escape(t.text));
+        }
+        md += QLatin1Char('\n');
+    }
+
+    md += QStringLiteral("## Evidence\n\n");
+    for (const ImportedEvidence &e : r.evidence) {
+        md += QStringLiteral("- %1 — %2%3: %4\n")
+                  .arg(escape(e.entry.path), evidenceKindName(e.kind),
+                      e.role == EvidenceRole::Unspecified ? QString()
+                                                          : QStringLiteral(" (%1)").arg(evidenceRoleName(e.role)),
+                      escape(e.summary));
+    }
+    if (!r.diagnostics.isEmpty()) {
+        md += QStringLiteral("\n## Problems reading the evidence\n\n");
+        for (const Diagnostic &d : r.diagnostics)
+            md += QStringLiteral("- %1\n").arg(escape(d.toString()));
+    }
+    md += QStringLiteral(
+        "\n*Generated by Strata. Secret values are never shown; equal fingerprints mean equal values within "
+        "this report only.*\n");
+    return md.toUtf8();
+}
+
+} // namespace strata::AnalysisMarkdown

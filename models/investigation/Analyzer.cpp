@@ -1,0 +1,71 @@
+#include "Analyzer.h"
+
+#include "core/JobRunner.h"
+#include "investigation/ApplicationRules.h"
+#include "investigation/DiffEngine.h"
+#include "investigation/DriftRules.h"
+#include "investigation/EtcdRules.h"
+#include "investigation/EvidenceImporter.h"
+#include "investigation/ProposalPlanner.h"
+#include "investigation/SystemInventory.h"
+
+#include <algorithm>
+
+namespace strata::Analyzer {
+
+AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context)
+{
+    AnalysisResult result;
+    result.caseFile = caseFile;
+    auto cancelled = [context] { return context && context->isCancelled(); };
+
+    EvidenceSet evidence = EvidenceImporter::import(caseFile, context);
+    result.evidence = evidence.files;
+    result.diagnostics = evidence.diagnostics;
+    result.unmappedTerraform = evidence.unmappedTerraform;
+    if (cancelled()) {
+        result.cancelled = true;
+        return result;
+    }
+    for (const ImportedEvidence &e : evidence.files) {
+        if (const auto column = columnForRole(e.role); column && e.loaded) {
+            QString &origin = result.columnOrigins[size_t(columnIndex(*column))];
+            origin = origin.isEmpty() ? e.entry.path : origin + QStringLiteral(", ") + e.entry.path;
+        }
+    }
+
+    QList<ResourceId> investigated;
+    for (const QString &r : caseFile.resources) {
+        if (auto id = ResourceId::parse(r))
+            investigated.append(*id);
+    }
+    result.resources = DiffEngine::diff(evidence.objects, investigated, cancelled);
+    if (cancelled()) {
+        result.cancelled = true;
+        return result;
+    }
+
+    result.etcdMembers = EtcdRules::members(evidence.etcd);
+    result.metrics = evidence.metrics;
+
+    result.timeline = evidence.events;
+    std::stable_sort(
+        result.timeline.begin(), result.timeline.end(), [](const TimelineEvent &a, const TimelineEvent &b) {
+            if (a.time.isValid() != b.time.isValid())
+                return a.time.isValid(); // undated events last, in evidence order
+            return a.time.isValid() && a.time < b.time;
+        });
+
+    result.findings = DriftRules::evaluate(result.resources);
+    result.findings += ApplicationRules::evaluate(result.resources, evidence.events, evidence.metrics);
+    result.findings += EtcdRules::evaluate(evidence.etcd, result.etcdMembers, evidence.metrics, evidence.events);
+    std::stable_sort(result.findings.begin(), result.findings.end(),
+        [](const Finding &a, const Finding &b) { return int(a.severity) < int(b.severity); });
+
+    SystemInventory::build(
+        evidence, result.etcdMembers, result.resources, result.findings, result.components, result.relations);
+    result.proposals = ProposalPlanner::plan(result.findings);
+    return result;
+}
+
+} // namespace strata::Analyzer

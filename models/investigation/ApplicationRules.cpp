@@ -1,0 +1,176 @@
+#include "ApplicationRules.h"
+
+#include "logs/Assignment.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace strata::ApplicationRules {
+
+namespace {
+
+QSet<QString> words(const QString &text)
+{
+    static const QSet<QString> stop
+        = { QStringLiteral("enable"), QStringLiteral("enabled"), QStringLiteral("is"), QStringLiteral("flag"),
+              QStringLiteral("feature"), QStringLiteral("use"), QStringLiteral("the"), QStringLiteral("total"),
+              QStringLiteral("count"), QStringLiteral("seconds"), QStringLiteral("bytes"), QStringLiteral("info") };
+    QSet<QString> out;
+    static const QRegularExpression split(QStringLiteral("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])"));
+    for (const QString &w : text.split(split, Qt::SkipEmptyParts)) {
+        const QString lower = w.toLower();
+        if (lower.size() >= 3 && !stop.contains(lower))
+            out.insert(lower);
+    }
+    return out;
+}
+
+bool sameValue(const QString &observed, const DiffCell &cell)
+{
+    if (!cell.present || cell.value.kind != FieldValue::Kind::Scalar)
+        return false;
+    const QString a = observed.trimmed();
+    const QString b = cell.value.text.trimmed();
+    if (a.compare(b, Qt::CaseInsensitive) == 0)
+        return true;
+    bool okA = false, okB = false;
+    const double x = a.toDouble(&okA);
+    const double y = b.toDouble(&okB);
+    return okA && okB && x == y;
+}
+
+QString quoted(const DiffCell &cell)
+{
+    return cell.present ? QLatin1Char('"') + cell.value.text + QLatin1Char('"') : QStringLiteral("(absent)");
+}
+
+} // namespace
+
+QString leafKey(const QString &path)
+{
+    if (path.endsWith(QLatin1String("\"]"))) {
+        const qsizetype open = path.lastIndexOf(QStringLiteral("[\""));
+        if (open >= 0)
+            return path.mid(open + 2, path.size() - open - 4).replace(QStringLiteral("\\\""), QStringLiteral("\""));
+    }
+    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+    return dot >= 0 ? path.mid(dot + 1) : path;
+}
+
+QString observedValue(const QString &message, const QString &key)
+{
+    QString value;
+    for (const Assignment &a : extractAssignments(message)) {
+        if (a.key.compare(key, Qt::CaseInsensitive) == 0)
+            value = a.value; // the last statement in the line wins
+    }
+    return value;
+}
+
+QList<Finding> evaluate(
+    const QList<ResourceDiff> &diffs, const QList<TimelineEvent> &events, const QList<MetricValue> &metrics)
+{
+    QList<Finding> findings;
+    for (const ResourceDiff &d : diffs) {
+        for (const FieldDiff &f : d.fields) {
+            if (f.noise || f.secret || !f.path.startsWith(QStringLiteral("data")))
+                continue;
+            const QString key = leafKey(f.path);
+            QList<EvidenceRef> evidence;
+            QString observed;
+            const TimelineEvent *seenIn = nullptr;
+            for (const TimelineEvent &e : events) {
+                const QString v = observedValue(e.text, key);
+                if (v.isEmpty())
+                    continue;
+                observed = v; // the latest statement wins
+                seenIn = &e;
+            }
+            const MetricValue *named = nullptr;
+            if (!seenIn) {
+                for (const MetricValue &m : metrics) {
+                    if (m.name == key || m.name.endsWith(QLatin1Char('_') + key)) {
+                        named = &m;
+                        observed = QString::number(m.value, 'g', 15);
+                        break;
+                    }
+                }
+            }
+            if (!seenIn && !named)
+                continue;
+
+            QStringList matches, differs;
+            for (Column c : allColumns) {
+                if (!d.identity(c).present)
+                    continue;
+                (sameValue(observed, f.cell(c)) ? matches : differs).append(columnName(c));
+            }
+            Finding finding;
+            finding.id = QStringLiteral("app-observed-value");
+            finding.resource = d.id.toString();
+            finding.paths = { f.path };
+            QString source;
+            if (seenIn) {
+                source = seenIn->source.isEmpty() ? QStringLiteral("A log line")
+                                                  : QStringLiteral("The %1 log").arg(seenIn->source);
+                if (seenIn->time.isValid())
+                    source += QStringLiteral(" at %1").arg(seenIn->time.toUTC().toString(Qt::ISODate));
+                evidence.append({ seenIn->location, seenIn->text });
+            } else {
+                source = QStringLiteral("The metric %1").arg(named->name);
+                evidence.append(
+                    { named->location, QStringLiteral("%1%2 %3").arg(named->name, named->labelText(), observed) });
+            }
+            QString detail = QStringLiteral("%1 shows the application running with %2 = %3").arg(source, key, observed);
+            if (!matches.isEmpty())
+                detail += QStringLiteral(", which matches %1").arg(matches.join(QStringLiteral(" and ")));
+            if (!differs.isEmpty())
+                detail += (matches.isEmpty() ? QStringLiteral(", which matches none of the columns (%1)")
+                                             : QStringLiteral(", not %1"))
+                              .arg(differs.join(QStringLiteral(", ")));
+            detail += QLatin1Char('.');
+            QStringList columnValues;
+            for (Column c : allColumns) {
+                if (d.identity(c).present)
+                    columnValues.append(QStringLiteral("%1 %2").arg(columnName(c), quoted(f.cell(c))));
+            }
+            detail += QStringLiteral(" (%1.)").arg(columnValues.join(QStringLiteral(", ")));
+
+            // Corroboration: active series whose name and labels share at least two of the key's words.
+            const QSet<QString> keyWords = words(key);
+            for (const MetricValue &m : metrics) {
+                if (&m == named || m.value != 1 || keyWords.size() < 2)
+                    continue;
+                QString labelText;
+                for (const auto &[k, v] : m.labels)
+                    labelText += QLatin1Char(' ') + v;
+                const QSet<QString> shared = words(m.name + labelText) & keyWords;
+                if (shared.size() >= 2) {
+                    detail += QStringLiteral(
+                        " The metric %1%2 = 1 points the same way: the series named for %3 is the active one.")
+                                  .arg(m.name, m.labelText(),
+                                      QStringList(shared.cbegin(), shared.cend()).join(QStringLiteral("/")));
+                    evidence.append({ m.location, QStringLiteral("%1%2 1").arg(m.name, m.labelText()) });
+                }
+            }
+            finding.detail = detail;
+            finding.evidence = evidence;
+            const bool runsOnDrift = matches.contains(QStringLiteral("live"))
+                && !matches.contains(QStringLiteral("code")) && d.identity(Column::Code).present;
+            finding.severity = runsOnDrift ? Severity::Medium : Severity::Info;
+            finding.title = runsOnDrift
+                ? QStringLiteral("The application runs with the live %1 = %2, not the code's value").arg(key, observed)
+                : QStringLiteral("The application runs with %1 = %2").arg(key, observed);
+            if (runsOnDrift)
+                finding.recommend(
+                    { QStringLiteral("Ask the owners of the application whether %1 = %2 is intended before "
+                                     "anything reverts it; a Terraform apply would change the running behaviour.")
+                            .arg(key, observed) },
+                    {});
+            findings.append(finding);
+        }
+    }
+    return findings;
+}
+
+} // namespace strata::ApplicationRules

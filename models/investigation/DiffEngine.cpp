@@ -1,0 +1,162 @@
+#include "DiffEngine.h"
+
+#include "investigation/FieldFlattener.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace strata::DiffEngine {
+
+namespace {
+
+struct Builder
+{
+    ResourceDiff diff;
+    QHash<QString, qsizetype> rowOfPath;
+    std::array<bool, columnCount> partial {};
+
+    FieldDiff &row(const QString &path)
+    {
+        auto it = rowOfPath.constFind(path);
+        if (it != rowOfPath.cend())
+            return diff.fields[*it];
+        rowOfPath.insert(path, diff.fields.size());
+        FieldDiff f;
+        f.path = path;
+        diff.fields.append(f);
+        return diff.fields.last();
+    }
+};
+
+bool cellsDiffer(const DiffCell &a, const DiffCell &b)
+{
+    if (a.present != b.present)
+        return true;
+    return a.present && !a.value.sameValueAs(b.value);
+}
+
+void classify(
+    FieldDiff &f, const std::array<bool, columnCount> &objectPresent, const std::array<bool, columnCount> &partial)
+{
+    auto applicable = [&](Column c) {
+        const size_t i = size_t(columnIndex(c));
+        // A partial owner (e.g. kubernetes_config_map_v1_data) says nothing about fields it does not set.
+        return objectPresent[i] && (f.cells[i].present || !partial[i]);
+    };
+    auto differ = [&](Column a, Column b) {
+        if (!applicable(a) || !applicable(b))
+            return false;
+        const DiffCell &ca = f.cell(a);
+        const DiffCell &cb = f.cell(b);
+        // An unknown code value is not a difference we can claim.
+        if ((ca.present && ca.value.kind == FieldValue::Kind::Unknown)
+            || (cb.present && cb.value.kind == FieldValue::Kind::Unknown))
+            return false;
+        return cellsDiffer(ca, cb);
+    };
+
+    unsigned s = 0;
+    if (applicable(Column::Live)) {
+        if (applicable(Column::State)) {
+            if (differ(Column::Live, Column::State))
+                s |= unsigned(FieldStatus::Drift);
+        } else if (differ(Column::Live, Column::Code)) {
+            s |= unsigned(FieldStatus::Drift);
+        }
+    }
+    if (differ(Column::Code, Column::State))
+        s |= unsigned(FieldStatus::Pending);
+    if (differ(Column::Replica, Column::Live))
+        s |= unsigned(FieldStatus::Stale);
+    for (Column c : allColumns) {
+        if (applicable(c) && !f.cell(c).present) {
+            s |= unsigned(FieldStatus::Missing);
+            break;
+        }
+    }
+    f.statuses = s ? s : unsigned(FieldStatus::Same);
+}
+
+} // namespace
+
+QList<ResourceDiff> diff(
+    const QList<ColumnObject> &objects, const QList<ResourceId> &investigated, const std::function<bool()> &cancelled)
+{
+    QHash<ResourceId, qsizetype> index;
+    QList<Builder> builders;
+    builders.reserve(objects.size());
+    for (const ResourceId &id : investigated) {
+        if (index.contains(id))
+            continue;
+        index.insert(id, builders.size());
+        Builder b;
+        b.diff.id = id;
+        b.diff.investigated = true;
+        builders.append(b);
+    }
+    const qsizetype firstUninvestigated = builders.size();
+
+    // Kubernetes' own field order reads best: fill rows from live, replica, state, then code.
+    QList<const ColumnObject *> ordered;
+    ordered.reserve(objects.size());
+    for (Column c : { Column::Live, Column::Replica, Column::State, Column::Code }) {
+        for (const ColumnObject &o : objects) {
+            if (o.column == c)
+                ordered.append(&o);
+        }
+    }
+
+    for (const ColumnObject *o : std::as_const(ordered)) {
+        if (cancelled && cancelled())
+            return {};
+        auto it = index.constFind(o->id);
+        qsizetype at;
+        if (it == index.cend()) {
+            at = builders.size();
+            index.insert(o->id, at);
+            Builder b;
+            b.diff.id = o->id;
+            builders.append(b);
+        } else {
+            at = *it;
+        }
+        Builder &b = builders[at];
+        const size_t col = size_t(columnIndex(o->column));
+        if (b.diff.identities[col].present)
+            continue; // the first copy of an object in a column wins; the importer reports duplicates
+        b.diff.identities[col] = o->identity;
+        b.diff.identities[col].present = true;
+        b.diff.managedFields[col] = o->managedFields;
+        b.partial[col] = o->partial;
+        FieldFlattener::Options options;
+        options.secretDataIsBase64 = o->secretDataIsBase64;
+        for (const FieldValue &f : FieldFlattener::flatten(o->object, options)) {
+            FieldDiff &r = b.row(f.path);
+            r.cells[col].present = true;
+            r.cells[col].value = f;
+            r.noise = r.noise || f.noise;
+            r.secret = r.secret || f.kind == FieldValue::Kind::Secret;
+        }
+    }
+
+    // Identity fields Terraform does not write (apiVersion, kind) are bookkeeping, not findings.
+    QList<ResourceDiff> out;
+    out.reserve(builders.size());
+    for (Builder &b : builders) {
+        std::array<bool, columnCount> present {};
+        for (Column c : allColumns)
+            present[size_t(columnIndex(c))] = b.diff.identities[size_t(columnIndex(c))].present;
+        for (FieldDiff &f : b.diff.fields) {
+            if (f.path == QLatin1String("apiVersion") || f.path == QLatin1String("kind"))
+                f.noise = true;
+            classify(f, present, b.partial);
+        }
+        out.append(std::move(b.diff));
+    }
+    std::sort(out.begin() + std::min(firstUninvestigated, out.size()), out.end(),
+        [](const ResourceDiff &a, const ResourceDiff &b) { return a.id.toString() < b.id.toString(); });
+    return out;
+}
+
+} // namespace strata::DiffEngine

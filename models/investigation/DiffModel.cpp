@@ -1,0 +1,242 @@
+#include "DiffModel.h"
+
+#include <QFileInfo>
+
+namespace strata {
+
+namespace {
+// Internal ids: 0 for resource rows, resource row + 1 for field rows.
+constexpr quintptr resourceRowId = 0;
+
+QString cellText(const DiffCell &cell)
+{
+    if (!cell.present)
+        return {};
+    switch (cell.value.kind) {
+    case FieldValue::Kind::Unknown:
+        return QStringLiteral("(unknown)");
+    case FieldValue::Kind::Secret:
+        return QStringLiteral("•••• %1").arg(cell.value.text);
+    case FieldValue::Kind::Scalar:
+        break;
+    }
+    return cell.value.text;
+}
+} // namespace
+
+DiffModel::DiffModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+void DiffModel::setDiff(const QList<ResourceDiff> &diff)
+{
+    beginResetModel();
+    m_diff = diff;
+    endResetModel();
+}
+
+void DiffModel::setColumnOrigins(const std::array<QString, strata::columnCount> &origins)
+{
+    m_origins = origins;
+    Q_EMIT headerDataChanged(Qt::Horizontal, CodeColumn, ReplicaColumn);
+}
+
+QModelIndex DiffModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, resourceRowId);
+    return createIndex(row, column, quintptr(parent.row()) + 1);
+}
+
+QModelIndex DiffModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == resourceRowId)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, resourceRowId);
+}
+
+int DiffModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_diff.size());
+    if (parent.internalId() == resourceRowId && parent.column() == 0)
+        return int(m_diff.at(parent.row()).fields.size());
+    return 0;
+}
+
+int DiffModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QModelIndex DiffModel::indexOf(const QString &resourceId, const QString &path, int column) const
+{
+    for (qsizetype r = 0; r < m_diff.size(); ++r) {
+        if (m_diff.at(r).id.toString() != resourceId)
+            continue;
+        const QModelIndex parentIndex = index(int(r), 0);
+        if (path.isEmpty())
+            return index(int(r), column);
+        const auto &fields = m_diff.at(r).fields;
+        for (qsizetype f = 0; f < fields.size(); ++f) {
+            if (fields.at(f).path == path)
+                return index(int(f), column, parentIndex);
+        }
+    }
+    return {};
+}
+
+QVariant DiffModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == resourceRowId)
+        return resourceData(m_diff.at(index.row()), index.column(), role);
+    const ResourceDiff &r = m_diff.at(qsizetype(index.internalId() - 1));
+    return fieldData(r, r.fields.at(index.row()), index.column(), role);
+}
+
+QVariant DiffModel::resourceData(const ResourceDiff &r, int column, int role) const
+{
+    switch (role) {
+    case IsResourceRole:
+        return true;
+    case ResourceIdRole:
+        return r.id.toString();
+    case StatusesRole: {
+        unsigned bits = 0;
+        for (const FieldDiff &f : r.fields) {
+            if (!f.noise)
+                bits |= f.statuses;
+        }
+        return bits;
+    }
+    case LocationRole:
+        if (isValueColumn(column))
+            return r.identity(valueColumn(column)).location.toString();
+        return {};
+    case Qt::DisplayRole:
+        if (column == FieldColumn)
+            return r.id.toString();
+        if (isValueColumn(column)) {
+            const ColumnIdentity &id = r.identity(valueColumn(column));
+            if (!id.present)
+                return QStringLiteral("—");
+            QStringList parts;
+            if (!id.terraformAddress.isEmpty() && valueColumn(column) == Column::Code)
+                parts.append(id.location.isValid()
+                        ? QStringLiteral("%1:%2").arg(QFileInfo(id.location.file).fileName()).arg(id.location.line)
+                        : id.terraformAddress);
+            if (id.stateSerial >= 0)
+                parts.append(QStringLiteral("serial %1").arg(id.stateSerial));
+            if (!id.resourceVersion.isEmpty())
+                parts.append(QStringLiteral("rv %1").arg(id.resourceVersion));
+            return parts.join(QStringLiteral(", "));
+        }
+        if (column == StatusColumn) {
+            int differences = 0;
+            for (const FieldDiff &f : r.fields)
+                differences += (!f.noise && f.isDifference()) ? 1 : 0;
+            return differences ? QStringLiteral("%1 differing").arg(differences) : QStringLiteral("same");
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (isValueColumn(column)) {
+            const ColumnIdentity &id = r.identity(valueColumn(column));
+            if (!id.present)
+                return QStringLiteral("No %1 evidence for this object").arg(columnName(valueColumn(column)));
+            QStringList lines { id.origin };
+            if (!id.terraformAddress.isEmpty())
+                lines.append(id.terraformAddress);
+            if (!id.stateLineage.isEmpty())
+                lines.append(QStringLiteral("lineage %1").arg(id.stateLineage));
+            if (!id.uid.isEmpty())
+                lines.append(QStringLiteral("uid %1").arg(id.uid));
+            return lines.join(QLatin1Char('\n'));
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant DiffModel::fieldData(const ResourceDiff &r, const FieldDiff &f, int column, int role) const
+{
+    switch (role) {
+    case IsResourceRole:
+        return false;
+    case StatusesRole:
+        return f.statuses;
+    case NoiseRole:
+        return f.noise;
+    case PathRole:
+        return f.path;
+    case ResourceIdRole:
+        return r.id.toString();
+    case CellPresentRole:
+        return isValueColumn(column) ? QVariant(f.cell(valueColumn(column)).present) : QVariant();
+    case CellKindRole:
+        return isValueColumn(column) ? QVariant(int(f.cell(valueColumn(column)).value.kind)) : QVariant();
+    case LocationRole:
+        if (isValueColumn(column)) {
+            const DiffCell &cell = f.cell(valueColumn(column));
+            return cell.present ? cell.value.location.toString() : QString();
+        }
+        return {};
+    case Qt::DisplayRole:
+        if (column == FieldColumn)
+            return f.path;
+        if (isValueColumn(column))
+            return cellText(f.cell(valueColumn(column)));
+        if (column == StatusColumn)
+            return f.statusNames().join(QStringLiteral(", "));
+        return {};
+    case Qt::ToolTipRole:
+        if (isValueColumn(column)) {
+            const DiffCell &cell = f.cell(valueColumn(column));
+            if (!r.identity(valueColumn(column)).present)
+                return QStringLiteral("No %1 evidence for this object").arg(columnName(valueColumn(column)));
+            if (!cell.present)
+                return QStringLiteral("Absent in %1").arg(columnName(valueColumn(column)));
+            if (cell.value.kind == FieldValue::Kind::Unknown)
+                return QStringLiteral("Unknown until apply: %1\n%2")
+                    .arg(cell.value.text, cell.value.location.toString());
+            if (cell.value.kind == FieldValue::Kind::Secret)
+                return QStringLiteral("Secret value, never shown. Equal fingerprints mean equal values.\n%1")
+                    .arg(cell.value.location.toString());
+            return cell.value.location.toString();
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case FieldColumn:
+            return QStringLiteral("Field");
+        case StatusColumn:
+            return QStringLiteral("Status");
+        default:
+            if (isValueColumn(section)) {
+                const QString origin = m_origins[size_t(columnIndex(valueColumn(section)))];
+                const QString title = columnTitle(valueColumn(section));
+                return origin.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, QFileInfo(origin).fileName());
+            }
+        }
+    }
+    if (role == Qt::ToolTipRole && isValueColumn(section)) {
+        const QString origin = m_origins[size_t(columnIndex(valueColumn(section)))];
+        return origin.isEmpty() ? QStringLiteral("No %1 evidence in this case").arg(columnName(valueColumn(section)))
+                                : QStringLiteral("%1 from %2").arg(columnTitle(valueColumn(section)), origin);
+    }
+    return {};
+}
+
+} // namespace strata

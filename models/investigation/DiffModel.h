@@ -1,0 +1,58 @@
+#pragma once
+
+#include "investigation/ResourceDiff.h"
+
+#include <QAbstractItemModel>
+
+namespace strata {
+
+// The four-column diff as a tree: one top-level row per resource, one child
+// row per field path. Columns: Field | Code | State | Live | Replica | Status.
+// Fed one whole diff at a time (setDiff resets). Colours are the view's
+// business: the model exposes statuses and cell kinds as roles.
+class DiffModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum ModelColumn { FieldColumn, CodeColumn, StateColumn, LiveColumn, ReplicaColumn, StatusColumn, ColumnCount };
+    enum Role {
+        StatusesRole = Qt::UserRole + 1, // unsigned FieldStatus bits (field rows); any-difference bits (resource rows)
+        IsResourceRole, // bool
+        CellPresentRole, // bool, value columns
+        CellKindRole, // int FieldValue::Kind, value columns
+        LocationRole, // QString file:line:col of the cell's value or the resource
+        NoiseRole, // bool
+        PathRole, // QString field path
+        ResourceIdRole, // QString resource id
+    };
+    Q_ENUM(Role)
+
+    explicit DiffModel(QObject *parent = nullptr);
+
+    void setDiff(const QList<ResourceDiff> &diff);
+    const QList<ResourceDiff> &diff() const { return m_diff; }
+    // Where each column came from, for the header ("terraform/platform", "feature-flags.live.yaml").
+    void setColumnOrigins(const std::array<QString, strata::columnCount> &origins);
+
+    // The index of a field row, or invalid.
+    QModelIndex indexOf(const QString &resourceId, const QString &path, int column = FieldColumn) const;
+
+    static Column valueColumn(int modelColumn) { return Column(modelColumn - CodeColumn); }
+    static bool isValueColumn(int modelColumn) { return modelColumn >= CodeColumn && modelColumn <= ReplicaColumn; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant resourceData(const ResourceDiff &r, int column, int role) const;
+    QVariant fieldData(const ResourceDiff &r, const FieldDiff &f, int column, int role) const;
+
+    QList<ResourceDiff> m_diff;
+    std::array<QString, strata::columnCount> m_origins;
+};
+
+} // namespace strata

@@ -1,0 +1,408 @@
+#include "EtcdRules.h"
+
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+
+namespace strata::EtcdRules {
+
+namespace {
+
+QString hostOf(const QString &endpoint)
+{
+    const QUrl url = QUrl::fromUserInput(endpoint);
+    return url.host().isEmpty() ? endpoint : url.host();
+}
+
+const MetricValue *metric(const QList<MetricValue> &metrics, const QString &name)
+{
+    const MetricValue *best = nullptr;
+    for (const MetricValue &m : metrics) {
+        if (m.name == name && (!best || m.value > best->value))
+            best = &m;
+    }
+    return best;
+}
+
+QString number(double v)
+{
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+        return QLocale(QLocale::English, QLocale::UnitedStates).toString(qint64(v));
+    return QString::number(v, 'g', 6);
+}
+
+QString memberName(const EtcdMemberSummary &m)
+{
+    if (!m.name.isEmpty())
+        return m.name;
+    if (!m.endpoint.isEmpty())
+        return hostOf(m.endpoint);
+    return m.id;
+}
+
+bool mentionsLeadership(const TimelineEvent &e)
+{
+    const QString t = e.text.toLower();
+    return t.contains(QStringLiteral("leader"))
+        && (t.contains(QStringLiteral("transfer")) || t.contains(QStringLiteral("elected"))
+            || t.contains(QStringLiteral("became leader")) || t.contains(QStringLiteral("changed"))
+            || t.contains(QStringLiteral("lost leader")) || t.contains(QStringLiteral("becoming the leader"))
+            || t.contains(QStringLiteral("new leader")));
+}
+
+QStringList diskAndNetworkChecks(const QList<MetricValue> &metrics)
+{
+    QStringList rtts;
+    for (const MetricValue &m : metrics) {
+        if (m.name == QLatin1String("etcd_network_peer_round_trip_time_seconds")) {
+            QString quantile, to;
+            for (const auto &[k, v] : m.labels) {
+                if (k == QLatin1String("quantile"))
+                    quantile = v;
+                if (k == QLatin1String("To"))
+                    to = v;
+            }
+            if (!quantile.isEmpty())
+                rtts.append(QStringLiteral("%1 ms to %2 (q%3)").arg(m.value * 1000, 0, 'g', 3).arg(to, quantile));
+        }
+    }
+    QString check
+        = QStringLiteral("Check etcd disk and network latency behind the elections: WAL fsync and backend commit "
+                         "durations (etcd_disk_wal_fsync_duration_seconds p99 should stay under 10 ms), and peer "
+                         "round-trip time (etcd_network_peer_round_trip_time_seconds)");
+    if (!rtts.isEmpty())
+        check += QStringLiteral("; the scrape shows %1").arg(rtts.join(QStringLiteral(", ")));
+    return { check + QLatin1Char('.') };
+}
+
+} // namespace
+
+QList<EtcdMemberSummary> members(const EtcdctlOutput &etcd)
+{
+    QList<EtcdMemberSummary> out;
+    auto find = [&out](const QString &idHex, const QString &endpoint) -> EtcdMemberSummary * {
+        for (EtcdMemberSummary &m : out) {
+            if ((!idHex.isEmpty() && m.id == idHex) || (!endpoint.isEmpty() && m.endpoint == endpoint))
+                return &m;
+        }
+        return nullptr;
+    };
+    for (const EtcdEndpointStatus &s : etcd.statuses) {
+        EtcdMemberSummary *m = find(s.memberIdHex, s.endpoint);
+        if (!m) {
+            out.append(EtcdMemberSummary {});
+            m = &out.last();
+        }
+        m->id = s.memberIdHex;
+        m->endpoint = s.endpoint;
+        m->version = s.version;
+        m->hasStatus = true;
+        m->isLeader = s.isLeader;
+        m->isLearner = s.isLearner;
+        m->raftTerm = s.raftTerm;
+        m->raftIndex = s.raftIndex;
+        m->raftAppliedIndex = s.raftAppliedIndex;
+        m->dbSizeBytes = s.dbSizeBytes;
+        m->errors = s.errors;
+        m->location = s.location;
+    }
+    for (const EtcdMember &mem : etcd.members) {
+        EtcdMemberSummary *m = find(mem.idHex, QString());
+        if (!m) {
+            for (const QString &url : mem.clientUrls) {
+                if ((m = find(QString(), url)))
+                    break;
+            }
+        }
+        if (!m) {
+            out.append(EtcdMemberSummary {});
+            m = &out.last();
+            m->id = mem.idHex;
+            m->endpoint = mem.clientUrls.value(0);
+            m->location = mem.location;
+            m->isLearner = mem.isLearner;
+        }
+        m->name = mem.name;
+    }
+    for (const EtcdEndpointHealth &h : etcd.health) {
+        EtcdMemberSummary *m = find(QString(), h.endpoint);
+        if (!m) {
+            out.append(EtcdMemberSummary {});
+            m = &out.last();
+            m->endpoint = h.endpoint;
+            m->location = h.location;
+        }
+        m->health = h.healthy ? QStringLiteral("healthy") : QStringLiteral("unhealthy");
+        m->healthError = h.error;
+    }
+    return out;
+}
+
+QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary> &ms,
+    const QList<MetricValue> &metrics, const QList<TimelineEvent> &events, const Thresholds &thresholds)
+{
+    QList<Finding> findings;
+    const QString cluster = QStringLiteral("etcd cluster");
+    QList<const EtcdMemberSummary *> withStatus;
+    for (const EtcdMemberSummary &m : ms) {
+        if (m.hasStatus)
+            withStatus.append(&m);
+    }
+    quint64 currentTerm = 0;
+    for (const EtcdMemberSummary *m : withStatus)
+        currentTerm = std::max(currentTerm, m->raftTerm);
+
+    // leader-churn
+    {
+        const MetricValue *changes = metric(metrics, QStringLiteral("etcd_server_leader_changes_seen_total"));
+        QList<const TimelineEvent *> leadership;
+        for (const TimelineEvent &e : events) {
+            if (mentionsLeadership(e))
+                leadership.append(&e);
+        }
+        const bool churn = changes && changes->value >= thresholds.leaderChanges;
+        if (churn || leadership.size() >= 2) {
+            Finding f;
+            f.id = QStringLiteral("leader-churn");
+            f.resource = cluster;
+            f.severity = changes && changes->value >= thresholds.leaderChangesHigh ? Severity::High : Severity::Medium;
+            const QString count = changes ? number(changes->value) : QString::number(leadership.size());
+            f.title = QStringLiteral("etcd changed leader %1 times").arg(count);
+            QStringList detail;
+            if (changes) {
+                detail.append(QStringLiteral("The member scraped has seen %1 leader changes since it started "
+                                             "(etcd_server_leader_changes_seen_total).")
+                                  .arg(number(changes->value)));
+                f.evidence.append({ changes->location,
+                    QStringLiteral("%1%2 %3").arg(changes->name, changes->labelText(), number(changes->value)) });
+            }
+            quint64 lastLoggedTerm = 0;
+            const TimelineEvent *lastWithTerm = nullptr;
+            for (const TimelineEvent *e : std::as_const(leadership)) {
+                f.evidence.append({ e->location, e->text });
+                bool ok = false;
+                const quint64 term = e->field(QStringLiteral("term")).toULongLong(&ok);
+                if (ok && term >= lastLoggedTerm) {
+                    lastLoggedTerm = term;
+                    lastWithTerm = e;
+                }
+            }
+            if (lastWithTerm) {
+                QString when = lastWithTerm->time.isValid()
+                    ? lastWithTerm->time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
+                    : lastWithTerm->location.toString();
+                detail.append(
+                    QStringLiteral("The log shows a leadership change at term %1 (%2).").arg(lastLoggedTerm).arg(when));
+                if (currentTerm > lastLoggedTerm) {
+                    detail.append(QStringLiteral(
+                        "The members now report term %1, so at least %2 more election%3 happened after %4 "
+                        "that the logs collected do not show.")
+                                      .arg(currentTerm)
+                                      .arg(currentTerm - lastLoggedTerm)
+                                      .arg(currentTerm - lastLoggedTerm == 1 ? QString() : QStringLiteral("s"))
+                                      .arg(when));
+                    for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
+                        if (m->raftTerm == currentTerm) {
+                            f.evidence.append({ m->location,
+                                QStringLiteral("%1 reports raft term %2").arg(memberName(*m)).arg(currentTerm) });
+                            break;
+                        }
+                    }
+                }
+            } else if (!leadership.isEmpty()) {
+                detail.append(QStringLiteral("The logs show %1 leadership change(s).").arg(leadership.size()));
+            }
+            detail.append(
+                QStringLiteral("Every election stalls writes for the election timeout, and API servers may serve "
+                               "stale reads while they re-establish their watches."));
+            f.detail = detail.join(QLatin1Char(' '));
+            f.recommend(diskAndNetworkChecks(metrics),
+                { QStringLiteral("If disk or network latency is the cause, move etcd to dedicated low-latency storage "
+                                 "and set heartbeat-interval/election-timeout to the measured round-trip time.") });
+            findings.append(f);
+        }
+    }
+
+    // failed-proposals
+    if (const MetricValue *failed = metric(metrics, QStringLiteral("etcd_server_proposals_failed_total"));
+        failed && failed->value > 0) {
+        const MetricValue *committed = metric(metrics, QStringLiteral("etcd_server_proposals_committed_total"));
+        double committedValue = committed ? committed->value : 0;
+        if (!committed) {
+            for (const EtcdMemberSummary *m : std::as_const(withStatus))
+                committedValue = std::max(committedValue, double(m->raftIndex));
+        }
+        Finding f;
+        f.id = QStringLiteral("failed-proposals");
+        f.resource = cluster;
+        const double ratio = committedValue > 0 ? failed->value / committedValue : 0;
+        f.severity = ratio >= 0.01 ? Severity::High : (failed->value >= 10 ? Severity::Medium : Severity::Low);
+        f.title = QStringLiteral("%1 failed raft proposals").arg(number(failed->value));
+        f.detail = committedValue > 0
+            ? QStringLiteral("%1 proposals failed against %2 committed (%3%). Failed proposals are writes that "
+                             "were lost to leader elections or a loss of quorum; clients saw errors or retried.")
+                  .arg(number(failed->value), number(committedValue))
+                  .arg(ratio * 100, 0, 'f', ratio * 100 < 0.1 ? 3 : 2)
+            : QStringLiteral("%1 proposals failed. Failed proposals are writes lost to leader elections or a loss "
+                             "of quorum.")
+                  .arg(number(failed->value));
+        f.evidence.append({ failed->location, QStringLiteral("%1 %2").arg(failed->name, number(failed->value)) });
+        if (committed)
+            f.evidence.append(
+                { committed->location, QStringLiteral("%1 %2").arg(committed->name, number(committed->value)) });
+        f.recommend(
+            { QStringLiteral("Compare the failed-proposal count over time with leader changes: if they rise together, "
+                             "the elections are the cause.") },
+            {});
+        findings.append(f);
+    }
+
+    // raft-divergence
+    bool divergence = false;
+    if (withStatus.size() >= 2) {
+        quint64 minTerm = UINT64_MAX, maxTerm = 0, minIndex = UINT64_MAX, maxIndex = 0;
+        QStringList versions;
+        for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
+            minTerm = std::min(minTerm, m->raftTerm);
+            maxTerm = std::max(maxTerm, m->raftTerm);
+            minIndex = std::min(minIndex, m->raftIndex);
+            maxIndex = std::max(maxIndex, m->raftIndex);
+            if (!m->version.isEmpty() && !versions.contains(m->version))
+                versions.append(m->version);
+        }
+        QStringList problems;
+        Severity severity = Severity::Low;
+        if (minTerm != maxTerm) {
+            problems.append(
+                QStringLiteral("members disagree on the raft term (%1 to %2): a member is partitioned or has not "
+                               "seen the last election")
+                    .arg(minTerm)
+                    .arg(maxTerm));
+            severity = Severity::High;
+        }
+        if (maxIndex - minIndex > thresholds.indexSpread) {
+            problems.append(QStringLiteral("raft indices differ by %1 (%2 to %3): a member is falling behind")
+                                .arg(maxIndex - minIndex)
+                                .arg(minIndex)
+                                .arg(maxIndex));
+            severity = std::min(severity, Severity::Medium);
+        }
+        for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
+            if (m->raftIndex > m->raftAppliedIndex && m->raftIndex - m->raftAppliedIndex > thresholds.applyLag) {
+                problems.append(QStringLiteral("%1 has applied %2 entries fewer than it has committed (apply lag)")
+                                    .arg(memberName(*m))
+                                    .arg(m->raftIndex - m->raftAppliedIndex));
+                severity = std::min(severity, Severity::Medium);
+            }
+        }
+        if (versions.size() > 1)
+            problems.append(
+                QStringLiteral("members run different versions (%1)").arg(versions.join(QStringLiteral(", "))));
+        if (!problems.isEmpty()) {
+            divergence = true;
+            Finding f;
+            f.id = QStringLiteral("raft-divergence");
+            f.resource = cluster;
+            f.severity = severity;
+            f.title = QStringLiteral("etcd members disagree");
+            f.detail = problems.join(QStringLiteral("; ")) + QLatin1Char('.');
+            for (const EtcdMemberSummary *m : std::as_const(withStatus))
+                f.evidence.append({ m->location,
+                    QStringLiteral("%1: version %2, term %3, index %4, applied %5")
+                        .arg(memberName(*m), m->version)
+                        .arg(m->raftTerm)
+                        .arg(m->raftIndex)
+                        .arg(m->raftAppliedIndex) });
+            f.recommend({ QStringLiteral(
+                            "Re-run etcdctl endpoint status --cluster to see whether the gap closes, and check the "
+                            "lagging member's disk latency and logs.") },
+                { QStringLiteral("If a member stays behind, remove and re-add it from a healthy snapshot.") });
+            findings.append(f);
+        }
+    }
+
+    // member-unhealthy
+    QList<EvidenceRef> unhealthy;
+    QStringList reasons;
+    Severity unhealthySeverity = Severity::High;
+    for (const EtcdMemberSummary &m : ms) {
+        for (const QString &e : m.errors) {
+            reasons.append(QStringLiteral("%1 reports %2").arg(memberName(m), e));
+            unhealthy.append({ m.location, e });
+            if (e.contains(QStringLiteral("NOSPACE")) || e.contains(QStringLiteral("CORRUPT")))
+                unhealthySeverity = Severity::Critical;
+        }
+        if (m.health == QLatin1String("unhealthy")) {
+            reasons.append(
+                QStringLiteral("%1 is unhealthy%2")
+                    .arg(memberName(m), m.healthError.isEmpty() ? QString() : QStringLiteral(": ") + m.healthError));
+            unhealthy.append({ m.location, m.healthError.isEmpty() ? QStringLiteral("unhealthy") : m.healthError });
+        }
+    }
+    for (const EtcdctlError &e : etcd.errors) {
+        reasons.append(e.message);
+        unhealthy.append({ e.location, e.message });
+    }
+    if (const MetricValue *hasLeader = metric(metrics, QStringLiteral("etcd_server_has_leader"));
+        hasLeader && hasLeader->value == 0) {
+        reasons.append(QStringLiteral("the scraped member has no leader"));
+        unhealthy.append({ hasLeader->location, QStringLiteral("etcd_server_has_leader 0") });
+        unhealthySeverity = Severity::Critical;
+    }
+    if (withStatus.size() >= 2) {
+        int leaders = 0;
+        for (const EtcdMemberSummary *m : std::as_const(withStatus))
+            leaders += m->isLeader ? 1 : 0;
+        if (leaders == 0) {
+            reasons.append(QStringLiteral("no member reports being the leader"));
+            unhealthySeverity = Severity::Critical;
+        } else if (leaders > 1) {
+            reasons.append(QStringLiteral("%1 members report being the leader").arg(leaders));
+            unhealthySeverity = Severity::Critical;
+        }
+    }
+    if (!reasons.isEmpty()) {
+        Finding f;
+        f.id = QStringLiteral("member-unhealthy");
+        f.resource = cluster;
+        f.severity = unhealthySeverity;
+        f.title = QStringLiteral("etcd reports problems: %1").arg(reasons.first());
+        f.detail = reasons.join(QStringLiteral("; ")) + QLatin1Char('.');
+        f.evidence = unhealthy;
+        f.recommend(
+            { QStringLiteral("Run etcdctl endpoint health --cluster and etcdctl alarm list against every endpoint.") },
+            { QStringLiteral("Resolve alarms first (defragment and raise the quota for NOSPACE, then etcdctl alarm "
+                             "disarm); replace members that stay unhealthy.") });
+        findings.append(f);
+    }
+
+    if (!withStatus.isEmpty() && !divergence && reasons.isEmpty()) {
+        Finding f;
+        f.id = QStringLiteral("etcd-consistent");
+        f.resource = cluster;
+        f.severity = Severity::Info;
+        const EtcdMemberSummary *first = withStatus.first();
+        f.title = QStringLiteral("etcd members agree and report no errors");
+        f.detail = QStringLiteral(
+            "%1 member%2 report term %3, raft index %4 and applied index %5, with no errors or alarms. "
+            "Whatever disagrees sits above etcd: in the API servers' view of it or in what was applied.")
+                       .arg(withStatus.size())
+                       .arg(withStatus.size() == 1 ? QString() : QStringLiteral("s"))
+                       .arg(first->raftTerm)
+                       .arg(first->raftIndex)
+                       .arg(first->raftAppliedIndex);
+        for (const EtcdMemberSummary *m : std::as_const(withStatus))
+            f.evidence.append({ m->location,
+                QStringLiteral("%1: term %2, index %3, applied %4%5")
+                    .arg(memberName(*m))
+                    .arg(m->raftTerm)
+                    .arg(m->raftIndex)
+                    .arg(m->raftAppliedIndex)
+                    .arg(m->isLeader ? QStringLiteral(", leader") : QString()) });
+        findings.append(f);
+    }
+    return findings;
+}
+
+} // namespace strata::EtcdRules

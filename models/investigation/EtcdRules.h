@@ -1,0 +1,30 @@
+#pragma once
+
+#include "etcd/EtcdctlOutput.h"
+#include "investigation/AnalysisResult.h"
+
+namespace strata {
+
+// Findings about the etcd cluster from etcdctl output, metrics and logs:
+// leader-churn, failed-proposals, raft-divergence, member-unhealthy, and an
+// info finding (etcd-consistent) when the members agree and report no
+// errors — saying so tells the investigator to look above etcd.
+namespace EtcdRules {
+
+struct Thresholds
+{
+    double leaderChanges = 3; // leader changes seen (counter) worth a finding
+    double leaderChangesHigh = 10; // ... and worth "high"
+    quint64 applyLag = 100; // raft index − applied index on one member
+    quint64 indexSpread = 1000; // highest − lowest raft index across members
+};
+
+// Members merged from status rows, member list and health checks, by id or endpoint.
+QList<EtcdMemberSummary> members(const EtcdctlOutput &etcd);
+
+QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary> &members,
+    const QList<MetricValue> &metrics, const QList<TimelineEvent> &events, const Thresholds &thresholds = {});
+
+} // namespace EtcdRules
+
+} // namespace strata

@@ -1,0 +1,327 @@
+#include "EvidenceImporter.h"
+
+#include "core/JobRunner.h"
+#include "etcd/EtcdctlParser.h"
+#include "hcl/TerraformReader.h"
+#include "kube/KubectlReader.h"
+#include "logs/LogParser.h"
+#include "prometheus/PrometheusParser.h"
+#include "terraform/TerraformKubernetesMapping.h"
+#include "terraform/TerraformStateReader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace strata::EvidenceImporter {
+
+namespace {
+
+// "--context=read-replica" / "--context read-replica" in a pasted command line.
+QString contextNamed(const QByteArray &text)
+{
+    static const QRegularExpression re(QStringLiteral("--context[= ]([A-Za-z0-9_.:@/-]+)"));
+    const QString head = QString::fromUtf8(text.left(4096));
+    const auto m = re.match(head);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
+
+QString plural(qsizetype n, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
+ColumnObject fromManaged(const ManagedKubernetesObject &m, Column column, const EvidenceSet &set)
+{
+    ColumnObject o;
+    o.column = column;
+    o.id = m.id;
+    o.object = m.object;
+    o.partial = m.partial;
+    o.secretDataIsBase64 = m.secretDataEncoding == ManagedKubernetesObject::SecretDataEncoding::Base64;
+    o.identity.origin = column == Column::State ? set.statePath : set.codePath;
+    o.identity.location = m.location;
+    o.identity.terraformAddress = m.address;
+    o.identity.resourceVersion = m.stateResourceVersion;
+    o.identity.uid = m.stateUid;
+    if (column == Column::State && set.state) {
+        o.identity.stateSerial = qint64(set.state->serial);
+        o.identity.stateLineage = set.state->lineage;
+    }
+    return o;
+}
+
+void importKubectl(
+    const QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
+{
+    const Column column = columnForRole(role).value_or(Column::Live);
+    if (role == EvidenceRole::Unspecified)
+        out.role = EvidenceRole::Live; // kubectl output without a role is what the cluster serves
+    const KubectlReadResult read = KubectlReader::read(text, path);
+    out.diagnostics += read.diagnostics;
+    QStringList kinds;
+    for (const KubeObject &k : read.objects) {
+        ColumnObject o;
+        o.column = column;
+        o.id = k.id;
+        o.object = k.object;
+        o.managedFields = k.managedFields;
+        o.secretDataIsBase64 = true;
+        o.identity.origin = path;
+        o.identity.location = k.location;
+        o.identity.resourceVersion = k.resourceVersion;
+        o.identity.uid = k.uid;
+        set.objects.append(o);
+        kinds.append(k.kind);
+    }
+    const QString context = contextNamed(text);
+    if (!context.isEmpty())
+        set.contexts[size_t(columnIndex(column))] = context;
+    out.loaded = !read.objects.isEmpty();
+    out.summary = read.objects.size() == 1
+        ? QStringLiteral("%1 %2").arg(kinds.first(), read.objects.first().id.toString())
+        : plural(read.objects.size(), QStringLiteral("object"), QStringLiteral("objects"));
+    if (!context.isEmpty())
+        out.summary += QStringLiteral(" (context %1)").arg(context);
+}
+
+void importEtcdctl(const QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+{
+    const EtcdctlOutput etcd = EtcdctlParser::parse(text, path);
+    out.diagnostics += etcd.diagnostics;
+    set.etcd.statuses += etcd.statuses;
+    set.etcd.members += etcd.members;
+    set.etcd.health += etcd.health;
+    set.etcd.hashes += etcd.hashes;
+    set.etcd.errors += etcd.errors;
+    out.loaded = !etcd.isEmpty();
+    QStringList parts;
+    if (!etcd.statuses.isEmpty())
+        parts.append(
+            plural(etcd.statuses.size(), QStringLiteral("endpoint status"), QStringLiteral("endpoint statuses")));
+    if (!etcd.members.isEmpty())
+        parts.append(plural(etcd.members.size(), QStringLiteral("member"), QStringLiteral("members")));
+    if (!etcd.health.isEmpty())
+        parts.append(plural(etcd.health.size(), QStringLiteral("health check"), QStringLiteral("health checks")));
+    if (!etcd.hashes.isEmpty())
+        parts.append(plural(etcd.hashes.size(), QStringLiteral("hash"), QStringLiteral("hashes")));
+    if (!etcd.errors.isEmpty())
+        parts.append(plural(etcd.errors.size(), QStringLiteral("error"), QStringLiteral("errors")));
+    out.summary
+        = parts.isEmpty() ? QStringLiteral("nothing etcdctl printed was recognised") : parts.join(QStringLiteral(", "));
+}
+
+void importPrometheus(const QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+{
+    const PrometheusScrape scrape = PrometheusParser::parse(text, path);
+    out.diagnostics += scrape.diagnostics;
+    int samples = 0;
+    for (const MetricFamily &family : scrape.families) {
+        for (const MetricSample &s : family.samples) {
+            set.metrics.append({ s.name, s.labels, s.value, s.location });
+            ++samples;
+        }
+    }
+    // Comments that state a dated fact become notes on the timeline.
+    static const QRegularExpression dated(
+        QStringLiteral("^#?\\s*([^:]+):\\s*(\\d{4}-\\d{2}-\\d{2}[T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)\\s*$"));
+    for (const PrometheusComment &c : scrape.comments) {
+        TimelineEvent note;
+        note.source = QStringLiteral("metrics comment");
+        note.text = c.text.trimmed();
+        note.location = c.location;
+        const auto m = dated.match(note.text);
+        if (m.hasMatch()) {
+            note.time
+                = QDateTime::fromString(m.captured(2).replace(QLatin1Char(' '), QLatin1Char('T')), Qt::ISODateWithMs);
+            note.text = m.captured(1).trimmed() + QStringLiteral(": ") + m.captured(2);
+        }
+        set.notes.append(note);
+        if (note.time.isValid())
+            set.events.append(note);
+    }
+    out.loaded = samples > 0;
+    out.summary = QStringLiteral("%1, %2").arg(
+        plural(scrape.families.size(), QStringLiteral("metric family"), QStringLiteral("metric families")),
+        plural(samples, QStringLiteral("sample"), QStringLiteral("samples")));
+}
+
+void importLog(const QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+{
+    const LogParseResult parsed = LogParser::parse(text, path);
+    out.diagnostics += parsed.diagnostics;
+    for (const LogEvent &e : parsed.events) {
+        TimelineEvent t;
+        t.time = e.time;
+        t.source = e.source;
+        t.level = e.level;
+        t.text = e.message;
+        t.fields = e.fields;
+        t.location = e.location;
+        set.events.append(t);
+    }
+    out.loaded = !parsed.events.isEmpty();
+    out.summary = plural(parsed.events.size(), QStringLiteral("log event"), QStringLiteral("log events"));
+}
+
+void importState(
+    const QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
+{
+    if (role != EvidenceRole::Unspecified && role != EvidenceRole::State)
+        out.diagnostics.append(Diagnostic::warning(path, 0, 0,
+            QStringLiteral("Terraform state always feeds the state column, not %1").arg(evidenceRoleName(role))));
+    out.role = EvidenceRole::State;
+    if (set.state) {
+        out.diagnostics.append(Diagnostic::error(path, 0, 0,
+            QStringLiteral("a second Terraform state in one case is not compared (the first was %1)")
+                .arg(set.statePath)));
+        return;
+    }
+    TerraformStateReadResult read = TerraformStateReader::read(text, path);
+    out.diagnostics += read.diagnostics;
+    if (!read.state)
+        return;
+    set.state = read.state;
+    set.statePath = path;
+    const KubernetesMappingResult mapped = mapStateToKubernetes(*set.state);
+    out.diagnostics += mapped.diagnostics;
+    for (const ManagedKubernetesObject &m : mapped.objects)
+        set.objects.append(fromManaged(m, Column::State, set));
+    for (const QString &a : mapped.unmappedAddresses)
+        set.unmappedTerraform.append(QStringLiteral("state: ") + a);
+    out.loaded = true;
+    out.summary = QStringLiteral("serial %1, lineage %2, Terraform %3, %4 (%5 compared)")
+                      .arg(set.state->serial)
+                      .arg(set.state->lineage, set.state->terraformVersion,
+                          plural(set.state->resources.size(), QStringLiteral("resource"), QStringLiteral("resources")))
+                      .arg(mapped.objects.size());
+}
+
+void importCode(const QString &resolved, const QString &path, bool isDirectory, EvidenceRole role, EvidenceSet &set,
+    ImportedEvidence &out)
+{
+    if (role != EvidenceRole::Unspecified && role != EvidenceRole::Code)
+        out.diagnostics.append(Diagnostic::warning(path, 0, 0,
+            QStringLiteral("Terraform code always feeds the code column, not %1").arg(evidenceRoleName(role))));
+    out.role = EvidenceRole::Code;
+    if (set.code) {
+        out.diagnostics.append(Diagnostic::error(path, 0, 0,
+            QStringLiteral("a second Terraform folder in one case is not compared (the first was %1)")
+                .arg(set.codePath)));
+        return;
+    }
+    QList<TerraformReader::SourceFile> tf, tfvars;
+    auto read = [&](const QString &file, const QString &display, QList<TerraformReader::SourceFile> &into) {
+        QFile f(file);
+        if (f.size() > maxFileSize || !f.open(QIODevice::ReadOnly)) {
+            out.diagnostics.append(Diagnostic::error(display, 0, 0,
+                QStringLiteral("cannot read: %1")
+                    .arg(f.size() > maxFileSize ? QStringLiteral("too large") : f.errorString())));
+            return;
+        }
+        into.append({ display, f.readAll() });
+    };
+    if (isDirectory) {
+        const QDir dir(resolved);
+        for (const QString &name : dir.entryList({ QStringLiteral("*.tf") }, QDir::Files, QDir::Name))
+            read(dir.filePath(name), path + QLatin1Char('/') + name, tf);
+        QStringList vars;
+        if (dir.exists(QStringLiteral("terraform.tfvars")))
+            vars.append(QStringLiteral("terraform.tfvars"));
+        vars += dir.entryList({ QStringLiteral("*.auto.tfvars") }, QDir::Files, QDir::Name);
+        for (const QString &name : std::as_const(vars))
+            read(dir.filePath(name), path + QLatin1Char('/') + name, tfvars);
+    } else {
+        read(resolved, path, tf);
+    }
+    TerraformConfig config = TerraformReader::readFiles(tf, tfvars, path);
+    out.diagnostics += config.diagnostics;
+    set.code = config;
+    set.codePath = path;
+    const KubernetesMappingResult mapped = mapConfigToKubernetes(config);
+    out.diagnostics += mapped.diagnostics;
+    for (const ManagedKubernetesObject &m : mapped.objects)
+        set.objects.append(fromManaged(m, Column::Code, set));
+    for (const QString &a : mapped.unmappedAddresses)
+        set.unmappedTerraform.append(QStringLiteral("code: ") + a);
+    out.loaded = !tf.isEmpty();
+    out.summary = QStringLiteral("%1, %2 (%3 compared)")
+                      .arg(plural(tf.size(), QStringLiteral(".tf file"), QStringLiteral(".tf files")),
+                          plural(config.resources.size(), QStringLiteral("resource"), QStringLiteral("resources")))
+                      .arg(mapped.objects.size());
+}
+
+} // namespace
+
+EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
+{
+    EvidenceSet set;
+    int done = 0;
+    for (const EvidenceEntry &entry : caseFile.evidence) {
+        if (context && context->isCancelled())
+            break;
+        ImportedEvidence out;
+        out.entry = entry;
+        out.role = entry.role;
+        out.resolvedPath = caseFile.resolvedPath(entry);
+        const QString path = entry.path; // as the user wrote it: what every message and location shows
+        const QFileInfo info(out.resolvedPath);
+        QByteArray text;
+        if (!info.exists()) {
+            out.diagnostics.append(
+                Diagnostic::error(path, 0, 0, QStringLiteral("not found (looked for %1)").arg(out.resolvedPath)));
+        } else if (!info.isDir()) {
+            QFile f(out.resolvedPath);
+            if (f.size() > maxFileSize)
+                out.diagnostics.append(Diagnostic::error(path, 0, 0,
+                    QStringLiteral("%1 bytes is more than Strata reads (%2)").arg(f.size()).arg(maxFileSize)));
+            else if (!f.open(QIODevice::ReadOnly))
+                out.diagnostics.append(
+                    Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
+            else
+                text = f.readAll();
+        }
+        if (out.diagnostics.isEmpty()) {
+            std::optional<EvidenceKind> kind;
+            if (!entry.kind.isEmpty()) {
+                kind = evidenceKindFromName(entry.kind);
+                if (!kind)
+                    out.diagnostics.append(Diagnostic::warning(path, entry.line, 0,
+                        QStringLiteral("unknown kind '%1'; detecting it from the content").arg(entry.kind)));
+            }
+            out.kind = kind.value_or(detectEvidenceKind(path, info.isDir(), text.left(16384)));
+            switch (out.kind) {
+            case EvidenceKind::Kubectl:
+                importKubectl(text, path, entry.role, set, out);
+                break;
+            case EvidenceKind::Etcdctl:
+                importEtcdctl(text, path, set, out);
+                break;
+            case EvidenceKind::Prometheus:
+                importPrometheus(text, path, set, out);
+                break;
+            case EvidenceKind::Log:
+                importLog(text, path, set, out);
+                break;
+            case EvidenceKind::TerraformState:
+                importState(text, path, entry.role, set, out);
+                break;
+            case EvidenceKind::TerraformCode:
+                importCode(out.resolvedPath, path, info.isDir(), entry.role, set, out);
+                break;
+            case EvidenceKind::Unknown:
+                out.diagnostics.append(
+                    Diagnostic::error(path, 0, 0, QStringLiteral("empty, or not a kind of evidence Strata reads")));
+                break;
+            }
+        }
+        set.diagnostics += out.diagnostics;
+        set.files.append(out);
+        if (context)
+            context->reportProgress(++done, int(caseFile.evidence.size()));
+    }
+    return set;
+}
+
+} // namespace strata::EvidenceImporter

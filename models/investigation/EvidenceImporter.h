@@ -1,0 +1,20 @@
+#pragma once
+
+#include "investigation/CaseFile.h"
+#include "investigation/EvidenceSet.h"
+
+namespace strata {
+
+class JobContext;
+
+// Reads every evidence entry of a case with the parser its kind calls for,
+// and normalises the results into one EvidenceSet. A bad file is reported
+// (file:line:col) and skipped; the rest still loads. Files larger than
+// maxFileSize are refused rather than read.
+namespace EvidenceImporter {
+constexpr qint64 maxFileSize = qint64(512) * 1024 * 1024;
+
+EvidenceSet import(const CaseFile &caseFile, const JobContext *context = nullptr);
+} // namespace EvidenceImporter
+
+} // namespace strata

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "etcd/EtcdctlOutput.h"
+#include "investigation/AnalysisResult.h"
+#include "terraform/TerraformConfig.h"
+#include "terraform/TerraformState.h"
+
+#include <optional>
+
+namespace strata {
+
+// Everything a case's evidence says, normalised: objects for the diff's
+// columns, etcd status, metrics, log events, Terraform code and state. Built
+// by EvidenceImporter from files today; live sources (kubeconfig contexts,
+// etcd endpoints, a git repository) will produce the same values, so the
+// diff, the rules and the views never care where a value came from.
+struct EvidenceSet
+{
+    QList<ImportedEvidence> files;
+    QList<ColumnObject> objects;
+    EtcdctlOutput etcd;
+    QList<MetricValue> metrics;
+    QList<TimelineEvent> events; // log lines and dated notes, in evidence order
+    QList<TimelineEvent> notes; // comments that carry facts ("# Last successful apply: …")
+    std::optional<TerraformState> state;
+    QString statePath;
+    std::optional<TerraformConfig> code;
+    QString codePath;
+    QStringList unmappedTerraform;
+    // The API context each kubectl column names (from "--context=x" in a pasted command line).
+    std::array<QString, columnCount> contexts;
+    QList<Diagnostic> diagnostics;
+};
+
+} // namespace strata

@@ -1,0 +1,223 @@
+#include "FieldFlattener.h"
+
+#include "formats/JsonReader.h"
+#include "formats/YamlReader.h"
+#include "investigation/SecretFingerprint.h"
+
+#include <QRegularExpression>
+
+namespace strata::FieldFlattener {
+
+namespace {
+
+bool isPlainKey(const QString &key)
+{
+    if (key.isEmpty())
+        return false;
+    for (const QChar c : key) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')))
+            return false;
+    }
+    return true;
+}
+
+bool isEmptyish(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Null:
+        return true;
+    case Value::Type::Map:
+        return v.entries().isEmpty();
+    case Value::Type::List:
+        return v.items().isEmpty();
+    case Value::Type::String:
+        return v.text().isEmpty();
+    case Value::Type::Bool:
+        return !v.toBool();
+    default:
+        return false;
+    }
+}
+
+bool isNoisePath(const QString &path)
+{
+    static const QStringList noise = {
+        QStringLiteral("metadata.resourceVersion"),
+        QStringLiteral("metadata.uid"),
+        QStringLiteral("metadata.creationTimestamp"),
+        QStringLiteral("metadata.generation"),
+        QStringLiteral("metadata.selfLink"),
+        QStringLiteral("metadata.managedFields"),
+    };
+    for (const QString &n : noise) {
+        if (path == n || path.startsWith(n + QLatin1Char('.')) || path.startsWith(n + QLatin1Char('[')))
+            return true;
+    }
+    return path.startsWith(QStringLiteral("metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]"))
+        || path == QLatin1String("status") || path.startsWith(QStringLiteral("status."));
+}
+
+// A ConfigMap value that is itself a JSON or YAML document, parsed; else null.
+Value structuredContent(const QString &key, const Value &value)
+{
+    const QString text = value.text();
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() < 2)
+        return {};
+    const bool looksJson = trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('['));
+    const bool yamlName = key.endsWith(QStringLiteral(".yaml")) || key.endsWith(QStringLiteral(".yml"));
+    // A YAML document worth splitting has several "key: value" lines.
+    static const QRegularExpression yamlLine(
+        QStringLiteral("^\\s*[\\w.\\-\"']+\\s*:(\\s|$)"), QRegularExpression::MultilineOption);
+    const bool looksYaml = yamlName || (trimmed.contains(QLatin1Char('\n')) && trimmed.count(yamlLine) >= 2);
+    if (looksJson) {
+        const JsonReadResult r = JsonReader::read(text.toUtf8(), value.location().file);
+        if (r.ok() && (r.value.type() == Value::Type::Map || r.value.type() == Value::Type::List))
+            return r.value;
+    }
+    if (looksYaml) {
+        const YamlReadResult r = YamlReader::read(text.toUtf8(), value.location().file);
+        if (r.ok() && r.documents.size() == 1
+            && (r.documents.first().type() == Value::Type::Map || r.documents.first().type() == Value::Type::List))
+            return r.documents.first();
+    }
+    return {};
+}
+
+class Flattener
+{
+public:
+    Flattener(const Options &options, bool isSecret)
+        : m_options(options)
+        , m_isSecret(isSecret)
+    {
+    }
+
+    void walk(const Value &v, const QString &path, int depth, bool inData)
+    {
+        if (int(out.size()) >= m_options.maxFields)
+            return;
+        if (depth > m_options.maxDepth) {
+            addField(path, Value::unknown(QStringLiteral("nested too deeply to compare"), v.location()));
+            return;
+        }
+        switch (v.type()) {
+        case Value::Type::Map:
+            if (v.entries().isEmpty() && inData)
+                addField(path, Value::string(QStringLiteral("{}"), v.location()));
+            for (const Value::Entry &e : v.entries()) {
+                const QString child = appendKey(path, e.first);
+                if (depth == 0 && isDataMap(e.first) && e.second.type() == Value::Type::Map) {
+                    walkDataMap(e.first, e.second, child);
+                    continue;
+                }
+                if (!inData && isEmptyish(e.second))
+                    continue;
+                walk(e.second, child, depth + 1, inData);
+            }
+            return;
+        case Value::Type::List:
+            if (v.items().isEmpty() && inData)
+                addField(path, Value::string(QStringLiteral("[]"), v.location()));
+            for (qsizetype i = 0; i < v.items().size(); ++i)
+                walk(v.items().at(i), path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), depth + 1,
+                    inData);
+            return;
+        default:
+            addField(path, v);
+        }
+    }
+
+    QList<FieldValue> out;
+
+private:
+    static bool isDataMap(const QString &key)
+    {
+        return key == QLatin1String("data") || key == QLatin1String("binaryData") || key == QLatin1String("stringData");
+    }
+
+    void walkDataMap(const QString &mapKey, const Value &map, const QString &mapPath)
+    {
+        for (const Value::Entry &e : map.entries()) {
+            const QString path = appendKey(mapPath, e.first);
+            if (m_isSecret && (mapKey == QLatin1String("data") || mapKey == QLatin1String("stringData"))) {
+                emitSecret(path, e.second, mapKey == QLatin1String("data") && m_options.secretDataIsBase64);
+                continue;
+            }
+            if (e.second.type() == Value::Type::String) {
+                const Value structured = structuredContent(e.first, e.second);
+                if (!structured.isNull()) {
+                    walk(structured, path, 2, true);
+                    continue;
+                }
+            }
+            walk(e.second, path, 2, true);
+        }
+    }
+
+    void emitSecret(const QString &path, const Value &v, bool base64)
+    {
+        FieldValue f;
+        f.path = path;
+        f.location = v.location();
+        if (v.isUnknown()) {
+            f.kind = FieldValue::Kind::Unknown;
+            f.text = v.text();
+        } else {
+            QByteArray bytes = v.displayText().toUtf8();
+            if (base64) {
+                auto decoded = QByteArray::fromBase64Encoding(bytes, QByteArray::AbortOnBase64DecodingErrors);
+                if (decoded)
+                    bytes = *decoded;
+            }
+            f.kind = FieldValue::Kind::Secret;
+            f.text = SecretFingerprint::of(bytes);
+        }
+        out.append(f);
+    }
+
+    void addField(const QString &path, const Value &v)
+    {
+        FieldValue f;
+        f.path = path;
+        f.location = v.location();
+        f.noise = isNoisePath(path);
+        if (v.isUnknown()) {
+            f.kind = FieldValue::Kind::Unknown;
+            f.text = v.text();
+        } else {
+            f.text = v.displayText();
+        }
+        out.append(f);
+    }
+
+    const Options &m_options;
+    bool m_isSecret;
+};
+
+} // namespace
+
+QString appendKey(const QString &path, const QString &key)
+{
+    if (isPlainKey(key))
+        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+    QString escaped = key;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    return path + QStringLiteral("[\"") + escaped + QStringLiteral("\"]");
+}
+
+QList<FieldValue> flatten(const Value &object, const Options &options)
+{
+    const Value *kind = object.find(QStringLiteral("kind"));
+    const bool isSecret = kind && kind->text().compare(QLatin1String("Secret"), Qt::CaseInsensitive) == 0;
+    Flattener f(options, isSecret);
+    f.walk(object, QString(), 0, false);
+    return f.out;
+}
+
+QList<FieldValue> flatten(const Value &object)
+{
+    return flatten(object, Options());
+}
+
+} // namespace strata::FieldFlattener

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/Value.h"
+#include "investigation/FieldValue.h"
+
+#include <QList>
+
+namespace strata {
+
+// Turns a kubectl-shaped object (from kubectl, Terraform code or state) into
+// the list of FieldValues the diff compares, the same way for every column:
+// - paths are dotted, with ["…"] for keys that are not plain identifiers;
+// - a ConfigMap value holding a JSON or YAML document is compared structurally,
+//   as sub-paths under its key, not as one blob;
+// - Secret data/stringData become fingerprints (base64 decoded first where the
+//   source stores it encoded, so Terraform's plain text and kubectl's base64
+//   compare equal);
+// - empty and null values outside data maps count as absent, as Kubernetes
+//   leaves them out (Terraform state writes `labels: null`, kubectl omits it);
+// - bookkeeping fields (resourceVersion, uid, managedFields, …) are marked noise.
+namespace FieldFlattener {
+
+struct Options
+{
+    bool secretDataIsBase64 = true; // kubectl: yes; Terraform code/state: no
+    int maxDepth = 64;
+    int maxFields = 100000; // per object; the rest is dropped with a marker field
+};
+
+QList<FieldValue> flatten(const Value &object, const Options &options);
+QList<FieldValue> flatten(const Value &object);
+
+// "data" + "max_cart_items" → "data.max_cart_items"; "data" + "app.json" → data["app.json"]
+QString appendKey(const QString &path, const QString &key);
+
+} // namespace FieldFlattener
+
+} // namespace strata

@@ -1,0 +1,44 @@
+#include "ResourceDiff.h"
+
+#include <QStringList>
+
+namespace strata {
+
+QString fieldStatusName(FieldStatus s)
+{
+    switch (s) {
+    case FieldStatus::Same:
+        return QStringLiteral("same");
+    case FieldStatus::Drift:
+        return QStringLiteral("drift");
+    case FieldStatus::Pending:
+        return QStringLiteral("pending");
+    case FieldStatus::Stale:
+        return QStringLiteral("stale");
+    case FieldStatus::Missing:
+        return QStringLiteral("missing");
+    }
+    return {};
+}
+
+QStringList FieldDiff::statusNames() const
+{
+    QStringList names;
+    for (FieldStatus s :
+        { FieldStatus::Same, FieldStatus::Drift, FieldStatus::Pending, FieldStatus::Stale, FieldStatus::Missing }) {
+        if (has(s))
+            names.append(fieldStatusName(s));
+    }
+    return names;
+}
+
+bool ResourceDiff::hasDifferences(bool includeNoise) const
+{
+    for (const FieldDiff &f : fields) {
+        if (f.isDifference() && (includeNoise || !f.noise))
+            return true;
+    }
+    return false;
+}
+
+} // namespace strata

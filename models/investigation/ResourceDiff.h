@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/ResourceId.h"
+#include "core/SourceLocation.h"
+#include "core/Value.h"
+#include "investigation/Column.h"
+#include "investigation/FieldValue.h"
+
+#include <QList>
+
+#include <array>
+
+namespace strata {
+
+// Where one column's copy of an object came from and which version it is.
+struct ColumnIdentity
+{
+    bool present = false;
+    QString origin; // the evidence file (or, later, context/endpoint) it came from
+    SourceLocation location; // where the object starts (code: the resource block)
+    QString resourceVersion; // live/replica: metadata.resourceVersion; state: recorded resource_version
+    QString uid;
+    QString terraformAddress; // code/state: e.g. kubernetes_config_map.feature_flags
+    qint64 stateSerial = -1; // state only
+    QString stateLineage; // state only
+};
+
+// One column's copy of an object, as the diff receives it from any source.
+struct ColumnObject
+{
+    Column column = Column::Live;
+    ResourceId id;
+    Value object; // kubectl-shaped
+    ColumnIdentity identity;
+    bool secretDataIsBase64 = true; // kubectl yes; Terraform no
+    bool partial = false; // owns only the fields it sets (kubernetes_config_map_v1_data)
+    Value managedFields; // kubectl's metadata.managedFields, for "who changed this"
+};
+
+enum class FieldStatus : unsigned {
+    Same = 0x1,
+    Drift = 0x2, // live differs from state (or from code where there is no state)
+    Pending = 0x4, // code differs from state: an unapplied change
+    Stale = 0x8, // replica differs from live
+    Missing = 0x10 // absent in a column that has the object
+};
+QString fieldStatusName(FieldStatus s);
+
+struct DiffCell
+{
+    bool present = false;
+    FieldValue value;
+};
+
+struct FieldDiff
+{
+    QString path;
+    std::array<DiffCell, columnCount> cells;
+    unsigned statuses = 0; // FieldStatus bits
+    bool noise = false;
+    bool secret = false;
+
+    bool has(FieldStatus s) const { return statuses & unsigned(s); }
+    bool isDifference() const { return !has(FieldStatus::Same); }
+    const DiffCell &cell(Column c) const { return cells[size_t(columnIndex(c))]; }
+    QStringList statusNames() const;
+};
+
+struct ResourceDiff
+{
+    ResourceId id;
+    bool investigated = false; // named in the case's `resources`
+    std::array<ColumnIdentity, columnCount> identities;
+    std::array<Value, columnCount> managedFields;
+    QList<FieldDiff> fields;
+
+    const ColumnIdentity &identity(Column c) const { return identities[size_t(columnIndex(c))]; }
+    bool hasDifferences(bool includeNoise = false) const;
+};
+
+} // namespace strata

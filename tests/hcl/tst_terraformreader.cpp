@@ -1,0 +1,271 @@
+// Reading a Terraform folder: the reference case's platform stack, variables
+// with tfvars and sensitivity, locals, references between resources,
+// count/for_each/dynamic expansion, and what is reported rather than guessed.
+#include "StrataTestMain.h"
+
+#include "hcl/TerraformReader.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace strata;
+
+namespace {
+
+const TerraformResource *findResource(const TerraformConfig &c, const QString &address)
+{
+    for (const TerraformResource &r : c.resources) {
+        if (r.address() == address)
+            return &r;
+    }
+    return nullptr;
+}
+
+const TerraformVariable *findVariable(const TerraformConfig &c, const QString &name)
+{
+    for (const TerraformVariable &v : c.variables) {
+        if (v.name == name)
+            return &v;
+    }
+    return nullptr;
+}
+
+QString describe(const QList<Diagnostic> &d)
+{
+    QStringList s;
+    for (const Diagnostic &x : d)
+        s.append(x.toString());
+    return s.join(QLatin1Char('\n'));
+}
+
+TerraformConfig readOne(const char *tf)
+{
+    return TerraformReader::readFiles({ { QStringLiteral("main.tf"), QByteArray(tf) } });
+}
+
+} // namespace
+
+class TestTerraformReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void referenceCase()
+    {
+        const QString dir = QStringLiteral(STRATA_TEST_SOURCE_DIR "/../../resources/reference-case/terraform/platform");
+        const TerraformConfig c = TerraformReader::readDirectory(dir);
+        QVERIFY2(!hasErrors(c.diagnostics), qPrintable(describe(c.diagnostics)));
+        QCOMPARE(c.files.size(), 3);
+        QVERIFY(c.files.at(0).endsWith(QLatin1String("checkout.tf")));
+        QCOMPARE(c.requiredVersion, QStringLiteral(">= 1.6.0"));
+        QCOMPARE(c.requiredProviders.size(), 1);
+        QCOMPARE(c.requiredProviders.at(0).name, QStringLiteral("kubernetes"));
+        QCOMPARE(c.requiredProviders.at(0).source, QStringLiteral("hashicorp/kubernetes"));
+        QCOMPARE(c.requiredProviders.at(0).version, QStringLiteral("~> 2.31"));
+        QCOMPARE(c.providers.size(), 1);
+        QCOMPARE(c.providers.at(0).body.find(QStringLiteral("config_path"))->text(), QStringLiteral("~/.kube/config"));
+        QCOMPARE(c.locals.size(), 1);
+        QCOMPARE(c.resources.size(), 4);
+
+        const TerraformResource *flags = findResource(c, QStringLiteral("kubernetes_config_map.feature_flags"));
+        QVERIFY(flags);
+        QCOMPARE(flags->mode, QStringLiteral("managed"));
+        QVERIFY(flags->location.file.endsWith(QLatin1String("feature-flags.tf")));
+        QCOMPARE(flags->location.line, 1);
+        QCOMPARE(flags->instances.size(), 1);
+        QVERIFY(flags->instances.at(0).indexKey.isNull());
+        const Value &body = flags->instances.at(0).body;
+        const Value *enable = body.find({ QStringLiteral("data"), QStringLiteral("enable_new_checkout") });
+        QVERIFY(enable);
+        QCOMPARE(enable->type(), Value::Type::String);
+        QCOMPARE(enable->text(), QStringLiteral("false"));
+        QVERIFY(enable->location().file.endsWith(QLatin1String("feature-flags.tf")));
+        QCOMPARE(enable->location().line, 8);
+        QCOMPARE(enable->location().column, 27);
+        QCOMPARE(body.find({ QStringLiteral("data"), QStringLiteral("max_cart_items") })->text(), QStringLiteral("25"));
+        QCOMPARE(body.find({ QStringLiteral("data"), QStringLiteral("max_cart_items") })->location().line, 10);
+        QCOMPARE(body.find({ QStringLiteral("data"), QStringLiteral("enable_dark_mode") })->location().line, 9);
+        const Value *metadata = body.find(QStringLiteral("metadata"));
+        QVERIFY(metadata);
+        QCOMPARE(metadata->type(), Value::Type::List);
+        QCOMPARE(metadata->items().size(), 1);
+        QCOMPARE(metadata->items().at(0).find(QStringLiteral("name"))->text(), QStringLiteral("feature-flags"));
+        QCOMPARE(metadata->items().at(0).find(QStringLiteral("namespace"))->text(), QStringLiteral("platform"));
+
+        const TerraformResource *settings = findResource(c, QStringLiteral("kubernetes_config_map.checkout_settings"));
+        QVERIFY(settings);
+        const Value md = settings->instances.at(0).body.find(QStringLiteral("metadata"))->items().at(0);
+        QCOMPARE(md.find(QStringLiteral("namespace"))->text(), QStringLiteral("platform"));
+        QCOMPARE(md.find(QStringLiteral("namespace"))->location().line, 10);
+        QCOMPARE(md.find({ QStringLiteral("labels"), QStringLiteral("app") })->text(), QStringLiteral("checkout"));
+
+        const TerraformVariable *key = findVariable(c, QStringLiteral("checkout_api_key"));
+        QVERIFY(key);
+        QVERIFY(key->sensitive);
+        QCOMPARE(key->typeText, QStringLiteral("string"));
+        QVERIFY(key->value.isUnknown());
+        const TerraformResource *secret = findResource(c, QStringLiteral("kubernetes_secret.checkout_api"));
+        const Value *apiKey = secret->instances.at(0).body.find({ QStringLiteral("data"), QStringLiteral("api_key") });
+        QVERIFY(apiKey && apiKey->isUnknown());
+        QVERIFY(apiKey->text().contains(QLatin1String("sensitive")));
+        QCOMPARE(findVariable(c, QStringLiteral("kubeconfig"))->value.text(), QStringLiteral("~/.kube/config"));
+    }
+
+    void tfvarsOverrideDefaultsAndSensitiveStaysHidden()
+    {
+        QTemporaryDir dir;
+        auto write = [&](const char *name, const char *text) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write("vars.tf",
+            "variable \"replicas\" {\n  type = number\n  default = 1\n}\nvariable \"env\" { default = \"dev\" }\n"
+            "variable \"pw\" {\n  default = \"hunter2\"\n  sensitive = true\n}\nvariable \"region\" {}\n");
+        write("main.tf",
+            "resource \"x_app\" \"a\" {\n  name = \"app-${var.env}\"\n  replicas = var.replicas\n  password = "
+            "var.pw\n}\n");
+        write("terraform.tfvars", "replicas = \"3\"\nenv = \"prod\"\n");
+        write("b.auto.tfvars", "env = \"staging\"\n");
+        write("notes.txt", "not terraform = {");
+        const TerraformConfig c = TerraformReader::readDirectory(dir.path());
+        QVERIFY2(!hasErrors(c.diagnostics), qPrintable(describe(c.diagnostics)));
+        QCOMPARE(c.files.size(), 4);
+        QCOMPARE(findVariable(c, QStringLiteral("replicas"))->value.toNumber(), 3.0);
+        QCOMPARE(findVariable(c, QStringLiteral("replicas"))->defaultValue.toNumber(), 1.0);
+        QCOMPARE(findVariable(c, QStringLiteral("env"))->value.text(), QStringLiteral("staging"));
+        QVERIFY(findVariable(c, QStringLiteral("region"))->value.isUnknown());
+        const TerraformVariable *pw = findVariable(c, QStringLiteral("pw"));
+        QVERIFY(pw->value.isUnknown());
+        QVERIFY(pw->defaultValue.isUnknown());
+        const Value body = c.resources.at(0).instances.at(0).body;
+        QCOMPARE(body.find(QStringLiteral("name"))->text(), QStringLiteral("app-staging"));
+        QCOMPARE(body.find(QStringLiteral("replicas"))->toNumber(), 3.0);
+        QVERIFY(body.find(QStringLiteral("password"))->isUnknown());
+        QVERIFY(!body.find(QStringLiteral("password"))->text().contains(QLatin1String("hunter2")));
+    }
+
+    void countForEachAndDynamicExpand()
+    {
+        const TerraformConfig c = readOne(R"(
+locals {
+  zones = { a = "eu-1a", b = "eu-1b" }
+}
+resource "k_ns" "n" {
+  count = 2
+  name  = "ns-${count.index}"
+}
+resource "k_cm" "z" {
+  for_each = local.zones
+  metadata {
+    name      = "cm-${each.key}"
+    namespace = k_ns.n[1].name
+  }
+  data = { zone = each.value }
+  lifecycle { ignore_changes = [data] }
+}
+resource "k_set" "s" {
+  for_each = toset(["y", "x"])
+  v = each.value
+}
+resource "k_dep" "d" {
+  spec {
+    dynamic "env" {
+      for_each = { A = "1", B = "2" }
+      content {
+        name  = env.key
+        value = env.value
+      }
+    }
+  }
+}
+)");
+        QVERIFY2(!hasErrors(c.diagnostics), qPrintable(describe(c.diagnostics)));
+        const TerraformResource *n = findResource(c, QStringLiteral("k_ns.n"));
+        QCOMPARE(n->instances.size(), 2);
+        QCOMPARE(n->instances.at(1).indexKey.toNumber(), 1.0);
+        QCOMPARE(n->instances.at(1).body.find(QStringLiteral("name"))->text(), QStringLiteral("ns-1"));
+        QVERIFY(!n->instances.at(1).body.find(QStringLiteral("count")));
+        const TerraformResource *z = findResource(c, QStringLiteral("k_cm.z"));
+        QCOMPARE(z->instances.size(), 2);
+        QCOMPARE(z->instances.at(0).indexKey.text(), QStringLiteral("a"));
+        const Value md = z->instances.at(0).body.find(QStringLiteral("metadata"))->items().at(0);
+        QCOMPARE(md.find(QStringLiteral("name"))->text(), QStringLiteral("cm-a"));
+        QCOMPARE(md.find(QStringLiteral("namespace"))->text(), QStringLiteral("ns-1"));
+        QCOMPARE(z->instances.at(1).body.find({ QStringLiteral("data"), QStringLiteral("zone") })->text(),
+            QStringLiteral("eu-1b"));
+        QVERIFY(!z->instances.at(0).body.find(QStringLiteral("lifecycle")));
+        const TerraformResource *s = findResource(c, QStringLiteral("k_set.s"));
+        QCOMPARE(s->instances.at(0).indexKey.text(), QStringLiteral("x"));
+        const Value env = *findResource(c, QStringLiteral("k_dep.d"))
+                               ->instances.at(0)
+                               .body.find(QStringLiteral("spec"))
+                               ->items()
+                               .at(0)
+                               .find(QStringLiteral("env"));
+        QCOMPARE(env.items().size(), 2);
+        QCOMPARE(env.items().at(1).find(QStringLiteral("name"))->text(), QStringLiteral("B"));
+        QCOMPARE(env.items().at(1).find(QStringLiteral("value"))->text(), QStringLiteral("2"));
+    }
+
+    void computedAndExternalValuesAreUnknown()
+    {
+        const TerraformConfig c = readOne(R"(
+data "k_cluster" "main" {
+  name = "prod"
+}
+resource "k_ns" "n" {
+  metadata { name = "x" }
+}
+resource "k_cm" "c" {
+  count = length(data.k_cluster.main.nodes)
+  uid   = k_ns.n.metadata[0].uid
+  ns_id = k_ns.n.id
+  host  = data.k_cluster.main.endpoint
+  mod   = module.net.vpc_id
+  ws    = terraform.workspace
+  self_ref = local.a
+}
+locals {
+  a = local.b
+  b = local.a
+}
+module "net" {
+  source = "./net"
+}
+)");
+        const TerraformResource *cm = findResource(c, QStringLiteral("k_cm.c"));
+        QCOMPARE(cm->instances.size(), 1);
+        QVERIFY(cm->instances.at(0).indexKey.isUnknown());
+        const Value &b = cm->instances.at(0).body;
+        QVERIFY(b.find(QStringLiteral("uid"))->isUnknown());
+        QVERIFY(b.find(QStringLiteral("uid"))->text().contains(QLatin1String("k_ns.n.metadata[0].uid")));
+        QVERIFY(b.find(QStringLiteral("ns_id"))->isUnknown());
+        QVERIFY(b.find(QStringLiteral("host"))->text().contains(QLatin1String("data.k_cluster.main")));
+        QVERIFY(b.find(QStringLiteral("mod"))->isUnknown());
+        QVERIFY(b.find(QStringLiteral("ws"))->isUnknown());
+        QVERIFY(b.find(QStringLiteral("self_ref"))->isUnknown());
+        QCOMPARE(findResource(c, QStringLiteral("data.k_cluster.main"))->mode, QStringLiteral("data"));
+        bool moduleNote = false;
+        for (const Diagnostic &d : c.diagnostics)
+            moduleNote = moduleNote
+                || (d.severity == Diagnostic::Severity::Note && d.message.contains(QLatin1String("module \"net\"")));
+        QVERIFY(moduleNote);
+    }
+
+    void syntaxErrorsAreReportedAndTheRestIsRead()
+    {
+        const TerraformConfig c = TerraformReader::readFiles({
+            { QStringLiteral("a.tf"), QByteArray("resource \"x\" \"broken\" {\n  a = [1,\n}\n") },
+            { QStringLiteral("b.tf"), QByteArray("resource \"x\" \"fine\" {\n  a = 1\n}\n") },
+        });
+        QVERIFY(hasErrors(c.diagnostics));
+        QCOMPARE(c.diagnostics.first().file, QStringLiteral("a.tf"));
+        QVERIFY(findResource(c, QStringLiteral("x.fine")));
+        QCOMPARE(
+            findResource(c, QStringLiteral("x.fine"))->instances.at(0).body.find(QStringLiteral("a"))->toNumber(), 1.0);
+    }
+};
+
+STRATA_TEST_MAIN(TestTerraformReader)
+#include "tst_terraformreader.moc"

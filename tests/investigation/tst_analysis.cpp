@@ -1,0 +1,343 @@
+// The whole analysis on the reference case, checked against what
+// ../shared/reference-case/EXPECTED.md says a good investigation concludes,
+// with evidence pointing at the right lines; and on a second case with other
+// names, formats and an unhealthy etcd (tests/investigation/data/payments).
+#include "StrataTestMain.h"
+
+#include "investigation/AnalysisJson.h"
+#include "investigation/AnalysisMarkdown.h"
+#include "investigation/Analyzer.h"
+#include "investigation/CaseFileReader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace strata;
+
+namespace {
+
+AnalysisResult analyzeCase(const QString &path)
+{
+    const auto read = CaseFileReader::readFile(path);
+    if (!read.caseFile)
+        qFatal("cannot read %s", qPrintable(path));
+    return Analyzer::analyze(*read.caseFile);
+}
+
+const ResourceDiff *resource(const AnalysisResult &r, const QString &id)
+{
+    for (const ResourceDiff &d : r.resources) {
+        if (d.id.toString() == id)
+            return &d;
+    }
+    return nullptr;
+}
+
+const FieldDiff *field(const ResourceDiff &d, const QString &path)
+{
+    for (const FieldDiff &f : d.fields) {
+        if (f.path == path)
+            return &f;
+    }
+    return nullptr;
+}
+
+QList<const Finding *> findingsWithId(const AnalysisResult &r, const char *id)
+{
+    QList<const Finding *> out;
+    for (const Finding &f : r.findings) {
+        if (f.id == QLatin1String(id))
+            out.append(&f);
+    }
+    return out;
+}
+
+bool citesLine(const Finding &f, const QString &fileSuffix, int line)
+{
+    for (const EvidenceRef &e : f.evidence) {
+        if (e.location.file.endsWith(fileSuffix) && e.location.line == line)
+            return true;
+    }
+    return false;
+}
+
+QString describe(const Finding &f)
+{
+    QStringList lines { f.id + QStringLiteral(": ") + f.title };
+    for (const EvidenceRef &e : f.evidence)
+        lines.append(QStringLiteral("  ") + e.location.toString() + QStringLiteral(" ") + e.quote);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestAnalysis : public QObject
+{
+    Q_OBJECT
+
+    AnalysisResult reference;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        reference = analyzeCase(QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"));
+        for (const Diagnostic &d : reference.diagnostics)
+            qInfo().noquote() << d.toString();
+    }
+
+    void everyEvidenceFileLoads()
+    {
+        QCOMPARE(reference.evidence.size(), 7);
+        for (const ImportedEvidence &e : reference.evidence)
+            QVERIFY2(e.loaded, qPrintable(e.entry.path + QStringLiteral(": ") + e.summary));
+        QCOMPARE(reference.evidence.at(0).kind, EvidenceKind::Etcdctl);
+        QCOMPARE(reference.evidence.at(1).kind, EvidenceKind::Kubectl);
+        QCOMPARE(reference.evidence.at(3).kind, EvidenceKind::Prometheus);
+        QCOMPARE(reference.evidence.at(4).kind, EvidenceKind::Log);
+        QCOMPARE(reference.evidence.at(5).kind, EvidenceKind::TerraformCode);
+        QCOMPARE(reference.evidence.at(6).kind, EvidenceKind::TerraformState);
+        QVERIFY2(!hasErrors(reference.diagnostics), qPrintable(reference.diagnostics.value(0).toString()));
+    }
+
+    void fieldsAndStatusesAsExpected()
+    {
+        const ResourceDiff *d = resource(reference, QStringLiteral("configmap/platform/feature-flags"));
+        QVERIFY(d);
+        QVERIFY(d->investigated);
+        struct Row
+        {
+            const char *path, *code, *state, *live, *replica;
+            QStringList statuses;
+        };
+        const QList<Row> rows = {
+            { "data.enable_new_checkout", "false", "false", "true", "false",
+                { QStringLiteral("drift"), QStringLiteral("stale") } },
+            { "data.max_cart_items", "25", "25", "50", "25", { QStringLiteral("drift"), QStringLiteral("stale") } },
+            { "data.enable_dark_mode", "true", "true", "true", "true", { QStringLiteral("same") } },
+        };
+        for (const Row &row : rows) {
+            const FieldDiff *f = field(*d, QString::fromLatin1(row.path));
+            QVERIFY2(f, row.path);
+            QCOMPARE(f->cell(Column::Code).value.text, QString::fromLatin1(row.code));
+            QCOMPARE(f->cell(Column::State).value.text, QString::fromLatin1(row.state));
+            QCOMPARE(f->cell(Column::Live).value.text, QString::fromLatin1(row.live));
+            QCOMPARE(f->cell(Column::Replica).value.text, QString::fromLatin1(row.replica));
+            QCOMPARE(f->statusNames(), row.statuses);
+        }
+        // Values point at their own lines.
+        QCOMPARE(field(*d, QStringLiteral("data.enable_new_checkout"))->cell(Column::Live).value.location.line, 9);
+        QCOMPARE(field(*d, QStringLiteral("data.enable_new_checkout"))->cell(Column::Code).value.location.line, 8);
+        QCOMPARE(field(*d, QStringLiteral("data.max_cart_items"))->cell(Column::State).value.location.line, 52);
+        // Nothing but the data keys disagrees once bookkeeping is set aside.
+        for (const FieldDiff &f : d->fields) {
+            if (!f.noise && f.isDifference())
+                QVERIFY2(f.path.startsWith(QStringLiteral("data.")),
+                    qPrintable(f.path + QStringLiteral(" ") + f.statusNames().join(QLatin1Char(','))));
+        }
+    }
+
+    void identities()
+    {
+        const ResourceDiff *d = resource(reference, QStringLiteral("configmap/platform/feature-flags"));
+        QCOMPARE(d->identity(Column::Live).resourceVersion, QStringLiteral("289102"));
+        QCOMPARE(d->identity(Column::Replica).resourceVersion, QStringLiteral("288847"));
+        QCOMPARE(d->identity(Column::State).resourceVersion, QStringLiteral("288847"));
+        QCOMPARE(d->identity(Column::State).stateSerial, 112);
+        QCOMPARE(d->identity(Column::State).stateLineage, QStringLiteral("7c1e0d2a-5b3f-4e8a-9c6d-1f2e3a4b5c6d"));
+        QCOMPARE(d->identity(Column::Code).location.line, 1);
+        QVERIFY(d->identity(Column::Code).location.file.endsWith(QStringLiteral("feature-flags.tf")));
+    }
+
+    void expectedFindings()
+    {
+        const auto drift = findingsWithId(reference, "live-drift");
+        QCOMPARE(drift.size(), 1);
+        const Finding &d = *drift.first();
+        QVERIFY(d.severity == Severity::High || d.severity == Severity::Critical);
+        QCOMPARE(d.paths,
+            (QStringList { QStringLiteral("data.enable_new_checkout"), QStringLiteral("data.max_cart_items") }));
+        QVERIFY2(citesLine(d, QStringLiteral("feature-flags.live.yaml"), 9), qPrintable(describe(d)));
+        QVERIFY2(citesLine(d, QStringLiteral("feature-flags.live.yaml"), 11), qPrintable(describe(d)));
+        QVERIFY2(citesLine(d, QStringLiteral("terraform.tfstate"), 51), qPrintable(describe(d)));
+        QVERIFY(d.detail.contains(QStringLiteral("289102")) && d.detail.contains(QStringLiteral("288847")));
+
+        const auto revert = findingsWithId(reference, "revert-risk");
+        QCOMPARE(revert.size(), 1);
+        QVERIFY(revert.first()->severity == Severity::High || revert.first()->severity == Severity::Critical);
+        QVERIFY2(revert.first()->detail.contains(QStringLiteral("data.enable_new_checkout \"true\" → \"false\"")),
+            qPrintable(revert.first()->detail));
+        QVERIFY(revert.first()->detail.contains(QStringLiteral("data.max_cart_items \"50\" → \"25\"")));
+        QVERIFY(citesLine(*revert.first(), QStringLiteral("feature-flags.tf"), 8));
+
+        const auto stale = findingsWithId(reference, "stale-replica");
+        QCOMPARE(stale.size(), 1);
+        QCOMPARE(stale.first()->severity, Severity::High);
+        QVERIFY(stale.first()->title.contains(QStringLiteral("255 revisions behind")));
+        QVERIFY(stale.first()->detail.contains(QStringLiteral("exactly the version recorded in Terraform state")));
+        QVERIFY(citesLine(*stale.first(), QStringLiteral("feature-flags.replica.yaml"), 9));
+
+        const auto observed = findingsWithId(reference, "app-observed-value");
+        QCOMPARE(observed.size(), 1);
+        const Finding &o = *observed.first();
+        QCOMPARE(o.paths, QStringList { QStringLiteral("data.enable_new_checkout") });
+        QVERIFY2(o.detail.contains(QStringLiteral("2024-12-15T09:45:02Z")), qPrintable(o.detail));
+        QVERIFY(o.detail.contains(QStringLiteral("matches live")));
+        QVERIFY(o.detail.contains(QStringLiteral("not code")));
+        QVERIFY(citesLine(o, QStringLiteral("events.log"), 3));
+        QVERIFY2(citesLine(o, QStringLiteral("metrics.prom"), 15), qPrintable(describe(o)));
+
+        const auto churn = findingsWithId(reference, "leader-churn");
+        QCOMPARE(churn.size(), 1);
+        QVERIFY(churn.first()->severity == Severity::Medium || churn.first()->severity == Severity::High);
+        QVERIFY(churn.first()->title.contains(QStringLiteral("12")));
+        QVERIFY2(churn.first()->detail.contains(QStringLiteral("term 46"))
+                && churn.first()->detail.contains(QStringLiteral("term 47")),
+            qPrintable(churn.first()->detail));
+        QVERIFY(citesLine(*churn.first(), QStringLiteral("metrics.prom"), 5));
+        QVERIFY(citesLine(*churn.first(), QStringLiteral("events.log"), 1));
+
+        const auto failed = findingsWithId(reference, "failed-proposals");
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first()->severity, Severity::Medium);
+        QVERIFY(failed.first()->detail.contains(QStringLiteral("847"))
+            && failed.first()->detail.contains(QStringLiteral("289,341")));
+        QVERIFY(citesLine(*failed.first(), QStringLiteral("metrics.prom"), 12));
+
+        QVERIFY(findingsWithId(reference, "raft-divergence").isEmpty());
+        QVERIFY(findingsWithId(reference, "member-unhealthy").isEmpty());
+        QVERIFY(findingsWithId(reference, "pending-change").isEmpty());
+        QVERIFY(findingsWithId(reference, "missing-resource").isEmpty());
+        QCOMPARE(findingsWithId(reference, "etcd-consistent").size(), 1);
+    }
+
+    void etcdMembersAndTimeline()
+    {
+        QCOMPARE(reference.etcdMembers.size(), 3);
+        int leaders = 0;
+        for (const EtcdMemberSummary &m : reference.etcdMembers) {
+            QCOMPARE(m.raftTerm, 47u);
+            QCOMPARE(m.raftIndex, 289341u);
+            leaders += m.isLeader ? 1 : 0;
+        }
+        QCOMPARE(leaders, 1);
+        QCOMPARE(reference.etcdMembers.at(1).id, QStringLiteral("3a57933972cb8131"));
+        QVERIFY(reference.timeline.size() >= 3);
+        for (qsizetype i = 1; i < reference.timeline.size(); ++i) {
+            if (reference.timeline.at(i).time.isValid())
+                QVERIFY(reference.timeline.at(i - 1).time <= reference.timeline.at(i).time);
+        }
+    }
+
+    void reconstructAndPropose()
+    {
+        QStringList kinds;
+        for (const Component &c : reference.components)
+            kinds.append(c.kind);
+        for (const char *k :
+            { "etcd-cluster", "etcd-member", "api-context", "terraform-stack", "kubernetes-object", "application" })
+            QVERIFY2(kinds.contains(QString::fromLatin1(k)), k);
+        QVERIFY(!reference.relations.isEmpty());
+        QVERIFY(!reference.proposals.isEmpty());
+        // Checks come before changes.
+        bool seenChange = false;
+        for (const Proposal &p : reference.proposals) {
+            if (p.kind == QLatin1String("change"))
+                seenChange = true;
+            else
+                QVERIFY2(!seenChange, qPrintable(p.text));
+        }
+    }
+
+    void jsonFollowsTheSchema()
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(AnalysisJson::write(reference));
+        QVERIFY(doc.isObject());
+        const QJsonObject root = doc.object();
+        QCOMPARE(root.value(QStringLiteral("strata")).toInt(), 1);
+        for (const char *key : { "case", "evidence", "resources", "etcd", "metrics", "timeline", "components",
+                 "relations", "findings", "proposals" })
+            QVERIFY2(root.contains(QString::fromLatin1(key)), key);
+        const QJsonObject r = root.value(QStringLiteral("resources")).toArray().first().toObject();
+        QCOMPARE(r.value(QStringLiteral("id")).toString(), QStringLiteral("configmap/platform/feature-flags"));
+        bool sawDrift = false;
+        for (const QJsonValue &f : r.value(QStringLiteral("fields")).toArray()) {
+            const QJsonObject fo = f.toObject();
+            if (fo.value(QStringLiteral("path")).toString() == QLatin1String("data.max_cart_items")) {
+                QCOMPARE(fo.value(QStringLiteral("live")).toString(), QStringLiteral("50"));
+                QCOMPARE(fo.value(QStringLiteral("statuses")).toArray().first().toString(), QStringLiteral("drift"));
+                sawDrift = true;
+            }
+        }
+        QVERIFY(sawDrift);
+        QCOMPARE(root.value(QStringLiteral("etcd")).toObject().value(QStringLiteral("members")).toArray().size(), 3);
+        // The secret's value never leaves the analysis.
+        const QByteArray json = AnalysisJson::write(reference);
+        QVERIFY(!json.contains("super-secret-value"));
+        QVERIFY(!AnalysisMarkdown::write(reference).contains("super-secret-value"));
+    }
+
+    void aSecondCaseWithOtherNamesAndShapes()
+    {
+        const AnalysisResult r = analyzeCase(QStringLiteral(STRATA_TEST_SOURCE_DIR "/data/payments/case.yaml"));
+        for (const ImportedEvidence &e : r.evidence)
+            QVERIFY2(e.loaded, qPrintable(e.entry.path + QStringLiteral(": ") + e.summary));
+        const ResourceDiff *limits = resource(r, QStringLiteral("configmap/payments/limits"));
+        QVERIFY(limits);
+        QVERIFY(limits->investigated);
+        QCOMPARE(field(*limits, QStringLiteral("data.rate_limit"))->cell(Column::Code).value.text,
+            QStringLiteral("25")); // from tfvars
+        QCOMPARE(
+            field(*limits, QStringLiteral("data.rate_limit"))->statusNames(), QStringList { QStringLiteral("drift") });
+        const FieldDiff *timeout = field(*limits, QStringLiteral("data[\"app.json\"].timeout_ms"));
+        QVERIFY2(timeout, "a JSON value in a ConfigMap is compared as sub-paths");
+        QCOMPARE(timeout->cell(Column::Live).value.text, QStringLiteral("800"));
+        QCOMPARE(timeout->cell(Column::Code).value.text, QStringLiteral("500"));
+        QVERIFY(field(*limits, QStringLiteral("data[\"app.json\"].retries"))->has(FieldStatus::Same));
+        QVERIFY(field(*limits, QStringLiteral("data.region"))->has(FieldStatus::Same));
+
+        const ResourceDiff *secret = resource(r, QStringLiteral("secret/payments/db-creds"));
+        QVERIFY(secret);
+        QVERIFY(field(*secret, QStringLiteral("data.username"))->has(FieldStatus::Drift));
+        const FieldDiff *password = field(*secret, QStringLiteral("data.password"));
+        QCOMPARE(password->cell(Column::Code).value.kind, FieldValue::Kind::Unknown); // sensitive input
+        QVERIFY(password->has(FieldStatus::Same));
+        const QByteArray json = AnalysisJson::write(r);
+        QVERIFY(!json.contains("hunter2") && !json.contains("aHVudGVyMg") && !json.contains("YWRtaW4"));
+
+        QStringList ids;
+        for (const Finding &f : r.findings)
+            ids.append(f.id);
+        for (const char *id :
+            { "live-drift", "revert-risk", "app-observed-value", "raft-divergence", "member-unhealthy" })
+            QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
+        QVERIFY(!ids.contains(QStringLiteral("stale-replica"))); // no replica evidence
+        QVERIFY(!ids.contains(QStringLiteral("leader-churn"))); // 2 changes
+        QVERIFY(!ids.contains(QStringLiteral("failed-proposals")));
+        QVERIFY(!ids.contains(QStringLiteral("etcd-consistent")));
+        QCOMPARE(findingsWithId(r, "member-unhealthy").first()->severity, Severity::Critical); // NOSPACE
+        QCOMPARE(findingsWithId(r, "raft-divergence").first()->severity, Severity::High); // term 8 vs 9
+        bool observedLive = false;
+        for (const Finding *f : findingsWithId(r, "app-observed-value")) {
+            if (f->paths == QStringList { QStringLiteral("data.rate_limit") }) {
+                observedLive = f->detail.contains(QStringLiteral("matches live"));
+                QVERIFY(citesLine(*f, QStringLiteral("limiter.log"), 1));
+            }
+        }
+        QVERIFY(observedLive);
+        QCOMPARE(r.etcdMembers.size(), 3);
+        QCOMPARE(r.etcdMembers.first().id, QStringLiteral("b273bc7741bcb020"));
+    }
+
+    void markdownEscapesEvidence()
+    {
+        QCOMPARE(AnalysisMarkdown::escape(QStringLiteral("<script>[x](y)|*")),
+            QStringLiteral("&lt;script&gt;\\[x\\]\\(y\\)\\|\\*"));
+        const QString md = QString::fromUtf8(AnalysisMarkdown::write(reference));
+        QVERIFY(md.startsWith(QStringLiteral("# The cluster that disagrees with itself")));
+        QVERIFY(md.contains(QStringLiteral("live-drift")));
+    }
+};
+
+STRATA_TEST_MAIN(TestAnalysis)
+#include "tst_analysis.moc"

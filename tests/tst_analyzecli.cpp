@@ -1,0 +1,111 @@
+// `strata analyze` as a user runs it: the built binary, its output formats,
+// files and exit statuses.
+#include "StrataTestMain.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+class TestAnalyzeCli : public QObject
+{
+    Q_OBJECT
+private:
+    struct Run
+    {
+        int exitCode;
+        QByteArray out;
+        QString err;
+    };
+
+    static Run run(const QStringList &args)
+    {
+        QProcess p;
+        p.setProgram(QStringLiteral(STRATA_BINARY));
+        p.setArguments(QStringList { QStringLiteral("analyze") } + args);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(env);
+        p.start();
+        if (!p.waitForFinished(120000))
+            return { -1, {}, QStringLiteral("timed out") };
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            QString::fromLocal8Bit(p.readAllStandardError()) };
+    }
+
+    static QString referenceCase() { return QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"); }
+
+private Q_SLOTS:
+    void jsonOnStdout()
+    {
+        const Run r = run({ referenceCase(), QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error {};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QStringList ids;
+        for (const QJsonValue &f : doc.object().value(QStringLiteral("findings")).toArray())
+            ids.append(f.toObject().value(QStringLiteral("id")).toString());
+        for (const char *id :
+            { "live-drift", "revert-risk", "stale-replica", "app-observed-value", "leader-churn", "failed-proposals" })
+            QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
+        QVERIFY(!ids.contains(QStringLiteral("raft-divergence")));
+        QVERIFY(!ids.contains(QStringLiteral("member-unhealthy")));
+    }
+
+    void markdownToAFile()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("report.md"));
+        const Run r = run({ referenceCase(), QStringLiteral("--format=markdown"), QStringLiteral("-o"), out });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray md = f.readAll();
+        QVERIFY(md.startsWith("# The cluster that disagrees with itself"));
+        QVERIFY(md.contains("## What to do, in order"));
+    }
+
+    void unreadableCaseExitsTwo()
+    {
+        const Run r = run({ QStringLiteral("/nonexistent/case.yaml") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.contains(QStringLiteral("/nonexistent/case.yaml")));
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QCOMPARE(run({}).exitCode, 2);
+        QCOMPARE(run({ referenceCase(), QStringLiteral("--format"), QStringLiteral("xml") }).exitCode, 2);
+        QCOMPARE(run({ referenceCase(), QStringLiteral("--bogus") }).exitCode, 2);
+        const Run help = run({ QStringLiteral("--help") });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.startsWith("Usage: strata analyze"));
+    }
+
+    void brokenEvidenceStillAnalyses()
+    {
+        QTemporaryDir dir;
+        QFile c(dir.filePath(QStringLiteral("case.yaml")));
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write("strata: 1\ntitle: half broken\nevidence:\n  - path: live.yaml\n    role: live\n  - path: gone.log\n");
+        c.close();
+        QFile live(dir.filePath(QStringLiteral("live.yaml")));
+        QVERIFY(live.open(QIODevice::WriteOnly));
+        live.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: b\ndata:\n  k: v\n");
+        live.close();
+        const Run r = run({ c.fileName() });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("gone.log")), qPrintable(r.err));
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root.value(QStringLiteral("resources")).toArray().size(), 1);
+        QVERIFY(!root.value(QStringLiteral("diagnostics")).toArray().isEmpty());
+    }
+};
+
+STRATA_TEST_MAIN(TestAnalyzeCli)
+#include "tst_analyzecli.moc"

@@ -1,0 +1,156 @@
+#include "TimelineView.h"
+
+#include "investigation/TimelineModel.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QHeaderView>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+using namespace strata;
+
+namespace {
+// QChartView releases but does not delete the chart it showed before.
+void replaceChart(QChartView *view, QChart *chart)
+{
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
+}
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new TimelineModel(this))
+    , m_chartView(new QChartView(this))
+    , m_table(new QTableView(this))
+{
+    setObjectName(QStringLiteral("timelineView"));
+    m_chartView->setObjectName(QStringLiteral("timelineChart"));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(140);
+    m_chartView->setMinimumWidth(380);
+    m_table->setObjectName(QStringLiteral("timelineTable"));
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::EventColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::TimeColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::SourceColumn, QHeaderView::ResizeToContents);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_chartView);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members)
+{
+    m_model->setEvents(events);
+    auto *chart = new QChart;
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundBrush(palette().color(QPalette::Base));
+    chart->setTitleBrush(palette().color(QPalette::Text));
+    chart->legend()->setLabelColor(palette().color(QPalette::Text));
+
+    QStringList sources;
+    QDateTime first, last;
+    for (const TimelineEvent &e : events) {
+        if (!e.time.isValid())
+            continue;
+        if (!sources.contains(e.source))
+            sources.append(e.source);
+        if (!first.isValid() || e.time < first)
+            first = e.time;
+        if (!last.isValid() || e.time > last)
+            last = e.time;
+    }
+    if (!first.isValid()) {
+        chart->setTitle(QStringLiteral("No dated events in the evidence"));
+        replaceChart(m_chartView, chart);
+        return;
+    }
+    auto *timeAxis = new QDateTimeAxis;
+    timeAxis->setFormat(QStringLiteral("MM-dd HH:mm"));
+    timeAxis->setTickCount(4);
+    timeAxis->setTitleText(QStringLiteral("UTC"));
+    const qint64 pad = std::max<qint64>(60000, first.msecsTo(last) / 20);
+    timeAxis->setRange(first.addMSecs(-pad), last.addMSecs(pad));
+    timeAxis->setLabelsColor(palette().color(QPalette::Text));
+    chart->addAxis(timeAxis, Qt::AlignBottom);
+    // One lane per source, named on the axis (a legend would crowd a small dock).
+    auto *laneAxis = new QCategoryAxis;
+    laneAxis->setRange(-0.5, double(sources.size()) - 0.5);
+    laneAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (qsizetype lane = 0; lane < sources.size(); ++lane)
+        laneAxis->append(sources.at(lane).isEmpty() ? QStringLiteral("(none)") : sources.at(lane), double(lane));
+    laneAxis->setLabelsColor(palette().color(QPalette::Text));
+    chart->addAxis(laneAxis, Qt::AlignLeft);
+
+    for (qsizetype lane = 0; lane < sources.size(); ++lane) {
+        auto *series = new QScatterSeries;
+        series->setName(sources.at(lane).isEmpty() ? QStringLiteral("(no source)") : sources.at(lane));
+        series->setMarkerSize(11);
+        for (const TimelineEvent &e : events) {
+            if (e.time.isValid() && e.source == sources.at(lane))
+                series->append(double(e.time.toMSecsSinceEpoch()), double(lane));
+        }
+        chart->addSeries(series);
+        series->attachAxis(timeAxis);
+        series->attachAxis(laneAxis);
+    }
+
+    // Raft terms named by events, and the term the members report at the end.
+    auto *terms = new QLineSeries;
+    terms->setName(QStringLiteral("raft term"));
+    quint64 minTerm = UINT64_MAX, maxTerm = 0;
+    // A raft term holds until the next election: draw it as steps.
+    auto appendStep = [terms](qint64 msecs, quint64 term) {
+        if (terms->count() > 0)
+            terms->append(double(msecs), terms->at(terms->count() - 1).y());
+        terms->append(double(msecs), double(term));
+    };
+    for (const TimelineEvent &e : events) {
+        bool ok = false;
+        const quint64 term = e.field(QStringLiteral("term")).toULongLong(&ok);
+        if (ok && e.time.isValid()) {
+            appendStep(e.time.toMSecsSinceEpoch(), term);
+            minTerm = std::min(minTerm, term);
+            maxTerm = std::max(maxTerm, term);
+        }
+    }
+    quint64 nowTerm = 0;
+    for (const EtcdMemberSummary &m : members)
+        nowTerm = std::max(nowTerm, m.raftTerm);
+    if (terms->count() > 0 && nowTerm > 0) {
+        appendStep(last.addMSecs(pad / 2).toMSecsSinceEpoch(), nowTerm);
+        minTerm = std::min(minTerm, nowTerm);
+        maxTerm = std::max(maxTerm, nowTerm);
+    }
+    if (terms->count() > 0) {
+        auto *termAxis = new QValueAxis;
+        termAxis->setRange(double(minTerm) - 1, double(maxTerm) + 1);
+        termAxis->setLabelFormat(QStringLiteral("%d"));
+        termAxis->setTitleText(QStringLiteral("raft term"));
+        termAxis->setLabelsColor(palette().color(QPalette::Text));
+        chart->addAxis(termAxis, Qt::AlignRight);
+        chart->addSeries(terms);
+        terms->attachAxis(timeAxis);
+        terms->attachAxis(termAxis);
+    } else {
+        delete terms;
+    }
+    replaceChart(m_chartView, chart);
+}
