@@ -11,7 +11,7 @@ namespace {
 
 void BM_ReadState100MB(benchmark::State &state)
 {
-    const QByteArray text = BenchData::terraformState(14000, 70);
+    const QByteArray text = BenchData::terraformState(14000, 75);
     for (auto _ : state) {
         auto result = strata::TerraformStateReader::read(text, QStringLiteral("bench.tfstate"));
         benchmark::DoNotOptimize(result);
@@ -26,7 +26,7 @@ BENCHMARK(BM_ReadState100MB)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_ReadAndMapState100MB(benchmark::State &state)
 {
-    const QByteArray text = BenchData::terraformState(14000, 70);
+    const QByteArray text = BenchData::terraformState(14000, 75);
     for (auto _ : state) {
         auto result = strata::TerraformStateReader::read(text, QStringLiteral("bench.tfstate"));
         auto mapped = strata::mapStateToKubernetes(*result.state);

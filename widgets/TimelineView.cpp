@@ -143,6 +143,12 @@ void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<E
         auto *termAxis = new QValueAxis;
         termAxis->setRange(double(minTerm) - 1, double(maxTerm) + 1);
         termAxis->setLabelFormat(QStringLiteral("%d"));
+        // Terms are whole numbers: one tick per term while that stays readable.
+        const quint64 span = maxTerm - minTerm + 2;
+        if (span <= 10)
+            termAxis->setTickCount(int(span) + 1);
+        else
+            termAxis->applyNiceNumbers();
         termAxis->setTitleText(QStringLiteral("raft term"));
         termAxis->setLabelsColor(palette().color(QPalette::Text));
         chart->addAxis(termAxis, Qt::AlignRight);

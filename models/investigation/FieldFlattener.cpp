@@ -39,22 +39,24 @@ bool isEmptyish(const Value &v)
     }
 }
 
-bool isNoisePath(const QString &path)
+// Called for every field of every object: no allocation, cheap prefix tests first.
+bool isNoisePath(QStringView path)
 {
-    static const QStringList noise = {
-        QStringLiteral("metadata.resourceVersion"),
-        QStringLiteral("metadata.uid"),
-        QStringLiteral("metadata.creationTimestamp"),
-        QStringLiteral("metadata.generation"),
-        QStringLiteral("metadata.selfLink"),
-        QStringLiteral("metadata.managedFields"),
+    static constexpr QLatin1StringView noise[] = {
+        QLatin1StringView("metadata.resourceVersion"),   QLatin1StringView("metadata.uid"),
+        QLatin1StringView("metadata.creationTimestamp"), QLatin1StringView("metadata.generation"),
+        QLatin1StringView("metadata.selfLink"),          QLatin1StringView("metadata.managedFields"),
     };
-    for (const QString &n : noise) {
-        if (path == n || path.startsWith(n + QLatin1Char('.')) || path.startsWith(n + QLatin1Char('[')))
+    if (path.startsWith(QLatin1StringView("status")))
+        return path.size() == 6 || path.at(6) == QLatin1Char('.') || path.at(6) == QLatin1Char('[');
+    if (!path.startsWith(QLatin1StringView("metadata.")))
+        return false;
+    for (QLatin1StringView n : noise) {
+        if (path.startsWith(n)
+            && (path.size() == n.size() || path.at(n.size()) == QLatin1Char('.') || path.at(n.size()) == QLatin1Char('[')))
             return true;
     }
-    return path.startsWith(QStringLiteral("metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]"))
-        || path == QLatin1String("status") || path.startsWith(QStringLiteral("status."));
+    return path.startsWith(QLatin1StringView("metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]"));
 }
 
 // A ConfigMap value that is itself a JSON or YAML document, parsed; else null.
