@@ -30,6 +30,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace strata;
@@ -76,6 +77,34 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setMaximumWidth(160);
     m_progress->setVisible(false);
     statusBar()->addPermanentWidget(m_progress);
+    // Every background job can be stopped: Esc or the button beside the progress bar.
+    m_cancelAction = new QAction(QStringLiteral("Cancel"), this);
+    m_cancelAction->setObjectName(QStringLiteral("cancelJobsAction"));
+    m_cancelAction->setShortcut(QKeySequence::Cancel);
+    m_cancelAction->setToolTip(QStringLiteral("Stop loading and analysing (Esc)"));
+    m_cancelAction->setEnabled(false);
+    connect(m_cancelAction, &QAction::triggered, this, [this]() {
+        m_jobs->cancelAll();
+        statusBar()->showMessage(QStringLiteral("Cancelled"), 5000);
+    });
+    addAction(m_cancelAction);
+    auto *cancelButton = new QToolButton(this);
+    cancelButton->setObjectName(QStringLiteral("cancelJobsButton"));
+    cancelButton->setDefaultAction(m_cancelAction);
+    cancelButton->setAutoRaise(true);
+    statusBar()->addPermanentWidget(cancelButton);
+    cancelButton->setVisible(false);
+    auto updateBusy = [this, cancelButton]() {
+        const bool busy = m_jobs->runningCount() > 0;
+        m_progress->setVisible(busy);
+        cancelButton->setVisible(busy);
+        m_cancelAction->setEnabled(busy);
+        if (!busy)
+            m_progress->setRange(0, 0);
+    };
+    connect(m_jobs, &JobRunner::jobStarted, this, updateBusy);
+    connect(m_jobs, &JobRunner::jobFinished, this, updateBusy);
+    connect(m_jobs, &JobRunner::jobCancelled, this, updateBusy);
     connect(m_jobs, &JobRunner::jobProgress, this, [this](quint64, int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
@@ -320,8 +349,6 @@ void MainWindow::chooseCaseToOpen()
 void MainWindow::openCase(const QString &path)
 {
     statusBar()->showMessage(QStringLiteral("Opening %1…").arg(path));
-    m_progress->setRange(0, 0);
-    m_progress->setVisible(true);
     m_loadJob = m_jobs->start<CaseLoad>(
         QStringLiteral("open-case"),
         [path](const JobContext &context) {
@@ -332,7 +359,6 @@ void MainWindow::openCase(const QString &path)
             return load;
         },
         [this, path](CaseLoad load) {
-            m_progress->setVisible(false);
             if (!load.read.caseFile) {
                 QStringList reasons;
                 for (const Diagnostic &d : std::as_const(load.read.diagnostics))
@@ -380,15 +406,12 @@ void MainWindow::startAnalysis()
 {
     if (!m_case)
         return;
-    m_progress->setRange(0, 0);
-    m_progress->setVisible(true);
     statusBar()->showMessage(QStringLiteral("Analysing %1…").arg(m_case->displayName()));
     const CaseFile caseFile = *m_case;
     m_jobs->start<AnalysisResult>(
         QStringLiteral("analyze"),
         [caseFile](const JobContext &context) { return Analyzer::analyze(caseFile, &context); },
         [this](AnalysisResult result) {
-            m_progress->setVisible(false);
             if (!result.cancelled)
                 applyAnalysis(result);
         });

@@ -113,6 +113,7 @@ private:
     strata::EvidenceListModel *m_evidenceModel = nullptr;
     QProgressBar *m_progress = nullptr;
 
+    QAction *m_cancelAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;

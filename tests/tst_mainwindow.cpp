@@ -12,6 +12,7 @@
 #include "TimelineView.h"
 
 #include "core/BuildInfo.h"
+#include "core/JobRunner.h"
 #include "investigation/EvidenceListModel.h"
 #include "investigation/FindingsModel.h"
 #include "investigation/TimelineModel.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -180,6 +182,26 @@ private Q_SLOTS:
         auto *timeline = window.findChild<TimelineView *>(QStringLiteral("timelineView"));
         QVERIFY(timeline->model()->rowCount() >= 3);
         QVERIFY(window.findChild<SystemView *>(QStringLiteral("systemView"))->componentCount() >= 5);
+    }
+
+    void longWorkCanBeCancelled()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy opened(&window, &MainWindow::caseOpened);
+        window.openCase(MainWindow::referenceCasePath());
+        QAction *cancel = action(window, "cancelJobsAction");
+        QVERIFY(cancel->isEnabled());
+        QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("jobProgress"))->isVisibleTo(&window));
+        cancel->trigger();
+        // The job may still be running on its thread; its result must be dropped.
+        window.jobs()->waitForIdle();
+        QCoreApplication::processEvents();
+        QCOMPARE(opened.size(), 0);
+        QVERIFY(!window.currentCase().has_value());
+        QVERIFY(!cancel->isEnabled());
+        QVERIFY(!window.findChild<QProgressBar *>(QStringLiteral("jobProgress"))->isVisibleTo(&window));
     }
 
     void layoutAndRecentFilesPersist()

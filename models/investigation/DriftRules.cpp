@@ -72,6 +72,73 @@ QString versionNote(const ResourceDiff &d)
     return {};
 }
 
+// Splits a field path into its keys: data["app.json"].port → data, app.json, port.
+QStringList pathKeys(const QString &path)
+{
+    QStringList keys;
+    QString current;
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        const QChar c = path.at(i);
+        if (c == QLatin1Char('.')) {
+            if (!current.isEmpty())
+                keys.append(current);
+            current.clear();
+        } else if (c == QLatin1Char('[') && i + 1 < path.size() && path.at(i + 1) == QLatin1Char('"')) {
+            if (!current.isEmpty())
+                keys.append(current);
+            current.clear();
+            for (i += 2; i < path.size() && path.at(i) != QLatin1Char('"'); ++i) {
+                if (path.at(i) == QLatin1Char('\\') && i + 1 < path.size())
+                    ++i;
+                current += path.at(i);
+            }
+            keys.append(current);
+            current.clear();
+            ++i; // the closing ]
+        } else if (c == QLatin1Char('[')) {
+            break; // list indices: managedFields key lists by value, not index
+        } else {
+            current += c;
+        }
+    }
+    if (!current.isEmpty())
+        keys.append(current);
+    return keys;
+}
+
+// Who last set `path` according to the object's managedFields: "kubectl-edit
+// (Update, 2025-03-01T09:58:31Z)". Empty when no manager owns it.
+QStringList managersOf(const Value &managedFields, const QString &path)
+{
+    QStringList managers;
+    const QStringList keys = pathKeys(path);
+    for (const Value &entry : managedFields.items()) {
+        const Value *fields = entry.find(QStringLiteral("fieldsV1"));
+        if (!fields)
+            continue;
+        int matched = 0;
+        for (const QString &k : keys) {
+            fields = fields->find(QStringLiteral("f:") + k);
+            if (!fields)
+                break;
+            ++matched;
+        }
+        if (matched < std::min<qsizetype>(2, keys.size()) || matched == 0)
+            continue;
+        const Value *manager = entry.find(QStringLiteral("manager"));
+        const Value *operation = entry.find(QStringLiteral("operation"));
+        const Value *time = entry.find(QStringLiteral("time"));
+        QStringList what;
+        if (operation)
+            what.append(operation->text());
+        if (time)
+            what.append(time->text());
+        managers.append(QStringLiteral("%1%2").arg(manager ? manager->text() : QStringLiteral("(unnamed manager)"),
+            what.isEmpty() ? QString() : QStringLiteral(" (") + what.join(QStringLiteral(", ")) + QLatin1Char(')')));
+    }
+    return managers;
+}
+
 Finding liveDrift(const ResourceDiff &d, const QList<const FieldDiff *> &rows)
 {
     const Column reference = present(d, Column::State) ? Column::State : Column::Code;
@@ -91,6 +158,16 @@ Finding liveDrift(const ResourceDiff &d, const QList<const FieldDiff *> &rows)
         f.evidence.append(cellEvidence(d, *row, reference));
     }
     f.detail = changes.join(QStringLiteral("; ")) + QLatin1Char('.') + versionNote(d);
+    QStringList managers;
+    for (const FieldDiff *row : rows) {
+        for (const QString &m : managersOf(d.managedFields[size_t(columnIndex(Column::Live))], row->path)) {
+            if (!managers.contains(m))
+                managers.append(m);
+        }
+    }
+    if (!managers.isEmpty())
+        f.detail += QStringLiteral(" The live object's managedFields name %1 as the last writer of these fields.")
+                        .arg(managers.join(QStringLiteral(" and ")));
     const QString rv = d.identity(Column::Live).resourceVersion;
     f.recommend(
         { QStringLiteral("Find who changed %1: the API server audit log for the object%2, or the field managers in "

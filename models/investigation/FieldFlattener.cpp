@@ -43,9 +43,12 @@ bool isEmptyish(const Value &v)
 bool isNoisePath(QStringView path)
 {
     static constexpr QLatin1StringView noise[] = {
-        QLatin1StringView("metadata.resourceVersion"),   QLatin1StringView("metadata.uid"),
-        QLatin1StringView("metadata.creationTimestamp"), QLatin1StringView("metadata.generation"),
-        QLatin1StringView("metadata.selfLink"),          QLatin1StringView("metadata.managedFields"),
+        QLatin1StringView("metadata.resourceVersion"),
+        QLatin1StringView("metadata.uid"),
+        QLatin1StringView("metadata.creationTimestamp"),
+        QLatin1StringView("metadata.generation"),
+        QLatin1StringView("metadata.selfLink"),
+        QLatin1StringView("metadata.managedFields"),
     };
     if (path.startsWith(QLatin1StringView("status")))
         return path.size() == 6 || path.at(6) == QLatin1Char('.') || path.at(6) == QLatin1Char('[');
@@ -53,10 +56,12 @@ bool isNoisePath(QStringView path)
         return false;
     for (QLatin1StringView n : noise) {
         if (path.startsWith(n)
-            && (path.size() == n.size() || path.at(n.size()) == QLatin1Char('.') || path.at(n.size()) == QLatin1Char('[')))
+            && (path.size() == n.size() || path.at(n.size()) == QLatin1Char('.')
+                || path.at(n.size()) == QLatin1Char('[')))
             return true;
     }
-    return path.startsWith(QLatin1StringView("metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]"));
+    return path.startsWith(
+        QLatin1StringView("metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]"));
 }
 
 // A ConfigMap value that is itself a JSON or YAML document, parsed; else null.

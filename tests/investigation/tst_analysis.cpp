@@ -316,6 +316,11 @@ private Q_SLOTS:
         QVERIFY(!ids.contains(QStringLiteral("failed-proposals")));
         QVERIFY(!ids.contains(QStringLiteral("etcd-consistent")));
         QCOMPARE(findingsWithId(r, "member-unhealthy").first()->severity, Severity::Critical); // NOSPACE
+        // managedFields tell who last wrote the drifted key.
+        QVERIFY2(findingsWithId(r, "live-drift")
+                     .first()
+                     ->detail.contains(QStringLiteral("kubectl-edit (Update, 2025-03-01T09:58:31Z)")),
+            qPrintable(findingsWithId(r, "live-drift").first()->detail));
         QCOMPARE(findingsWithId(r, "raft-divergence").first()->severity, Severity::High); // term 8 vs 9
         bool observedLive = false;
         for (const Finding *f : findingsWithId(r, "app-observed-value")) {
