@@ -360,10 +360,7 @@ void MainWindow::openCase(const QString &path)
         },
         [this, path](CaseLoad load) {
             if (!load.read.caseFile) {
-                QStringList reasons;
-                for (const Diagnostic &d : std::as_const(load.read.diagnostics))
-                    reasons.append(d.toString());
-                reportOpenFailure(path, reasons.join(QLatin1Char('\n')));
+                reportOpenFailure(path, diagnosticsText(load.read.diagnostics));
                 return;
             }
             applyCase(path, *load.read.caseFile, load.read.diagnostics);

@@ -1,5 +1,7 @@
 #include "Diagnostic.h"
 
+#include <QStringList>
+
 #include <algorithm>
 
 namespace strata {
@@ -43,6 +45,14 @@ bool hasErrors(const QList<Diagnostic> &diagnostics)
 {
     return std::any_of(diagnostics.cbegin(), diagnostics.cend(),
         [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; });
+}
+
+QString diagnosticsText(const QList<Diagnostic> &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines.append(d.toString());
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace strata

@@ -26,5 +26,7 @@ struct Diagnostic
 };
 
 bool hasErrors(const QList<Diagnostic> &diagnostics);
+// One diagnostic per line, as Diagnostic::toString writes them.
+QString diagnosticsText(const QList<Diagnostic> &diagnostics);
 
 } // namespace strata

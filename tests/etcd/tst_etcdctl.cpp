@@ -32,14 +32,6 @@ int count(const QList<Diagnostic> &diagnostics, Diagnostic::Severity severity)
         diagnostics.cbegin(), diagnostics.cend(), [severity](const Diagnostic &d) { return d.severity == severity; }));
 }
 
-QString dump(const QList<Diagnostic> &diagnostics)
-{
-    QStringList lines;
-    for (const Diagnostic &d : diagnostics)
-        lines.append(d.toString());
-    return lines.join(QLatin1Char('\n'));
-}
-
 } // namespace
 
 class TestEtcdctl : public QObject
@@ -75,7 +67,7 @@ private Q_SLOTS:
         const auto out
             = EtcdctlParser::parse(readFile(QStringLiteral(STRATA_SHARED_DIR "/testdata/etcd/etcd-3.4.23-outputs.txt")),
                 QStringLiteral("cap.txt"));
-        QVERIFY2(!hasErrors(out.diagnostics), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(!hasErrors(out.diagnostics), qPrintable(diagnosticsText(out.diagnostics)));
         // table + json from etcdctl, plus the gateway's /maintenance/status answer
         QCOMPARE(out.statuses.size(), 3);
         const EtcdEndpointStatus &gateway = out.statuses.at(0);
@@ -144,7 +136,7 @@ private Q_SLOTS:
         const QByteArray text = readFile(path);
         QVERIFY(EtcdctlParser::looksLikeEtcdctl(text));
         const auto out = EtcdctlParser::parse(text, path);
-        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.statuses.size(), 3);
         const QStringList hex { QStringLiteral("8e9e05c52164694d"), QStringLiteral("3a57933972cb8131"),
             QStringLiteral("bf9071f4639c75cc") };
@@ -165,7 +157,7 @@ private Q_SLOTS:
     void simpleFormatCluster()
     {
         const auto out = EtcdctlParser::parse(fixture("simple-cluster.txt"), QStringLiteral("s.txt"));
-        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.statuses.size(), 3);
         QVERIFY(out.statuses.at(1).isLeader);
         QCOMPARE(out.statuses.at(2).memberIdHex, QStringLiteral("1234abcd5678ef90"));
@@ -190,7 +182,7 @@ private Q_SLOTS:
     void unhealthyMembersAndWarnings()
     {
         const auto out = EtcdctlParser::parse(fixture("unhealthy.txt"), QStringLiteral("u.txt"));
-        QVERIFY2(!hasErrors(out.diagnostics), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(!hasErrors(out.diagnostics), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.health.size(), 3);
         QVERIFY(out.health.at(0).healthy);
         QCOMPARE(out.health.at(0).took, QStringLiteral("12.493862ms"));
@@ -210,7 +202,7 @@ private Q_SLOTS:
             sawWarnLog = sawWarnLog
                 || (d.severity == Diagnostic::Severity::Note && d.line == 2
                     && d.message.contains(QLatin1String("retrying of unary invoker failed")));
-        QVERIFY2(sawWarnLog, qPrintable(dump(out.diagnostics)));
+        QVERIFY2(sawWarnLog, qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.statuses.size(), 2);
         QCOMPARE(out.statuses.at(0).memberId, quint64(10276657743932975437ULL));
         QCOMPARE(out.statuses.at(0).memberIdHex, QStringLiteral("8e9e05c52164694d"));
@@ -227,7 +219,7 @@ private Q_SLOTS:
     void wrappedErrorCells()
     {
         const auto out = EtcdctlParser::parse(fixture("wrapped-errors.txt"), QStringLiteral("w.txt"));
-        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.statuses.size(), 3);
         QCOMPARE(out.statuses.at(0).errors,
             (QStringList { QStringLiteral("memberID:11651542012549490456 alarm:NOSPACE"),
@@ -243,7 +235,7 @@ private Q_SLOTS:
     void columnsOf36ByName()
     {
         const auto out = EtcdctlParser::parse(fixture("status-3.6.txt"), QStringLiteral("36.txt"));
-        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.statuses.size(), 2);
         const auto &a = out.statuses.at(0);
         QCOMPARE(a.storageVersion, QStringLiteral("3.6.0"));
@@ -265,7 +257,7 @@ private Q_SLOTS:
         const QByteArray text = "https://a:2379, 1f, 3.6.5, 3.6.0, 25 MB, 12 MB, 52%, 8.6 GB, true, false, 7, 10, 9, "
                                 "alarm:NOSPACE, , false\n";
         const auto out = EtcdctlParser::parse(text, QStringLiteral("x"));
-        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.statuses.size(), 1);
         QCOMPARE(out.statuses.at(0).raftAppliedIndex, quint64(9));
         QCOMPARE(out.statuses.at(0).errors, QStringList { QStringLiteral("alarm:NOSPACE") });
@@ -275,7 +267,7 @@ private Q_SLOTS:
     void severalCommandsInOneFile()
     {
         const auto out = EtcdctlParser::parse(fixture("multi-command.txt"), QStringLiteral("m.txt"));
-        QVERIFY2(!hasErrors(out.diagnostics), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(!hasErrors(out.diagnostics), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.members.size(), 4);
         QCOMPARE(out.members.at(0).clientUrls.size(), 2);
         QCOMPARE(out.members.at(1).status, QStringLiteral("unstarted"));
@@ -303,7 +295,7 @@ private Q_SLOTS:
             = readFile(QStringLiteral(STRATA_SHARED_DIR "/reference-case/artifacts/etcdctl-endpoint-status.txt"));
         text.replace("\n", "\r\n");
         const auto out = EtcdctlParser::parse(text, QStringLiteral("crlf.txt"));
-        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(dump(out.diagnostics)));
+        QVERIFY2(out.diagnostics.isEmpty(), qPrintable(diagnosticsText(out.diagnostics)));
         QCOMPARE(out.statuses.size(), 3);
         QCOMPARE(out.statuses.at(2).raftAppliedIndex, quint64(289341));
         QCOMPARE(out.statuses.at(2).location.line, 7);

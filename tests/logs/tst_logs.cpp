@@ -27,14 +27,6 @@ QDateTime utc(const char *iso)
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toUTC();
 }
 
-QString dump(const QList<Diagnostic> &diagnostics)
-{
-    QStringList lines;
-    for (const Diagnostic &d : diagnostics)
-        lines.append(d.toString());
-    return lines.join(QLatin1Char('\n'));
-}
-
 } // namespace
 
 class TestLogs : public QObject
@@ -46,7 +38,7 @@ private Q_SLOTS:
     {
         const QString path = QStringLiteral(STRATA_SHARED_DIR "/reference-case/artifacts/events.log");
         const auto result = LogParser::parse(readFile(path), path);
-        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(dump(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(diagnosticsText(result.diagnostics)));
         QCOMPARE(result.events.size(), 3);
 
         const LogEvent &etcd = result.events.at(0);
@@ -89,7 +81,7 @@ private Q_SLOTS:
     {
         const auto result = LogParser::parse(
             readFile(QStringLiteral(STRATA_TEST_SOURCE_DIR "/data/mixed.log")), QStringLiteral("mixed.log"));
-        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(dump(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(diagnosticsText(result.diagnostics)));
         QCOMPARE(result.events.size(), 8);
         const auto &e = result.events;
         // RFC 3339 with an offset, no level
@@ -217,7 +209,7 @@ private Q_SLOTS:
         QByteArray text = readFile(QStringLiteral(STRATA_SHARED_DIR "/reference-case/artifacts/events.log"));
         text.replace("\n", "\r\n");
         const auto result = LogParser::parse(text, QStringLiteral("crlf"));
-        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(dump(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(diagnosticsText(result.diagnostics)));
         QCOMPARE(result.events.size(), 3);
         QVERIFY(!result.events.at(2).message.endsWith(QLatin1Char('\r')));
         QCOMPARE(result.events.at(0).field(QStringLiteral("term")), QStringLiteral("46"));

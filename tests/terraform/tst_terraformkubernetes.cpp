@@ -69,14 +69,6 @@ const ManagedKubernetesObject *byId(const KubernetesMappingResult &r, const QStr
     return nullptr;
 }
 
-QString dump(const QList<Diagnostic> &diagnostics)
-{
-    QStringList out;
-    for (const Diagnostic &d : diagnostics)
-        out.append(d.toString());
-    return out.join(QLatin1Char('\n'));
-}
-
 // Fixtures live in files: moc cannot read multi-line raw strings.
 QByteArray fixture(const char *name)
 {
@@ -90,7 +82,7 @@ KubernetesMappingResult mapState(const QByteArray &json)
 {
     const auto read = TerraformStateReader::read(json, QStringLiteral("t.tfstate"));
     if (!read.state)
-        qFatal("test state does not read: %s", qPrintable(dump(read.diagnostics)));
+        qFatal("test state does not read: %s", qPrintable(diagnosticsText(read.diagnostics)));
     return mapStateToKubernetes(*read.state);
 }
 
@@ -109,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(read.state);
         QCOMPARE(read.state->serial, quint64(112));
         const KubernetesMappingResult r = mapStateToKubernetes(*read.state);
-        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(dump(r.diagnostics)));
+        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(diagnosticsText(r.diagnostics)));
         QVERIFY(r.unmappedAddresses.isEmpty());
         QCOMPARE(r.objects.size(), 4);
 
@@ -214,7 +206,7 @@ private Q_SLOTS:
     void stateManifestAndPartialOwnership()
     {
         const auto r = mapState(fixture("manifest-partial.tfstate"));
-        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(dump(r.diagnostics)));
+        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(diagnosticsText(r.diagnostics)));
         QCOMPARE(r.objects.size(), 4);
 
         const ManagedKubernetesObject *cm = byId(r, QStringLiteral("configmap/apps/test-config"));
@@ -268,7 +260,7 @@ private Q_SLOTS:
                 kv("immutable", Value::boolean(false, at(12))) }),
             20));
         const KubernetesMappingResult r = mapConfigToKubernetes(config);
-        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(dump(r.diagnostics)));
+        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(diagnosticsText(r.diagnostics)));
         QCOMPARE(r.objects.size(), 2);
 
         const ManagedKubernetesObject &ex = r.objects.at(0);

@@ -34,13 +34,6 @@ private:
             qFatal("missing fixture %s", name);
         return f.readAll();
     }
-    static QString dump(const QList<Diagnostic> &diagnostics)
-    {
-        QStringList out;
-        for (const Diagnostic &d : diagnostics)
-            out.append(d.toString());
-        return out.join(QLatin1Char('\n'));
-    }
     static const TerraformStateResource *findResource(const TerraformState &s, const QString &address)
     {
         for (const TerraformStateResource &r : s.resources) {
@@ -74,8 +67,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         const auto result = TerraformStateReader::readFile(path);
-        QVERIFY2(result.state, qPrintable(dump(result.diagnostics)));
-        QVERIFY2(!hasErrors(result.diagnostics), qPrintable(dump(result.diagnostics)));
+        QVERIFY2(result.state, qPrintable(diagnosticsText(result.diagnostics)));
+        QVERIFY2(!hasErrors(result.diagnostics), qPrintable(diagnosticsText(result.diagnostics)));
         const TerraformState &s = *result.state;
         QCOMPARE(s.version, 4);
         QCOMPARE(s.lineage.size(), 36); // a UUID
@@ -179,8 +172,8 @@ private Q_SLOTS:
     void referenceCase()
     {
         const auto result = TerraformStateReader::readFile(referenceState());
-        QVERIFY2(result.state, qPrintable(dump(result.diagnostics)));
-        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(dump(result.diagnostics)));
+        QVERIFY2(result.state, qPrintable(diagnosticsText(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(diagnosticsText(result.diagnostics)));
         const TerraformState &s = *result.state;
         QCOMPARE(s.serial, quint64(112));
         QCOMPARE(s.serialLocation.line, 4);
@@ -236,8 +229,8 @@ private Q_SLOTS:
     void currentLayoutWithIndexPathsAndCheckResults()
     {
         const auto result = read(fixture("current-layout.tfstate"));
-        QVERIFY2(result.state, qPrintable(dump(result.diagnostics)));
-        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(dump(result.diagnostics)));
+        QVERIFY2(result.state, qPrintable(diagnosticsText(result.diagnostics)));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(diagnosticsText(result.diagnostics)));
         QCOMPARE(result.state->serial, std::numeric_limits<quint64>::max());
         const TerraformStateResource &r = result.state->resources.first();
         QCOMPARE(r.address(), QStringLiteral("module.app[\"eu\"].kubernetes_secret_v1.s"));
@@ -314,7 +307,7 @@ private Q_SLOTS:
             }
             return false;
         };
-        QVERIFY2(at(2, QStringLiteral("\"serial\"")), qPrintable(dump(result.diagnostics)));
+        QVERIFY2(at(2, QStringLiteral("\"serial\"")), qPrintable(diagnosticsText(result.diagnostics)));
         QVERIFY(at(3, QStringLiteral("\"lineage\" must be a string")));
         QVERIFY(at(4, QStringLiteral("\"outputs\" must be an object")));
         QVERIFY(at(6, QStringLiteral("needs a \"type\" and a \"name\"")));
