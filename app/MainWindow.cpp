@@ -224,7 +224,10 @@ void MainWindow::createDocks()
     m_evidenceView->setWordWrap(false);
     m_evidenceView->setTextElideMode(Qt::ElideMiddle);
     m_evidenceView->verticalHeader()->setDefaultSectionSize(m_evidenceView->fontMetrics().height() + 8);
-    m_evidenceView->horizontalHeader()->setSectionResizeMode(EvidenceListModel::PathColumn, QHeaderView::Stretch);
+    // The path and what it contains matter most; role, kind and size take what they need.
+    m_evidenceView->horizontalHeader()->setSectionResizeMode(EvidenceListModel::PathColumn, QHeaderView::Interactive);
+    m_evidenceView->horizontalHeader()->resizeSection(EvidenceListModel::PathColumn, 170);
+    m_evidenceView->horizontalHeader()->setStretchLastSection(true);
     for (int column : { EvidenceListModel::RoleColumn, EvidenceListModel::KindColumn, EvidenceListModel::SizeColumn })
         m_evidenceView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_evidenceStack->addWidget(m_evidencePlaceholder);
@@ -417,6 +420,14 @@ void MainWindow::startAnalysis()
 void MainWindow::applyAnalysis(const AnalysisResult &result)
 {
     m_analysis = result;
+    // The evidence list learns what each file turned out to be.
+    QList<EvidenceItem> items = m_evidenceModel->items();
+    for (qsizetype i = 0; i < items.size() && i < result.evidence.size(); ++i) {
+        items[i].detectedKind = evidenceKindName(result.evidence.at(i).kind);
+        items[i].summary = result.evidence.at(i).summary;
+        items[i].problems = int(result.evidence.at(i).diagnostics.size());
+    }
+    m_evidenceModel->setItems(items);
     m_diffView->setDiff(result.resources, result.columnOrigins);
     if (result.resources.isEmpty()) {
         m_diffPlaceholder->setText(

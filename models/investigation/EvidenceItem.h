@@ -18,6 +18,10 @@ struct EvidenceItem
     bool isDirectory = false;
     qint64 size = 0; // bytes; for a folder, the sum of its files (not recursive)
     int fileCount = 0; // files in a folder entry
+    // Filled in once the evidence has been imported (analysis):
+    QString detectedKind; // "etcdctl", "kubectl", … ; empty before import
+    QString summary; // what the import found: "3 endpoint statuses", "1 ConfigMap …"
+    int problems = 0; // diagnostics for this entry
 };
 
 // Looks at each evidence entry of `caseFile` on disk. Checks `context` for

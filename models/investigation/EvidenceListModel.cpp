@@ -38,7 +38,16 @@ QVariant EvidenceListModel::data(const QModelIndex &index, int role) const
             return item.entry.role == EvidenceRole::Unspecified ? QStringLiteral("auto")
                                                                 : evidenceRoleName(item.entry.role);
         case KindColumn:
-            return item.entry.kind.isEmpty() ? QStringLiteral("auto") : item.entry.kind;
+            if (!item.entry.kind.isEmpty())
+                return item.entry.kind;
+            return item.detectedKind.isEmpty() ? QStringLiteral("auto") : item.detectedKind;
+        case SummaryColumn:
+            if (item.problems > 0)
+                return QStringLiteral("%1 (%2 problem%3)")
+                    .arg(item.summary)
+                    .arg(item.problems)
+                    .arg(item.problems == 1 ? QString() : QStringLiteral("s"));
+            return item.summary;
         case SizeColumn:
             if (!item.exists)
                 return QStringLiteral("missing");
@@ -48,7 +57,10 @@ QVariant EvidenceListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return item.exists ? item.resolvedPath : QStringLiteral("Not found: %1").arg(item.resolvedPath);
+        if (!item.exists)
+            return QStringLiteral("Not found: %1").arg(item.resolvedPath);
+        return item.summary.isEmpty() ? item.resolvedPath
+                                      : QString(item.resolvedPath + QLatin1Char('\n') + item.summary);
     case ResolvedPathRole:
         return item.resolvedPath;
     case ExistsRole:
@@ -74,6 +86,8 @@ QVariant EvidenceListModel::headerData(int section, Qt::Orientation orientation,
         return QStringLiteral("Kind");
     case SizeColumn:
         return QStringLiteral("Size");
+    case SummaryColumn:
+        return QStringLiteral("Contents");
     }
     return {};
 }

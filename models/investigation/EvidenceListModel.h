@@ -12,7 +12,7 @@ class EvidenceListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PathColumn, RoleColumn, KindColumn, SizeColumn, ColumnCount };
+    enum Column { PathColumn, RoleColumn, KindColumn, SizeColumn, SummaryColumn, ColumnCount };
     enum Role { ResolvedPathRole = Qt::UserRole + 1, ExistsRole };
     Q_ENUM(Role)
 
