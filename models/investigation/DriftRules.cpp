@@ -1,5 +1,7 @@
 #include "DriftRules.h"
 
+#include "core/FieldPath.h"
+
 namespace strata::DriftRules {
 
 namespace {
@@ -72,46 +74,12 @@ QString versionNote(const ResourceDiff &d)
     return {};
 }
 
-// Splits a field path into its keys: data["app.json"].port → data, app.json, port.
-QStringList pathKeys(const QString &path)
-{
-    QStringList keys;
-    QString current;
-    for (qsizetype i = 0; i < path.size(); ++i) {
-        const QChar c = path.at(i);
-        if (c == QLatin1Char('.')) {
-            if (!current.isEmpty())
-                keys.append(current);
-            current.clear();
-        } else if (c == QLatin1Char('[') && i + 1 < path.size() && path.at(i + 1) == QLatin1Char('"')) {
-            if (!current.isEmpty())
-                keys.append(current);
-            current.clear();
-            for (i += 2; i < path.size() && path.at(i) != QLatin1Char('"'); ++i) {
-                if (path.at(i) == QLatin1Char('\\') && i + 1 < path.size())
-                    ++i;
-                current += path.at(i);
-            }
-            keys.append(current);
-            current.clear();
-            ++i; // the closing ]
-        } else if (c == QLatin1Char('[')) {
-            break; // list indices: managedFields key lists by value, not index
-        } else {
-            current += c;
-        }
-    }
-    if (!current.isEmpty())
-        keys.append(current);
-    return keys;
-}
-
 // Who last set `path` according to the object's managedFields: "kubectl-edit
 // (Update, 2025-03-01T09:58:31Z)". Empty when no manager owns it.
 QStringList managersOf(const Value &managedFields, const QString &path)
 {
     QStringList managers;
-    const QStringList keys = pathKeys(path);
+    const QStringList keys = FieldPath::keys(path);
     for (const Value &entry : managedFields.items()) {
         const Value *fields = entry.find(QStringLiteral("fieldsV1"));
         if (!fields)

@@ -1,5 +1,6 @@
 #include "FieldFlattener.h"
 
+#include "core/FieldPath.h"
 #include "formats/JsonReader.h"
 #include "formats/YamlReader.h"
 #include "investigation/SecretFingerprint.h"
@@ -9,17 +10,6 @@
 namespace strata::FieldFlattener {
 
 namespace {
-
-bool isPlainKey(const QString &key)
-{
-    if (key.isEmpty())
-        return false;
-    for (const QChar c : key) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')))
-            return false;
-    }
-    return true;
-}
 
 bool isEmptyish(const Value &v)
 {
@@ -113,7 +103,7 @@ public:
             if (v.entries().isEmpty() && inData)
                 addField(path, Value::string(QStringLiteral("{}"), v.location()));
             for (const Value::Entry &e : v.entries()) {
-                const QString child = appendKey(path, e.first);
+                const QString child = FieldPath::appendKey(path, e.first);
                 if (depth == 0 && isDataMap(e.first) && e.second.type() == Value::Type::Map) {
                     walkDataMap(e.first, e.second, child);
                     continue;
@@ -146,7 +136,7 @@ private:
     void walkDataMap(const QString &mapKey, const Value &map, const QString &mapPath)
     {
         for (const Value::Entry &e : map.entries()) {
-            const QString path = appendKey(mapPath, e.first);
+            const QString path = FieldPath::appendKey(mapPath, e.first);
             if (m_isSecret && (mapKey == QLatin1String("data") || mapKey == QLatin1String("stringData"))) {
                 emitSecret(path, e.second, mapKey == QLatin1String("data") && m_options.secretDataIsBase64);
                 continue;
@@ -203,15 +193,6 @@ private:
 };
 
 } // namespace
-
-QString appendKey(const QString &path, const QString &key)
-{
-    if (isPlainKey(key))
-        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-    QString escaped = key;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    return path + QStringLiteral("[\"") + escaped + QStringLiteral("\"]");
-}
 
 QList<FieldValue> flatten(const Value &object, const Options &options)
 {

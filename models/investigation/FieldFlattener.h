@@ -30,9 +30,6 @@ struct Options
 QList<FieldValue> flatten(const Value &object, const Options &options);
 QList<FieldValue> flatten(const Value &object);
 
-// "data" + "max_cart_items" → "data.max_cart_items"; "data" + "app.json" → data["app.json"]
-QString appendKey(const QString &path, const QString &key);
-
 } // namespace FieldFlattener
 
 } // namespace strata

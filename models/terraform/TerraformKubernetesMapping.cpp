@@ -1,5 +1,7 @@
 #include "TerraformKubernetesMapping.h"
 
+#include "core/FieldPath.h"
+
 #include "terraform/TerraformAddress.h"
 
 #include <QHash>
@@ -68,28 +70,6 @@ bool isClusterScopedKind(const QString &kind)
         QStringLiteral("prioritylevelconfiguration"),
     };
     return kinds.contains(kind);
-}
-
-// The same path spelling as the diff's FieldFlattener: dotted, with ["…"] for
-// keys that are not plain identifiers.
-bool isPlainKey(const QString &key)
-{
-    if (key.isEmpty())
-        return false;
-    for (const QChar c : key) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-')))
-            return false;
-    }
-    return true;
-}
-
-QString appendKey(const QString &path, const QString &key)
-{
-    if (isPlainKey(key))
-        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-    QString escaped = key;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
-    return path + QStringLiteral("[\"") + escaped + QStringLiteral("\"]");
 }
 
 // Provider-schema attribute names are snake_case; the API's are camelCase.
@@ -337,14 +317,14 @@ QStringList Mapper::sensitivePaths(const Input &in) const
                         else
                             name = camelCase(name);
                     }
-                    p = appendKey(p, name);
+                    p = FieldPath::appendKey(p, name);
                 } else if (step.key.type() == Value::Type::Number) {
                     // metadata[0] is the one metadata block: kubectl has no index there.
                     if (in.family != Family::Manifest && i == 1 && path.first().key.text() == QLatin1String("metadata"))
                         continue;
                     p += QLatin1Char('[') + step.key.text() + QLatin1Char(']');
                 } else {
-                    p = appendKey(p, step.key.text());
+                    p = FieldPath::appendKey(p, step.key.text());
                 }
             }
             if (!p.isEmpty() && !out.contains(p))
