@@ -2,6 +2,7 @@
 // shapes people paste from tickets (simple format, --cluster, 3.6 columns,
 // wrapped ERRORS, warnings, CRLF, ids above 2^63, broken rows).
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "etcd/EtcdctlParser.h"
 #include "etcd/EtcdctlValues.h"
@@ -12,14 +13,6 @@
 using namespace strata;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot open %s", qPrintable(path));
-    return f.readAll();
-}
 
 QByteArray fixture(const char *name)
 {

@@ -1,6 +1,7 @@
 // JsonReader: RFC 8259 conformance, exact number text, positions on every node
 // and on the first error, limits, streams, real files and throughput.
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "formats/JsonReader.h"
 
@@ -19,14 +20,6 @@ class TestJsonReader : public QObject
 
 private:
     static JsonReadResult parse(const QByteArray &text) { return JsonReader::read(text, QStringLiteral("in.json")); }
-
-    static QByteArray readFile(const QString &path)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        return f.readAll();
-    }
 
 private Q_SLOTS:
     void scalarsAndContainers()

@@ -1,6 +1,7 @@
 // YamlReader: core-schema scalar typing, positions, multi-document streams
 // with errors, limits (depth, alias expansion) and real kubectl output.
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "formats/YamlReader.h"
 
@@ -19,14 +20,6 @@ class TestYamlReader : public QObject
 
 private:
     static YamlReadResult parse(const QByteArray &text) { return YamlReader::read(text, QStringLiteral("in.yaml")); }
-
-    static QByteArray readFile(const QString &path)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        return f.readAll();
-    }
 
 private Q_SLOTS:
     void scalarTyping_data()

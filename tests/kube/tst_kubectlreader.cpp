@@ -2,6 +2,7 @@
 // tickets — single objects, Lists, multi-document streams, noise lines, bad
 // documents — into KubeObjects with positions.
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "kube/KubectlReader.h"
 
@@ -18,14 +19,6 @@ private:
     static KubectlReadResult parse(const QByteArray &text)
     {
         return KubectlReader::read(text, QStringLiteral("paste.txt"));
-    }
-
-    static QByteArray readFile(const QString &path)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        return f.readAll();
     }
 
     static int count(const QList<Diagnostic> &diagnostics, Diagnostic::Severity severity)

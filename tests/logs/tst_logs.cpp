@@ -2,6 +2,7 @@
 // each plain format, year inference for klog, continuation lines, binary and
 // huge lines, and the assignment extractor behind app-observed-value.
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "logs/Assignment.h"
 #include "logs/LogParser.h"
@@ -13,14 +14,6 @@
 using namespace strata;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot open %s", qPrintable(path));
-    return f.readAll();
-}
 
 QDateTime utc(const char *iso)
 {

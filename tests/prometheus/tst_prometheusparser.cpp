@@ -1,6 +1,7 @@
 // PrometheusParser: the text exposition format 0.0.4 against prometheus/common's
 // test vectors (valid and invalid), the reference case's scrape and etcd output.
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "prometheus/PrometheusParser.h"
 
@@ -12,14 +13,6 @@
 using namespace strata;
 
 namespace {
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
 QString corpus(const char *name)
 {
     return QStringLiteral(STRATA_SHARED_DIR "/testdata/prometheus/fuzz-corpus/") + QLatin1String(name);
