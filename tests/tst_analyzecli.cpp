@@ -1,38 +1,20 @@
 // `strata analyze` as a user runs it: the built binary, its output formats,
 // files and exit statuses.
+#include "HeadlessRun.h"
 #include "StrataTestMain.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 class TestAnalyzeCli : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
+    static HeadlessRun run(const QStringList &args)
     {
-        int exitCode;
-        QByteArray out;
-        QString err;
-    };
-
-    static Run run(const QStringList &args)
-    {
-        QProcess p;
-        p.setProgram(QStringLiteral(STRATA_BINARY));
-        p.setArguments(QStringList { QStringLiteral("analyze") } + args);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
-        p.start();
-        if (!p.waitForFinished(120000))
-            return { -1, {}, QStringLiteral("timed out") };
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            QString::fromLocal8Bit(p.readAllStandardError()) };
+        return runHeadless(QStringLiteral(STRATA_BINARY), QStringList { QStringLiteral("analyze") } + args);
     }
 
     static QString referenceCase() { return QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"); }
@@ -40,7 +22,7 @@ private:
 private Q_SLOTS:
     void jsonOnStdout()
     {
-        const Run r = run({ referenceCase(), QStringLiteral("--format"), QStringLiteral("json") });
+        const HeadlessRun r = run({ referenceCase(), QStringLiteral("--format"), QStringLiteral("json") });
         QCOMPARE(r.exitCode, 0);
         QJsonParseError error {};
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
@@ -59,7 +41,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("report.md"));
-        const Run r = run({ referenceCase(), QStringLiteral("--format=markdown"), QStringLiteral("-o"), out });
+        const HeadlessRun r = run({ referenceCase(), QStringLiteral("--format=markdown"), QStringLiteral("-o"), out });
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
         QFile f(out);
@@ -71,7 +53,7 @@ private Q_SLOTS:
 
     void unreadableCaseExitsTwo()
     {
-        const Run r = run({ QStringLiteral("/nonexistent/case.yaml") });
+        const HeadlessRun r = run({ QStringLiteral("/nonexistent/case.yaml") });
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY(r.err.contains(QStringLiteral("/nonexistent/case.yaml")));
@@ -82,7 +64,7 @@ private Q_SLOTS:
         QCOMPARE(run({}).exitCode, 2);
         QCOMPARE(run({ referenceCase(), QStringLiteral("--format"), QStringLiteral("xml") }).exitCode, 2);
         QCOMPARE(run({ referenceCase(), QStringLiteral("--bogus") }).exitCode, 2);
-        const Run help = run({ QStringLiteral("--help") });
+        const HeadlessRun help = run({ QStringLiteral("--help") });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.startsWith("Usage: strata analyze"));
     }
@@ -98,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(live.open(QIODevice::WriteOnly));
         live.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: b\ndata:\n  k: v\n");
         live.close();
-        const Run r = run({ c.fileName() });
+        const HeadlessRun r = run({ c.fileName() });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains(QStringLiteral("gone.log")), qPrintable(r.err));
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
