@@ -1,9 +1,9 @@
 #include "AnalyzeCommand.h"
 
-#include "investigation/AnalysisJson.h"
-#include "investigation/AnalysisMarkdown.h"
+#include "case/CaseFileReader.h"
 #include "investigation/Analyzer.h"
-#include "investigation/CaseFileReader.h"
+#include "output/AnalysisJson.h"
+#include "output/AnalysisMarkdown.h"
 
 #include <QSaveFile>
 

@@ -8,11 +8,11 @@
 #include "SystemView.h"
 #include "TimelineView.h"
 
+#include "case/CaseFileReader.h"
+#include "case/CaseFileWriter.h"
 #include "core/JobRunner.h"
 #include "investigation/Analyzer.h"
-#include "investigation/CaseFileReader.h"
-#include "investigation/CaseFileWriter.h"
-#include "investigation/EvidenceListModel.h"
+#include "itemmodels/EvidenceListModel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "case/CaseFile.h"
 #include "core/Diagnostic.h"
 #include "core/RecentFiles.h"
 #include "investigation/AnalysisResult.h"
-#include "investigation/CaseFile.h"
 
 #include <QMainWindow>
 

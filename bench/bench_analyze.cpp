@@ -2,9 +2,9 @@
 // CLI runs it (case file read, import, diff, rules, JSON). Target: ≤ 200 ms.
 #include "BenchData.h"
 
-#include "investigation/AnalysisJson.h"
+#include "case/CaseFileReader.h"
 #include "investigation/Analyzer.h"
-#include "investigation/CaseFileReader.h"
+#include "output/AnalysisJson.h"
 
 #include <benchmark/benchmark.h>
 

@@ -2,7 +2,7 @@
 // 12 data keys, a few of them drifted. Target: ≤ 1 s on a 2-core machine.
 #include "BenchData.h"
 
-#include "investigation/DiffEngine.h"
+#include "diff/DiffEngine.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,5 +1,5 @@
 // libFuzzer target: case files (YAML) must give diagnostics, never crash or hang.
-#include "investigation/CaseFileReader.h"
+#include "case/CaseFileReader.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,8 +2,8 @@
 // (atomic, paths rebased, nothing lost) and the bundled reference case.
 #include "StrataTestMain.h"
 
-#include "investigation/CaseFileReader.h"
-#include "investigation/CaseFileWriter.h"
+#include "case/CaseFileReader.h"
+#include "case/CaseFileWriter.h"
 
 #include <QDir>
 #include <QFile>

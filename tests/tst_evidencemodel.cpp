@@ -4,8 +4,8 @@
 
 #include "ModelSnapshot.h"
 
-#include "investigation/CaseFileReader.h"
-#include "investigation/EvidenceListModel.h"
+#include "case/CaseFileReader.h"
+#include "itemmodels/EvidenceListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>

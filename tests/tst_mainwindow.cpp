@@ -13,9 +13,9 @@
 
 #include "core/BuildInfo.h"
 #include "core/JobRunner.h"
-#include "investigation/EvidenceListModel.h"
-#include "investigation/FindingsModel.h"
-#include "investigation/TimelineModel.h"
+#include "itemmodels/EvidenceListModel.h"
+#include "itemmodels/FindingsModel.h"
+#include "itemmodels/TimelineModel.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -2,7 +2,7 @@
 
 #include "StatusColors.h"
 
-#include "investigation/DiffModel.h"
+#include "itemmodels/DiffModel.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -2,8 +2,8 @@
 
 #include "DiffDelegate.h"
 
-#include "investigation/DiffFilterModel.h"
-#include "investigation/DiffModel.h"
+#include "itemmodels/DiffFilterModel.h"
+#include "itemmodels/DiffModel.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -2,7 +2,7 @@
 
 #include "StatusColors.h"
 
-#include "investigation/FindingsModel.h"
+#include "itemmodels/FindingsModel.h"
 
 #include <QHeaderView>
 #include <QStyledItemDelegate>

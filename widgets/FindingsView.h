@@ -1,6 +1,6 @@
 #pragma once
 
-#include "investigation/Finding.h"
+#include "rules/Finding.h"
 
 #include <QWidget>
 

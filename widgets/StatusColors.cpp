@@ -1,7 +1,7 @@
 #include "StatusColors.h"
 
-#include "investigation/Finding.h"
-#include "investigation/ResourceDiff.h"
+#include "diff/ResourceDiff.h"
+#include "rules/Finding.h"
 
 namespace StatusColors {
 

@@ -1,6 +1,6 @@
 #include "TimelineView.h"
 
-#include "investigation/TimelineModel.h"
+#include "itemmodels/TimelineModel.h"
 
 #include <QCategoryAxis>
 #include <QChart>

@@ -1,13 +1,13 @@
 #include "Analyzer.h"
 
 #include "core/JobRunner.h"
-#include "investigation/ApplicationRules.h"
-#include "investigation/DiffEngine.h"
-#include "investigation/DriftRules.h"
-#include "investigation/EtcdRules.h"
-#include "investigation/EvidenceImporter.h"
-#include "investigation/ProposalPlanner.h"
-#include "investigation/SystemInventory.h"
+#include "diff/DiffEngine.h"
+#include "evidence/EvidenceImporter.h"
+#include "rules/ApplicationRules.h"
+#include "rules/DriftRules.h"
+#include "rules/EtcdRules.h"
+#include "rules/ProposalPlanner.h"
+#include "rules/SystemInventory.h"
 
 #include <algorithm>
 

@@ -4,10 +4,10 @@
 // names, formats and an unhealthy etcd (tests/investigation/data/payments).
 #include "StrataTestMain.h"
 
-#include "investigation/AnalysisJson.h"
-#include "investigation/AnalysisMarkdown.h"
+#include "case/CaseFileReader.h"
 #include "investigation/Analyzer.h"
-#include "investigation/CaseFileReader.h"
+#include "output/AnalysisJson.h"
+#include "output/AnalysisMarkdown.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

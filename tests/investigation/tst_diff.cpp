@@ -5,11 +5,11 @@
 
 #include "ModelSnapshot.h"
 
-#include "investigation/DiffEngine.h"
-#include "investigation/DiffFilterModel.h"
-#include "investigation/DiffModel.h"
-#include "investigation/DriftRules.h"
-#include "investigation/SecretFingerprint.h"
+#include "diff/DiffEngine.h"
+#include "diff/SecretFingerprint.h"
+#include "itemmodels/DiffFilterModel.h"
+#include "itemmodels/DiffModel.h"
+#include "rules/DriftRules.h"
 
 #include <QAbstractItemModelTester>
 

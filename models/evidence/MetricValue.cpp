@@ -1,4 +1,6 @@
-#include "AnalysisResult.h"
+#include "MetricValue.h"
+
+#include <QStringList>
 
 namespace strata {
 
@@ -10,15 +12,6 @@ QString MetricValue::labelText() const
     for (const auto &[k, v] : labels)
         parts.append(QStringLiteral("%1=\"%2\"").arg(k, v));
     return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
-}
-
-QString TimelineEvent::field(const QString &key) const
-{
-    for (const auto &[k, v] : fields) {
-        if (k == key)
-            return v;
-    }
-    return {};
 }
 
 } // namespace strata

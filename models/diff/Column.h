@@ -1,6 +1,6 @@
 #pragma once
 
-#include "investigation/CaseFile.h"
+#include "case/CaseFile.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Value.h"
-#include "investigation/FieldValue.h"
+#include "diff/FieldValue.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "investigation/ResourceDiff.h"
+#include "diff/ResourceDiff.h"
 
 #include <functional>
 

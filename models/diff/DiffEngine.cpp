@@ -1,6 +1,6 @@
 #include "DiffEngine.h"
 
-#include "investigation/FieldFlattener.h"
+#include "diff/FieldFlattener.h"
 
 #include <QHash>
 

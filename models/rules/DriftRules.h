@@ -1,7 +1,7 @@
 #pragma once
 
-#include "investigation/Finding.h"
-#include "investigation/ResourceDiff.h"
+#include "diff/ResourceDiff.h"
+#include "rules/Finding.h"
 
 namespace strata {
 

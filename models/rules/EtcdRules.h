@@ -1,7 +1,10 @@
 #pragma once
 
 #include "etcd/EtcdctlOutput.h"
-#include "investigation/AnalysisResult.h"
+#include "evidence/MetricValue.h"
+#include "evidence/TimelineEvent.h"
+#include "rules/EtcdMemberSummary.h"
+#include "rules/Finding.h"
 
 namespace strata {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "investigation/EvidenceItem.h"
+#include "case/EvidenceItem.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "investigation/AnalysisResult.h"
+#include "evidence/TimelineEvent.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,9 @@
 #pragma once
 
-#include "investigation/AnalysisResult.h"
+#include "diff/ResourceDiff.h"
+#include "evidence/MetricValue.h"
+#include "evidence/TimelineEvent.h"
+#include "rules/Finding.h"
 
 namespace strata {
 

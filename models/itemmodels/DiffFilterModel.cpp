@@ -1,7 +1,7 @@
 #include "DiffFilterModel.h"
 
-#include "investigation/DiffModel.h"
-#include "investigation/ResourceDiff.h"
+#include "diff/ResourceDiff.h"
+#include "itemmodels/DiffModel.h"
 
 namespace strata {
 

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "case/CaseFile.h"
 #include "core/Diagnostic.h"
-#include "investigation/CaseFile.h"
 
 #include <optional>
 

@@ -1,9 +1,9 @@
 #include "FieldFlattener.h"
 
 #include "core/FieldPath.h"
+#include "diff/SecretFingerprint.h"
 #include "formats/JsonReader.h"
 #include "formats/YamlReader.h"
-#include "investigation/SecretFingerprint.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "investigation/CaseFile.h"
-#include "investigation/EvidenceSet.h"
+#include "case/CaseFile.h"
+#include "evidence/EvidenceSet.h"
 
 namespace strata {
 

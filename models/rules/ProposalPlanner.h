@@ -1,6 +1,7 @@
 #pragma once
 
-#include "investigation/AnalysisResult.h"
+#include "rules/Finding.h"
+#include "rules/Proposal.h"
 
 namespace strata {
 

@@ -3,8 +3,8 @@
 #include "core/ResourceId.h"
 #include "core/SourceLocation.h"
 #include "core/Value.h"
-#include "investigation/Column.h"
-#include "investigation/FieldValue.h"
+#include "diff/Column.h"
+#include "diff/FieldValue.h"
 
 #include <QList>
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "diff/ResourceDiff.h"
 #include "etcd/EtcdctlOutput.h"
-#include "investigation/AnalysisResult.h"
+#include "evidence/ImportedEvidence.h"
+#include "evidence/MetricValue.h"
+#include "evidence/TimelineEvent.h"
 #include "terraform/TerraformConfig.h"
 #include "terraform/TerraformState.h"
 

@@ -1,6 +1,9 @@
 #pragma once
 
-#include "investigation/EvidenceSet.h"
+#include "evidence/EvidenceSet.h"
+#include "rules/EtcdMemberSummary.h"
+#include "rules/Finding.h"
+#include "rules/SystemGraph.h"
 
 namespace strata {
 

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/SourceLocation.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace strata {
+
+// A dated (or undated) event from a log line or a dated comment.
+struct TimelineEvent
+{
+    QDateTime time; // UTC; invalid when the evidence gives none
+    QString source; // component or evidence kind
+    QString level;
+    QString text;
+    QList<QPair<QString, QString>> fields; // structured fields the log line carried (term, from, to, …)
+    SourceLocation location;
+    QString field(const QString &key) const;
+};
+
+} // namespace strata

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/SourceLocation.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace strata {
+
+// An etcd member as the evidence shows it, status and membership merged.
+struct EtcdMemberSummary
+{
+    QString id; // hex, as etcdctl tables print it
+    QString name;
+    QString endpoint;
+    QString version;
+    bool hasStatus = false;
+    bool isLeader = false;
+    bool isLearner = false;
+    quint64 raftTerm = 0;
+    quint64 raftIndex = 0;
+    quint64 raftAppliedIndex = 0;
+    quint64 dbSizeBytes = 0;
+    QStringList errors;
+    QString health; // "healthy", "unhealthy" or "" when not checked
+    QString healthError;
+    SourceLocation location;
+};
+
+} // namespace strata
