@@ -26,13 +26,19 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
             print(err, QStringLiteral("strata: %1: not a case file\n").arg(request.caseFile));
         return CommandLine::usageErrorExitCode;
     }
-    // Problems with single entries are warnings here: the analysis runs on the rest.
-    for (const strata::Diagnostic &d : read.diagnostics)
-        print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
-
-    const strata::AnalysisResult result = strata::Analyzer::analyze(*read.caseFile);
+    // Problems with single entries do not stop the analysis: it runs on the
+    // rest and says it is incomplete (exit status 3).
+    const strata::AnalysisResult result = strata::Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics);
     for (const strata::Diagnostic &d : result.diagnostics)
         print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
+    const bool complete = result.completeness.isComplete();
+    if (!complete) {
+        print(err, QStringLiteral("strata: %1:\n").arg(result.completeness.summary()));
+        for (const strata::AnalysisProblem &p : result.completeness.problems)
+            print(err,
+                QStringLiteral("strata:   %1 (%2): %3\n").arg(p.source, strata::evidenceStateName(p.state), p.reason));
+    }
+    const int status = complete ? 0 : CommandLine::incompleteExitCode;
 
     const QByteArray document = request.format == CommandLineRequest::Format::Markdown
         ? strata::AnalysisMarkdown::write(result)
@@ -40,14 +46,14 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     if (request.outputFile.isEmpty()) {
         std::fwrite(document.constData(), 1, size_t(document.size()), out);
         std::fflush(out);
-        return 0;
+        return status;
     }
     QSaveFile file(request.outputFile);
     if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit()) {
         print(err, QStringLiteral("strata: %1: cannot write: %2\n").arg(request.outputFile, file.errorString()));
         return 1;
     }
-    return 0;
+    return status;
 }
 
 } // namespace AnalyzeCommand

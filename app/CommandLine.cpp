@@ -153,7 +153,8 @@ QString helpText()
                           "  analyze CASE     analyse a case headless and print the findings\n"
                           "                   (see 'strata analyze --help')\n"
                           "\n"
-                          "Exit status: 0 on success, 2 for a usage error.\n");
+                          "Exit status: 0 on success, 2 for a usage error; 'strata analyze' exits 3\n"
+                          "when its analysis is incomplete.\n");
 }
 
 QString analyzeHelpText()
@@ -168,8 +169,13 @@ QString analyzeHelpText()
                           "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
                           "  -h, --help            show this help and exit\n"
                           "\n"
-                          "Exit status: 0 when the analysis ran (with or without findings); 2 for a usage\n"
-                          "error or a case file that cannot be read, with the reason on standard error.\n");
+                          "Exit status:\n"
+                          "  0  the analysis is complete (with or without findings)\n"
+                          "  1  the output could not be written\n"
+                          "  2  usage error, or a case file that cannot be read\n"
+                          "  3  the analysis ran but is incomplete: some evidence (or an entry of the case\n"
+                          "     file) could not be read; the reasons are on standard error and in the\n"
+                          "     output (problems[] in JSON, first section in Markdown)\n");
 }
 
 QString versionText()

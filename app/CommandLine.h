@@ -26,4 +26,6 @@ QString analyzeHelpText();
 QString versionText();
 // Exit status for a usage error, as getopt-style tools use.
 constexpr int usageErrorExitCode = 2;
+// `strata analyze` ran, but some evidence could not be read: the analysis is incomplete.
+constexpr int incompleteExitCode = 3;
 } // namespace CommandLine

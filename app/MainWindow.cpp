@@ -5,6 +5,7 @@
 
 #include "DiffView.h"
 #include "FindingsView.h"
+#include "MessageBar.h"
 #include "SystemView.h"
 #include "TimelineView.h"
 
@@ -12,6 +13,7 @@
 #include "case/CaseFileWriter.h"
 #include "core/JobRunner.h"
 #include "investigation/Analyzer.h"
+#include "investigation/Verdict.h"
 #include "itemmodels/EvidenceListModel.h"
 
 #include <QAction>
@@ -21,6 +23,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -66,7 +69,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_centralTabs->setDocumentMode(true);
     m_centralTabs->addTab(m_diffStack, QStringLiteral("Diff"));
     m_centralTabs->addTab(m_systemView, QStringLiteral("System"));
-    setCentralWidget(m_centralTabs);
+    connect(m_diffView, &DiffView::revealRequested, this, [this]() { m_centralTabs->setCurrentWidget(m_diffStack); });
+
+    // Over the diff: a banner whenever the analysis is incomplete, so "no findings" is never taken for green.
+    m_incompleteBanner = new MessageBar(MessageBar::Kind::Warning, this);
+    m_incompleteBanner->setObjectName(QStringLiteral("incompleteBanner"));
+    m_incompleteBanner->setAccessibleName(QStringLiteral("The analysis is incomplete"));
+    m_incompleteBanner->setVisible(false);
+    connect(m_incompleteBanner, &MessageBar::linkActivated, this, [this](const QString &) { showProblems(); });
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_incompleteBanner);
+    centralLayout->addWidget(m_centralTabs, 1);
+    setCentralWidget(central);
 
     createActions();
     createDocks();
@@ -77,6 +94,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setMaximumWidth(160);
     m_progress->setVisible(false);
     statusBar()->addPermanentWidget(m_progress);
+    m_completenessLabel = new QLabel(this);
+    m_completenessLabel->setObjectName(QStringLiteral("completenessLabel"));
+    m_completenessLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_completenessLabel);
     // Every background job can be stopped: Esc or the button beside the progress bar.
     m_cancelAction = new QAction(QStringLiteral("Cancel"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelJobsAction"));
@@ -179,9 +200,18 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    // The diff's commands live here so their shortcuts work from every dock.
+    for (QAction *a : m_diffView->viewActions()) {
+        m_viewMenu->addAction(a);
+        if (a == m_diffView->showNoiseAction() || a == m_diffView->filterAction())
+            m_viewMenu->addSeparator();
+    }
+    m_viewMenu->addSeparator();
+    QMenu *panels = m_viewMenu->addMenu(QStringLiteral("&Panels"));
+    panels->setObjectName(QStringLiteral("panelsMenu"));
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
     for (QDockWidget *dock : docks)
-        m_viewMenu->addAction(dock->toggleViewAction());
+        panels->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -236,6 +266,8 @@ void MainWindow::createDocks()
     m_problemsList->setObjectName(QStringLiteral("problemsList"));
     m_problemsList->setVisible(false);
     m_problemsList->setMaximumHeight(120);
+    m_problemsList->setWordWrap(true);
+    m_problemsList->setAccessibleName(QStringLiteral("Problems reading the evidence"));
     auto *layout = new QVBoxLayout(evidencePanel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_evidenceStack, 1);
@@ -375,9 +407,11 @@ void MainWindow::openCase(const QString &path)
 void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const QList<Diagnostic> &diagnostics)
 {
     m_case = caseFile;
+    m_caseDiagnostics = diagnostics;
     m_diagnostics = diagnostics;
     m_analysis.reset();
     m_diffStack->setCurrentWidget(m_diffPlaceholder);
+    showCompleteness({});
     if (!path.startsWith(QLatin1Char(':'))) {
         m_recent.add(path);
         rebuildRecentMenu();
@@ -408,9 +442,11 @@ void MainWindow::startAnalysis()
         return;
     statusBar()->showMessage(QStringLiteral("Analysing %1…").arg(m_case->displayName()));
     const CaseFile caseFile = *m_case;
+    const QList<Diagnostic> caseDiagnostics = m_caseDiagnostics;
     m_jobs->start<AnalysisResult>(
         QStringLiteral("analyze"),
-        [caseFile](const JobContext &context) { return Analyzer::analyze(caseFile, &context); },
+        [caseFile, caseDiagnostics](
+            const JobContext &context) { return Analyzer::analyze(caseFile, &context, caseDiagnostics); },
         [this](AnalysisResult result) {
             if (!result.cancelled)
                 applyAnalysis(result);
@@ -428,7 +464,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
         items[i].problems = int(result.evidence.at(i).diagnostics.size());
     }
     m_evidenceModel->setItems(items);
-    m_diffView->setDiff(result.resources, result.columnOrigins);
+    m_diffView->setDiff(result.resources, result.columnOrigins, result.completeness.coverage);
     if (result.resources.isEmpty()) {
         m_diffPlaceholder->setText(
             QStringLiteral("%1\n\nNothing to compare: the evidence holds no Kubernetes objects from "
@@ -439,8 +475,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
         m_diffStack->setCurrentWidget(m_diffView);
     }
     m_findingsView->setFindings(result.findings);
-    m_findingsPlaceholder->setText(
-        QStringLiteral("No findings: code, state, live and replica agree in this evidence."));
+    m_findingsPlaceholder->setText(Verdict::noFindings(result));
     m_findingsStack->setCurrentWidget(
         result.findings.isEmpty() ? static_cast<QWidget *>(m_findingsPlaceholder) : m_findingsView);
     m_timelineView->setTimeline(result.timeline, result.etcdMembers);
@@ -448,18 +483,38 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
     m_timelineStack->setCurrentWidget(
         result.timeline.isEmpty() ? static_cast<QWidget *>(m_timelinePlaceholder) : m_timelineView);
     m_systemView->setSystem(result.components, result.relations);
-    m_diagnostics += result.diagnostics;
+    m_diagnostics = result.diagnostics; // the case file's own first, then the evidence's
     showDiagnostics();
-    int differing = 0;
-    for (const ResourceDiff &r : result.resources)
-        differing += r.hasDifferences() ? 1 : 0;
-    statusBar()->showMessage(QStringLiteral("%1: %2 findings, %3 of %4 resources differ")
-                                 .arg(result.caseFile.displayName())
-                                 .arg(result.findings.size())
-                                 .arg(differing)
-                                 .arg(result.resources.size()),
-        10000);
+    showCompleteness(result.completeness);
+    statusBar()->showMessage(
+        QStringLiteral("%1: %2").arg(result.caseFile.displayName(), Verdict::headline(result)), 10000);
     Q_EMIT analysisFinished();
+}
+
+void MainWindow::showCompleteness(const Completeness &completeness)
+{
+    const bool complete = completeness.isComplete();
+    m_incompleteBanner->setVisible(!complete);
+    m_completenessLabel->setVisible(!complete);
+    if (complete)
+        return;
+    const QString summary = completeness.summary();
+    m_incompleteBanner->setMessage(
+        QStringLiteral("<b>%1.</b> No finding is not an all-clear. <a href=\"problems\">Show problems</a>")
+            .arg(summary.toHtmlEscaped()));
+    m_completenessLabel->setText(QStringLiteral("⚠ Incomplete analysis"));
+    m_completenessLabel->setToolTip(summary);
+}
+
+void MainWindow::showProblems()
+{
+    QDockWidget *evidence = findChild<QDockWidget *>(QStringLiteral("evidenceDock"));
+    evidence->show();
+    evidence->raise();
+    m_problemsList->setVisible(m_problemsList->count() > 0);
+    m_problemsList->setFocus(Qt::OtherFocusReason);
+    if (m_problemsList->count() > 0 && !m_problemsList->currentItem())
+        m_problemsList->setCurrentRow(0);
 }
 
 void MainWindow::showDiagnostics()

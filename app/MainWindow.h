@@ -19,6 +19,7 @@ class QProgressBar;
 class QStackedWidget;
 class QTableView;
 class PlaceholderView;
+class MessageBar;
 class DiffView;
 class FindingsView;
 class SystemView;
@@ -85,12 +86,15 @@ private:
     void applyEvidence(const QList<strata::EvidenceItem> &items);
     void reportOpenFailure(const QString &path, const QString &reason);
     void showDiagnostics();
+    void showCompleteness(const strata::Completeness &completeness);
+    void showProblems();
     void startAnalysis();
     void applyAnalysis(const strata::AnalysisResult &result);
 
     strata::JobRunner *m_jobs;
     std::optional<strata::CaseFile> m_case;
-    QList<strata::Diagnostic> m_diagnostics;
+    QList<strata::Diagnostic> m_caseDiagnostics; // from reading the case file
+    QList<strata::Diagnostic> m_diagnostics; // everything shown in the problems list
     strata::RecentFiles m_recent;
     quint64 m_loadJob = 0;
     std::optional<strata::AnalysisResult> m_analysis;
@@ -112,6 +116,8 @@ private:
     QListWidget *m_problemsList = nullptr;
     strata::EvidenceListModel *m_evidenceModel = nullptr;
     QProgressBar *m_progress = nullptr;
+    QLabel *m_completenessLabel = nullptr;
+    MessageBar *m_incompleteBanner = nullptr;
 
     QAction *m_cancelAction = nullptr;
     QAction *m_openAction = nullptr;

@@ -69,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(help.out.startsWith("Usage: strata analyze"));
     }
 
-    void brokenEvidenceStillAnalyses()
+    void brokenEvidenceStillAnalysesButExitsThree()
     {
         QTemporaryDir dir;
         QFile c(dir.filePath(QStringLiteral("case.yaml")));
@@ -81,11 +81,49 @@ private Q_SLOTS:
         live.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: b\ndata:\n  k: v\n");
         live.close();
         const HeadlessRun r = run({ c.fileName() });
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QStringLiteral("gone.log")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("the analysis is incomplete")), qPrintable(r.err));
         const QJsonObject root = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(root.value(QStringLiteral("resources")).toArray().size(), 1);
-        QVERIFY(!root.value(QStringLiteral("diagnostics")).toArray().isEmpty());
+        QCOMPARE(root.value(QStringLiteral("complete")).toBool(true), false);
+        QCOMPARE(root.value(QStringLiteral("problems")).toArray().first().toObject().value(QStringLiteral("source")),
+            QJsonValue(QStringLiteral("gone.log")));
+
+        // Markdown to a file: still written, still exit 3, problems first.
+        const QString out = dir.filePath(QStringLiteral("report.md"));
+        const HeadlessRun md = run({ c.fileName(), QStringLiteral("--format=markdown"), QStringLiteral("-o"), out });
+        QCOMPARE(md.exitCode, 3);
+        QFile report(out);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray text = report.readAll();
+        QVERIFY(text.indexOf("## Problems reading the evidence") < text.indexOf("## Findings"));
+        QVERIFY(!text.contains("No findings. Nothing to do."));
+    }
+
+    void brokenEvidenceFileIsNamed()
+    {
+        QTemporaryDir dir;
+        QFile c(dir.filePath(QStringLiteral("case.yaml")));
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write("strata: 1\nevidence:\n  - path: state.tfstate\n");
+        c.close();
+        QFile state(dir.filePath(QStringLiteral("state.tfstate")));
+        QVERIFY(state.open(QIODevice::WriteOnly));
+        state.write("{\n  \"version\": 4,\n  \"serial\": oops\n}\n");
+        state.close();
+        const HeadlessRun r = run({ c.fileName(), QStringLiteral("--format"), QStringLiteral("markdown") });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("state.tfstate:3:")), qPrintable(r.err));
+    }
+
+    void referenceCaseIsCompleteAndExitsZero()
+    {
+        const HeadlessRun r = run({ referenceCase() });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("complete")).toBool(false), true);
+        const HeadlessRun help = run({ QStringLiteral("--help") });
+        QVERIFY(help.out.contains("  3  the analysis ran but is incomplete"));
     }
 };
 

@@ -80,7 +80,12 @@ private Q_SLOTS:
         }
         auto *viewMenu = window.findChild<QMenu *>(QStringLiteral("viewMenu"));
         QVERIFY(viewMenu);
-        QCOMPARE(viewMenu->actions().size(), 4);
+        auto *panels = window.findChild<QMenu *>(QStringLiteral("panelsMenu"));
+        QVERIFY(panels);
+        QCOMPARE(panels->actions().size(), 4); // one toggle per dock
+        for (const char *name :
+            { "nextDifferenceAction", "previousDifferenceAction", "differencesOnlyAction", "filterDiffAction" })
+            QVERIFY2(viewMenu->actions().contains(action(window, name)), name);
         QVERIFY(!action(window, "exportAction")->isEnabled());
         QVERIFY(!action(window, "saveAction")->isEnabled());
         QVERIFY(!action(window, "saveAsAction")->isEnabled());

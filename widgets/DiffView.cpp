@@ -1,30 +1,54 @@
 #include "DiffView.h"
 
 #include "DiffDelegate.h"
+#include "StatusColors.h"
 
+#include "diff/StatusText.h"
 #include "itemmodels/DiffFilterModel.h"
 #include "itemmodels/DiffModel.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QEvent>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace strata;
 
+namespace {
+QAction *makeAction(
+    QObject *parent, const QString &text, const char *objectName, const QKeySequence &shortcut, const QString &toolTip)
+{
+    auto *a = new QAction(text, parent);
+    a->setObjectName(QString::fromLatin1(objectName));
+    a->setShortcut(shortcut);
+    // From anywhere in the window, not only when a toolbar button has focus.
+    a->setShortcutContext(Qt::WindowShortcut);
+    a->setToolTip(QStringLiteral("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText)));
+    a->setStatusTip(toolTip);
+    return a;
+}
+} // namespace
+
 DiffView::DiffView(QWidget *parent)
     : QWidget(parent)
     , m_model(new DiffModel(this))
     , m_filter(new DiffFilterModel(this))
     , m_tree(new QTreeView(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_legend(new QLabel(this))
 {
     setObjectName(QStringLiteral("diffView"));
     m_filter->setSourceModel(m_model);
     m_tree->setObjectName(QStringLiteral("diffTree"));
+    m_tree->setAccessibleName(QStringLiteral("Diff: code, state, live and replica, field by field"));
     m_tree->setModel(m_filter);
     m_tree->setItemDelegate(new DiffDelegate(m_tree));
     m_tree->setUniformRowHeights(true);
@@ -33,75 +57,155 @@ DiffView::DiffView(QWidget *parent)
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setTextElideMode(Qt::ElideMiddle);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tree->header()->setDefaultSectionSize(150);
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    QHeaderView *header = m_tree->header();
+    header->setTextElideMode(Qt::ElideMiddle);
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(60);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    for (int c = DiffModel::CodeColumn; c <= DiffModel::ReplicaColumn; ++c)
+        header->setSectionResizeMode(c, QHeaderView::Stretch);
+    connect(header, &QHeaderView::sectionResized, this, [this](int section) {
+        if (!m_fitting && (section == DiffModel::FieldColumn || section == DiffModel::StatusColumn))
+            m_userSizedColumns = true; // the user's widths win until the next case
+    });
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("diffToolbar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_differencesOnly = toolbar->addAction(QStringLiteral("Differences only"));
-    m_differencesOnly->setObjectName(QStringLiteral("differencesOnlyAction"));
+    m_filterEdit->setObjectName(QStringLiteral("diffFilter"));
+    m_filterEdit->setAccessibleName(QStringLiteral("Filter the diff"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setPlaceholderText(QStringLiteral("Filter resources, fields and values (Ctrl+F)"));
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setTextFilter(text);
+        m_tree->expandAll();
+    });
+
+    m_differencesOnly = makeAction(this, QStringLiteral("Differences Only"), "differencesOnlyAction",
+        QKeySequence(Qt::CTRL | Qt::Key_D), QStringLiteral("Hide fields known to agree in every column"));
     m_differencesOnly->setCheckable(true);
-    m_differencesOnly->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_differencesOnly->setToolTip(QStringLiteral("Hide fields that agree in every column (Ctrl+D)"));
     connect(m_differencesOnly, &QAction::toggled, this, [this](bool on) {
         m_filter->setDifferencesOnly(on);
         m_tree->expandAll();
     });
-    m_showNoise = toolbar->addAction(QStringLiteral("Show bookkeeping fields"));
-    m_showNoise->setObjectName(QStringLiteral("showNoiseAction"));
+    m_showNoise
+        = makeAction(this, QStringLiteral("Bookkeeping Fields"), "showNoiseAction", QKeySequence(Qt::CTRL | Qt::Key_B),
+            QStringLiteral("Show resourceVersion, uid, creationTimestamp, generation, managedFields"));
     m_showNoise->setCheckable(true);
-    m_showNoise->setToolTip(QStringLiteral("Show resourceVersion, uid, creationTimestamp, generation, managedFields"));
     connect(m_showNoise, &QAction::toggled, this, [this](bool on) {
         m_filter->setShowNoise(on);
         m_tree->expandAll();
     });
-    toolbar->addSeparator();
-    m_previous = toolbar->addAction(QStringLiteral("◀ Previous"));
-    m_previous->setObjectName(QStringLiteral("previousDifferenceAction"));
-    m_previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
-    m_previous->setToolTip(QStringLiteral("Previous difference (Shift+F7)"));
+    m_previous = makeAction(this, QStringLiteral("Previous Difference"), "previousDifferenceAction",
+        QKeySequence(Qt::SHIFT | Qt::Key_F7), QStringLiteral("Previous row that is not known to agree"));
     connect(m_previous, &QAction::triggered, this, &DiffView::previousDifference);
-    m_next = toolbar->addAction(QStringLiteral("Next ▶"));
-    m_next->setObjectName(QStringLiteral("nextDifferenceAction"));
-    m_next->setShortcut(QKeySequence(Qt::Key_F7));
-    m_next->setToolTip(QStringLiteral("Next difference (F7)"));
+    m_next = makeAction(this, QStringLiteral("Next Difference"), "nextDifferenceAction", QKeySequence(Qt::Key_F7),
+        QStringLiteral("Next row that is not known to agree"));
     connect(m_next, &QAction::triggered, this, &DiffView::nextDifference);
-    for (QAction *a : { m_previous, m_next, m_differencesOnly })
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_filterAction = makeAction(this, QStringLiteral("Filter the Diff"), "filterDiffAction", QKeySequence::Find,
+        QStringLiteral("Type to show only matching resources, fields and values"));
+    connect(m_filterAction, &QAction::triggered, this, &DiffView::focusFilter);
 
-    auto *copyCellAction = new QAction(QStringLiteral("Copy Cell"), this);
-    copyCellAction->setObjectName(QStringLiteral("copyCellAction"));
-    copyCellAction->setShortcut(QKeySequence::Copy);
-    copyCellAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(copyCellAction, &QAction::triggered, this, &DiffView::copyCell);
-    auto *copyRowAction = new QAction(QStringLiteral("Copy Row"), this);
-    copyRowAction->setObjectName(QStringLiteral("copyRowAction"));
-    copyRowAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    copyRowAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(copyRowAction, &QAction::triggered, this, &DiffView::copyRow);
-    addActions({ copyCellAction, copyRowAction });
-    m_tree->addActions({ copyCellAction, copyRowAction });
+    // Copying is about the diff's own selection: only while the diff has focus.
+    m_copyCell = new QAction(QStringLiteral("Copy Cell"), this);
+    m_copyCell->setObjectName(QStringLiteral("copyCellAction"));
+    m_copyCell->setShortcut(QKeySequence::Copy);
+    m_copyCell->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyCell, &QAction::triggered, this, &DiffView::copyCell);
+    m_copyRow = new QAction(QStringLiteral("Copy Row"), this);
+    m_copyRow->setObjectName(QStringLiteral("copyRowAction"));
+    m_copyRow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyRow->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyRow, &QAction::triggered, this, &DiffView::copyRow);
+    m_tree->addActions({ m_copyCell, m_copyRow });
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    auto *toolbar = new QToolBar(this);
+    toolbar->setObjectName(QStringLiteral("diffToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(m_differencesOnly);
+    toolbar->addAction(m_showNoise);
+    toolbar->addSeparator();
+    toolbar->addAction(m_previous);
+    toolbar->addAction(m_next);
+
+    m_legend->setObjectName(QStringLiteral("diffLegend"));
+    m_legend->setAccessibleName(QStringLiteral("What each diff status compares"));
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setContentsMargins(6, 3, 6, 3);
+
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(4, 2, 4, 2);
+    top->addWidget(m_filterEdit, 1);
+    top->addWidget(toolbar);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(toolbar);
+    layout->addLayout(top);
     layout->addWidget(m_tree, 1);
+    layout->addWidget(m_legend);
+    setFocusProxy(m_tree);
+    updateLegend();
 }
 
-void DiffView::setDiff(const QList<ResourceDiff> &diff, const std::array<QString, columnCount> &origins)
+QList<QAction *> DiffView::viewActions() const
 {
-    m_model->setColumnOrigins(origins);
+    return { m_filterAction, m_differencesOnly, m_showNoise, m_next, m_previous };
+}
+
+void DiffView::setDiff(
+    const QList<ResourceDiff> &diff, const std::array<QString, columnCount> &origins, const ColumnCoverage &coverage)
+{
+    m_model->setColumns(origins, coverage);
     m_model->setDiff(diff);
     m_tree->expandAll();
-    m_tree->header()->resizeSection(DiffModel::FieldColumn, 280);
-    m_tree->header()->resizeSection(DiffModel::StatusColumn, 130);
-    // Columns without evidence take no room.
+    // Columns the case has no evidence for take no room; a column whose evidence failed stays, marked.
     for (Column c : allColumns)
-        m_tree->setColumnHidden(DiffModel::CodeColumn + columnIndex(c), origins[size_t(columnIndex(c))].isEmpty());
+        m_tree->setColumnHidden(
+            DiffModel::CodeColumn + columnIndex(c), coverage[size_t(columnIndex(c))] == ColumnEvidence::None);
+    m_userSizedColumns = false;
+    fitColumns();
+}
+
+void DiffView::fitColumns()
+{
+    if (m_userSizedColumns)
+        return;
+    // The field path and the status get a share of the width; the value columns stretch over the rest.
+    const int width = m_tree->viewport()->width();
+    m_fitting = true;
+    m_tree->header()->resizeSection(DiffModel::FieldColumn, std::clamp(width * 26 / 100, 140, 420));
+    m_tree->header()->resizeSection(DiffModel::StatusColumn, std::clamp(width * 15 / 100, 100, 240));
+    m_fitting = false;
+}
+
+void DiffView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void DiffView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateLegend();
+    QWidget::changeEvent(event);
+}
+
+void DiffView::updateLegend()
+{
+    const QPalette pal = palette();
+    const unsigned bits[] = { unsigned(FieldStatus::Drift), unsigned(FieldStatus::Pending),
+        unsigned(FieldStatus::Stale), unsigned(FieldStatus::Missing), unsigned(FieldStatus::NoEvidence) };
+    QStringList parts;
+    const auto legend = StatusText::legend();
+    for (qsizetype i = 0; i < legend.size(); ++i) {
+        const QColor swatch = StatusColors::background(pal, bits[i]);
+        parts.append(QStringLiteral("<span style=\"background-color:%1\">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;"
+                                    "<b>%2</b> %3")
+                         .arg(swatch.name(), legend.at(i).first.toHtmlEscaped(), legend.at(i).second.toHtmlEscaped()));
+    }
+    m_legend->setText(QStringLiteral("The marked cell is the odd one: ") + parts.join(QStringLiteral(" &nbsp; ")));
+    m_legend->setToolTip(QStringLiteral("Hover a Status cell for what that row's statuses mean."));
 }
 
 QList<QModelIndex> DiffView::visibleFieldRows() const
@@ -117,6 +221,8 @@ QList<QModelIndex> DiffView::visibleFieldRows() const
 
 void DiffView::stepDifference(int direction)
 {
+    if (!isVisible())
+        Q_EMIT revealRequested();
     const QList<QModelIndex> rows = visibleFieldRows();
     if (rows.isEmpty())
         return;
@@ -147,11 +253,19 @@ void DiffView::previousDifference()
     stepDifference(-1);
 }
 
+void DiffView::focusFilter()
+{
+    if (!isVisible())
+        Q_EMIT revealRequested();
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_filterEdit->selectAll();
+}
+
 void DiffView::copyCell() const
 {
     const QModelIndex current = m_tree->currentIndex();
     if (current.isValid())
-        QGuiApplication::clipboard()->setText(current.data().toString());
+        QGuiApplication::clipboard()->setText(current.data(DiffModel::FullTextRole).toString());
 }
 
 void DiffView::copyRow() const
@@ -160,8 +274,10 @@ void DiffView::copyRow() const
     if (!current.isValid())
         return;
     QStringList cells;
-    for (int c = 0; c < DiffModel::ColumnCount; ++c)
-        cells.append(current.siblingAtColumn(c).data().toString());
+    for (int c = 0; c < DiffModel::ColumnCount; ++c) {
+        if (!m_tree->isColumnHidden(c))
+            cells.append(current.siblingAtColumn(c).data(DiffModel::FullTextRole).toString());
+    }
     QGuiApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
 }
 

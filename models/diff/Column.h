@@ -52,6 +52,18 @@ inline QString columnTitle(Column c)
     return {};
 }
 
+// What a case holds for one column as a whole: no evidence at all (the column
+// is not part of this case), evidence that was read completely, or evidence of
+// which some could not be read. An object absent from a column that has
+// evidence is unknown there, never "the same".
+enum class ColumnEvidence { None, Read, Incomplete };
+using ColumnCoverage = std::array<ColumnEvidence, columnCount>;
+
+inline unsigned columnBit(Column c)
+{
+    return 1u << unsigned(c);
+}
+
 // The column an evidence role feeds; none for evidence without a role.
 inline std::optional<Column> columnForRole(EvidenceRole role)
 {

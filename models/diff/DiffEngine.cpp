@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <optional>
 
 namespace strata::DiffEngine {
 
@@ -36,8 +37,8 @@ bool cellsDiffer(const DiffCell &a, const DiffCell &b)
     return a.present && !a.value.sameValueAs(b.value);
 }
 
-void classify(
-    FieldDiff &f, const std::array<bool, columnCount> &objectPresent, const std::array<bool, columnCount> &partial)
+void classify(FieldDiff &f, const std::array<bool, columnCount> &objectPresent,
+    const std::array<bool, columnCount> &partial, const ColumnCoverage &coverage)
 {
     auto applicable = [&](Column c) {
         const size_t i = size_t(columnIndex(c));
@@ -57,32 +58,71 @@ void classify(
     };
 
     unsigned s = 0;
+    f.cellStatuses = {};
+    auto mark = [&](Column c, FieldStatus status) {
+        s |= unsigned(status);
+        f.cellStatuses[size_t(columnIndex(c))] |= static_cast<unsigned char>(status);
+    };
+    std::optional<Column> driftReference;
     if (applicable(Column::Live)) {
         if (applicable(Column::State)) {
             if (differ(Column::Live, Column::State))
-                s |= unsigned(FieldStatus::Drift);
+                driftReference = Column::State;
         } else if (differ(Column::Live, Column::Code)) {
-            s |= unsigned(FieldStatus::Drift);
+            driftReference = Column::Code;
         }
     }
+    if (driftReference)
+        mark(Column::Live, FieldStatus::Drift);
     if (differ(Column::Code, Column::State))
-        s |= unsigned(FieldStatus::Pending);
-    if (differ(Column::Replica, Column::Live))
-        s |= unsigned(FieldStatus::Stale);
+        mark(Column::Code, FieldStatus::Pending);
+    if (differ(Column::Replica, Column::Live)) {
+        // A replica that still agrees with what live drifted away from is behind, but
+        // live is the odd value of the row: the Status says stale, the mark stays on live.
+        const bool agreesWithReference
+            = driftReference && !cellsDiffer(f.cell(Column::Replica), f.cell(*driftReference));
+        if (agreesWithReference)
+            s |= unsigned(FieldStatus::Stale);
+        else
+            mark(Column::Replica, FieldStatus::Stale);
+    }
+    // Drift, pending and stale already compare presence; an absent cell is the
+    // odd one only when nothing else says which is.
+    const bool comparedPairs = s != 0;
+    int holding = 0;
+    unsigned unknown = 0;
     for (Column c : allColumns) {
-        if (applicable(c) && !f.cell(c).present) {
-            s |= unsigned(FieldStatus::Missing);
-            break;
+        const size_t i = size_t(columnIndex(c));
+        if (applicable(c)) {
+            ++holding;
+            if (!f.cell(c).present) {
+                s |= unsigned(FieldStatus::Missing);
+                if (!comparedPairs)
+                    mark(c, FieldStatus::Missing);
+            }
+        } else if (!objectPresent[i] && coverage[i] != ColumnEvidence::None) {
+            unknown |= columnBit(c); // the column has evidence, but none of this object
+            mark(c, FieldStatus::NoEvidence);
         }
     }
+    f.unknownColumns = unknown;
+    // An object compared against nothing is not "agreeing".
+    if (holding < 2)
+        s |= unsigned(FieldStatus::NoEvidence);
     f.statuses = s ? s : unsigned(FieldStatus::Same);
 }
 
 } // namespace
 
-QList<ResourceDiff> diff(
-    const QList<ColumnObject> &objects, const QList<ResourceId> &investigated, const std::function<bool()> &cancelled)
+QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
+    const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage)
 {
+    if (!coverage) {
+        ColumnCoverage held {};
+        for (const ColumnObject &o : objects)
+            held[size_t(columnIndex(o.column))] = ColumnEvidence::Read;
+        coverage = held;
+    }
     QHash<ResourceId, qsizetype> index;
     QList<Builder> builders;
     builders.reserve(objects.size());
@@ -150,8 +190,9 @@ QList<ResourceDiff> diff(
         for (FieldDiff &f : b.diff.fields) {
             if (f.path == QLatin1String("apiVersion") || f.path == QLatin1String("kind"))
                 f.noise = true;
-            classify(f, present, b.partial);
+            classify(f, present, b.partial, *coverage);
         }
+        b.diff.coverage = *coverage;
         out.append(std::move(b.diff));
     }
     std::sort(out.begin() + std::min(firstUninvestigated, out.size()), out.end(),

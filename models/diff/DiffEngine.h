@@ -3,6 +3,7 @@
 #include "diff/ResourceDiff.h"
 
 #include <functional>
+#include <optional>
 
 namespace strata {
 
@@ -13,8 +14,10 @@ namespace strata {
 namespace DiffEngine {
 // Resources named in `investigated` come first, in that order, then the rest
 // by id. Cancellation is checked between resources when `cancelled` is given.
+// `coverage` says what the case holds for each column; without it a column
+// counts as read when it holds any object.
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
-    const std::function<bool()> &cancelled = {});
+    const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt);
 } // namespace DiffEngine
 
 } // namespace strata

@@ -17,6 +17,8 @@ QString fieldStatusName(FieldStatus s)
         return QStringLiteral("stale");
     case FieldStatus::Missing:
         return QStringLiteral("missing");
+    case FieldStatus::NoEvidence:
+        return QStringLiteral("no-evidence");
     }
     return {};
 }
@@ -24,8 +26,8 @@ QString fieldStatusName(FieldStatus s)
 QStringList FieldDiff::statusNames() const
 {
     QStringList names;
-    for (FieldStatus s :
-        { FieldStatus::Same, FieldStatus::Drift, FieldStatus::Pending, FieldStatus::Stale, FieldStatus::Missing }) {
+    for (FieldStatus s : { FieldStatus::Same, FieldStatus::Drift, FieldStatus::Pending, FieldStatus::Stale,
+             FieldStatus::Missing, FieldStatus::NoEvidence }) {
         if (has(s))
             names.append(fieldStatusName(s));
     }
@@ -36,6 +38,15 @@ bool ResourceDiff::hasDifferences(bool includeNoise) const
 {
     for (const FieldDiff &f : fields) {
         if (f.isDifference() && (includeNoise || !f.noise))
+            return true;
+    }
+    return false;
+}
+
+bool ResourceDiff::hasUnknowns() const
+{
+    for (const FieldDiff &f : fields) {
+        if (f.isUnknown() && !f.noise)
             return true;
     }
     return false;

@@ -42,8 +42,12 @@ enum class FieldStatus : unsigned {
     Drift = 0x2, // live differs from state (or from code where there is no state)
     Pending = 0x4, // code differs from state: an unapplied change
     Stale = 0x8, // replica differs from live
-    Missing = 0x10 // absent in a column that has the object
+    Missing = 0x10, // absent in a column that has the object
+    NoEvidence = 0x20, // a column with evidence has no copy of the object, or fewer than two columns hold it
 };
+// Every status that says two columns disagree (as opposed to Same and NoEvidence).
+constexpr unsigned differenceStatuses = unsigned(FieldStatus::Drift) | unsigned(FieldStatus::Pending)
+    | unsigned(FieldStatus::Stale) | unsigned(FieldStatus::Missing);
 QString fieldStatusName(FieldStatus s);
 
 struct DiffCell
@@ -57,12 +61,22 @@ struct FieldDiff
     QString path;
     std::array<DiffCell, columnCount> cells;
     unsigned statuses = 0; // FieldStatus bits
+    unsigned unknownColumns = 0; // columnBit()s of columns with evidence but no copy of this object
+    // Per column, the statuses that cell is the odd one out for: drift marks
+    // live, pending marks code, stale marks replica, no-evidence the column
+    // that has nothing for this object; missing marks the absent cell when no
+    // other status does.
+    std::array<unsigned char, columnCount> cellStatuses {};
     bool noise = false;
     bool secret = false;
 
     bool has(FieldStatus s) const { return statuses & unsigned(s); }
-    bool isDifference() const { return !has(FieldStatus::Same); }
+    // Two columns that hold the field disagree.
+    bool isDifference() const { return statuses & differenceStatuses; }
+    // Not every column that should hold the field does: never read as "same".
+    bool isUnknown() const { return has(FieldStatus::NoEvidence); }
     const DiffCell &cell(Column c) const { return cells[size_t(columnIndex(c))]; }
+    unsigned cellStatus(Column c) const { return cellStatuses[size_t(columnIndex(c))]; }
     QStringList statusNames() const;
 };
 
@@ -71,11 +85,14 @@ struct ResourceDiff
     ResourceId id;
     bool investigated = false; // named in the case's `resources`
     std::array<ColumnIdentity, columnCount> identities;
+    ColumnCoverage coverage {}; // what the case holds for each column as a whole
     std::array<Value, columnCount> managedFields;
     QList<FieldDiff> fields;
 
     const ColumnIdentity &identity(Column c) const { return identities[size_t(columnIndex(c))]; }
     bool hasDifferences(bool includeNoise = false) const;
+    // Some field could not be compared in every column the case has.
+    bool hasUnknowns() const;
 };
 
 } // namespace strata

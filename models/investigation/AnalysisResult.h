@@ -6,6 +6,7 @@
 #include "evidence/ImportedEvidence.h"
 #include "evidence/MetricValue.h"
 #include "evidence/TimelineEvent.h"
+#include "investigation/Completeness.h"
 #include "rules/EtcdMemberSummary.h"
 #include "rules/Finding.h"
 #include "rules/Proposal.h"
@@ -29,7 +30,8 @@ struct AnalysisResult
     QList<Relation> relations;
     QList<Finding> findings;
     QList<Proposal> proposals;
-    QList<Diagnostic> diagnostics;
+    QList<Diagnostic> diagnostics; // the case file's own, then every evidence entry's
+    Completeness completeness; // what could not be read; "no findings" means nothing when incomplete
     bool cancelled = false;
 };
 

@@ -13,7 +13,7 @@
 
 namespace strata::Analyzer {
 
-AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context)
+AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, const QList<Diagnostic> &caseDiagnostics)
 {
     AnalysisResult result;
     result.caseFile = caseFile;
@@ -21,7 +21,8 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context)
 
     EvidenceSet evidence = EvidenceImporter::import(caseFile, context);
     result.evidence = evidence.files;
-    result.diagnostics = evidence.diagnostics;
+    result.diagnostics = caseDiagnostics + evidence.diagnostics;
+    result.completeness = Completeness::assess(caseDiagnostics, evidence.files);
     result.unmappedTerraform = evidence.unmappedTerraform;
     if (cancelled()) {
         result.cancelled = true;
@@ -39,7 +40,7 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context)
         if (auto id = ResourceId::parse(r))
             investigated.append(*id);
     }
-    result.resources = DiffEngine::diff(evidence.objects, investigated, cancelled);
+    result.resources = DiffEngine::diff(evidence.objects, investigated, cancelled, result.completeness.coverage);
     if (cancelled()) {
         result.cancelled = true;
         return result;

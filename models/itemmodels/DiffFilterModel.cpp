@@ -27,16 +27,36 @@ void DiffFilterModel::setShowNoise(bool on)
     invalidateRowsFilter();
 }
 
+void DiffFilterModel::setTextFilter(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (m_text == trimmed)
+        return;
+    m_text = trimmed;
+    invalidateRowsFilter();
+}
+
 bool DiffFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (index.data(DiffModel::IsResourceRole).toBool())
-        return !m_differencesOnly; // otherwise shown only through its differing fields (recursive filtering)
+    auto matches = [this](const QModelIndex &i) {
+        return i.data(DiffModel::FullTextRole).toString().contains(m_text, Qt::CaseInsensitive);
+    };
+    if (index.data(DiffModel::IsResourceRole).toBool()) {
+        // Otherwise shown only through its visible fields (recursive filtering).
+        return !m_differencesOnly && (m_text.isEmpty() || matches(index));
+    }
     if (!m_showNoise && index.data(DiffModel::NoiseRole).toBool())
         return false;
     if (m_differencesOnly && (index.data(DiffModel::StatusesRole).toUInt() & unsigned(FieldStatus::Same)))
-        return false; // FieldStatus::Same
-    return true;
+        return false;
+    if (m_text.isEmpty() || matches(sourceParent))
+        return true;
+    for (int c = DiffModel::FieldColumn; c <= DiffModel::ReplicaColumn; ++c) {
+        if (matches(index.siblingAtColumn(c)))
+            return true;
+    }
+    return false;
 }
 
 } // namespace strata

@@ -4,9 +4,11 @@
 
 namespace strata {
 
-// The diff view's filters on top of DiffModel: "differences only" and
-// "show noise fields" (resourceVersion, uid, managedFields, …; hidden by
-// default). A resource stays visible while any of its fields does.
+// The diff view's filters on top of DiffModel: "differences only" (hides
+// fields known to agree; fields that could not be compared in every column
+// stay), "show noise fields" (resourceVersion, uid, managedFields, …; hidden
+// by default) and a text filter matching resource ids, field paths and
+// values. A resource stays visible while any of its fields does.
 class DiffFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -17,6 +19,9 @@ public:
     void setDifferencesOnly(bool on);
     bool showNoise() const { return m_showNoise; }
     void setShowNoise(bool on);
+    QString textFilter() const { return m_text; }
+    // Case-insensitive substring of a resource id, a field path or a cell's value.
+    void setTextFilter(const QString &text);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -24,6 +29,7 @@ protected:
 private:
     bool m_differencesOnly = false;
     bool m_showNoise = false;
+    QString m_text;
 };
 
 } // namespace strata

@@ -1,5 +1,7 @@
 #include "DiffModel.h"
 
+#include "diff/StatusText.h"
+
 #include <QFileInfo>
 
 namespace strata {
@@ -8,21 +10,61 @@ namespace {
 // Internal ids: 0 for resource rows, resource row + 1 for field rows.
 constexpr quintptr resourceRowId = 0;
 
-QString cellText(const DiffCell &cell)
+// A resource row's cell for a column that does not hold the object: say
+// whether that column was read at all, so "—" never stands for "unknown".
+QString absentIdentityText(const ResourceDiff &r, Column c)
 {
+    switch (r.coverage[size_t(columnIndex(c))]) {
+    case ColumnEvidence::Incomplete:
+        return QStringLiteral("(not read)");
+    case ColumnEvidence::Read:
+        return QStringLiteral("(not in evidence)");
+    case ColumnEvidence::None:
+        break;
+    }
+    return QStringLiteral("—");
+}
+
+} // namespace
+
+DiffModel::CellState DiffModel::cellState(const ResourceDiff &r, const FieldDiff &f, Column c)
+{
+    if (f.unknownColumns & columnBit(c))
+        return r.coverage[size_t(columnIndex(c))] == ColumnEvidence::Incomplete ? CellState::NotRead
+                                                                                : CellState::NotInEvidence;
+    const DiffCell &cell = f.cell(c);
     if (!cell.present)
-        return {};
+        return CellState::Absent;
     switch (cell.value.kind) {
     case FieldValue::Kind::Unknown:
-        return QStringLiteral("(unknown)");
+        return CellState::Unknown;
     case FieldValue::Kind::Secret:
-        return QStringLiteral("•••• %1").arg(cell.value.text);
+        return CellState::Secret;
     case FieldValue::Kind::Scalar:
         break;
     }
-    return cell.value.text;
+    return CellState::Value;
 }
-} // namespace
+
+QString DiffModel::cellText(const ResourceDiff &r, const FieldDiff &f, Column c)
+{
+    switch (cellState(r, f, c)) {
+    case CellState::NotRead:
+        return QStringLiteral("(not read)");
+    case CellState::NotInEvidence:
+        return QStringLiteral("(not in evidence)");
+    case CellState::Absent:
+        // A column without the object at all (and without evidence) shows nothing.
+        return r.identity(c).present ? QStringLiteral("—") : QString();
+    case CellState::Unknown:
+        return QStringLiteral("(unknown)");
+    case CellState::Secret:
+        return QStringLiteral("•••• %1").arg(f.cell(c).value.text.section(QLatin1Char(':'), -1));
+    case CellState::Value:
+        break;
+    }
+    return f.cell(c).value.text;
+}
 
 DiffModel::DiffModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -36,9 +78,10 @@ void DiffModel::setDiff(const QList<ResourceDiff> &diff)
     endResetModel();
 }
 
-void DiffModel::setColumnOrigins(const std::array<QString, strata::columnCount> &origins)
+void DiffModel::setColumns(const std::array<QString, strata::columnCount> &origins, const ColumnCoverage &coverage)
 {
     m_origins = origins;
+    m_coverage = coverage;
     Q_EMIT headerDataChanged(Qt::Horizontal, CodeColumn, ReplicaColumn);
 }
 
@@ -118,13 +161,14 @@ QVariant DiffModel::resourceData(const ResourceDiff &r, int column, int role) co
         if (isValueColumn(column))
             return r.identity(valueColumn(column)).location.toString();
         return {};
+    case FullTextRole:
     case Qt::DisplayRole:
         if (column == FieldColumn)
             return r.id.toString();
         if (isValueColumn(column)) {
             const ColumnIdentity &id = r.identity(valueColumn(column));
             if (!id.present)
-                return QStringLiteral("—");
+                return absentIdentityText(r, valueColumn(column));
             QStringList parts;
             if (!id.terraformAddress.isEmpty() && valueColumn(column) == Column::Code)
                 parts.append(id.location.isValid()
@@ -136,18 +180,20 @@ QVariant DiffModel::resourceData(const ResourceDiff &r, int column, int role) co
                 parts.append(QStringLiteral("rv %1").arg(id.resourceVersion));
             return parts.join(QStringLiteral(", "));
         }
-        if (column == StatusColumn) {
-            int differences = 0;
-            for (const FieldDiff &f : r.fields)
-                differences += (!f.noise && f.isDifference()) ? 1 : 0;
-            return differences ? QStringLiteral("%1 differing").arg(differences) : QStringLiteral("same");
-        }
+        if (column == StatusColumn)
+            return StatusText::resource(r);
         return {};
     case Qt::ToolTipRole:
+        if (column == FieldColumn)
+            return r.id.toString();
+        if (column == StatusColumn)
+            return StatusText::resourceExplanation(r);
         if (isValueColumn(column)) {
             const ColumnIdentity &id = r.identity(valueColumn(column));
             if (!id.present)
-                return QStringLiteral("No %1 evidence for this object").arg(columnName(valueColumn(column)));
+                return r.coverage[size_t(column - CodeColumn)] == ColumnEvidence::None
+                    ? QStringLiteral("No %1 evidence in this case").arg(columnName(valueColumn(column)))
+                    : StatusText::noEvidenceReason(r, valueColumn(column));
             QStringList lines { id.origin };
             if (!id.terraformAddress.isEmpty())
                 lines.append(id.terraformAddress);
@@ -179,6 +225,12 @@ QVariant DiffModel::fieldData(const ResourceDiff &r, const FieldDiff &f, int col
         return isValueColumn(column) ? QVariant(f.cell(valueColumn(column)).present) : QVariant();
     case CellKindRole:
         return isValueColumn(column) ? QVariant(int(f.cell(valueColumn(column)).value.kind)) : QVariant();
+    case CellStateRole:
+        return isValueColumn(column) ? QVariant(int(cellState(r, f, valueColumn(column)))) : QVariant();
+    case CellStatusRole:
+        if (isValueColumn(column))
+            return f.cellStatus(valueColumn(column));
+        return column == StatusColumn ? QVariant(f.statuses) : QVariant();
     case LocationRole:
         if (isValueColumn(column)) {
             const DiffCell &cell = f.cell(valueColumn(column));
@@ -186,29 +238,41 @@ QVariant DiffModel::fieldData(const ResourceDiff &r, const FieldDiff &f, int col
         }
         return {};
     case Qt::DisplayRole:
+    case FullTextRole:
         if (column == FieldColumn)
             return f.path;
         if (isValueColumn(column))
-            return cellText(f.cell(valueColumn(column)));
+            return cellText(r, f, valueColumn(column));
         if (column == StatusColumn)
-            return f.statusNames().join(QStringLiteral(", "));
+            return StatusText::field(r, f);
         return {};
-    case Qt::ToolTipRole:
-        if (isValueColumn(column)) {
-            const DiffCell &cell = f.cell(valueColumn(column));
-            if (!r.identity(valueColumn(column)).present)
-                return QStringLiteral("No %1 evidence for this object").arg(columnName(valueColumn(column)));
-            if (!cell.present)
-                return QStringLiteral("Absent in %1").arg(columnName(valueColumn(column)));
-            if (cell.value.kind == FieldValue::Kind::Unknown)
-                return QStringLiteral("Unknown until apply: %1\n%2")
-                    .arg(cell.value.text, cell.value.location.toString());
-            if (cell.value.kind == FieldValue::Kind::Secret)
-                return QStringLiteral("Secret value, never shown. Equal fingerprints mean equal values.\n%1")
-                    .arg(cell.value.location.toString());
-            return cell.value.location.toString();
+    case Qt::ToolTipRole: {
+        if (column == FieldColumn)
+            return f.path;
+        if (column == StatusColumn)
+            return StatusText::fieldExplanation(r, f);
+        if (!isValueColumn(column))
+            return {};
+        const Column c = valueColumn(column);
+        const DiffCell &cell = f.cell(c);
+        switch (cellState(r, f, c)) {
+        case CellState::NotRead:
+        case CellState::NotInEvidence:
+            return QStringLiteral("Unknown: %1.").arg(StatusText::noEvidenceReason(r, c));
+        case CellState::Absent:
+            return r.identity(c).present ? QStringLiteral("Absent in %1").arg(columnName(c))
+                                         : QStringLiteral("No %1 evidence in this case").arg(columnName(c));
+        case CellState::Unknown:
+            return QStringLiteral("Unknown until apply: %1\n%2").arg(cell.value.text, cell.value.location.toString());
+        case CellState::Secret:
+            return QStringLiteral("Secret value, never shown. Equal fingerprints mean equal values.\n%1")
+                .arg(cell.value.location.toString());
+        case CellState::Value:
+            break;
         }
-        return {};
+        // The whole value (the cell may elide it) and where it was read.
+        return QString(cell.value.text + QLatin1Char('\n') + cell.value.location.toString());
+    }
     }
     return {};
 }
@@ -227,14 +291,21 @@ QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int rol
             if (isValueColumn(section)) {
                 const QString origin = m_origins[size_t(columnIndex(valueColumn(section)))];
                 const QString title = columnTitle(valueColumn(section));
+                if (m_coverage[size_t(section - CodeColumn)] == ColumnEvidence::Incomplete)
+                    return QStringLiteral("%1 · ⚠ not all read").arg(title);
                 return origin.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, QFileInfo(origin).fileName());
             }
         }
     }
     if (role == Qt::ToolTipRole && isValueColumn(section)) {
         const QString origin = m_origins[size_t(columnIndex(valueColumn(section)))];
-        return origin.isEmpty() ? QStringLiteral("No %1 evidence in this case").arg(columnName(valueColumn(section)))
-                                : QStringLiteral("%1 from %2").arg(columnTitle(valueColumn(section)), origin);
+        QString tip = origin.isEmpty()
+            ? QStringLiteral("No %1 evidence was read in this case").arg(columnName(valueColumn(section)))
+            : QStringLiteral("%1 from %2").arg(columnTitle(valueColumn(section)), origin);
+        if (m_coverage[size_t(section - CodeColumn)] == ColumnEvidence::Incomplete)
+            tip += QStringLiteral("\nSome %1 evidence could not be read: objects missing here are unknown.")
+                       .arg(columnName(valueColumn(section)));
+        return tip;
     }
     return {};
 }

@@ -24,21 +24,40 @@ public:
         NoiseRole, // bool
         PathRole, // QString field path
         ResourceIdRole, // QString resource id
+        CellStatusRole, // unsigned FieldStatus bits this cell is the odd one out for (value columns);
+                        // the row's statuses on the Status column
+        CellStateRole, // int CellState, value columns
+        FullTextRole, // QString: the whole value (display text may elide), for copying
     };
     Q_ENUM(Role)
+
+    // What a value cell shows, so absent, unknown, secret and "no evidence" never look alike.
+    enum class CellState {
+        Value, // a value as kubectl prints it
+        Absent, // "—": the object is there, the field is not
+        Unknown, // "(unknown)": Terraform knows it only after apply
+        Secret, // "•••• fingerprint"
+        NotInEvidence, // "(not in evidence)": the column's evidence does not hold this object
+        NotRead, // "(not read)": the column's evidence could not be read completely
+    };
+    Q_ENUM(CellState)
 
     explicit DiffModel(QObject *parent = nullptr);
 
     void setDiff(const QList<ResourceDiff> &diff);
     const QList<ResourceDiff> &diff() const { return m_diff; }
-    // Where each column came from, for the header ("terraform/platform", "feature-flags.live.yaml").
-    void setColumnOrigins(const std::array<QString, strata::columnCount> &origins);
+    // Where each column came from, for the header ("terraform/platform", "feature-flags.live.yaml"),
+    // and whether its evidence was read completely.
+    void setColumns(const std::array<QString, strata::columnCount> &origins, const ColumnCoverage &coverage);
+    const ColumnCoverage &coverage() const { return m_coverage; }
 
     // The index of a field row, or invalid.
     QModelIndex indexOf(const QString &resourceId, const QString &path, int column = FieldColumn) const;
 
     static Column valueColumn(int modelColumn) { return Column(modelColumn - CodeColumn); }
     static bool isValueColumn(int modelColumn) { return modelColumn >= CodeColumn && modelColumn <= ReplicaColumn; }
+    static CellState cellState(const ResourceDiff &r, const FieldDiff &f, Column c);
+    static QString cellText(const ResourceDiff &r, const FieldDiff &f, Column c);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -53,6 +72,7 @@ private:
 
     QList<ResourceDiff> m_diff;
     std::array<QString, strata::columnCount> m_origins;
+    ColumnCoverage m_coverage {};
 };
 
 } // namespace strata

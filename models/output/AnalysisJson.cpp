@@ -84,6 +84,12 @@ Json resource(const ResourceDiff &r)
             locations[name] = cell.present ? location(cell.value.location) : Json(nullptr);
         }
         fj["statuses"] = strings(f.statusNames());
+        QStringList unknownColumns;
+        for (Column c : allColumns) {
+            if (f.unknownColumns & columnBit(c))
+                unknownColumns.append(columnName(c));
+        }
+        fj["unknownColumns"] = strings(unknownColumns);
         fj["noise"] = f.noise;
         fj["secret"] = f.secret;
         fj["unknown"] = unknown;
@@ -140,6 +146,24 @@ QByteArray write(const AnalysisResult &result)
     c["notes"] = notes;
     root["case"] = c;
 
+    // First after the case: whether "no findings" may be read as an all-clear.
+    const Completeness &completeness = result.completeness;
+    root["complete"] = completeness.isComplete();
+    root["incompleteBecause"] = stringOrNull(completeness.summary());
+    Json problems = Json::array();
+    for (const AnalysisProblem &p : completeness.problems) {
+        Json pj;
+        pj["source"] = u8(p.source);
+        pj["state"] = u8(evidenceStateName(p.state));
+        pj["reason"] = u8(p.reason);
+        Json diags = Json::array();
+        for (const Diagnostic &d : p.diagnostics)
+            diags.push_back(u8(d.toString()));
+        pj["diagnostics"] = diags;
+        problems.push_back(pj);
+    }
+    root["problems"] = problems;
+
     Json evidence = Json::array();
     for (const ImportedEvidence &e : result.evidence) {
         Json ej;
@@ -147,6 +171,7 @@ QByteArray write(const AnalysisResult &result)
         ej["kind"] = u8(evidenceKindName(e.kind));
         ej["role"] = stringOrNull(evidenceRoleName(e.role));
         ej["loaded"] = e.loaded;
+        ej["state"] = u8(evidenceStateName(e.state()));
         ej["summary"] = u8(e.summary);
         Json diags = Json::array();
         for (const Diagnostic &d : e.diagnostics)
@@ -160,6 +185,14 @@ QByteArray write(const AnalysisResult &result)
     for (Column col : allColumns)
         columns[u8(columnName(col))] = stringOrNull(result.columnOrigins[size_t(columnIndex(col))]);
     root["columns"] = columns;
+    Json coverage;
+    for (Column col : allColumns) {
+        const ColumnEvidence ce = completeness.coverage[size_t(columnIndex(col))];
+        coverage[u8(columnName(col))] = ce == ColumnEvidence::None ? "none"
+            : ce == ColumnEvidence::Read                           ? "read"
+                                                                   : "incomplete";
+    }
+    root["coverage"] = coverage;
 
     Json resources = Json::array();
     for (const ResourceDiff &r : result.resources)

@@ -1,5 +1,8 @@
 #include "AnalysisMarkdown.h"
 
+#include "diff/StatusText.h"
+#include "investigation/Verdict.h"
+
 #include <QFileInfo>
 
 namespace strata::AnalysisMarkdown {
@@ -53,8 +56,13 @@ QString escape(const QString &untrusted)
 
 namespace {
 
-QString cell(const DiffCell &c)
+QString cell(const ResourceDiff &d, const FieldDiff &f, Column column)
 {
+    const DiffCell &c = f.cell(column);
+    if (f.unknownColumns & columnBit(column))
+        return d.coverage[size_t(columnIndex(column))] == ColumnEvidence::Incomplete
+            ? QStringLiteral("*(not read)*")
+            : QStringLiteral("*(not in evidence)*");
     if (!c.present)
         return QStringLiteral("—");
     if (c.value.kind == FieldValue::Kind::Unknown)
@@ -82,6 +90,26 @@ QByteArray write(const AnalysisResult &r)
     const QString title = r.caseFile.title.isEmpty() ? QStringLiteral("Strata analysis") : r.caseFile.title;
     md += QStringLiteral("# %1\n\n").arg(escape(title));
 
+    // What could not be read comes first: a reader must not take an incomplete analysis for a clean one.
+    const Completeness &completeness = r.completeness;
+    if (!completeness.isComplete()) {
+        md += QStringLiteral("> **Incomplete analysis:** %1. Findings below come only from the evidence that "
+                             "could be read; the absence of a finding is not an all-clear.\n\n")
+                  .arg(escape(completeness.summary().section(QStringLiteral(" — "), 0, 0)));
+        md += QStringLiteral("## Problems reading the evidence\n\n");
+        for (const AnalysisProblem &p : completeness.problems) {
+            md += QStringLiteral("- **%1** — %2: %3\n")
+                      .arg(escape(p.source), evidenceStateName(p.state), escape(p.reason));
+            // The reason is the first message; list them all only where that adds a position or more.
+            const bool positioned = !p.diagnostics.isEmpty() && p.diagnostics.first().line > 0;
+            if (p.diagnostics.size() > 1 || positioned) {
+                for (const Diagnostic &d : p.diagnostics)
+                    md += QStringLiteral("  - %1\n").arg(escape(d.toString()));
+            }
+        }
+        md += QLatin1Char('\n');
+    }
+
     int counts[5] = { 0, 0, 0, 0, 0 };
     for (const Finding &f : r.findings)
         ++counts[int(f.severity)];
@@ -98,7 +126,7 @@ QByteArray write(const AnalysisResult &r)
 
     md += QStringLiteral("## Findings\n\n");
     if (r.findings.isEmpty())
-        md += QStringLiteral("No findings.\n\n");
+        md += escape(Verdict::noFindings(r)) + QStringLiteral("\n\n");
     for (const Finding &f : r.findings) {
         md += QStringLiteral("### %1 %2\n\n").arg(severityBadge(f.severity), escape(f.title));
         md += QStringLiteral("`%1`").arg(f.id);
@@ -123,7 +151,10 @@ QByteArray write(const AnalysisResult &r)
 
     md += QStringLiteral("## What to do, in order\n\n");
     if (r.proposals.isEmpty())
-        md += QStringLiteral("Nothing to do.\n\n");
+        md += completeness.isComplete()
+            ? QStringLiteral("Nothing to do.\n\n")
+            : QStringLiteral("Nothing to do from the evidence that was read; first make the evidence above "
+                             "readable and analyse again.\n\n");
     for (const Proposal &p : r.proposals) {
         QStringList ids;
         for (const QString &id : p.findings)
@@ -159,12 +190,21 @@ QByteArray write(const AnalysisResult &r)
             if (f.noise || !f.isDifference())
                 continue;
             md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
-                      .arg(escape(f.path), cell(f.cell(Column::Code)), cell(f.cell(Column::State)),
-                          cell(f.cell(Column::Live)), cell(f.cell(Column::Replica)),
-                          f.statusNames().join(QStringLiteral(", ")));
+                      .arg(escape(f.path), cell(d, f, Column::Code), cell(d, f, Column::State),
+                          cell(d, f, Column::Live), cell(d, f, Column::Replica), escape(StatusText::field(d, f)));
         }
         md += QLatin1Char('\n');
     }
+
+    QStringList notCompared;
+    for (const ResourceDiff &d : r.resources) {
+        if (d.hasUnknowns())
+            notCompared.append(
+                QStringLiteral("- %1 — %2\n").arg(escape(d.id.toString()), escape(StatusText::resource(d))));
+    }
+    if (!notCompared.isEmpty())
+        md += QStringLiteral("Not compared in every column (a column has no evidence of them):\n\n")
+            + notCompared.join(QString()) + QLatin1Char('\n');
 
     if (!r.etcdMembers.isEmpty()) {
         md += QStringLiteral(
@@ -224,11 +264,14 @@ QByteArray write(const AnalysisResult &r)
                                                           : QStringLiteral(" (%1)").arg(evidenceRoleName(e.role)),
                       escape(e.summary));
     }
-    if (!r.diagnostics.isEmpty()) {
-        md += QStringLiteral("\n## Problems reading the evidence\n\n");
-        for (const Diagnostic &d : r.diagnostics)
-            md += QStringLiteral("- %1\n").arg(escape(d.toString()));
+    // Errors are listed with their evidence at the top; warnings and notes here.
+    QStringList messages;
+    for (const Diagnostic &d : r.diagnostics) {
+        if (d.severity != Diagnostic::Severity::Error)
+            messages.append(QStringLiteral("- %1\n").arg(escape(d.toString())));
     }
+    if (!messages.isEmpty())
+        md += QStringLiteral("\n## Warnings while reading the evidence\n\n") + messages.join(QString());
     md += QStringLiteral(
         "\n*Generated by Strata. Secret values are never shown; equal fingerprints mean equal values within "
         "this report only.*\n");

@@ -6,12 +6,14 @@
 
 #include "case/CaseFileReader.h"
 #include "investigation/Analyzer.h"
+#include "investigation/Verdict.h"
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 using namespace strata;
 
@@ -332,6 +334,85 @@ private Q_SLOTS:
         QVERIFY(observedLive);
         QCOMPARE(r.etcdMembers.size(), 3);
         QCOMPARE(r.etcdMembers.first().id, QStringLiteral("b273bc7741bcb020"));
+    }
+
+    void referenceCaseIsCompleteButSaysWhatItCouldNotCompare()
+    {
+        QVERIFY(reference.completeness.isComplete());
+        QVERIFY(reference.completeness.summary().isEmpty());
+        for (Column c : allColumns)
+            QCOMPARE(reference.completeness.coverage[size_t(columnIndex(c))], ColumnEvidence::Read);
+        // Terraform manages objects the kubectl captures do not show: unknown there, never "same".
+        const ResourceDiff *settings = resource(reference, QStringLiteral("configmap/platform/checkout-settings"));
+        QVERIFY(settings);
+        for (const FieldDiff &f : settings->fields) {
+            QVERIFY2(!f.has(FieldStatus::Same), qPrintable(f.path));
+            QCOMPARE(f.unknownColumns, columnBit(Column::Live) | columnBit(Column::Replica));
+        }
+        const QString verdict = Verdict::noFindings(reference);
+        QVERIFY2(!verdict.contains(QStringLiteral("agree in this evidence")), qPrintable(verdict));
+        QVERIFY(!Verdict::headline(reference).contains(QStringLiteral("INCOMPLETE")));
+    }
+
+    void unreadableEvidenceMakesTheAnalysisIncomplete()
+    {
+        QTemporaryDir dir;
+        const QString junk = dir.filePath(QStringLiteral("empty.txt")); // nothing in it: no kind of evidence
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        auto read = CaseFileReader::readFile(QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"));
+        CaseFile broken = *read.caseFile;
+        for (EvidenceEntry &e : broken.evidence) {
+            if (e.role == EvidenceRole::Live)
+                e.path = QStringLiteral("artifacts/gone.yaml"); // a file that is not there
+        }
+        broken.evidence.append({ junk, EvidenceRole::Unspecified, QString(), 0 });
+        const AnalysisResult r = Analyzer::analyze(broken);
+        QVERIFY(!r.completeness.isComplete());
+        QCOMPARE(r.completeness.failedCount, 2);
+        QCOMPARE(r.completeness.summary(),
+            QStringLiteral("2 of 8 evidence files could not be read — the analysis is incomplete"));
+        QCOMPARE(r.completeness.problems.first().source, QStringLiteral("artifacts/gone.yaml"));
+        QCOMPARE(r.completeness.coverage[size_t(columnIndex(Column::Live))], ColumnEvidence::Incomplete);
+        // No row of the investigated object may read as agreeing while live is unknown.
+        const ResourceDiff *flags = resource(r, QStringLiteral("configmap/platform/feature-flags"));
+        QVERIFY(flags);
+        for (const FieldDiff &fd : flags->fields)
+            QVERIFY2(!fd.has(FieldStatus::Same) && (fd.unknownColumns & columnBit(Column::Live)), qPrintable(fd.path));
+        const QString verdict = Verdict::noFindings(r);
+        QVERIFY(!verdict.contains(QStringLiteral("agree")));
+        QVERIFY(verdict.contains(QStringLiteral("not an all-clear")));
+        QVERIFY(Verdict::headline(r).contains(QStringLiteral("INCOMPLETE")));
+
+        // Markdown: the problems come before the findings; JSON: complete=false with problems[].
+        const QString md = QString::fromUtf8(AnalysisMarkdown::write(r));
+        const qsizetype problems = md.indexOf(QStringLiteral("## Problems reading the evidence"));
+        QVERIFY(problems > 0);
+        QVERIFY(problems < md.indexOf(QStringLiteral("## Findings")));
+        QVERIFY(md.indexOf(QStringLiteral("gone.yaml")) < md.indexOf(QStringLiteral("## Findings")));
+        const QJsonObject json = QJsonDocument::fromJson(AnalysisJson::write(r)).object();
+        QCOMPARE(json.value(QStringLiteral("complete")).toBool(true), false);
+        const QJsonArray list = json.value(QStringLiteral("problems")).toArray();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(
+            list.at(0).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("artifacts/gone.yaml"));
+        QCOMPARE(list.at(1).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(json.value(QStringLiteral("coverage")).toObject().value(QStringLiteral("live")).toString(),
+            QStringLiteral("incomplete"));
+    }
+
+    void caseFileErrorsMakeItIncompleteToo()
+    {
+        auto read = CaseFileReader::readText(
+            "strata: 1\nevidence:\n  - {path: [not, a, path]}\n", QStringLiteral("/tmp/odd-case.yaml"));
+        QVERIFY(read.caseFile);
+        QVERIFY(hasErrors(read.diagnostics));
+        const AnalysisResult r = Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics);
+        QVERIFY(!r.completeness.isComplete());
+        QCOMPARE(r.completeness.caseErrorCount, 1);
+        QVERIFY(r.completeness.summary().contains(QStringLiteral("entry of the case file")));
+        QVERIFY(Verdict::noFindings(r).contains(QStringLiteral("not an all-clear")));
     }
 
     void markdownEscapesEvidence()

@@ -7,6 +7,7 @@
 
 #include "diff/DiffEngine.h"
 #include "diff/SecretFingerprint.h"
+#include "diff/StatusText.h"
 #include "itemmodels/DiffFilterModel.h"
 #include "itemmodels/DiffModel.h"
 #include "rules/DriftRules.h"
@@ -263,6 +264,109 @@ private Q_SLOTS:
         }
     }
 
+    void theOddCellCarriesTheMark()
+    {
+        const ResourceDiff d = DiffEngine::diff(scenario(), {}).first();
+        const FieldDiff *burst = row(d, QStringLiteral("data.burst"));
+        // live moved (drift); the replica lags live (stale) but still agrees with code and state:
+        // live is the odd value, and only its cell carries the mark.
+        QVERIFY(burst->has(FieldStatus::Stale));
+        QCOMPARE(burst->cellStatus(Column::Live), unsigned(FieldStatus::Drift));
+        QCOMPARE(burst->cellStatus(Column::Replica), 0u);
+        QCOMPARE(burst->cellStatus(Column::Code), 0u);
+        QCOMPARE(burst->cellStatus(Column::State), 0u);
+        for (Column c : allColumns)
+            QCOMPARE(row(d, QStringLiteral("data.region"))->cellStatus(c), 0u);
+
+        auto objects = scenario();
+        objects[0].object = configMap(QStringLiteral("payments"), QStringLiteral("limits"),
+            { { QStringLiteral("burst"), s("10") }, { QStringLiteral("mode"), s("strict") },
+                { QStringLiteral("region"), s("us") } },
+            "limits.tf", 5);
+        const ResourceDiff pending = DiffEngine::diff(objects, {}).first();
+        const FieldDiff *region = row(pending, QStringLiteral("data.region"));
+        QCOMPARE(region->cellStatus(Column::Code), unsigned(FieldStatus::Pending));
+        QCOMPARE(region->cellStatus(Column::State), 0u);
+        QCOMPARE(region->cellStatus(Column::Live), 0u);
+
+        // A replica that differs from everything is the odd one itself.
+        objects = scenario();
+        objects[3].object = configMap(QStringLiteral("payments"), QStringLiteral("limits"),
+            { { QStringLiteral("burst"), s("10") }, { QStringLiteral("mode"), s("strict") },
+                { QStringLiteral("region"), s("ap") } },
+            "replica.json", 12);
+        const ResourceDiff stale = DiffEngine::diff(objects, {}).first();
+        QCOMPARE(row(stale, QStringLiteral("data.region"))->cellStatus(Column::Replica), unsigned(FieldStatus::Stale));
+        QCOMPARE(row(stale, QStringLiteral("data.region"))->cellStatus(Column::Live), 0u);
+    }
+
+    void aColumnWithoutEvidenceIsUnknownNeverSame()
+    {
+        // The live evidence failed: only code, state and replica hold the object.
+        auto objects = scenario();
+        objects.removeAt(2);
+        const ColumnCoverage coverage { ColumnEvidence::Read, ColumnEvidence::Read, ColumnEvidence::Incomplete,
+            ColumnEvidence::Read };
+        const ResourceDiff d = DiffEngine::diff(objects, {}, {}, coverage).first();
+        const FieldDiff *region = row(d, QStringLiteral("data.region"));
+        QVERIFY(!region->has(FieldStatus::Same));
+        QVERIFY(region->isUnknown());
+        QVERIFY(!region->isDifference());
+        QCOMPARE(region->unknownColumns, columnBit(Column::Live));
+        QCOMPARE(region->cellStatus(Column::Live), unsigned(FieldStatus::NoEvidence));
+        QCOMPARE(StatusText::field(d, *region), QStringLiteral("no live evidence"));
+        QVERIFY(StatusText::fieldExplanation(d, *region).contains(QStringLiteral("could not be read")));
+        QVERIFY(d.hasUnknowns());
+        QVERIFY(!d.hasDifferences());
+        QVERIFY(StatusText::resource(d).contains(QStringLiteral("not compared")));
+
+        // The same capture read completely but without this object: "not in live evidence".
+        const ColumnCoverage read { ColumnEvidence::Read, ColumnEvidence::Read, ColumnEvidence::Read,
+            ColumnEvidence::Read };
+        const ResourceDiff r = DiffEngine::diff(objects, {}, {}, read).first();
+        QCOMPARE(StatusText::field(r, *row(r, QStringLiteral("data.region"))), QStringLiteral("not in live evidence"));
+
+        // A column the case has no evidence for at all says nothing.
+        const ColumnCoverage none { ColumnEvidence::Read, ColumnEvidence::Read, ColumnEvidence::None,
+            ColumnEvidence::Read };
+        QVERIFY(row(DiffEngine::diff(objects, {}, {}, none).first(), QStringLiteral("data.region"))
+                    ->has(FieldStatus::Same));
+
+        // An object in one column only is compared against nothing: not "same".
+        const ResourceDiff alone = DiffEngine::diff({ scenario().at(2) }, {}).first();
+        const FieldDiff *aloneRegion = row(alone, QStringLiteral("data.region"));
+        QVERIFY(!aloneRegion->has(FieldStatus::Same));
+        QCOMPARE(StatusText::field(alone, *aloneRegion), QStringLiteral("only in live"));
+    }
+
+    void filterBoxNarrowsRows()
+    {
+        DiffModel model;
+        DiffFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto objects = scenario();
+        ColumnObject other = objects[2];
+        other.id.name = QStringLiteral("quotas");
+        objects.append(other);
+        model.setDiff(DiffEngine::diff(objects, {}));
+        QCOMPARE(filter.rowCount(), 2);
+        filter.setTextFilter(QStringLiteral("QUOTAS")); // a resource name: all its fields
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data().toString(), QStringLiteral("configmap/payments/quotas"));
+        QVERIFY(filter.rowCount(filter.index(0, 0)) > 3);
+        filter.setTextFilter(QStringLiteral("lenient")); // a value
+        QCOMPARE(filter.rowCount(), 2);
+        QCOMPARE(filter.rowCount(filter.index(0, 0)), 1);
+        QCOMPARE(filter.index(0, 0, filter.index(0, 0)).data().toString(), QStringLiteral("data.mode"));
+        filter.setTextFilter(QStringLiteral("data.bur")); // a path
+        QCOMPARE(filter.rowCount(filter.index(1, 0)), 1);
+        filter.setTextFilter(QStringLiteral("no such text"));
+        QCOMPARE(filter.rowCount(), 0);
+        filter.setTextFilter(QString());
+        QCOMPARE(filter.rowCount(), 2);
+    }
+
     void modelsUnderTesterAndSnapshot()
     {
         DiffModel model;
@@ -270,8 +374,9 @@ private Q_SLOTS:
         DiffFilterModel filter;
         filter.setSourceModel(&model);
         QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setColumnOrigins({ QStringLiteral("tf/limits"), QStringLiteral("prod.tfstate"),
-            QStringLiteral("live.json"), QStringLiteral("replica.json") });
+        model.setColumns({ QStringLiteral("tf/limits"), QStringLiteral("prod.tfstate"), QStringLiteral("live.json"),
+                             QStringLiteral("replica.json") },
+            { ColumnEvidence::Read, ColumnEvidence::Read, ColumnEvidence::Read, ColumnEvidence::Read });
         model.setDiff(DiffEngine::diff(scenario(), {}));
         const QString diff = ModelSnapshot::compare(QStringLiteral("diff-scenario.txt"), ModelSnapshot::dump(model));
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
