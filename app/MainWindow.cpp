@@ -2,6 +2,8 @@
 
 #include "AboutDialog.h"
 #include "PlaceholderView.h"
+#include "ShortcutsDialog.h"
+#include "ViewNavigator.h"
 
 #include "DiffView.h"
 #include "FindingsView.h"
@@ -24,6 +26,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -34,7 +37,11 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
+#include <QtCharts/QChartView>
+
+#include <functional>
 
 using namespace strata;
 
@@ -87,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createDocks();
+    createNavigation();
     createMenus();
 
     m_progress = new QProgressBar(this);
@@ -98,10 +106,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_completenessLabel->setObjectName(QStringLiteral("completenessLabel"));
     m_completenessLabel->setVisible(false);
     statusBar()->addPermanentWidget(m_completenessLabel);
-    // Every background job can be stopped: Esc or the button beside the progress bar.
+    // Every background job can be stopped: Esc (see escape()) or the button beside the progress bar.
     m_cancelAction = new QAction(QStringLiteral("Cancel"), this);
     m_cancelAction->setObjectName(QStringLiteral("cancelJobsAction"));
-    m_cancelAction->setShortcut(QKeySequence::Cancel);
     m_cancelAction->setToolTip(QStringLiteral("Stop loading and analysing (Esc)"));
     m_cancelAction->setEnabled(false);
     connect(m_cancelAction, &QAction::triggered, this, [this]() {
@@ -177,6 +184,20 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    // One key, two meanings an SRE expects: stop what is running, else go back to the diff.
+    m_escapeAction = new QAction(QStringLiteral("Cancel or Return to the Diff"), this);
+    m_escapeAction->setObjectName(QStringLiteral("escapeAction"));
+    m_escapeAction->setShortcut(QKeySequence::Cancel);
+    m_escapeAction->setShortcutContext(Qt::WindowShortcut);
+    m_escapeAction->setStatusTip(QStringLiteral("Stop loading and analysing; when nothing runs, focus the diff"));
+    connect(m_escapeAction, &QAction::triggered, this, &MainWindow::escape);
+    addAction(m_escapeAction);
+
+    m_shortcutsAction = new QAction(QStringLiteral("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+
     m_aboutAction = new QAction(QStringLiteral("&About Strata"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -207,6 +228,11 @@ void MainWindow::createMenus()
             m_viewMenu->addSeparator();
     }
     m_viewMenu->addSeparator();
+    QMenu *go = m_viewMenu->addMenu(QStringLiteral("&Go To"));
+    go->setObjectName(QStringLiteral("goToMenu"));
+    go->addActions(m_navigator->actions());
+    go->addSeparator();
+    go->addAction(m_escapeAction);
     QMenu *panels = m_viewMenu->addMenu(QStringLiteral("&Panels"));
     panels->setObjectName(QStringLiteral("panelsMenu"));
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
@@ -215,6 +241,8 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     QAction *aboutQt = help->addAction(QStringLiteral("About &Qt"));
     aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
@@ -247,6 +275,7 @@ void MainWindow::createDocks()
     m_evidencePlaceholder->setObjectName(QStringLiteral("evidencePlaceholder"));
     m_evidenceView = new QTableView(evidencePanel);
     m_evidenceView->setObjectName(QStringLiteral("evidenceView"));
+    m_evidenceView->setAccessibleName(QStringLiteral("Evidence files, their roles and detected kinds"));
     m_evidenceView->setModel(m_evidenceModel);
     m_evidenceView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_evidenceView->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -297,6 +326,89 @@ void MainWindow::createDocks()
     QDockWidget *findingsDock = addDock(
         QStringLiteral("Findings"), QStringLiteral("findingsDock"), m_findingsStack, Qt::BottomDockWidgetArea);
     splitDockWidget(findingsDock, findChild<QDockWidget *>(QStringLiteral("timelineDock")), Qt::Horizontal);
+}
+
+void MainWindow::createNavigation()
+{
+    m_navigator = new ViewNavigator(this);
+    auto raiseDock = [this](const char *name) {
+        return [this, name]() {
+            QDockWidget *dock = findChild<QDockWidget *>(QString::fromLatin1(name));
+            dock->show();
+            dock->raise();
+        };
+    };
+    auto current = [](QStackedWidget *stack, QWidget *view, QWidget *focusInView) {
+        return [stack, view, focusInView]() {
+            return stack->currentWidget() == view ? focusInView : stack->currentWidget();
+        };
+    };
+    m_navigator->addView(QStringLiteral("Diff"), "goToDiffAction", QKeySequence(Qt::CTRL | Qt::Key_1),
+        current(m_diffStack, m_diffView, m_diffView->treeView()),
+        [this]() { m_centralTabs->setCurrentWidget(m_diffStack); },
+        { m_diffView->filterEdit(), m_diffView->treeView(), m_diffPlaceholder });
+    m_navigator->addView(
+        QStringLiteral("System"), "goToSystemAction", QKeySequence(Qt::CTRL | Qt::Key_2),
+        [this]() { return m_systemView; }, [this]() { m_centralTabs->setCurrentWidget(m_systemView); },
+        { m_systemView });
+    m_navigator->addView(QStringLiteral("Findings"), "goToFindingsAction", QKeySequence(Qt::CTRL | Qt::Key_3),
+        current(m_findingsStack, m_findingsView, m_findingsView->treeView()), raiseDock("findingsDock"),
+        { m_findingsView->treeView(), m_findingsPlaceholder });
+    m_navigator->addView(QStringLiteral("Timeline"), "goToTimelineAction", QKeySequence(Qt::CTRL | Qt::Key_4),
+        current(m_timelineStack, m_timelineView, m_timelineView->chartView()), raiseDock("timelineDock"),
+        { m_timelineView->chartView(), m_timelineView->tableView(), m_timelinePlaceholder });
+    m_navigator->addView(QStringLiteral("Evidence"), "goToEvidenceAction", QKeySequence(Qt::CTRL | Qt::Key_5),
+        current(m_evidenceStack, m_evidenceView, m_evidenceView), raiseDock("evidenceDock"),
+        { m_evidenceView, m_evidencePlaceholder, m_problemsList });
+    auto *sources = findChild<PlaceholderView *>(QStringLiteral("sourcesPlaceholder"));
+    m_navigator->addView(QStringLiteral("Sources"), "goToSourcesAction", QKeySequence(Qt::CTRL | Qt::Key_6),
+        [sources]() { return sources; }, raiseDock("sourcesDock"), { sources });
+    m_navigator->applyTabOrder();
+}
+
+void MainWindow::escape()
+{
+    if (m_jobs->runningCount() > 0) {
+        m_cancelAction->trigger();
+        return;
+    }
+    m_navigator->focus(0);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Sections follow the menus, so the list shows what the keys really do.
+    QList<ShortcutsDialog::Section> sections;
+    std::function<void(QMenu *, const QString &)> collect = [&](QMenu *menu, const QString &prefix) {
+        QString title = menu->title();
+        title.remove(QLatin1Char('&'));
+        const QString name = prefix.isEmpty() ? title : prefix + QStringLiteral(" ▸ ") + title;
+        ShortcutsDialog::Section section { name, {} };
+        QList<QMenu *> submenus;
+        for (QAction *a : menu->actions()) {
+            if (a->menu())
+                submenus.append(a->menu());
+            else if (!a->isSeparator())
+                section.actions.append(a);
+        }
+        sections.append(section);
+        for (QMenu *submenu : submenus)
+            collect(submenu, name);
+    };
+    for (QAction *a : menuBar()->actions()) {
+        if (a->menu())
+            collect(a->menu(), QString());
+    }
+    const QList<ShortcutsDialog::Key> viewKeys = {
+        { QStringLiteral("Tab, Shift+Tab"), QStringLiteral("Next / previous view") },
+        { QStringLiteral("↑ ↓ ← →"), QStringLiteral("Move in a list; ← → fold and unfold a resource") },
+        { QStringLiteral("Ctrl+C"), QStringLiteral("Copy the diff cell") },
+        { QStringLiteral("Ctrl+Shift+C"), QStringLiteral("Copy the diff row") },
+        { QStringLiteral("Enter"), QStringLiteral("On a finding's evidence: open it at that line") },
+    };
+    auto *dialog = new ShortcutsDialog(sections, viewKeys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::restoreSettings()

@@ -25,6 +25,7 @@ class FindingsView;
 class SystemView;
 class TimelineView;
 class QTabWidget;
+class ViewNavigator;
 
 namespace strata {
 class EvidenceListModel;
@@ -55,6 +56,7 @@ public:
     const QList<strata::Diagnostic> &caseDiagnostics() const { return m_diagnostics; }
     const std::optional<strata::AnalysisResult> &analysis() const { return m_analysis; }
     strata::JobRunner *jobs() const { return m_jobs; }
+    ViewNavigator *navigator() const { return m_navigator; }
 
 Q_SIGNALS:
     void caseOpened(const QString &path);
@@ -69,6 +71,9 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
+    void createNavigation();
+    void showShortcuts();
+    void escape();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *content, Qt::DockWidgetArea area);
     void restoreSettings();
     void applyDefaultLayout();
@@ -119,7 +124,10 @@ private:
     QLabel *m_completenessLabel = nullptr;
     MessageBar *m_incompleteBanner = nullptr;
 
+    ViewNavigator *m_navigator = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_escapeAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;

@@ -39,6 +39,7 @@ FindingsView::FindingsView(QWidget *parent)
 {
     setObjectName(QStringLiteral("findingsView"));
     m_tree->setObjectName(QStringLiteral("findingsTree"));
+    m_tree->setAccessibleName(QStringLiteral("Findings"));
     m_tree->setModel(m_model);
     m_tree->setItemDelegate(new SeverityDelegate(m_tree));
     m_tree->setWordWrap(true);

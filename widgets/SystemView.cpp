@@ -35,6 +35,7 @@ SystemView::SystemView(QWidget *parent)
     : QGraphicsView(parent)
 {
     setObjectName(QStringLiteral("systemView"));
+    setAccessibleName(QStringLiteral("System: the components the evidence names and how they connect"));
     setScene(new QGraphicsScene(this));
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);

@@ -34,10 +34,12 @@ TimelineView::TimelineView(QWidget *parent)
 {
     setObjectName(QStringLiteral("timelineView"));
     m_chartView->setObjectName(QStringLiteral("timelineChart"));
+    m_chartView->setAccessibleName(QStringLiteral("Timeline chart: etcd raft terms and indices over time"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(140);
     m_chartView->setMinimumWidth(380);
     m_table->setObjectName(QStringLiteral("timelineTable"));
+    m_table->setAccessibleName(QStringLiteral("Timeline events"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);

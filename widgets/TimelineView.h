@@ -23,6 +23,7 @@ public:
     void setTimeline(const QList<strata::TimelineEvent> &events, const QList<strata::EtcdMemberSummary> &members);
     strata::TimelineModel *model() const { return m_model; }
     QChartView *chartView() const { return m_chartView; }
+    QTableView *tableView() const { return m_table; }
 
 private:
     strata::TimelineModel *m_model;
