@@ -6,6 +6,7 @@
 #include "ViewNavigator.h"
 
 #include "DiffView.h"
+#include "EvidenceViewer.h"
 #include "FindingsView.h"
 #include "MessageBar.h"
 #include "SystemView.h"
@@ -14,13 +15,16 @@
 #include "case/CaseFileReader.h"
 #include "case/CaseFileWriter.h"
 #include "core/JobRunner.h"
+#include "evidence/EvidenceText.h"
 #include "investigation/Analyzer.h"
 #include "investigation/Verdict.h"
 #include "itemmodels/EvidenceListModel.h"
+#include "output/FindingDetail.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -36,6 +40,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -322,6 +327,7 @@ void MainWindow::createDocks()
             m_centralTabs->setCurrentWidget(m_diffStack);
             m_diffView->selectFields(resource, paths);
         });
+    connect(m_findingsView, &FindingsView::evidenceActivated, this, &MainWindow::openEvidence);
     // Findings beside the timeline, under the diff: the diff keeps the window's full width.
     QDockWidget *findingsDock = addDock(
         QStringLiteral("Findings"), QStringLiteral("findingsDock"), m_findingsStack, Qt::BottomDockWidgetArea);
@@ -546,6 +552,52 @@ void MainWindow::applyEvidence(const QList<EvidenceItem> &items)
     if (items.isEmpty())
         m_evidencePlaceholder->setText(QStringLiteral("This case lists no evidence."));
     Q_EMIT evidenceInspected();
+}
+
+void MainWindow::openEvidence(const Finding &finding, int evidenceIndex)
+{
+    const EvidenceRef &ref = finding.evidence.at(evidenceIndex);
+    // The diff row this evidence supports, selected behind the viewer.
+    m_centralTabs->setCurrentWidget(m_diffStack);
+    const QString path = evidenceFieldPath(finding, ref);
+    if (!path.isEmpty())
+        m_diffView->selectFields(finding.resource, { path });
+
+    if (!m_evidenceViewer)
+        m_evidenceViewer = new EvidenceViewer(this);
+    const QString file = QFileInfo(ref.location.file).isAbsolute() || !m_case
+        ? ref.location.file
+        : QDir(m_case->baseDirectory()).filePath(ref.location.file);
+    const EvidenceText read = readEvidenceText(file);
+    if (!read.error.isEmpty()) {
+        m_evidenceViewer->showError(ref.location.file, read.error);
+    } else {
+        // Every Secret value the analysis met in this file is masked, as the diff masks it.
+        QList<SourceLocation> secrets;
+        if (m_analysis) {
+            for (const ResourceDiff &r : m_analysis->resources) {
+                for (const FieldDiff &f : r.fields) {
+                    for (const DiffCell &cell : f.cells) {
+                        if (cell.present && cell.value.kind == FieldValue::Kind::Secret
+                            && cell.value.location.file == ref.location.file)
+                            secrets.append(cell.value.location);
+                    }
+                }
+            }
+        }
+        QStringList notice;
+        if (read.truncated)
+            notice << QStringLiteral("Only the first %1 MiB are shown.").arg(evidenceTextLimit / (1024 * 1024));
+        if (!secrets.isEmpty())
+            notice << QStringLiteral("%1 Secret value(s) masked.").arg(secrets.size());
+        m_evidenceViewer->showText(
+            ref.location.file, maskValues(read.text, secrets), ref.location, notice.join(QLatin1Char(' ')));
+    }
+    m_evidenceViewer->show();
+    m_evidenceViewer->raise();
+    m_evidenceViewer->activateWindow();
+    // A window shown a moment ago may not take activation yet: ask again once it is up.
+    QTimer::singleShot(0, m_evidenceViewer, [viewer = m_evidenceViewer]() { viewer->activateWindow(); });
 }
 
 void MainWindow::startAnalysis()

@@ -21,6 +21,7 @@ class QTableView;
 class PlaceholderView;
 class MessageBar;
 class DiffView;
+class EvidenceViewer;
 class FindingsView;
 class SystemView;
 class TimelineView;
@@ -56,6 +57,7 @@ public:
     const QList<strata::Diagnostic> &caseDiagnostics() const { return m_diagnostics; }
     const std::optional<strata::AnalysisResult> &analysis() const { return m_analysis; }
     strata::JobRunner *jobs() const { return m_jobs; }
+    EvidenceViewer *evidenceViewer() const { return m_evidenceViewer; }
     ViewNavigator *navigator() const { return m_navigator; }
 
 Q_SIGNALS:
@@ -93,6 +95,7 @@ private:
     void showDiagnostics();
     void showCompleteness(const strata::Completeness &completeness);
     void showProblems();
+    void openEvidence(const strata::Finding &finding, int evidenceIndex);
     void startAnalysis();
     void applyAnalysis(const strata::AnalysisResult &result);
 
@@ -123,6 +126,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_completenessLabel = nullptr;
     MessageBar *m_incompleteBanner = nullptr;
+    EvidenceViewer *m_evidenceViewer = nullptr;
 
     ViewNavigator *m_navigator = nullptr;
     QAction *m_cancelAction = nullptr;

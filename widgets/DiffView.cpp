@@ -16,6 +16,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -144,6 +145,7 @@ DiffView::DiffView(QWidget *parent)
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_legend);
     setFocusProxy(m_tree);
+    m_tree->viewport()->installEventFilter(this);
     updateLegend();
 }
 
@@ -170,18 +172,32 @@ void DiffView::fitColumns()
 {
     if (m_userSizedColumns)
         return;
-    // The field path and the status get a share of the width; the value columns stretch over the rest.
+    // The field path and the status get what their text needs, as long as each
+    // value column keeps a readable minimum; the value columns share the rest.
     const int width = m_tree->viewport()->width();
+    int valueColumns = 0;
+    for (int c = DiffModel::CodeColumn; c <= DiffModel::ReplicaColumn; ++c)
+        valueColumns += m_tree->isColumnHidden(c) ? 0 : 1;
+    const int valuesMinimum = valueColumns * (m_tree->fontMetrics().averageCharWidth() * 14);
+    const int margin = 2 * m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 12;
+    const QAbstractItemView *view = m_tree; // sizeHintForColumn is public here, protected in QTreeView
+    int field = qMax(140, view->sizeHintForColumn(DiffModel::FieldColumn) + margin);
+    int status = qMax(90, view->sizeHintForColumn(DiffModel::StatusColumn) + margin);
+    // Neither takes more than its share: the values are what the user compares.
+    field = qMin(field, qMax(140, qMin(width * 32 / 100, (width - valuesMinimum) * 60 / 100)));
+    status = qMin(status, qMax(90, qMin(width * 20 / 100, width - valuesMinimum - field)));
     m_fitting = true;
-    m_tree->header()->resizeSection(DiffModel::FieldColumn, std::clamp(width * 26 / 100, 140, 420));
-    m_tree->header()->resizeSection(DiffModel::StatusColumn, std::clamp(width * 15 / 100, 100, 240));
+    m_tree->header()->resizeSection(DiffModel::FieldColumn, field);
+    m_tree->header()->resizeSection(DiffModel::StatusColumn, status);
     m_fitting = false;
 }
 
-void DiffView::resizeEvent(QResizeEvent *event)
+bool DiffView::eventFilter(QObject *watched, QEvent *event)
 {
-    QWidget::resizeEvent(event);
-    fitColumns();
+    // The viewport's own size, once the layout has settled, is what the columns share.
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 void DiffView::changeEvent(QEvent *event)

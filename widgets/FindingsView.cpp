@@ -3,9 +3,12 @@
 #include "StatusColors.h"
 
 #include "itemmodels/FindingsModel.h"
+#include "output/FindingDetail.h"
 
 #include <QHeaderView>
+#include <QSplitter>
 #include <QStyledItemDelegate>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -36,6 +39,8 @@ FindingsView::FindingsView(QWidget *parent)
     : QWidget(parent)
     , m_model(new FindingsModel(this))
     , m_tree(new QTreeView(this))
+    , m_detail(new QTextBrowser(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("findingsView"));
     m_tree->setObjectName(QStringLiteral("findingsTree"));
@@ -51,15 +56,75 @@ FindingsView::FindingsView(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (!current.isValid())
             return;
+        showDetail(currentFinding());
         Q_EMIT fieldsSelected(current.data(FindingsModel::ResourceRole).toString(),
             current.data(FindingsModel::PathsRole).toStringList());
     });
+    connect(m_tree, &QTreeView::activated, this, &FindingsView::activate);
+
+    m_detail->setObjectName(QStringLiteral("findingDetail"));
+    m_detail->setAccessibleName(QStringLiteral("The selected finding in full"));
+    m_detail->setOpenLinks(false); // links name evidence, not web pages
+    m_detail->setOpenExternalLinks(false);
+    m_detail->setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
+    m_detail->setPlaceholderText(QStringLiteral("Select a finding to read it in full."));
+    connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        const int finding = m_shownFinding;
+        const int evidence = strata::evidenceIndexFromLink(url.toString());
+        if (finding >= 0 && evidence >= 0 && evidence < m_model->findings().at(finding).evidence.size())
+            Q_EMIT evidenceActivated(m_model->findings().at(finding), evidence);
+    });
+
+    m_splitter->setObjectName(QStringLiteral("findingsSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tree);
+    layout->addWidget(m_splitter);
+}
+
+int FindingsView::currentFinding() const
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid())
+        return -1;
+    return current.parent().isValid() ? current.parent().row() : current.row();
+}
+
+void FindingsView::showDetail(int finding)
+{
+    m_shownFinding = finding >= 0 && finding < m_model->findings().size() ? finding : -1;
+    if (m_shownFinding < 0) {
+        m_detail->clear();
+        return;
+    }
+    m_detail->setHtml(strata::findingDetailHtml(m_model->findings().at(finding)));
+}
+
+void FindingsView::activate(const QModelIndex &index)
+{
+    // An evidence child row opens its file; the rows before it are the detail text.
+    if (!index.isValid() || !index.parent().isValid())
+        return;
+    const strata::Finding &f = m_model->findings().at(index.parent().row());
+    const int evidence = index.row() - (f.detail.isEmpty() ? 0 : 1);
+    if (evidence >= 0 && evidence < f.evidence.size())
+        Q_EMIT evidenceActivated(f, evidence);
+}
+
+void FindingsView::resizeEvent(QResizeEvent *event)
+{
+    // Beside the list in a wide panel, below it in a tall one.
+    m_splitter->setOrientation(width() >= height() * 3 / 2 ? Qt::Horizontal : Qt::Vertical);
+    QWidget::resizeEvent(event);
 }
 
 void FindingsView::setFindings(const QList<strata::Finding> &findings)
 {
     m_model->setFindings(findings);
+    // The detail pane never starts empty; the list's selection stays the user's to make.
+    showDetail(findings.isEmpty() ? -1 : 0);
 }

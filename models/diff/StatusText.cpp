@@ -59,12 +59,17 @@ QString field(const ResourceDiff &r, const FieldDiff &f)
     }
     QString text = parts.join(QStringLiteral(", "));
     if (f.isUnknown()) {
-        QStringList unknown;
+        // Grouped so the cell stays short: "not in live, replica evidence".
+        QStringList notRead, notInEvidence;
         for (Column c : allColumns) {
             if (f.unknownColumns & columnBit(c))
-                unknown.append(incomplete(r, c) ? QStringLiteral("no %1 evidence").arg(columnName(c))
-                                                : QStringLiteral("not in %1 evidence").arg(columnName(c)));
+                (incomplete(r, c) ? notRead : notInEvidence).append(columnName(c));
         }
+        QStringList unknown;
+        if (!notRead.isEmpty())
+            unknown.append(QStringLiteral("no %1 evidence").arg(notRead.join(QStringLiteral(", "))));
+        if (!notInEvidence.isEmpty())
+            unknown.append(QStringLiteral("not in %1 evidence").arg(notInEvidence.join(QStringLiteral(", "))));
         if (unknown.isEmpty()) {
             const QStringList holding = holdingColumns(r, f);
             unknown.append(holding.size() == 1 ? QStringLiteral("only in %1").arg(holding.first())
