@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 
 #include "core/BuildInfo.h"
+#include "diff/SecretFingerprint.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -16,6 +17,13 @@ namespace {
 void print(FILE *stream, const QString &text)
 {
     std::fputs(text.toLocal8Bit().constData(), stream);
+}
+// Secret fingerprints stay the same across runs on this machine (see SecretFingerprint).
+void useFingerprintKey()
+{
+    const QString error = strata::SecretFingerprint::useKeyFile(strata::SecretFingerprint::defaultKeyFile());
+    if (!error.isEmpty())
+        print(stderr, QStringLiteral("strata: warning: %1\n").arg(error));
 }
 } // namespace
 
@@ -35,6 +43,7 @@ int main(int argc, char **argv)
             request.helpTopic == QLatin1String("analyze") ? CommandLine::analyzeHelpText() : CommandLine::helpText());
         return 0;
     case CommandLineRequest::Action::Analyze:
+        useFingerprintKey();
         return AnalyzeCommand::run(request, stdout, stderr);
     case CommandLineRequest::Action::UsageError:
         print(stderr, QStringLiteral("strata: %1\n").arg(request.error));
@@ -51,6 +60,7 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(strata::BuildInfo::applicationId());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/strata.svg")));
 
+    useFingerprintKey();
     MainWindow window;
     window.show();
     // Open after the first paint: the window must never wait for disk or network.

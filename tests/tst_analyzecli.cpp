@@ -3,9 +3,12 @@
 #include "HeadlessRun.h"
 #include "StrataTestMain.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 class TestAnalyzeCli : public QObject
@@ -19,7 +22,36 @@ private:
 
     static QString referenceCase() { return QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"); }
 
+    QTemporaryDir m_dataHome; // the user's data folder for every run: the fingerprint key goes here
+
+    static QStringList fingerprints(const QByteArray &out)
+    {
+        QStringList found;
+        const QRegularExpression re(QStringLiteral("secret:[0-9a-f]{8}"));
+        for (auto it = re.globalMatch(QString::fromUtf8(out)); it.hasNext();)
+            found.append(it.next().captured());
+        return found;
+    }
+
 private Q_SLOTS:
+    void initTestCase() { qputenv("XDG_DATA_HOME", QFile::encodeName(m_dataHome.path())); }
+
+    void secretFingerprintsAreStableOnOneMachineOnly()
+    {
+        const QStringList args { referenceCase(), QStringLiteral("--format"), QStringLiteral("json") };
+        const QStringList first = fingerprints(run(args).out);
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(fingerprints(run(args).out), first);
+        QVERIFY(QFileInfo::exists(m_dataHome.filePath(QStringLiteral("strata/secret-fingerprint.key"))));
+        // Another machine's data folder, another key.
+        QTemporaryDir elsewhere;
+        qputenv("XDG_DATA_HOME", QFile::encodeName(elsewhere.path()));
+        const QStringList other = fingerprints(run(args).out);
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_dataHome.path()));
+        QCOMPARE(other.size(), first.size());
+        QVERIFY(other != first);
+    }
+
     void jsonOnStdout()
     {
         const HeadlessRun r = run({ referenceCase(), QStringLiteral("--format"), QStringLiteral("json") });

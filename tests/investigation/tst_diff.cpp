@@ -13,6 +13,9 @@
 #include "rules/DriftRules.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 
 using namespace strata;
 
@@ -223,6 +226,33 @@ private Q_SLOTS:
         QVERIFY(port);
         QVERIFY(port->has(FieldStatus::Drift));
         QCOMPARE(port->cell(Column::Live).value.text, QStringLiteral("9090"));
+    }
+
+    void fingerprintKeysLiveInOneOwnerOnlyFile()
+    {
+        QTemporaryDir dir;
+        const QString keyFile = dir.filePath(QStringLiteral("data/strata/secret-fingerprint.key"));
+        QCOMPARE(SecretFingerprint::useKeyFile(keyFile), QString());
+        QCOMPARE(QFileInfo(keyFile).size(), 32);
+        QCOMPARE(QFileInfo(keyFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), 0);
+        const QString first = SecretFingerprint::of("hunter2");
+        // Another run (another random key first), the same file: the same fingerprint.
+        SecretFingerprint::setKeyForTesting("something else");
+        QVERIFY(SecretFingerprint::of("hunter2") != first);
+        QCOMPARE(SecretFingerprint::useKeyFile(keyFile), QString());
+        QCOMPARE(SecretFingerprint::of("hunter2"), first);
+        // Another machine (another key file): a different one.
+        QCOMPARE(SecretFingerprint::useKeyFile(dir.filePath(QStringLiteral("other.key"))), QString());
+        QVERIFY(SecretFingerprint::of("hunter2") != first);
+        // A damaged key is refused, not used.
+        const QString bad = dir.filePath(QStringLiteral("bad.key"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("short");
+        f.close();
+        const QString before = SecretFingerprint::of("hunter2");
+        QVERIFY(SecretFingerprint::useKeyFile(bad).contains(QStringLiteral("not a Strata key")));
+        QCOMPARE(SecretFingerprint::of("hunter2"), before);
     }
 
     void secretsAreFingerprintedNeverShown()
