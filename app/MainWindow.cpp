@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "ChoiceDelegate.h"
 #include "PlaceholderView.h"
 #include "ShortcutsDialog.h"
 #include "ViewNavigator.h"
@@ -43,6 +44,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtCharts/QChartView>
 
@@ -94,6 +96,17 @@ MainWindow::MainWindow(QWidget *parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_incompleteBanner);
+    // The built-in example says what it is and how to start one's own.
+    m_exampleBanner = new MessageBar(MessageBar::Kind::Information, this);
+    m_exampleBanner->setObjectName(QStringLiteral("exampleBanner"));
+    m_exampleBanner->setAccessibleName(QStringLiteral("This is the example case"));
+    m_exampleBanner->setMessage(
+        QStringLiteral("<b>Example case</b> — File ▸ <a href=\"new\">New Case</a> to start your "
+                       "own, or drop evidence files onto the window."));
+    m_exampleBanner->setClosable(true);
+    m_exampleBanner->setVisible(false);
+    connect(m_exampleBanner, &MessageBar::linkActivated, this, [this](const QString &) { m_newAction->trigger(); });
+    centralLayout->addWidget(m_exampleBanner);
     centralLayout->addWidget(m_centralTabs, 1);
     setCentralWidget(central);
 
@@ -161,6 +174,8 @@ QString MainWindow::referenceCasePath()
 
 void MainWindow::createActions()
 {
+    createEditActions();
+
     m_openAction = new QAction(QStringLiteral("&Open Case…"), this);
     m_openAction->setObjectName(QStringLiteral("openAction"));
     m_openAction->setShortcut(QKeySequence::Open);
@@ -213,9 +228,14 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_newAction);
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    file->addAction(m_addEvidenceAction);
+    file->addAction(m_addFolderAction);
+    file->addAction(m_reanalyseAction);
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
@@ -223,6 +243,13 @@ void MainWindow::createMenus()
     file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_removeEvidenceAction);
 
     m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
@@ -246,6 +273,7 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_userGuideAction);
     help->addAction(m_shortcutsAction);
     help->addSeparator();
     help->addAction(m_aboutAction);
@@ -283,7 +311,14 @@ void MainWindow::createDocks()
     m_evidenceView->setAccessibleName(QStringLiteral("Evidence files, their roles and detected kinds"));
     m_evidenceView->setModel(m_evidenceModel);
     m_evidenceView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_evidenceView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Only the Role is editable (Enter, F2 or a double click): the choice becomes an undoable edit.
+    m_evidenceView->setEditTriggers(
+        QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+    m_evidenceView->setItemDelegateForColumn(
+        EvidenceListModel::RoleColumn, new ChoiceDelegate(EvidenceListModel::roleChoices(), m_evidenceView));
+    m_evidenceView->addAction(m_removeEvidenceAction);
+    m_evidenceView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_evidenceModel, &EvidenceListModel::roleChangeRequested, this, &MainWindow::setEvidenceRole);
     m_evidenceView->verticalHeader()->hide();
     m_evidenceView->setWordWrap(false);
     m_evidenceView->setTextElideMode(Qt::ElideMiddle);
@@ -447,6 +482,26 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (isWindowModified()) {
+        // Never lose what the user added: ask, window-modal, and close once answered.
+        event->ignore();
+        auto *box = new QMessageBox(QMessageBox::Question, QStringLiteral("Unsaved case"),
+            QStringLiteral("Save the changes to %1?").arg(m_case ? m_case->displayName() : QString()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("unsavedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box](int) {
+            const QMessageBox::StandardButton answer = box->standardButton(box->clickedButton());
+            if (answer == QMessageBox::Save)
+                save();
+            else if (answer == QMessageBox::Discard)
+                setWindowModified(false);
+            if (answer != QMessageBox::Cancel && !isWindowModified())
+                close();
+        });
+        box->open();
+        return;
+    }
     m_jobs->cancelAll();
     saveSettings();
     event->accept();
@@ -475,18 +530,25 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateActions()
 {
+    const bool editable = m_case && !m_case->filePath.startsWith(QLatin1Char(':'));
     m_saveAction->setEnabled(m_case.has_value());
     m_saveAsAction->setEnabled(m_case.has_value());
+    m_removeEvidenceAction->setEnabled(editable);
+    m_reanalyseAction->setEnabled(m_case.has_value());
 }
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_case ? m_case->displayName() : QStringLiteral("No case"));
+    // [*]: Qt shows the unsaved-changes mark there.
+    setWindowTitle(m_case ? m_case->displayName() + QStringLiteral("[*]") : QStringLiteral("No case"));
     if (m_case && !m_case->filePath.startsWith(QLatin1Char(':')))
         setWindowFilePath(m_case->filePath);
     if (!m_case) {
-        m_diffPlaceholder->setText(QStringLiteral("No case is open.\nFile ▸ Open Case… (%1) opens a Strata case file.")
-                                       .arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
+        m_diffPlaceholder->setText(
+            QStringLiteral("No case is open.\nFile ▸ New Case… (%1) starts one, File ▸ Open Case… (%2) opens one, "
+                           "or drop evidence files onto the window.")
+                .arg(m_newAction->shortcut().toString(QKeySequence::NativeText),
+                    m_openAction->shortcut().toString(QKeySequence::NativeText)));
     } else {
         m_diffPlaceholder->setText(QStringLiteral("%1\n\nAnalysing the evidence…").arg(m_case->displayName()));
     }
@@ -525,12 +587,14 @@ void MainWindow::openCase(const QString &path)
 void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const QList<Diagnostic> &diagnostics)
 {
     m_case = caseFile;
+    m_undo->clear(); // a case just read (or started) has no history
+    updateExampleBanner();
     m_caseDiagnostics = diagnostics;
     m_diagnostics = diagnostics;
     m_analysis.reset();
     m_diffStack->setCurrentWidget(m_diffPlaceholder);
     showCompleteness({});
-    if (!path.startsWith(QLatin1Char(':'))) {
+    if (!path.isEmpty() && !path.startsWith(QLatin1Char(':'))) {
         m_recent.add(path);
         rebuildRecentMenu();
     }
@@ -550,7 +614,9 @@ void MainWindow::applyEvidence(const QList<EvidenceItem> &items)
     m_evidenceModel->setItems(items);
     m_evidenceStack->setCurrentWidget(items.isEmpty() ? static_cast<QWidget *>(m_evidencePlaceholder) : m_evidenceView);
     if (items.isEmpty())
-        m_evidencePlaceholder->setText(QStringLiteral("This case lists no evidence."));
+        m_evidencePlaceholder->setText(QStringLiteral("This case lists no evidence yet.\nDrop files or folders here, "
+                                                      "or File ▸ Add Evidence… (%1).")
+                                           .arg(m_addEvidenceAction->shortcut().toString(QKeySequence::NativeText)));
     Q_EMIT evidenceInspected();
 }
 
@@ -626,6 +692,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
         items[i].detectedKind = evidenceKindName(result.evidence.at(i).kind);
         items[i].summary = result.evidence.at(i).summary;
         items[i].problems = int(result.evidence.at(i).diagnostics.size());
+        items[i].effectiveRole = result.evidence.at(i).role;
     }
     m_evidenceModel->setItems(items);
     m_diffView->setDiff(result.resources, result.columnOrigins, result.completeness.coverage);
@@ -707,8 +774,8 @@ void MainWindow::save()
 {
     if (!m_case)
         return;
-    if (m_case->filePath.startsWith(QLatin1Char(':')))
-        chooseSaveTarget(); // a built-in case cannot be overwritten
+    if (m_case->filePath.isEmpty() || m_case->filePath.startsWith(QLatin1Char(':')))
+        chooseSaveTarget(); // a built-in case cannot be overwritten; a new one has no file yet
     else
         saveCaseAs(m_case->filePath);
 }
@@ -717,7 +784,9 @@ void MainWindow::chooseSaveTarget()
 {
     if (!m_case)
         return;
-    QString suggestion = m_case->filePath.startsWith(QLatin1Char(':')) ? QStringLiteral("case.yaml") : m_case->filePath;
+    QString suggestion = m_case->filePath.isEmpty() || m_case->filePath.startsWith(QLatin1Char(':'))
+        ? QStringLiteral("case.yaml")
+        : m_case->filePath;
     const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save Case As"), suggestion, caseFileFilter);
     if (!path.isEmpty())
         saveCaseAs(path);
@@ -744,6 +813,9 @@ bool MainWindow::saveCaseAs(const QString &path)
     m_evidenceModel->setItems(items);
     m_recent.add(m_case->filePath);
     rebuildRecentMenu();
+    m_undo->setClean();
+    updateActions();
+    updateExampleBanner();
     updateTitle();
     statusBar()->showMessage(QStringLiteral("Saved %1").arg(m_case->filePath), 5000);
     return true;

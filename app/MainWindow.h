@@ -26,6 +26,7 @@ class FindingsView;
 class SystemView;
 class TimelineView;
 class QTabWidget;
+class QUndoStack;
 class ViewNavigator;
 
 namespace strata {
@@ -53,6 +54,17 @@ public:
     // Saves to `path` (atomically); returns false and tells the user on failure.
     bool saveCaseAs(const QString &path);
 
+    // Case editing (MainWindowEditing.cpp); every edit is undoable and re-analyses.
+    // Starts a case saved as `folder`/case.yaml, or opens the one already there.
+    void newCase(const QString &folder);
+    // Adds files or folders as evidence; starts an untitled case if none of the user's is open.
+    void addEvidence(const QStringList &paths);
+    void removeEvidence(const QList<int> &rows);
+    void setEvidenceRole(int row, strata::EvidenceRole role);
+    // Inspects and analyses the open case again (F5), as it is now.
+    void reanalyse();
+    QUndoStack *undoStack() const { return m_undo; }
+
     const std::optional<strata::CaseFile> &currentCase() const { return m_case; }
     const QList<strata::Diagnostic> &caseDiagnostics() const { return m_diagnostics; }
     const std::optional<strata::AnalysisResult> &analysis() const { return m_analysis; }
@@ -68,12 +80,23 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
     void createMenus();
     void createDocks();
     void createNavigation();
+    void createEditActions();
+    void pushEdit(const QString &text, const strata::CaseFile &after);
+    void setCaseContent(const strata::CaseFile &caseFile);
+    void chooseNewCaseFolder();
+    void chooseEvidenceFiles();
+    void chooseEvidenceFolder();
+    void removeSelectedEvidence();
+    void showUserGuide();
+    void updateExampleBanner();
     void showShortcuts();
     void escape();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *content, Qt::DockWidgetArea area);
@@ -127,6 +150,16 @@ private:
     QLabel *m_completenessLabel = nullptr;
     MessageBar *m_incompleteBanner = nullptr;
     EvidenceViewer *m_evidenceViewer = nullptr;
+    MessageBar *m_exampleBanner = nullptr;
+    QUndoStack *m_undo = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_addEvidenceAction = nullptr;
+    QAction *m_addFolderAction = nullptr;
+    QAction *m_removeEvidenceAction = nullptr;
+    QAction *m_reanalyseAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_userGuideAction = nullptr;
 
     ViewNavigator *m_navigator = nullptr;
     QAction *m_cancelAction = nullptr;

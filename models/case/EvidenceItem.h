@@ -22,6 +22,7 @@ struct EvidenceItem
     QString detectedKind; // "etcdctl", "kubectl", … ; empty before import
     QString summary; // what the import found: "3 endpoint statuses", "1 ConfigMap …"
     int problems = 0; // diagnostics for this entry
+    EvidenceRole effectiveRole = EvidenceRole::Unspecified; // the column it fed: the role, or the one detected
 };
 
 // Looks at each evidence entry of `caseFile` on disk. Checks `context` for

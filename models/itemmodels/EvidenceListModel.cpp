@@ -35,8 +35,14 @@ QVariant EvidenceListModel::data(const QModelIndex &index, int role) const
         case PathColumn:
             return item.entry.path;
         case RoleColumn:
-            return item.entry.role == EvidenceRole::Unspecified ? QStringLiteral("auto")
-                                                                : evidenceRoleName(item.entry.role);
+            if (item.entry.role != EvidenceRole::Unspecified)
+                return evidenceRoleName(item.entry.role);
+            // What detection chose, so the suggestion is visible and can be overridden.
+            if (item.detectedKind.isEmpty())
+                return QStringLiteral("auto");
+            return QStringLiteral("auto: %1")
+                .arg(item.effectiveRole == EvidenceRole::Unspecified ? QStringLiteral("none")
+                                                                     : evidenceRoleName(item.effectiveRole));
         case KindColumn:
             if (!item.entry.kind.isEmpty())
                 return item.entry.kind;
@@ -61,6 +67,11 @@ QVariant EvidenceListModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("Not found: %1").arg(item.resolvedPath);
         return item.summary.isEmpty() ? item.resolvedPath
                                       : QString(item.resolvedPath + QLatin1Char('\n') + item.summary);
+    case Qt::EditRole:
+        if (index.column() == RoleColumn)
+            return item.entry.role == EvidenceRole::Unspecified ? QStringLiteral("auto")
+                                                                : evidenceRoleName(item.entry.role);
+        return {};
     case ResolvedPathRole:
         return item.resolvedPath;
     case ExistsRole:
@@ -90,6 +101,37 @@ QVariant EvidenceListModel::headerData(int section, Qt::Orientation orientation,
         return QStringLiteral("Contents");
     }
     return {};
+}
+
+Qt::ItemFlags EvidenceListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == RoleColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool EvidenceListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != RoleColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const QString name = value.toString();
+    const std::optional<EvidenceRole> chosen
+        = name == QLatin1String("auto") ? std::optional(EvidenceRole::Unspecified) : evidenceRoleFromName(name);
+    if (!chosen)
+        return false;
+    // The case is the truth: the window makes the edit (undoable) and feeds the list again.
+    Q_EMIT roleChangeRequested(index.row(), *chosen);
+    return true;
+}
+
+QStringList EvidenceListModel::roleChoices()
+{
+    QStringList choices { QStringLiteral("auto") };
+    for (EvidenceRole r : { EvidenceRole::Code, EvidenceRole::State, EvidenceRole::Live, EvidenceRole::Replica })
+        choices.append(evidenceRoleName(r));
+    return choices;
 }
 
 } // namespace strata

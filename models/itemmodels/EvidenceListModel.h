@@ -25,6 +25,14 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Editing the Role column asks for the change (roleChangeRequested); it does not make it.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    // What the Role column's editor offers: "auto" and each diff column.
+    static QStringList roleChoices();
+
+Q_SIGNALS:
+    void roleChangeRequested(int row, strata::EvidenceRole role);
 
 private:
     QList<EvidenceItem> m_items;
