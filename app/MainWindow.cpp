@@ -4,6 +4,7 @@
 #include "ChoiceDelegate.h"
 #include "PlaceholderView.h"
 #include "ShortcutsDialog.h"
+#include "Theme.h"
 #include "ViewNavigator.h"
 
 #include "DiffView.h"
@@ -23,6 +24,7 @@
 #include "output/FindingDetail.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -265,6 +267,21 @@ void MainWindow::createMenus()
     go->addActions(m_navigator->actions());
     go->addSeparator();
     go->addAction(m_escapeAction);
+    QMenu *theme = m_viewMenu->addMenu(QStringLiteral("&Theme"));
+    theme->setObjectName(QStringLiteral("themeMenu"));
+    auto *themes = new QActionGroup(this);
+    for (Theme::Choice choice : { Theme::Choice::System, Theme::Choice::Light, Theme::Choice::Dark }) {
+        const QString name = Theme::name(choice);
+        QAction *a = theme->addAction(name.left(1).toUpper() + name.mid(1));
+        a->setObjectName(QStringLiteral("theme%1Action").arg(name.left(1).toUpper() + name.mid(1)));
+        a->setCheckable(true);
+        a->setData(name);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [choice]() {
+            Theme::apply(choice);
+            QSettings().setValue(QStringLiteral("view/theme"), Theme::name(choice)); // remembered
+        });
+    }
     QMenu *panels = m_viewMenu->addMenu(QStringLiteral("&Panels"));
     panels->setObjectName(QStringLiteral("panelsMenu"));
     const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
@@ -460,6 +477,11 @@ void MainWindow::restoreSettings()
         applyDefaultLayout();
     m_recent.load(settings);
     rebuildRecentMenu();
+    const Theme::Choice theme = Theme::fromName(settings.value(QStringLiteral("view/theme")).toString());
+    if (theme != Theme::current())
+        Theme::apply(theme);
+    for (QAction *a : findChild<QMenu *>(QStringLiteral("themeMenu"))->actions())
+        a->setChecked(a->data().toString() == Theme::name(theme));
 }
 
 void MainWindow::applyDefaultLayout()
@@ -713,7 +735,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
     m_timelinePlaceholder->setText(QStringLiteral("No dated events in this evidence."));
     m_timelineStack->setCurrentWidget(
         result.timeline.isEmpty() ? static_cast<QWidget *>(m_timelinePlaceholder) : m_timelineView);
-    m_systemView->setSystem(result.components, result.relations);
+    m_systemView->setSystem(result.components, result.relations, result.findings);
     m_diagnostics = result.diagnostics; // the case file's own first, then the evidence's
     showDiagnostics();
     showCompleteness(result.completeness);

@@ -7,23 +7,35 @@
 // The "System" view: the components the evidence reveals as boxes (apps and
 // API servers, API contexts and the Terraform stack, the objects under
 // investigation, etcd and its members), arranged in layers left to right,
-// with the relations between them as arrows; inferred ones dashed.
+// with the relations between them as arrows; inferred ones dashed. A
+// component a finding concerns carries that finding's severity colour. Edge
+// labels sit in the gaps between layers, never over a box. The view fits
+// itself to the window when a system arrives; the wheel zooms, 0 fits again.
 class SystemView : public QGraphicsView
 {
     Q_OBJECT
 public:
     explicit SystemView(QWidget *parent = nullptr);
 
-    void setSystem(const QList<strata::Component> &components, const QList<strata::Relation> &relations);
+    void setSystem(const QList<strata::Component> &components, const QList<strata::Relation> &relations,
+        const QList<strata::Finding> &findings = {});
     int componentCount() const { return m_componentCount; }
+    // The most severe finding on each component id (only ids that have one).
+    const QHash<QString, strata::Severity> &marked() const { return m_marked; }
+    void fitToView();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rebuild();
 
     QList<strata::Component> m_components;
     QList<strata::Relation> m_relations;
+    QHash<QString, strata::Severity> m_marked;
     int m_componentCount = 0;
+    bool m_fitPending = false;
 };

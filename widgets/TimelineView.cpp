@@ -6,6 +6,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -23,6 +24,20 @@ void replaceChart(QChartView *view, QChart *chart)
     QChart *old = view->chart();
     view->setChart(chart);
     delete old;
+}
+
+// Every colour from the palette, so the chart reads in light and dark themes.
+void styleAxis(QAbstractAxis *axis, const QPalette &palette)
+{
+    axis->setLabelsColor(palette.color(QPalette::Text));
+    axis->setTitleBrush(palette.color(QPalette::Text));
+    axis->setLinePenColor(palette.color(QPalette::Mid));
+    axis->setGridLineColor(palette.color(QPalette::Midlight));
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
 }
 } // namespace
 
@@ -59,8 +74,27 @@ TimelineView::TimelineView(QWidget *parent)
 
 void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members)
 {
+    m_events = events;
+    m_members = members;
     m_model->setEvents(events);
+    rebuildChart();
+}
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        rebuildChart();
+}
+
+void TimelineView::rebuildChart()
+{
+    const QList<TimelineEvent> &events = m_events;
+    const QList<EtcdMemberSummary> &members = m_members;
     auto *chart = new QChart;
+    // The theme picks series colours that show on this background; the palette the rest.
+    chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundRoundness(0);
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundBrush(palette().color(QPalette::Base));
@@ -90,7 +124,7 @@ void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<E
     timeAxis->setTitleText(QStringLiteral("UTC"));
     const qint64 pad = std::max<qint64>(60000, first.msecsTo(last) / 20);
     timeAxis->setRange(first.addMSecs(-pad), last.addMSecs(pad));
-    timeAxis->setLabelsColor(palette().color(QPalette::Text));
+    styleAxis(timeAxis, palette());
     chart->addAxis(timeAxis, Qt::AlignBottom);
     // One lane per source, named on the axis (a legend would crowd a small dock).
     auto *laneAxis = new QCategoryAxis;
@@ -98,7 +132,7 @@ void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<E
     laneAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     for (qsizetype lane = 0; lane < sources.size(); ++lane)
         laneAxis->append(sources.at(lane).isEmpty() ? QStringLiteral("(none)") : sources.at(lane), double(lane));
-    laneAxis->setLabelsColor(palette().color(QPalette::Text));
+    styleAxis(laneAxis, palette());
     chart->addAxis(laneAxis, Qt::AlignLeft);
 
     for (qsizetype lane = 0; lane < sources.size(); ++lane) {
@@ -152,7 +186,7 @@ void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<E
         else
             termAxis->applyNiceNumbers();
         termAxis->setTitleText(QStringLiteral("raft term"));
-        termAxis->setLabelsColor(palette().color(QPalette::Text));
+        styleAxis(termAxis, palette());
         chart->addAxis(termAxis, Qt::AlignRight);
         chart->addSeries(terms);
         terms->attachAxis(timeAxis);

@@ -25,7 +25,14 @@ public:
     QChartView *chartView() const { return m_chartView; }
     QTableView *tableView() const { return m_table; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void rebuildChart();
+
+    QList<strata::TimelineEvent> m_events;
+    QList<strata::EtcdMemberSummary> m_members;
     strata::TimelineModel *m_model;
     QChartView *m_chartView;
     QTableView *m_table;
