@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QSettings>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -140,6 +141,26 @@ private Q_SLOTS:
         QVERIFY2(back, "Tab never came back to the diff");
         for (const char *area : { "central", "findingsDock", "timelineDock", "evidenceDock", "sourcesDock" })
             QVERIFY2(visited.contains(QString::fromLatin1(area)), area);
+    }
+
+    void ctrlFTypesIntoTheFilterAndItNarrowsTheRows()
+    {
+        press(Qt::CTRL | Qt::Key_3); // from another dock
+        press(Qt::CTRL | Qt::Key_F);
+        QTRY_VERIFY(m_diff->filterEdit()->hasFocus());
+        QAbstractItemModel *model = diffTree()->model();
+        const int resources = model->rowCount();
+        QVERIFY(resources > 1);
+        QTest::keyClicks(m_diff->filterEdit(), QStringLiteral("max_cart"));
+        QCOMPARE(model->rowCount(), 1);
+        const QModelIndex only = model->index(0, 0);
+        QCOMPARE(model->rowCount(only), 1);
+        QCOMPARE(model->index(0, 0, only).data().toString(), QStringLiteral("data.max_cart_items"));
+        press(QKeyCombination(Qt::Key_Escape)); // back to the diff, the filter kept
+        QTRY_VERIFY(diffTree()->hasFocus());
+        QCOMPARE(model->rowCount(), 1);
+        m_diff->filterEdit()->clear();
+        QCOMPARE(model->rowCount(), resources);
     }
 
     void theShortcutListShowsTheRealKeys()
