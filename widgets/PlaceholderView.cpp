@@ -1,5 +1,7 @@
 #include "PlaceholderView.h"
 
+#include "StatusColors.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QStyleOptionFocusRect>
@@ -70,6 +72,10 @@ void PlaceholderView::changeEvent(QEvent *event)
 void PlaceholderView::applyPalette()
 {
     QPalette p = m_label->palette();
-    p.setColor(QPalette::WindowText, palette().color(QPalette::Disabled, QPalette::WindowText));
+    // Muted, but never below WCAG AA: the sentence says why the panel is empty.
+    const QPalette &own = palette();
+    p.setColor(QPalette::WindowText,
+        StatusColors::readable(own.color(QPalette::Disabled, QPalette::WindowText), own.color(QPalette::Window),
+            own.color(QPalette::WindowText)));
     m_label->setPalette(p);
 }

@@ -19,6 +19,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QHeaderView>
+#include <QLabel>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
@@ -108,6 +109,12 @@ private Q_SLOTS:
             }
         }
         QVERIFY(labels > 0);
+        // Placeholders are muted but readable.
+        auto *sources = window.findChild<QWidget *>(QStringLiteral("sourcesPlaceholder"));
+        auto *sentence = sources->findChild<QLabel *>(QStringLiteral("placeholderText"));
+        QVERIFY(StatusColors::contrastRatio(
+                    sentence->palette().color(QPalette::WindowText), sources->palette().color(QPalette::Window))
+            >= 4.5);
         QVERIFY(system->marked().contains(QStringLiteral("etcd")));
         QVERIFY(system->marked().contains(QStringLiteral("object/configmap/platform/feature-flags")));
         // Fitted on open: the whole system is in view.
