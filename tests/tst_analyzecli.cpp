@@ -2,6 +2,7 @@
 // files and exit statuses.
 #include "HeadlessRun.h"
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -104,15 +105,12 @@ private Q_SLOTS:
     void brokenEvidenceStillAnalysesButExitsThree()
     {
         QTemporaryDir dir;
-        QFile c(dir.filePath(QStringLiteral("case.yaml")));
-        QVERIFY(c.open(QIODevice::WriteOnly));
-        c.write("strata: 1\ntitle: half broken\nevidence:\n  - path: live.yaml\n    role: live\n  - path: gone.log\n");
-        c.close();
-        QFile live(dir.filePath(QStringLiteral("live.yaml")));
-        QVERIFY(live.open(QIODevice::WriteOnly));
-        live.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: b\ndata:\n  k: v\n");
-        live.close();
-        const HeadlessRun r = run({ c.fileName() });
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath,
+            "strata: 1\ntitle: half broken\nevidence:\n  - path: live.yaml\n    role: live\n  - path: gone.log\n");
+        writeFile(dir.filePath(QStringLiteral("live.yaml")),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: b\ndata:\n  k: v\n");
+        const HeadlessRun r = run({ casePath });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QStringLiteral("gone.log")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("the analysis is incomplete")), qPrintable(r.err));
@@ -124,7 +122,7 @@ private Q_SLOTS:
 
         // Markdown to a file: still written, still exit 3, problems first.
         const QString out = dir.filePath(QStringLiteral("report.md"));
-        const HeadlessRun md = run({ c.fileName(), QStringLiteral("--format=markdown"), QStringLiteral("-o"), out });
+        const HeadlessRun md = run({ casePath, QStringLiteral("--format=markdown"), QStringLiteral("-o"), out });
         QCOMPARE(md.exitCode, 3);
         QFile report(out);
         QVERIFY(report.open(QIODevice::ReadOnly));
@@ -136,15 +134,10 @@ private Q_SLOTS:
     void brokenEvidenceFileIsNamed()
     {
         QTemporaryDir dir;
-        QFile c(dir.filePath(QStringLiteral("case.yaml")));
-        QVERIFY(c.open(QIODevice::WriteOnly));
-        c.write("strata: 1\nevidence:\n  - path: state.tfstate\n");
-        c.close();
-        QFile state(dir.filePath(QStringLiteral("state.tfstate")));
-        QVERIFY(state.open(QIODevice::WriteOnly));
-        state.write("{\n  \"version\": 4,\n  \"serial\": oops\n}\n");
-        state.close();
-        const HeadlessRun r = run({ c.fileName(), QStringLiteral("--format"), QStringLiteral("markdown") });
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath, "strata: 1\nevidence:\n  - path: state.tfstate\n");
+        writeFile(dir.filePath(QStringLiteral("state.tfstate")), "{\n  \"version\": 4,\n  \"serial\": oops\n}\n");
+        const HeadlessRun r = run({ casePath, QStringLiteral("--format"), QStringLiteral("markdown") });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QStringLiteral("state.tfstate:3:")), qPrintable(r.err));
     }

@@ -8,6 +8,7 @@
 #include "FindingsView.h"
 #include "MainWindow.h"
 #include "PlaceholderView.h"
+#include "StatusColors.h"
 #include "SystemView.h"
 #include "TimelineView.h"
 
@@ -310,10 +311,18 @@ private Q_SLOTS:
     {
         PlaceholderView view(QStringLiteral("x"));
         QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
         dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x90, 0xa0));
         view.setPalette(dark);
         auto *label = view.findChild<QLabel *>(QStringLiteral("placeholderText"));
+        // The palette's muted colour where it is readable…
         QCOMPARE(label->palette().color(QPalette::WindowText), QColor(0x80, 0x90, 0xa0));
+        // …and lifted to WCAG AA where it is not.
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x30, 0x30, 0x30));
+        view.setPalette(dark);
+        QVERIFY(
+            StatusColors::contrastRatio(label->palette().color(QPalette::WindowText), QColor(0x20, 0x20, 0x20)) >= 4.5);
     }
 };
 

@@ -4,6 +4,7 @@
 // does, and saving screenshots into the build tree for people to look at.
 
 #include "MainWindow.h"
+#include "TestFiles.h"
 
 #include <QAction>
 #include <QDir>
@@ -36,12 +37,6 @@ inline QString screenshotDir()
 inline bool saveScreenshot(QWidget &widget, const QString &name)
 {
     return widget.grab().save(screenshotDir() + QLatin1Char('/') + name);
-}
-
-inline bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 inline QString sharedPath(const char *relative)
