@@ -54,9 +54,17 @@ FindingsView::FindingsView(QWidget *parent)
     m_tree->header()->setSectionResizeMode(FindingsModel::ResourceColumn, QHeaderView::Interactive);
     m_tree->header()->setStretchLastSection(false);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        if (!current.isValid())
+        if (current.isValid())
+            showDetail(currentFinding());
+    });
+    // The diff follows the user's selection only. Focus arriving in the list
+    // makes a row current without selecting it (Qt does that on focus-in, e.g.
+    // when Tab or a tab switch moves focus here); that must not pull the
+    // window back to the diff.
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this]() {
+        const QModelIndex current = m_tree->currentIndex();
+        if (!current.isValid() || !m_tree->selectionModel()->isSelected(current))
             return;
-        showDetail(currentFinding());
         Q_EMIT fieldsSelected(current.data(FindingsModel::ResourceRole).toString(),
             current.data(FindingsModel::PathsRole).toStringList());
     });

@@ -15,6 +15,8 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -121,10 +123,31 @@ private Q_SLOTS:
             QTRY_COMPARE(areaOf(QApplication::focusWidget()), area);
         }
         QVERIFY(diffTree()->hasFocus()); // Ctrl+1 is the diff itself, not the System tab
+        press(Qt::CTRL | Qt::Key_2);
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("centralTabs"));
+        QTRY_COMPARE(tabs->currentIndex(), 1);
+        QCOMPARE(tabs->tabBar()->currentIndex(), 1);
+        press(Qt::CTRL | Qt::Key_1);
+        QTRY_COMPARE(tabs->currentIndex(), 0);
         press(Qt::CTRL | Qt::Key_3);
         QTRY_COMPARE(areaOf(QApplication::focusWidget()), QStringLiteral("findingsDock"));
         press(QKeyCombination(Qt::Key_Escape));
         QTRY_VERIFY(diffTree()->hasFocus());
+    }
+
+    void switchingToTheSystemTabStaysThere()
+    {
+        // Focus in the diff: hiding it moves the focus on, and that must not
+        // select a finding and pull the window back to the diff.
+        press(Qt::CTRL | Qt::Key_1);
+        QTRY_VERIFY(diffTree()->hasFocus());
+        auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("centralTabs"));
+        auto *system = m_window->findChild<QWidget *>(QStringLiteral("systemView"));
+        tabs->setCurrentWidget(system);
+        QCOMPARE(tabs->currentIndex(), tabs->indexOf(system));
+        QCOMPARE(tabs->currentWidget(), system);
+        QTest::qWait(0);
+        QCOMPARE(tabs->currentIndex(), tabs->indexOf(system));
     }
 
     void tabVisitsEveryDockAndComesBack()
