@@ -4,8 +4,12 @@
 #include "investigation/Analyzer.h"
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
+#include "output/OutputTarget.h"
 
 #include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
 
 namespace AnalyzeCommand {
 
@@ -26,6 +30,18 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
             print(err, QStringLiteral("strata: %1: not a case file\n").arg(request.caseFile));
         return CommandLine::usageErrorExitCode;
     }
+    // Refused before any work: nothing the user recorded is overwritten, and
+    // nothing but a regular file is replaced.
+    if (!request.outputFile.isEmpty()) {
+        QStringList inputs { read.caseFile->filePath };
+        for (const strata::EvidenceEntry &e : read.caseFile->evidence)
+            inputs.append(read.caseFile->resolvedPath(e));
+        const QString problem = strata::outputTargetProblem(request.outputFile, inputs);
+        if (!problem.isEmpty()) {
+            print(err, QStringLiteral("strata: --output %1: %2\n").arg(request.outputFile, problem));
+            return CommandLine::usageErrorExitCode;
+        }
+    }
     // Problems with single entries do not stop the analysis: it runs on the
     // rest and says it is incomplete (exit status 3).
     const strata::AnalysisResult result = strata::Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics);
@@ -44,14 +60,23 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         ? strata::AnalysisMarkdown::write(result)
         : strata::AnalysisJson::write(result);
     if (request.outputFile.isEmpty()) {
-        std::fwrite(document.constData(), 1, size_t(document.size()), out);
-        std::fflush(out);
+        // A full disk or a closed pipe loses the report: say so, never exit 0.
+        errno = 0;
+        const bool written
+            = std::fwrite(document.constData(), 1, size_t(document.size()), out) == size_t(document.size())
+            && std::fflush(out) == 0 && !std::ferror(out);
+        if (!written) {
+            print(err,
+                QStringLiteral("strata: standard output: cannot write: %1\n")
+                    .arg(QString::fromLocal8Bit(std::strerror(errno ? errno : EIO))));
+            return CommandLine::outputErrorExitCode;
+        }
         return status;
     }
     QSaveFile file(request.outputFile);
     if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit()) {
         print(err, QStringLiteral("strata: %1: cannot write: %2\n").arg(request.outputFile, file.errorString()));
-        return 1;
+        return CommandLine::outputErrorExitCode;
     }
     return status;
 }

@@ -171,8 +171,9 @@ QString analyzeHelpText()
                           "\n"
                           "Exit status:\n"
                           "  0  the analysis is complete (with or without findings)\n"
-                          "  1  the output could not be written\n"
-                          "  2  usage error, or a case file that cannot be read\n"
+                          "  1  the output could not be written (nothing half-written is left)\n"
+                          "  2  usage error, a case file that cannot be read, or an --output that is\n"
+                          "     not a regular file or is the case or one of its evidence files\n"
                           "  3  the analysis ran but is incomplete: some evidence (or an entry of the case\n"
                           "     file) could not be read; the reasons are on standard error and in the\n"
                           "     output (problems[] in JSON, first section in Markdown)\n");

@@ -26,6 +26,8 @@ QString analyzeHelpText();
 QString versionText();
 // Exit status for a usage error, as getopt-style tools use.
 constexpr int usageErrorExitCode = 2;
+// The report could not be written (a full disk, a closed pipe, no such folder).
+constexpr int outputErrorExitCode = 1;
 // `strata analyze` ran, but some evidence could not be read: the analysis is incomplete.
 constexpr int incompleteExitCode = 3;
 } // namespace CommandLine

@@ -11,6 +11,7 @@
 #include <QIcon>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -43,6 +44,8 @@ int main(int argc, char **argv)
             request.helpTopic == QLatin1String("analyze") ? CommandLine::analyzeHelpText() : CommandLine::helpText());
         return 0;
     case CommandLineRequest::Action::Analyze:
+        // A closed pipe is a write error to report (exit 1), not a silent death.
+        std::signal(SIGPIPE, SIG_IGN);
         useFingerprintKey();
         return AnalyzeCommand::run(request, stdout, stderr);
     case CommandLineRequest::Action::UsageError:

@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+
 class TestAnalyzeCli : public QObject
 {
     Q_OBJECT
@@ -129,6 +131,48 @@ private Q_SLOTS:
         const QByteArray text = report.readAll();
         QVERIFY(text.indexOf("## Problems reading the evidence") < text.indexOf("## Findings"));
         QVERIFY(!text.contains("No findings. Nothing to do."));
+    }
+
+    void devicesAndFifosAreRefusedNotRead()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("live.yaml"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath, "strata: 1\nevidence:\n  - path: live.yaml\n  - path: /dev/zero\n");
+        const HeadlessRun r = run({ casePath }); // would hang or eat memory if either were read
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("live.yaml: error: cannot read: a FIFO, not a regular file")),
+            qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/dev/zero: error: cannot read: a device")), qPrintable(r.err));
+        QCOMPARE(run({ fifo }).exitCode, 2); // a FIFO as the case file
+    }
+
+    void outputNeverReplacesWhatItMustNot()
+    {
+        QTemporaryDir dir;
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        const QByteArray caseText = "strata: 1\nevidence:\n  - path: live.yaml\n";
+        writeFile(casePath, caseText);
+        writeFile(dir.filePath(QStringLiteral("live.yaml")), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        // The case file and its evidence are input, never output.
+        for (const char *target : { "case.yaml", "live.yaml" }) {
+            const HeadlessRun r = run({ casePath, QStringLiteral("-o"), dir.filePath(QString::fromLatin1(target)) });
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("does not overwrite its own input")), qPrintable(r.err));
+        }
+        QCOMPARE(readFile(casePath), caseText);
+        // A FIFO stays a FIFO.
+        const QString fifo = dir.filePath(QStringLiteral("out.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const HeadlessRun onFifo = run({ casePath, QStringLiteral("-o"), fifo });
+        QCOMPARE(onFifo.exitCode, 2);
+        QVERIFY(QFileInfo(fifo).isFile() == false && QFileInfo::exists(fifo));
+        // A folder that does not exist: a write error, documented as 1.
+        const HeadlessRun missing
+            = run({ casePath, QStringLiteral("-o"), dir.filePath(QStringLiteral("no/such/dir/out.json")) });
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("cannot write")));
     }
 
     void brokenEvidenceFileIsNamed()

@@ -1,5 +1,7 @@
 #include "CaseFileReader.h"
 
+#include "core/RegularFile.h"
+
 #include <QFile>
 
 #include <yaml-cpp/yaml.h>
@@ -231,20 +233,13 @@ CaseFileReadResult readText(const QByteArray &text, const QString &path)
 
 CaseFileReadResult readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const FileContents file = readRegularFile(path, maxFileSize);
+    if (!file.ok()) {
         CaseFileReadResult result;
-        result.diagnostics.append(
-            Diagnostic::error(path, 0, 0, QStringLiteral("cannot open: %1").arg(file.errorString())));
+        result.diagnostics.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot open: %1").arg(file.error)));
         return result;
     }
-    if (file.size() > maxFileSize) {
-        CaseFileReadResult result;
-        result.diagnostics.append(Diagnostic::error(path, 0, 0,
-            QStringLiteral("%1 bytes is too large for a case file (limit %2)").arg(file.size()).arg(maxFileSize)));
-        return result;
-    }
-    return readText(file.readAll(), path);
+    return readText(file.bytes, path);
 }
 
 } // namespace strata::CaseFileReader

@@ -1,5 +1,7 @@
 #include "EvidenceImporter.h"
 
+#include "core/RegularFile.h"
+
 #include "core/JobRunner.h"
 #include "etcd/EtcdctlParser.h"
 #include "hcl/TerraformReader.h"
@@ -213,14 +215,12 @@ void importCode(const QString &resolved, const QString &path, bool isDirectory, 
     }
     QList<TerraformReader::SourceFile> tf, tfvars;
     auto read = [&](const QString &file, const QString &display, QList<TerraformReader::SourceFile> &into) {
-        QFile f(file);
-        if (f.size() > maxFileSize || !f.open(QIODevice::ReadOnly)) {
-            out.diagnostics.append(Diagnostic::error(display, 0, 0,
-                QStringLiteral("cannot read: %1")
-                    .arg(f.size() > maxFileSize ? QStringLiteral("too large") : f.errorString())));
+        const FileContents f = readRegularFile(file, evidenceReadLimit());
+        if (!f.ok()) {
+            out.diagnostics.append(Diagnostic::error(display, 0, 0, QStringLiteral("cannot read: %1").arg(f.error)));
             return;
         }
-        into.append({ display, f.readAll() });
+        into.append({ display, f.bytes });
     };
     if (isDirectory) {
         const QDir dir(resolved);
@@ -272,15 +272,11 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
             out.diagnostics.append(
                 Diagnostic::error(path, 0, 0, QStringLiteral("not found (looked for %1)").arg(out.resolvedPath)));
         } else if (!info.isDir()) {
-            QFile f(out.resolvedPath);
-            if (f.size() > maxFileSize)
-                out.diagnostics.append(Diagnostic::error(path, 0, 0,
-                    QStringLiteral("%1 bytes is more than Strata reads (%2)").arg(f.size()).arg(maxFileSize)));
-            else if (!f.open(QIODevice::ReadOnly))
-                out.diagnostics.append(
-                    Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
+            const FileContents f = readRegularFile(out.resolvedPath, evidenceReadLimit());
+            if (!f.ok())
+                out.diagnostics.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.error)));
             else
-                text = f.readAll();
+                text = f.bytes;
         }
         if (out.diagnostics.isEmpty()) {
             std::optional<EvidenceKind> kind;

@@ -9,10 +9,9 @@ class JobContext;
 
 // Reads every evidence entry of a case with the parser its kind calls for,
 // and normalises the results into one EvidenceSet. A bad file is reported
-// (file:line:col) and skipped; the rest still loads. Files larger than
-// maxFileSize are refused rather than read.
+// (file:line:col) and skipped; the rest still loads. Only regular files are
+// read, each up to evidenceReadLimit() (core/RegularFile.h).
 namespace EvidenceImporter {
-constexpr qint64 maxFileSize = qint64(512) * 1024 * 1024;
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context = nullptr);
 } // namespace EvidenceImporter

@@ -1,5 +1,7 @@
 #include "TerraformReader.h"
 
+#include "core/RegularFile.h"
+
 #include "hcl/HclEvaluator.h"
 #include "hcl/HclParser.h"
 #include "hcl/HclValues.h"
@@ -576,12 +578,12 @@ TerraformConfig readDirectory(const QString &directory)
     QList<Diagnostic> problems;
     auto load = [&](const QString &name, QList<SourceFile> &into) {
         const QString path = dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            problems.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
+        const FileContents f = readRegularFile(path, evidenceReadLimit());
+        if (!f.ok()) {
+            problems.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.error)));
             return;
         }
-        into.append(SourceFile { path, f.readAll() });
+        into.append(SourceFile { path, f.bytes });
     };
     if (!dir.exists()) {
         TerraformConfig config;

@@ -1,5 +1,7 @@
 #include "TerraformStateReader.h"
 
+#include "core/RegularFile.h"
+
 #include "formats/JsonReader.h"
 #include "terraform/TerraformAddress.h"
 
@@ -422,34 +424,14 @@ TerraformStateReadResult read(const QByteArray &text, const QString &file)
 
 TerraformStateReadResult readFile(const QString &path)
 {
-    TerraformStateReadResult result;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        result.diagnostics.append(
-            Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.errorString())));
+    // Regular files only, bounded: a pipe or a device is refused, not read.
+    const FileContents file = readRegularFile(path, maxFileSize);
+    if (!file.ok()) {
+        TerraformStateReadResult result;
+        result.diagnostics.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(file.error)));
         return result;
     }
-    if (!f.isSequential() && f.size() > maxFileSize) {
-        result.diagnostics.append(Diagnostic::error(path, 0, 0,
-            QStringLiteral("the file is larger than the %1 MB a state file may be").arg(maxFileSize >> 20)));
-        return result;
-    }
-    // In chunks, because size() says nothing for pipes and devices.
-    QByteArray text;
-    if (!f.isSequential())
-        text.reserve(qsizetype(f.size()));
-    while (text.size() <= maxFileSize) {
-        const QByteArray chunk = f.read(qint64(1) << 20);
-        if (chunk.isEmpty())
-            break;
-        text += chunk;
-    }
-    if (text.size() > maxFileSize) {
-        result.diagnostics.append(Diagnostic::error(path, 0, 0,
-            QStringLiteral("the file is larger than the %1 MB a state file may be").arg(maxFileSize >> 20)));
-        return result;
-    }
-    return read(text, path);
+    return read(file.bytes, path);
 }
 
 } // namespace strata::TerraformStateReader

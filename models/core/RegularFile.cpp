@@ -1,0 +1,120 @@
+#include "RegularFile.h"
+
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace strata {
+
+namespace {
+QString kindOf(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return QStringLiteral("a folder");
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return QStringLiteral("a device");
+    return QStringLiteral("not a regular file");
+}
+
+QString tooLarge(qint64 size, qint64 limit)
+{
+    return QStringLiteral(
+        "%1 bytes is more than Strata reads from one file (%2; set STRATA_MAX_FILE_BYTES to change it)")
+        .arg(size)
+        .arg(formatLimit(limit));
+}
+
+FileContents readResource(const QString &path, qint64 limit)
+{
+    FileContents out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        out.error = f.errorString();
+    else if (f.size() > limit)
+        out.error = tooLarge(f.size(), limit);
+    else
+        out.bytes = f.readAll();
+    return out;
+}
+} // namespace
+
+qint64 evidenceReadLimit()
+{
+    bool ok = false;
+    const qint64 configured = qEnvironmentVariable("STRATA_MAX_FILE_BYTES").toLongLong(&ok);
+    return ok && configured > 0 ? configured : qint64(1) << 30;
+}
+
+QString formatLimit(qint64 bytes)
+{
+    if (bytes >= (qint64(1) << 30) && bytes % (qint64(1) << 30) == 0)
+        return QStringLiteral("%1 GiB").arg(bytes >> 30);
+    if (bytes >= (qint64(1) << 20) && bytes % (qint64(1) << 20) == 0)
+        return QStringLiteral("%1 MiB").arg(bytes >> 20);
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
+
+FileContents readRegularFile(const QString &path, qint64 limit)
+{
+    if (path.startsWith(QLatin1Char(':')))
+        return readResource(path, limit);
+    FileContents out;
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is
+    // checked on the open descriptor, so nothing can be swapped in between.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        out.error = QString::fromLocal8Bit(std::strerror(errno));
+        return out;
+    }
+    struct stat st
+    {
+    };
+    if (::fstat(fd, &st) != 0) {
+        out.error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+        return out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        out.error = QStringLiteral("%1, not a regular file: Strata reads only regular files").arg(kindOf(st.st_mode));
+        ::close(fd);
+        return out;
+    }
+    if (qint64(st.st_size) > limit) {
+        out.error = tooLarge(qint64(st.st_size), limit);
+        ::close(fd);
+        return out;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    out.bytes.reserve(qsizetype(st.st_size));
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            out.error = QString::fromLocal8Bit(std::strerror(errno));
+            out.bytes.clear();
+            break;
+        }
+        if (n == 0)
+            break;
+        if (out.bytes.size() + n > limit) { // grew while being read
+            out.error = tooLarge(out.bytes.size() + n, limit);
+            out.bytes.clear();
+            break;
+        }
+        out.bytes.append(buffer, n);
+    }
+    ::close(fd);
+    return out;
+}
+
+} // namespace strata

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace strata {
+
+// Reading a file the user named, safely: only a regular file (after
+// symlinks), never a device, FIFO or socket (those could block forever or
+// never end: /dev/zero, a pipe nobody writes to); never more than a limit,
+// checked before reading and while reading (the file may grow). Qt resources
+// (":/…") are read as they are.
+struct FileContents
+{
+    QByteArray bytes;
+    QString error; // why not, for "path: error"; empty when bytes is the file
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// 1 GiB per evidence file, or $STRATA_MAX_FILE_BYTES when set to a positive number.
+qint64 evidenceReadLimit();
+
+FileContents readRegularFile(const QString &path, qint64 limit);
+
+// "1.0 GiB", "512 MiB", "8 MiB": limits the way messages say them.
+QString formatLimit(qint64 bytes);
+
+} // namespace strata
