@@ -43,7 +43,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -552,7 +551,7 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::updateActions()
 {
-    const bool editable = m_case && !m_case->filePath.startsWith(QLatin1Char(':'));
+    const bool editable = caseIsEditable();
     m_saveAction->setEnabled(m_case.has_value());
     m_saveAsAction->setEnabled(m_case.has_value());
     m_removeEvidenceAction->setEnabled(editable);
@@ -563,7 +562,7 @@ void MainWindow::updateTitle()
 {
     // [*]: Qt shows the unsaved-changes mark there.
     setWindowTitle(m_case ? m_case->displayName() + QStringLiteral("[*]") : QStringLiteral("No case"));
-    if (m_case && !m_case->filePath.startsWith(QLatin1Char(':')))
+    if (m_case && !m_case->isBuiltIn())
         setWindowFilePath(m_case->filePath);
     if (!m_case) {
         m_diffPlaceholder->setText(
@@ -661,18 +660,8 @@ void MainWindow::openEvidence(const Finding &finding, int evidenceIndex)
         m_evidenceViewer->showError(ref.location.file, read.error);
     } else {
         // Every Secret value the analysis met in this file is masked, as the diff masks it.
-        QList<SourceLocation> secrets;
-        if (m_analysis) {
-            for (const ResourceDiff &r : m_analysis->resources) {
-                for (const FieldDiff &f : r.fields) {
-                    for (const DiffCell &cell : f.cells) {
-                        if (cell.present && cell.value.kind == FieldValue::Kind::Secret
-                            && cell.value.location.file == ref.location.file)
-                            secrets.append(cell.value.location);
-                    }
-                }
-            }
-        }
+        const QList<SourceLocation> secrets
+            = m_analysis ? secretLocations(m_analysis->resources, ref.location.file) : QList<SourceLocation>();
         QStringList notice;
         if (read.truncated)
             notice << QStringLiteral("Only the first %1 MiB are shown.").arg(evidenceTextLimit / (1024 * 1024));
@@ -684,8 +673,6 @@ void MainWindow::openEvidence(const Finding &finding, int evidenceIndex)
     m_evidenceViewer->show();
     m_evidenceViewer->raise();
     m_evidenceViewer->activateWindow();
-    // A window shown a moment ago may not take activation yet: ask again once it is up.
-    QTimer::singleShot(0, m_evidenceViewer, [viewer = m_evidenceViewer]() { viewer->activateWindow(); });
 }
 
 void MainWindow::startAnalysis()
@@ -796,7 +783,7 @@ void MainWindow::save()
 {
     if (!m_case)
         return;
-    if (m_case->filePath.isEmpty() || m_case->filePath.startsWith(QLatin1Char(':')))
+    if (!m_case->hasOwnFile())
         chooseSaveTarget(); // a built-in case cannot be overwritten; a new one has no file yet
     else
         saveCaseAs(m_case->filePath);
@@ -806,9 +793,7 @@ void MainWindow::chooseSaveTarget()
 {
     if (!m_case)
         return;
-    QString suggestion = m_case->filePath.isEmpty() || m_case->filePath.startsWith(QLatin1Char(':'))
-        ? QStringLiteral("case.yaml")
-        : m_case->filePath;
+    const QString suggestion = m_case->hasOwnFile() ? m_case->filePath : QStringLiteral("case.yaml");
     const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save Case As"), suggestion, caseFileFilter);
     if (!path.isEmpty())
         saveCaseAs(path);

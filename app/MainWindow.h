@@ -97,6 +97,8 @@ private:
     void removeSelectedEvidence();
     void showUserGuide();
     void updateExampleBanner();
+    // A case is open and it is not the built-in example.
+    bool caseIsEditable() const { return m_case && !m_case->isBuiltIn(); }
     void showShortcuts();
     void escape();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *content, Qt::DockWidgetArea area);

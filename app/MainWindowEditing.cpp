@@ -140,9 +140,9 @@ void MainWindow::addEvidence(const QStringList &paths)
 {
     CaseFile after;
     // The built-in example cannot change: evidence starts an untitled case beside it.
-    if (m_case && !m_case->filePath.startsWith(QLatin1Char(':')))
+    const bool startsCase = !caseIsEditable();
+    if (!startsCase)
         after = *m_case;
-    const bool startsCase = !m_case || m_case->filePath.startsWith(QLatin1Char(':'));
     const int added = CaseEditing::addEvidence(after, paths);
     if (added == 0) {
         statusBar()->showMessage(QStringLiteral("Already in the case: nothing added"), 5000);
@@ -174,7 +174,7 @@ void MainWindow::removeSelectedEvidence()
 
 void MainWindow::removeEvidence(const QList<int> &rows)
 {
-    if (!m_case || m_case->filePath.startsWith(QLatin1Char(':')) || rows.isEmpty())
+    if (!caseIsEditable() || rows.isEmpty())
         return;
     CaseFile after = *m_case;
     QList<int> sorted = rows;
@@ -190,7 +190,7 @@ void MainWindow::removeEvidence(const QList<int> &rows)
 
 void MainWindow::setEvidenceRole(int row, EvidenceRole role)
 {
-    if (!m_case || m_case->filePath.startsWith(QLatin1Char(':')))
+    if (!caseIsEditable())
         return;
     CaseFile after = *m_case;
     if (CaseEditing::setRole(after, row, role))

@@ -114,13 +114,10 @@ void FindingsView::showDetail(int finding)
 
 void FindingsView::activate(const QModelIndex &index)
 {
-    // An evidence child row opens its file; the rows before it are the detail text.
-    if (!index.isValid() || !index.parent().isValid())
-        return;
-    const strata::Finding &f = m_model->findings().at(index.parent().row());
-    const int evidence = index.row() - (f.detail.isEmpty() ? 0 : 1);
-    if (evidence >= 0 && evidence < f.evidence.size())
-        Q_EMIT evidenceActivated(f, evidence);
+    // An evidence child row opens its file; other rows have nothing to open.
+    const int evidence = index.data(FindingsModel::EvidenceIndexRole).toInt();
+    if (index.isValid() && index.parent().isValid() && evidence >= 0)
+        Q_EMIT evidenceActivated(m_model->findings().at(index.parent().row()), evidence);
 }
 
 void FindingsView::resizeEvent(QResizeEvent *event)

@@ -17,7 +17,7 @@ CaseFile newCase(const QString &folder)
 
 int addEvidence(CaseFile &caseFile, const QStringList &paths)
 {
-    const bool saved = !caseFile.filePath.isEmpty() && !caseFile.filePath.startsWith(QLatin1Char(':'));
+    const bool saved = caseFile.hasOwnFile();
     const QDir base(caseFile.baseDirectory());
     int added = 0;
     for (const QString &path : paths) {

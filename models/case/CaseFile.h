@@ -54,6 +54,10 @@ struct CaseFile
     QString resolvedPath(const EvidenceEntry &entry) const;
     // The display name: the title, else the file name, else "Untitled case".
     QString displayName() const;
+    // Built into Strata (a ":/" resource): read-only, never saved over.
+    bool isBuiltIn() const { return filePath.startsWith(QLatin1Char(':')); }
+    // Saved somewhere the user can write: neither new nor built in.
+    bool hasOwnFile() const { return !filePath.isEmpty() && !isBuiltIn(); }
 };
 
 } // namespace strata

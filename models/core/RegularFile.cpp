@@ -2,6 +2,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -32,16 +33,18 @@ QString tooLarge(qint64 size, qint64 limit)
         .arg(formatLimit(limit));
 }
 
-FileContents readResource(const QString &path, qint64 limit)
+FileContents readResource(const QString &path, qint64 limit, OverLimit overLimit)
 {
     FileContents out;
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly)) {
         out.error = f.errorString();
-    else if (f.size() > limit)
+    } else if (f.size() > limit && overLimit == OverLimit::Refuse) {
         out.error = tooLarge(f.size(), limit);
-    else
-        out.bytes = f.readAll();
+    } else {
+        out.bytes = f.read(limit);
+        out.truncated = f.size() > limit;
+    }
     return out;
 }
 } // namespace
@@ -62,10 +65,10 @@ QString formatLimit(qint64 bytes)
     return QStringLiteral("%1 bytes").arg(bytes);
 }
 
-FileContents readRegularFile(const QString &path, qint64 limit)
+FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLimit)
 {
     if (path.startsWith(QLatin1Char(':')))
-        return readResource(path, limit);
+        return readResource(path, limit, overLimit);
     FileContents out;
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is
     // checked on the open descriptor, so nothing can be swapped in between.
@@ -87,13 +90,13 @@ FileContents readRegularFile(const QString &path, qint64 limit)
         ::close(fd);
         return out;
     }
-    if (qint64(st.st_size) > limit) {
+    if (qint64(st.st_size) > limit && overLimit == OverLimit::Refuse) {
         out.error = tooLarge(qint64(st.st_size), limit);
         ::close(fd);
         return out;
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    out.bytes.reserve(qsizetype(st.st_size));
+    out.bytes.reserve(qsizetype(std::min<qint64>(st.st_size, limit)));
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -106,9 +109,14 @@ FileContents readRegularFile(const QString &path, qint64 limit)
         }
         if (n == 0)
             break;
-        if (out.bytes.size() + n > limit) { // grew while being read
-            out.error = tooLarge(out.bytes.size() + n, limit);
-            out.bytes.clear();
+        if (out.bytes.size() + n > limit) { // larger than the limit, or grew while being read
+            if (overLimit == OverLimit::Truncate) {
+                out.bytes.append(buffer, qsizetype(limit - out.bytes.size()));
+                out.truncated = true;
+            } else {
+                out.error = tooLarge(out.bytes.size() + n, limit);
+                out.bytes.clear();
+            }
             break;
         }
         out.bytes.append(buffer, n);

@@ -14,6 +14,7 @@ struct FileContents
 {
     QByteArray bytes;
     QString error; // why not, for "path: error"; empty when bytes is the file
+    bool truncated = false; // OverLimit::Truncate only: bytes is the first `limit` bytes
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -21,7 +22,11 @@ struct FileContents
 // 1 GiB per evidence file, or $STRATA_MAX_FILE_BYTES when set to a positive number.
 qint64 evidenceReadLimit();
 
-FileContents readRegularFile(const QString &path, qint64 limit);
+// What to do with a file larger than the limit: refuse it (an importer must
+// not analyse half a file) or keep its first `limit` bytes (a viewer may).
+enum class OverLimit { Refuse, Truncate };
+
+FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLimit = OverLimit::Refuse);
 
 // "1.0 GiB", "512 MiB", "8 MiB": limits the way messages say them.
 QString formatLimit(qint64 bytes);

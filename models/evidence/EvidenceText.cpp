@@ -1,6 +1,7 @@
 #include "EvidenceText.h"
 
-#include <QFile>
+#include "core/RegularFile.h"
+
 #include <QFileInfo>
 
 namespace strata {
@@ -8,25 +9,33 @@ namespace strata {
 EvidenceText readEvidenceText(const QString &path, qint64 limit)
 {
     EvidenceText out;
-    const QFileInfo info(path);
-    // Resources (":/…") are regular files to QFileInfo too.
-    if (!info.exists()) {
+    if (!path.startsWith(QLatin1Char(':')) && !QFileInfo::exists(path)) {
         out.error = QStringLiteral("%1: not found").arg(path);
         return out;
     }
-    if (!info.isFile()) {
-        out.error = QStringLiteral("%1: not a regular file (a folder, device or pipe is not shown)").arg(path);
+    // The same safe read the importers use, keeping the start of a huge file.
+    const FileContents file = readRegularFile(path, limit, OverLimit::Truncate);
+    if (!file.ok()) {
+        out.error = QStringLiteral("%1: %2").arg(path, file.error);
         return out;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        out.error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return out;
-    }
-    const QByteArray bytes = file.read(limit + 1);
-    out.truncated = bytes.size() > limit;
-    out.text = QString::fromUtf8(bytes.left(limit));
+    out.truncated = file.truncated;
+    out.text = QString::fromUtf8(file.bytes);
     return out;
+}
+
+QList<SourceLocation> secretLocations(const QList<ResourceDiff> &resources, const QString &file)
+{
+    QList<SourceLocation> found;
+    for (const ResourceDiff &r : resources) {
+        for (const FieldDiff &f : r.fields) {
+            for (const DiffCell &cell : f.cells) {
+                if (cell.present && cell.value.kind == FieldValue::Kind::Secret && cell.value.location.file == file)
+                    found.append(cell.value.location);
+            }
+        }
+    }
+    return found;
 }
 
 TextSpan valueSpanAt(const QString &line, int column)

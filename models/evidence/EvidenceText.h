@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/SourceLocation.h"
+#include "diff/ResourceDiff.h"
 
 #include <QList>
 #include <QString>
@@ -21,6 +22,10 @@ struct EvidenceText
 constexpr qint64 evidenceTextLimit = 16 * 1024 * 1024;
 
 EvidenceText readEvidenceText(const QString &path, qint64 limit = evidenceTextLimit);
+
+// Where the analysis found Secret values in `file` (as the case names it),
+// for maskValues.
+QList<SourceLocation> secretLocations(const QList<ResourceDiff> &resources, const QString &file);
 
 // A stretch of one line, in characters from the line's start (0-based).
 struct TextSpan

@@ -72,6 +72,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         break;
     }
     if (isFinding) {
+        if (role == EvidenceIndexRole)
+            return -1;
         if (role == Qt::DisplayRole) {
             switch (index.column()) {
             case SeverityColumn:
@@ -91,6 +93,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     int row = index.row();
     if (!f.detail.isEmpty()) {
         if (row == 0) {
+            if (role == EvidenceIndexRole)
+                return -1;
             if (role == Qt::DisplayRole && index.column() == SeverityColumn)
                 return QStringLiteral("what");
             if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && index.column() == TitleColumn)
@@ -99,6 +103,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         }
         --row;
     }
+    if (role == EvidenceIndexRole)
+        return row < f.evidence.size() ? row : -1;
     if (row < f.evidence.size()) {
         const EvidenceRef &e = f.evidence.at(row);
         if (role == LocationRole)

@@ -21,6 +21,7 @@ public:
         PathsRole, // QStringList field paths
         LocationRole, // QString file:line of an evidence row
         IsFindingRole, // bool
+        EvidenceIndexRole, // int: which of the finding's evidence a child row shows; -1 on other rows
     };
     Q_ENUM(Role)
 
