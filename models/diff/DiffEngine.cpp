@@ -147,6 +147,19 @@ QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<Resourc
         }
     }
 
+    // What Terraform marks sensitive in one column is secret in all of them:
+    // live holds the same plaintext that state hides.
+    QHash<ResourceId, QStringList> sensitive;
+    for (const ColumnObject &o : objects) {
+        if (o.sensitivePaths.isEmpty())
+            continue;
+        QStringList &paths = sensitive[o.id];
+        for (const QString &p : o.sensitivePaths) {
+            if (!paths.contains(p))
+                paths.append(p);
+        }
+    }
+
     for (const ColumnObject *o : std::as_const(ordered)) {
         if (cancelled && cancelled())
             return {};
@@ -171,6 +184,7 @@ QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<Resourc
         b.partial[col] = o->partial;
         FieldFlattener::Options options;
         options.secretDataIsBase64 = o->secretDataIsBase64;
+        options.sensitivePaths = sensitive.value(o->id);
         for (const FieldValue &f : FieldFlattener::flatten(o->object, options)) {
             FieldDiff &r = b.row(f.path);
             r.cells[col].present = true;

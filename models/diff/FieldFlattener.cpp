@@ -29,6 +29,10 @@ bool isEmptyish(const Value &v)
     }
 }
 
+constexpr QLatin1StringView lastAppliedKey("kubectl.kubernetes.io/last-applied-configuration");
+constexpr QLatin1StringView lastAppliedPath(
+    "metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]");
+
 // Called for every field of every object: no allocation, cheap prefix tests first.
 bool isNoisePath(QStringView path)
 {
@@ -50,8 +54,20 @@ bool isNoisePath(QStringView path)
                 || path.at(n.size()) == QLatin1Char('[')))
             return true;
     }
-    return path.startsWith(
-        QLatin1StringView("metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]"));
+    return path.startsWith(lastAppliedPath);
+}
+
+bool covers(QStringView prefix, QStringView path)
+{
+    return path.startsWith(prefix)
+        && (path.size() == prefix.size() || path.at(prefix.size()) == QLatin1Char('.')
+            || path.at(prefix.size()) == QLatin1Char('['));
+}
+
+bool isSecretKind(const Value &object)
+{
+    const Value *kind = object.find(QStringLiteral("kind"));
+    return kind && kind->text().compare(QLatin1String("Secret"), Qt::CaseInsensitive) == 0;
 }
 
 // A ConfigMap value that is itself a JSON or YAML document, parsed; else null.
@@ -108,6 +124,14 @@ public:
                     walkDataMap(e.first, e.second, child);
                     continue;
                 }
+                if (isSensitive(child)) {
+                    emitSensitive(child, e.second);
+                    continue;
+                }
+                if (depth == 2 && e.first == lastAppliedKey && child == lastAppliedPath) {
+                    walkLastApplied(e.second, child);
+                    continue;
+                }
                 if (!inData && isEmptyish(e.second))
                     continue;
                 walk(e.second, child, depth + 1, inData);
@@ -133,12 +157,67 @@ private:
         return key == QLatin1String("data") || key == QLatin1String("binaryData") || key == QLatin1String("stringData");
     }
 
+    bool isSensitive(const QString &path) const
+    {
+        for (const QString &s : m_options.sensitivePaths) {
+            if (covers(s, path))
+                return true;
+        }
+        return false;
+    }
+
+    // Every leaf under a sensitive path becomes a fingerprint; an empty map or
+    // list stays visible as such, since it holds nothing secret.
+    void emitSensitive(const QString &path, const Value &v)
+    {
+        if (v.type() == Value::Type::Map) {
+            for (const Value::Entry &e : v.entries())
+                emitSensitive(FieldPath::appendKey(path, e.first), e.second);
+        } else if (v.type() == Value::Type::List) {
+            for (qsizetype i = 0; i < v.items().size(); ++i)
+                emitSensitive(path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), v.items().at(i));
+        } else if (!v.isNull()) {
+            emitSecret(path, v, false);
+        }
+    }
+
+    // kubectl apply stores the whole applied object, Secret data included, as
+    // JSON text in this annotation. It is compared as the object it holds,
+    // under the annotation's path and with the same secret rules.
+    void walkLastApplied(const Value &annotation, const QString &path)
+    {
+        if (annotation.type() == Value::Type::String) {
+            const JsonReadResult r = JsonReader::read(annotation.text().toUtf8(), annotation.location().file);
+            if (r.ok() && r.value.type() == Value::Type::Map) {
+                Flattener inner(m_options, m_isSecret || isSecretKind(r.value));
+                inner.m_base64Override = true; // the annotation holds what was applied: base64 in data
+                inner.m_prefix = path;
+                inner.walk(r.value, QString(), 0, false);
+                for (FieldValue &f : inner.out) {
+                    f.noise = true;
+                    f.location = annotation.location(); // positions inside the text are not the file's
+                    out.append(std::move(f));
+                }
+                return;
+            }
+        }
+        if (m_isSecret)
+            emitSecret(path, annotation, false); // unreadable: never shown as text on a Secret
+        else
+            addField(path, annotation);
+    }
+
     void walkDataMap(const QString &mapKey, const Value &map, const QString &mapPath)
     {
         for (const Value::Entry &e : map.entries()) {
             const QString path = FieldPath::appendKey(mapPath, e.first);
             if (m_isSecret && (mapKey == QLatin1String("data") || mapKey == QLatin1String("stringData"))) {
-                emitSecret(path, e.second, mapKey == QLatin1String("data") && m_options.secretDataIsBase64);
+                emitSecret(path, e.second,
+                    mapKey == QLatin1String("data") && (m_base64Override || m_options.secretDataIsBase64));
+                continue;
+            }
+            if (isSensitive(path)) {
+                emitSensitive(path, e.second);
                 continue;
             }
             if (e.second.type() == Value::Type::String) {
@@ -155,7 +234,7 @@ private:
     void emitSecret(const QString &path, const Value &v, bool base64)
     {
         FieldValue f;
-        f.path = path;
+        f.path = prefixed(path);
         f.location = v.location();
         if (v.isUnknown()) {
             f.kind = FieldValue::Kind::Unknown;
@@ -175,10 +254,14 @@ private:
 
     void addField(const QString &path, const Value &v)
     {
+        if (v.type() == Value::Type::String && SecretFingerprint::containsPrivateKey(QStringView(v.text()))) {
+            emitSecret(path, v, false); // a key pasted into any field is still a key
+            return;
+        }
         FieldValue f;
-        f.path = path;
+        f.path = prefixed(path);
         f.location = v.location();
-        f.noise = isNoisePath(path);
+        f.noise = isNoisePath(f.path);
         if (v.isUnknown()) {
             f.kind = FieldValue::Kind::Unknown;
             f.text = v.text();
@@ -188,17 +271,26 @@ private:
         out.append(f);
     }
 
+    QString prefixed(const QString &path) const
+    {
+        if (m_prefix.isEmpty())
+            return path;
+        if (path.startsWith(QLatin1Char('[')))
+            return m_prefix + path;
+        return m_prefix + QLatin1Char('.') + path;
+    }
+
     const Options &m_options;
     bool m_isSecret;
+    bool m_base64Override = false;
+    QString m_prefix; // prepended to every path (the annotation an inner object came from)
 };
 
 } // namespace
 
 QList<FieldValue> flatten(const Value &object, const Options &options)
 {
-    const Value *kind = object.find(QStringLiteral("kind"));
-    const bool isSecret = kind && kind->text().compare(QLatin1String("Secret"), Qt::CaseInsensitive) == 0;
-    Flattener f(options, isSecret);
+    Flattener f(options, isSecretKind(object));
     f.walk(object, QString(), 0, false);
     return f.out;
 }

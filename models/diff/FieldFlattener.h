@@ -17,6 +17,12 @@ namespace strata {
 //   compare equal);
 // - empty and null values outside data maps count as absent, as Kubernetes
 //   leaves them out (Terraform state writes `labels: null`, kubectl omits it);
+// - fields Terraform marks sensitive (`sensitivePaths`, from state's
+//   sensitive_attributes on any resource type) become fingerprints too, in
+//   every column, so the plaintext never leaves and equal values compare equal;
+// - the last-applied-configuration annotation is parsed and flattened under
+//   its own path with the same rules (its Secret data fingerprinted), or, when
+//   it is not JSON, kept only as a fingerprint on a Secret;
 // - bookkeeping fields (resourceVersion, uid, managedFields, …) are marked noise.
 namespace FieldFlattener {
 
@@ -25,6 +31,9 @@ struct Options
     bool secretDataIsBase64 = true; // kubectl: yes; Terraform code/state: no
     int maxDepth = 64;
     int maxFields = 100000; // per object; the rest is dropped with a marker field
+    // kubectl paths whose values are secret: a path covers itself and
+    // everything under it (`data` covers `data.password`).
+    QStringList sensitivePaths;
 };
 
 QList<FieldValue> flatten(const Value &object, const Options &options);

@@ -35,6 +35,9 @@ struct ColumnObject
     bool secretDataIsBase64 = true; // kubectl yes; Terraform no
     bool partial = false; // owns only the fields it sets (kubernetes_config_map_v1_data)
     Value managedFields; // kubectl's metadata.managedFields, for "who changed this"
+    // Paths Terraform marks sensitive on this object (state's
+    // sensitive_attributes, the provider's schema): secret in every column.
+    QStringList sensitivePaths;
 };
 
 enum class FieldStatus : unsigned {

@@ -102,4 +102,30 @@ void setKeyForTesting(const QByteArray &newKey)
     key() = newKey;
 }
 
+bool containsPrivateKey(QByteArrayView text)
+{
+    // "-----BEGIN ", a label of capitals, digits and spaces that ends in
+    // "PRIVATE KEY", then "-----": RSA, EC, OPENSSH, ENCRYPTED and PKCS#8 keys.
+    constexpr QByteArrayView begin("-----BEGIN ");
+    if (!text.contains("PRIVATE KEY-----"))
+        return false;
+    for (qsizetype at = text.indexOf(begin); at >= 0; at = text.indexOf(begin, at + 1)) {
+        const qsizetype labelStart = at + begin.size();
+        qsizetype i = labelStart;
+        for (; i < text.size() && i - labelStart < 64; ++i) {
+            const char c = text.at(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' '))
+                break;
+        }
+        if (text.sliced(labelStart, i - labelStart).endsWith("PRIVATE KEY") && text.sliced(i).startsWith("-----"))
+            return true;
+    }
+    return false;
+}
+
+bool containsPrivateKey(QStringView text)
+{
+    return text.contains(u"PRIVATE KEY-----") && containsPrivateKey(QByteArrayView(text.toUtf8()));
+}
+
 } // namespace strata::SecretFingerprint

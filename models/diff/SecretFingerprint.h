@@ -21,6 +21,10 @@ QString defaultKeyFile();
 // Uses the key in `path`, creating it (32 random bytes, owner-only) if it does
 // not exist. Returns why not, and keeps the current key, when it cannot.
 QString useKeyFile(const QString &path);
+// A PEM private key block ("-----BEGIN [RSA |EC |OPENSSH ]PRIVATE KEY-----")
+// starts somewhere in `text`: secret wherever it appears, whatever the field.
+bool containsPrivateKey(QByteArrayView text);
+bool containsPrivateKey(QStringView text);
 // Makes fingerprints reproducible (tests only).
 void setKeyForTesting(const QByteArray &key);
 } // namespace SecretFingerprint

@@ -1,6 +1,7 @@
 #include "EvidenceImporter.h"
 
 #include "core/RegularFile.h"
+#include "evidence/CredentialMaterial.h"
 
 #include "core/JobRunner.h"
 #include "etcd/EtcdctlParser.h"
@@ -47,6 +48,7 @@ ColumnObject fromManaged(const ManagedKubernetesObject &m, Column column, const 
     o.identity.terraformAddress = m.address;
     o.identity.resourceVersion = m.stateResourceVersion;
     o.identity.uid = m.stateUid;
+    o.sensitivePaths = m.sensitivePaths;
     if (column == Column::State && set.state) {
         o.identity.stateSerial = qint64(set.state->serial);
         o.identity.stateLineage = set.state->lineage;
@@ -287,7 +289,17 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
                         QStringLiteral("unknown kind '%1'; detecting it from the content").arg(entry.kind)));
             }
             out.kind = kind.value_or(detectEvidenceKind(path, info.isDir(), text.left(16384)));
-            switch (out.kind) {
+            // Credentials are never evidence, whatever the case file calls them.
+            bool credentialRefused = false;
+            const bool structured = out.kind == EvidenceKind::Kubectl || out.kind == EvidenceKind::TerraformState;
+            if (const QString credential = CredentialMaterial::describe(text, structured); !credential.isEmpty()) {
+                out.diagnostics.append(Diagnostic::error(path, 0, 0,
+                    QStringLiteral("not read: this looks like %1, and credentials are never imported as evidence "
+                                   "(a live cluster belongs under `sources:`)")
+                        .arg(credential)));
+                credentialRefused = true;
+            }
+            switch (credentialRefused ? EvidenceKind::Unknown : out.kind) {
             case EvidenceKind::Kubectl:
                 importKubectl(text, path, entry.role, set, out);
                 break;
@@ -307,6 +319,8 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
                 importCode(out.resolvedPath, path, info.isDir(), entry.role, set, out);
                 break;
             case EvidenceKind::Unknown:
+                if (credentialRefused)
+                    break;
                 out.diagnostics.append(
                     Diagnostic::error(path, 0, 0, QStringLiteral("empty, or not a kind of evidence Strata reads")));
                 break;
