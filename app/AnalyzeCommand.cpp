@@ -1,6 +1,7 @@
 #include "AnalyzeCommand.h"
 
 #include "case/CaseFileReader.h"
+#include "core/ControlCharacters.h"
 #include "investigation/Analyzer.h"
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
@@ -14,9 +15,12 @@
 namespace AnalyzeCommand {
 
 namespace {
+// Messages quote evidence (paths, values): control characters in them are
+// shown escaped, never sent to the terminal. The line break that ends a
+// message is the program's own.
 void print(FILE *stream, const QString &text)
 {
-    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fputs(strata::escapeControlCharacters(text, true).toLocal8Bit().constData(), stream);
 }
 } // namespace
 

@@ -175,6 +175,29 @@ private Q_SLOTS:
         QVERIFY(missing.err.contains(QStringLiteral("cannot write")));
     }
 
+    void controlCharactersNeverReachTheTerminal()
+    {
+        QTemporaryDir dir;
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        // ESC in the title and a value, BEL and CR in a missing evidence path (which stderr quotes).
+        writeFile(casePath,
+            "strata: 1\ntitle: \"t\\e[31m\"\nevidence:\n  - path: live.yaml\n    role: live\n  - path: "
+            "\"gone\\a\\r.yaml\"\n");
+        writeFile(dir.filePath(QStringLiteral("live.yaml")),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: \"x\\e[2Jy\"\n");
+        for (const char *format : { "markdown", "json" }) {
+            const HeadlessRun r = run({ casePath, QStringLiteral("--format"), QLatin1String(format) });
+            QCOMPARE(r.exitCode, 3);
+            for (char c : { '\x1b', '\a', '\r', '\0' }) {
+                QVERIFY2(!r.out.contains(c), format);
+                QVERIFY2(!r.err.contains(QLatin1Char(c)), qPrintable(r.err));
+            }
+            QVERIFY2(r.err.contains(QStringLiteral("gone\\x07\\r.yaml")), qPrintable(r.err));
+            if (QByteArrayView(format) == "markdown")
+                QVERIFY2(r.out.contains("# t\\\\x1b\\[31m"), r.out.constData()); // the title, escaped
+        }
+    }
+
     void brokenEvidenceFileIsNamed()
     {
         QTemporaryDir dir;
