@@ -111,6 +111,44 @@ private Q_SLOTS:
         QVERIFY(hasErrors(result.diagnostics));
     }
 
+    void versionThatIsNotAScalarStops()
+    {
+        for (const char *yaml : { "strata: [1]\nevidence: []\n", "strata: {}\nevidence: []\n" }) {
+            const auto result = read(yaml);
+            QVERIFY2(!result.caseFile, yaml); // the CLI exits 2: there is no case to analyse
+            QCOMPARE(result.diagnostics.first().line, 1);
+            QVERIFY(result.diagnostics.first().message.contains(QStringLiteral("format version")));
+        }
+    }
+
+    void duplicateKeysNameBothLines()
+    {
+        const auto result = read("strata: 1\ntitle: first\nevidence:\n  - path: a.log\n    path: b.log\n"
+                                 "  - path: c.log\ntitle: second\n");
+        QVERIFY(result.caseFile);
+        QCOMPARE(result.caseFile->title, QStringLiteral("first"));
+        // The entry with a duplicate key is skipped, the next one kept.
+        QCOMPARE(result.caseFile->evidence.size(), 1);
+        QCOMPARE(result.caseFile->evidence.first().path, QStringLiteral("c.log"));
+        QStringList messages;
+        for (const Diagnostic &d : result.diagnostics)
+            messages.append(QStringLiteral("%1:%2 %3").arg(d.line).arg(d.column).arg(d.message));
+        QVERIFY2(messages.contains(QStringLiteral("5:5 duplicate key 'path' (lines 4 and 5); the second is not used")),
+            qPrintable(messages.join(u'\n')));
+        QVERIFY2(messages.contains(QStringLiteral("7:1 duplicate key 'title' (lines 2 and 7); the second is not used")),
+            qPrintable(messages.join(u'\n')));
+    }
+
+    void nonStringEvidenceKeySkipsOnlyThatEntry()
+    {
+        const auto result = read("strata: 1\nevidence:\n  - path: a.log\n    [1]: x\n  - path: b.log\n");
+        QVERIFY(result.caseFile);
+        QCOMPARE(result.caseFile->evidence.size(), 1);
+        QCOMPARE(result.caseFile->evidence.first().path, QStringLiteral("b.log"));
+        QVERIFY(hasErrors(result.diagnostics));
+        QCOMPARE(result.diagnostics.first().line, 4);
+    }
+
     void missingFileSaysWhere()
     {
         const auto result = CaseFileReader::readFile(QStringLiteral("/nonexistent/dir/case.yaml"));

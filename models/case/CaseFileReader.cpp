@@ -3,6 +3,7 @@
 #include "core/RegularFile.h"
 
 #include <QFile>
+#include <QHash>
 
 #include <yaml-cpp/yaml.h>
 
@@ -33,6 +34,22 @@ public:
     {
         const YAML::Mark m = node.Mark();
         diagnostics.append(Diagnostic::warning(m_path, m.line + 1, m.column + 1, message));
+    }
+
+    // YAML leaves duplicate keys undefined and yaml-cpp keeps both: a key
+    // seen before in the same map is an error naming both lines, and the
+    // second is not used. True when `key` is new in `seen`.
+    bool firstTime(QHash<QString, int> &seen, const YAML::Node &keyNode, const QString &key)
+    {
+        const int line = keyNode.Mark().line + 1;
+        const auto it = seen.constFind(key);
+        if (it == seen.cend()) {
+            seen.insert(key, line);
+            return true;
+        }
+        error(keyNode,
+            QStringLiteral("duplicate key '%1' (lines %2 and %3); the second is not used").arg(key).arg(*it).arg(line));
+        return false;
     }
 
     QList<Diagnostic> diagnostics;
@@ -97,8 +114,18 @@ void readEvidence(Context &ctx, const YAML::Node &node, CaseFile &out)
             entry.path = qs(item.Scalar());
         } else if (item.IsMap()) {
             bool ok = true;
+            QHash<QString, int> seen;
             for (const auto &kv : item) {
-                const QString key = qs(kv.first.as<std::string>());
+                if (!kv.first.IsScalar()) {
+                    ctx.error(kv.first, QStringLiteral("an evidence key must be a plain string; entry skipped"));
+                    ok = false;
+                    continue;
+                }
+                const QString key = qs(kv.first.Scalar());
+                if (!ctx.firstTime(seen, kv.first, key)) {
+                    ok = false;
+                    continue;
+                }
                 if (key == QLatin1String("path")) {
                     const auto v = scalar(ctx, kv.second, QStringLiteral("'path'"));
                     ok = ok && v.has_value();
@@ -183,6 +210,7 @@ CaseFileReadResult readText(const QByteArray &text, const QString &path)
     CaseFile out;
     out.filePath = path;
     bool versionSeen = false;
+    QHash<QString, int> seen;
     try {
         for (const auto &kv : root) {
             if (!kv.first.IsScalar()) {
@@ -191,8 +219,17 @@ CaseFileReadResult readText(const QByteArray &text, const QString &path)
             }
             const QString key = qs(kv.first.Scalar());
             const YAML::Node &value = kv.second;
+            if (!ctx.firstTime(seen, kv.first, key))
+                continue;
             if (key == QLatin1String("strata")) {
                 versionSeen = true;
+                // Without a version it understands, Strata cannot know what the rest means: stop.
+                if (!value.IsScalar()) {
+                    ctx.error(value,
+                        QStringLiteral("'strata' must be the case format version, %1").arg(CaseFile::formatVersion));
+                    result.diagnostics = ctx.diagnostics;
+                    return result;
+                }
                 const auto v = scalar(ctx, value, QStringLiteral("'strata'"));
                 if (v && v->trimmed() != QString::number(CaseFile::formatVersion)) {
                     ctx.error(value,
