@@ -254,6 +254,26 @@ void importCode(const QString &resolved, const QString &path, bool isDirectory, 
                       .arg(mapped.objects.size());
 }
 
+// The diff compares the first copy of an object in a column; a second copy
+// (the same object twice in one List, or in two files of one column) is said
+// where it is, never dropped without a word.
+void warnAboutDuplicates(EvidenceSet &set)
+{
+    QHash<QPair<int, ResourceId>, SourceLocation> first;
+    for (const ColumnObject &o : std::as_const(set.objects)) {
+        const auto key = qMakePair(int(columnIndex(o.column)), o.id);
+        const auto it = first.constFind(key);
+        if (it == first.cend()) {
+            first.insert(key, o.identity.location);
+            continue;
+        }
+        const SourceLocation &at = o.identity.location;
+        set.diagnostics.append(Diagnostic::warning(at.file.isEmpty() ? o.identity.origin : at.file, at.line, at.column,
+            QStringLiteral("%1 appears again in the %2 column (first at %3); only the first copy is compared")
+                .arg(o.id.toString(), columnName(o.column), it->toString())));
+    }
+}
+
 } // namespace
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
@@ -331,6 +351,7 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
         if (context)
             context->reportProgress(++done, int(caseFile.evidence.size()));
     }
+    warnAboutDuplicates(set);
     return set;
 }
 

@@ -354,6 +354,34 @@ private Q_SLOTS:
         QVERIFY(!Verdict::headline(reference).contains(QStringLiteral("INCOMPLETE")));
     }
 
+    void aSecondCopyInOneColumnIsWarnedWhereItIs()
+    {
+        QTemporaryDir dir;
+        const QString live = dir.filePath(QStringLiteral("live.yaml"));
+        QFile f(live);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("apiVersion: v1\nkind: List\nitems:\n"
+                "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a, namespace: n}\n  data: {k: one}\n"
+                "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a, namespace: n}\n  data: {k: two}\n");
+        f.close();
+        CaseFile c;
+        c.filePath = dir.filePath(QStringLiteral("case.yaml"));
+        c.evidence.append({ QStringLiteral("live.yaml"), EvidenceRole::Live, QString(), 0 });
+        const AnalysisResult r = Analyzer::analyze(c);
+        QStringList warnings;
+        for (const Diagnostic &d : r.diagnostics) {
+            if (d.message.contains(QStringLiteral("appears again")))
+                warnings.append(d.toString());
+        }
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().startsWith(QStringLiteral("live.yaml:8:")), qPrintable(warnings.first()));
+        QVERIFY2(warnings.first().contains(
+                     QStringLiteral("configmap/n/a appears again in the live column (first at live.yaml:4")),
+            qPrintable(warnings.first()));
+        // The first copy is the one compared.
+        QCOMPARE(r.resources.size(), 1);
+    }
+
     void unreadableEvidenceMakesTheAnalysisIncomplete()
     {
         QTemporaryDir dir;
