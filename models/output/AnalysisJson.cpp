@@ -1,5 +1,7 @@
 #include "AnalysisJson.h"
 
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 namespace strata::AnalysisJson {
@@ -51,6 +53,21 @@ Json identity(const ColumnIdentity &id)
     j["stateSerial"] = id.stateSerial >= 0 ? Json(id.stateSerial) : Json(nullptr);
     j["stateLineage"] = stringOrNull(id.stateLineage);
     return j;
+}
+
+constexpr const char *resourcesPlaceholder = "@@strata: resources are written here@@";
+
+// A nested document's lines, indented to where it sits. JSON strings hold no
+// raw newlines (they are escaped), so every '\n' is a line break.
+void appendIndented(QByteArray &out, const std::string &text, const char *newlineAndIndent)
+{
+    size_t from = 0;
+    for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+        out.append(text.data() + from, qsizetype(nl - from));
+        out.append(newlineAndIndent);
+        from = nl + 1;
+    }
+    out.append(text.data() + from, qsizetype(text.size() - from));
 }
 
 Json resource(const ResourceDiff &r)
@@ -194,10 +211,10 @@ QByteArray write(const AnalysisResult &result)
     }
     root["coverage"] = coverage;
 
-    Json resources = Json::array();
-    for (const ResourceDiff &r : result.resources)
-        resources.push_back(resource(r));
-    root["resources"] = resources;
+    // The resources are most of the document (every field of every object):
+    // they are serialised one at a time into the text below, never held as
+    // one tree, which at 20,000 objects cost gigabytes and most of the time.
+    root["resources"] = resourcesPlaceholder;
     root["unmappedTerraform"] = strings(result.unmappedTerraform);
 
     Json members = Json::array();
@@ -294,7 +311,36 @@ QByteArray write(const AnalysisResult &result)
     root["diagnostics"] = diagnostics;
 
     // Replace invalid UTF-8 instead of throwing: evidence is untrusted text.
-    return QByteArray::fromStdString(root.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
+    const std::string head = root.dump(2, ' ', false, Json::error_handler_t::replace);
+    // Only a key of the root object, at its indentation, can print as this
+    // line: a string from evidence would have its quotes escaped.
+    const std::string marker = std::string("\n  \"resources\": \"") + resourcesPlaceholder + "\"";
+    const size_t at = head.find(marker);
+    if (at == std::string::npos) { // cannot happen while the root is dumped as above; never lose the resources
+        Json resources = Json::array();
+        for (const ResourceDiff &r : result.resources)
+            resources.push_back(resource(r));
+        root["resources"] = resources;
+        return QByteArray::fromStdString(root.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
+    }
+    QByteArray out;
+    out.reserve(qsizetype(head.size()) + qsizetype(result.resources.size()) * 4096);
+    out.append(head.data(), qsizetype(at + marker.size() - std::strlen(resourcesPlaceholder) - 2));
+    if (result.resources.isEmpty()) {
+        out.append("[]");
+    } else {
+        out.append("[");
+        for (qsizetype i = 0; i < result.resources.size(); ++i) {
+            const std::string one
+                = resource(result.resources.at(i)).dump(2, ' ', false, Json::error_handler_t::replace);
+            out.append(i == 0 ? "\n    " : ",\n    ");
+            appendIndented(out, one, "\n    ");
+        }
+        out.append("\n  ]");
+    }
+    out.append(head.data() + at + marker.size(), qsizetype(head.size() - at - marker.size()));
+    out.append('\n');
+    return out;
 }
 
 } // namespace strata::AnalysisJson

@@ -1,5 +1,7 @@
 #include "ApplicationRules.h"
 
+#include <algorithm>
+
 #include "logs/Assignment.h"
 
 #include <QRegularExpression>
@@ -146,10 +148,15 @@ QList<Finding> evaluate(
                     labelText += QLatin1Char(' ') + v;
                 const QSet<QString> shared = words(m.name + labelText) & keyWords;
                 if (shared.size() >= 2) {
+                    // In the key's own order: a set's order changes from run to run.
+                    QStringList sharedWords(shared.cbegin(), shared.cend());
+                    const QString lowerKey = key.toLower();
+                    std::sort(sharedWords.begin(), sharedWords.end(), [&lowerKey](const QString &a, const QString &b) {
+                        return lowerKey.indexOf(a) < lowerKey.indexOf(b);
+                    });
                     detail += QStringLiteral(
                         " The metric %1%2 = 1 points the same way: the series named for %3 is the active one.")
-                                  .arg(m.name, m.labelText(),
-                                      QStringList(shared.cbegin(), shared.cend()).join(QStringLiteral("/")));
+                                  .arg(m.name, m.labelText(), sharedWords.join(QStringLiteral("/")));
                     evidence.append({ m.location, QStringLiteral("%1%2 1").arg(m.name, m.labelText()) });
                 }
             }
