@@ -15,6 +15,11 @@ bool isPlainKey(const QString &key)
 }
 } // namespace
 
+QString appendIndex(const QString &path, qsizetype index)
+{
+    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
 QString appendKey(const QString &path, const QString &key)
 {
     if (isPlainKey(key))

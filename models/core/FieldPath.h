@@ -12,6 +12,8 @@ namespace strata {
 namespace FieldPath {
 // "data" + "max_cart_items" → data.max_cart_items; "data" + "app.json" → data["app.json"]
 QString appendKey(const QString &path, const QString &key);
+// "containers" + 0 → containers[0]
+QString appendIndex(const QString &path, qsizetype index);
 // The map keys of a path, up to its first list index: data["app.json"].port → data, app.json, port.
 QStringList keys(const QString &path);
 } // namespace FieldPath

@@ -141,8 +141,7 @@ public:
             if (v.items().isEmpty() && inData)
                 addField(path, Value::string(QStringLiteral("[]"), v.location()));
             for (qsizetype i = 0; i < v.items().size(); ++i)
-                walk(v.items().at(i), path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), depth + 1,
-                    inData);
+                walk(v.items().at(i), FieldPath::appendIndex(path, i), depth + 1, inData);
             return;
         default:
             addField(path, v);
@@ -175,7 +174,7 @@ private:
                 emitSensitive(FieldPath::appendKey(path, e.first), e.second);
         } else if (v.type() == Value::Type::List) {
             for (qsizetype i = 0; i < v.items().size(); ++i)
-                emitSensitive(path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), v.items().at(i));
+                emitSensitive(FieldPath::appendIndex(path, i), v.items().at(i));
         } else if (!v.isNull()) {
             emitSecret(path, v, false);
         }

@@ -274,6 +274,35 @@ void warnAboutDuplicates(EvidenceSet &set)
     }
 }
 
+void importByKind(EvidenceKind kind, const QByteArray &text, const QString &path, bool isDirectory, EvidenceRole role,
+    EvidenceSet &set, ImportedEvidence &out)
+{
+    switch (kind) {
+    case EvidenceKind::Kubectl:
+        importKubectl(text, path, role, set, out);
+        break;
+    case EvidenceKind::Etcdctl:
+        importEtcdctl(text, path, set, out);
+        break;
+    case EvidenceKind::Prometheus:
+        importPrometheus(text, path, set, out);
+        break;
+    case EvidenceKind::Log:
+        importLog(text, path, set, out);
+        break;
+    case EvidenceKind::TerraformState:
+        importState(text, path, role, set, out);
+        break;
+    case EvidenceKind::TerraformCode:
+        importCode(out.resolvedPath, path, isDirectory, role, set, out);
+        break;
+    case EvidenceKind::Unknown:
+        out.diagnostics.append(
+            Diagnostic::error(path, 0, 0, QStringLiteral("empty, or not a kind of evidence Strata reads")));
+        break;
+    }
+}
+
 } // namespace
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
@@ -310,40 +339,15 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
             }
             out.kind = kind.value_or(detectEvidenceKind(path, info.isDir(), text.left(16384)));
             // Credentials are never evidence, whatever the case file calls them.
-            bool credentialRefused = false;
             const bool structured = out.kind == EvidenceKind::Kubectl || out.kind == EvidenceKind::TerraformState;
-            if (const QString credential = CredentialMaterial::describe(text, structured); !credential.isEmpty()) {
+            const QString credential = CredentialMaterial::describe(text, structured);
+            if (!credential.isEmpty()) {
                 out.diagnostics.append(Diagnostic::error(path, 0, 0,
                     QStringLiteral("not read: this looks like %1, and credentials are never imported as evidence "
                                    "(a live cluster belongs under `sources:`)")
                         .arg(credential)));
-                credentialRefused = true;
-            }
-            switch (credentialRefused ? EvidenceKind::Unknown : out.kind) {
-            case EvidenceKind::Kubectl:
-                importKubectl(text, path, entry.role, set, out);
-                break;
-            case EvidenceKind::Etcdctl:
-                importEtcdctl(text, path, set, out);
-                break;
-            case EvidenceKind::Prometheus:
-                importPrometheus(text, path, set, out);
-                break;
-            case EvidenceKind::Log:
-                importLog(text, path, set, out);
-                break;
-            case EvidenceKind::TerraformState:
-                importState(text, path, entry.role, set, out);
-                break;
-            case EvidenceKind::TerraformCode:
-                importCode(out.resolvedPath, path, info.isDir(), entry.role, set, out);
-                break;
-            case EvidenceKind::Unknown:
-                if (credentialRefused)
-                    break;
-                out.diagnostics.append(
-                    Diagnostic::error(path, 0, 0, QStringLiteral("empty, or not a kind of evidence Strata reads")));
-                break;
+            } else {
+                importByKind(out.kind, text, path, info.isDir(), entry.role, set, out);
             }
         }
         set.diagnostics += out.diagnostics;
