@@ -12,6 +12,12 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <QDir>
+#include <QProcess>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 class TestAnalyzeCli : public QObject
@@ -173,6 +179,77 @@ private Q_SLOTS:
             = run({ casePath, QStringLiteral("-o"), dir.filePath(QStringLiteral("no/such/dir/out.json")) });
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains(QStringLiteral("cannot write")));
+    }
+
+    // A write that fails part-way — here because the file-size limit
+    // (RLIMIT_FSIZE, as on a full quota) stops it at 4 KiB — is an error
+    // with exit status 1 and leaves nothing half-written behind.
+    void writeFailuresAreLoudAndLeaveNothingHalfWritten()
+    {
+        QTemporaryDir dir;
+        const auto limited = [](const QStringList &args, const QString &stdoutFile) {
+            QProcess p;
+            p.setProgram(QStringLiteral(STRATA_BINARY));
+            p.setArguments(QStringList { QStringLiteral("analyze") } + args);
+            p.setStandardOutputFile(stdoutFile);
+            p.setChildProcessModifier([] {
+                const rlimit four { 4096, 4096 };
+                ::setrlimit(RLIMIT_FSIZE, &four);
+                ::signal(SIGXFSZ, SIG_IGN); // the write then fails with EFBIG instead of killing the process
+            });
+            p.start();
+            p.waitForFinished(120000);
+            return std::make_pair(p.exitCode(), QString::fromLocal8Bit(p.readAllStandardError()));
+        };
+        const QByteArray whole = run({ referenceCase(), QStringLiteral("--format"), QStringLiteral("json") }).out;
+        QVERIFY2(whole.size() > 4 * 4096, "the report must be larger than the limit");
+
+        // Standard output redirected to a file.
+        const QString redirected = dir.filePath(QStringLiteral("stdout.json"));
+        const auto [outStatus, outErr]
+            = limited({ referenceCase(), QStringLiteral("--format"), QStringLiteral("json") }, redirected);
+        QCOMPARE(outStatus, 1);
+        QVERIFY2(outErr.contains(QStringLiteral("strata: standard output: cannot write: File too large")),
+            qPrintable(outErr));
+
+        // --output: the old report stays whole, and no temporary file is left.
+        const QString report = dir.filePath(QStringLiteral("report.json"));
+        writeFile(report, "the previous report\n");
+        const auto [fileStatus, fileErr] = limited(
+            { referenceCase(), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("-o"), report },
+            dir.filePath(QStringLiteral("ignored")));
+        QCOMPARE(fileStatus, 1);
+        QVERIFY2(fileErr.contains(report + QStringLiteral(": cannot write")), qPrintable(fileErr));
+        QCOMPARE(readFile(report), QByteArray("the previous report\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+            (QStringList { QStringLiteral("ignored"), QStringLiteral("report.json"), QStringLiteral("stdout.json") }));
+    }
+
+    // A real full filesystem: an 8 KiB tmpfs in a private mount namespace
+    // (gone with the process), where the machine allows one.
+    void aFullFilesystemIsAWriteError()
+    {
+        const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
+        if (unshare.isEmpty())
+            QSKIP("unshare (util-linux) is not installed");
+        QTemporaryDir dir;
+        const QString mountPoint = dir.filePath(QStringLiteral("full"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        const QString script = QStringLiteral("mount -t tmpfs -o size=8k tmpfs \"$1\" 2>/dev/null || exit 77; "
+                                              "shift; exec \"$@\"");
+        QProcess p;
+        p.start(unshare,
+            { QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
+                QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"), mountPoint,
+                QStringLiteral(STRATA_BINARY), QStringLiteral("analyze"), referenceCase(), QStringLiteral("--format"),
+                QStringLiteral("json"), QStringLiteral("-o"), mountPoint + QStringLiteral("/report.json") });
+        QVERIFY(p.waitForFinished(120000));
+        const QString err = QString::fromLocal8Bit(p.readAllStandardError());
+        if (p.exitCode() == 77 || (p.exitCode() == 1 && err.contains(QStringLiteral("unshare failed"))))
+            QSKIP("this machine does not allow a private tmpfs mount (needs CAP_SYS_ADMIN)");
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("report.json: cannot write")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("No space left on device")), qPrintable(err));
     }
 
     void controlCharactersNeverReachTheTerminal()

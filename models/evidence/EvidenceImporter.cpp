@@ -16,6 +16,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QThread>
+
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace strata::EvidenceImporter {
 
@@ -169,19 +175,23 @@ void importLog(const QByteArray &text, const QString &path, EvidenceSet &set, Im
     out.summary = plural(parsed.events.size(), QStringLiteral("log event"), QStringLiteral("log events"));
 }
 
+// Terraform state and code each feed their own column, whatever role the
+// case gives them.
+void warnAboutRole(EvidenceKind kind, const QString &path, EvidenceRole role, ImportedEvidence &out)
+{
+    const bool state = kind == EvidenceKind::TerraformState;
+    const EvidenceRole column = state ? EvidenceRole::State : EvidenceRole::Code;
+    if (role != EvidenceRole::Unspecified && role != column)
+        out.diagnostics.append(Diagnostic::warning(path, 0, 0,
+            QStringLiteral("Terraform %1 always feeds the %1 column, not %2")
+                .arg(state ? QStringLiteral("state") : QStringLiteral("code"), evidenceRoleName(role))));
+    out.role = column;
+}
+
 void importState(
     const QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
 {
-    if (role != EvidenceRole::Unspecified && role != EvidenceRole::State)
-        out.diagnostics.append(Diagnostic::warning(path, 0, 0,
-            QStringLiteral("Terraform state always feeds the state column, not %1").arg(evidenceRoleName(role))));
-    out.role = EvidenceRole::State;
-    if (set.state) {
-        out.diagnostics.append(Diagnostic::error(path, 0, 0,
-            QStringLiteral("a second Terraform state in one case is not compared (the first was %1)")
-                .arg(set.statePath)));
-        return;
-    }
+    warnAboutRole(EvidenceKind::TerraformState, path, role, out);
     TerraformStateReadResult read = TerraformStateReader::read(text, path);
     out.diagnostics += read.diagnostics;
     if (!read.state)
@@ -205,16 +215,7 @@ void importState(
 void importCode(const QString &resolved, const QString &path, bool isDirectory, EvidenceRole role, EvidenceSet &set,
     ImportedEvidence &out)
 {
-    if (role != EvidenceRole::Unspecified && role != EvidenceRole::Code)
-        out.diagnostics.append(Diagnostic::warning(path, 0, 0,
-            QStringLiteral("Terraform code always feeds the code column, not %1").arg(evidenceRoleName(role))));
-    out.role = EvidenceRole::Code;
-    if (set.code) {
-        out.diagnostics.append(Diagnostic::error(path, 0, 0,
-            QStringLiteral("a second Terraform folder in one case is not compared (the first was %1)")
-                .arg(set.codePath)));
-        return;
-    }
+    warnAboutRole(EvidenceKind::TerraformCode, path, role, out);
     QList<TerraformReader::SourceFile> tf, tfvars;
     auto read = [&](const QString &file, const QString &display, QList<TerraformReader::SourceFile> &into) {
         const FileContents f = readRegularFile(file, evidenceReadLimit());
@@ -303,57 +304,144 @@ void importByKind(EvidenceKind kind, const QByteArray &text, const QString &path
     }
 }
 
+// One entry read and parsed on its own, into its own set: entries are
+// independent, so they are imported in parallel and merged in case order.
+struct EntryImport
+{
+    ImportedEvidence out;
+    EvidenceSet set;
+};
+
+EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
+{
+    EntryImport one;
+    ImportedEvidence &out = one.out;
+    out.entry = entry;
+    out.role = entry.role;
+    out.resolvedPath = caseFile.resolvedPath(entry);
+    const QString path = entry.path; // as the user wrote it: what every message and location shows
+    const QFileInfo info(out.resolvedPath);
+    QByteArray text;
+    if (!info.exists()) {
+        out.diagnostics.append(
+            Diagnostic::error(path, 0, 0, QStringLiteral("not found (looked for %1)").arg(out.resolvedPath)));
+    } else if (!info.isDir()) {
+        const FileContents f = readRegularFile(out.resolvedPath, evidenceReadLimit());
+        if (!f.ok())
+            out.diagnostics.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.error)));
+        else
+            text = f.bytes;
+    }
+    if (!out.diagnostics.isEmpty())
+        return one;
+    std::optional<EvidenceKind> kind;
+    if (!entry.kind.isEmpty()) {
+        kind = evidenceKindFromName(entry.kind);
+        if (!kind)
+            out.diagnostics.append(Diagnostic::warning(path, entry.line, 0,
+                QStringLiteral("unknown kind '%1'; detecting it from the content").arg(entry.kind)));
+    }
+    out.kind = kind.value_or(detectEvidenceKind(path, info.isDir(), text.left(16384)));
+    // Credentials are never evidence, whatever the case file calls them.
+    const bool structured = out.kind == EvidenceKind::Kubectl || out.kind == EvidenceKind::TerraformState;
+    const QString credential = CredentialMaterial::describe(text, structured);
+    if (!credential.isEmpty()) {
+        out.diagnostics.append(Diagnostic::error(path, 0, 0,
+            QStringLiteral("not read: this looks like %1, and credentials are never imported as evidence "
+                           "(a live cluster belongs under `sources:`)")
+                .arg(credential)));
+        return one;
+    }
+    importByKind(out.kind, text, path, info.isDir(), entry.role, one.set, out);
+    return one;
+}
+
+// A case compares one Terraform state and one Terraform folder: the first
+// entry of each kind claims its column, and a later one is refused (it was
+// parsed alongside the others; what it said is dropped with it).
+void refuseSecondTerraform(EntryImport &one, const QString &first)
+{
+    ImportedEvidence refused;
+    refused.entry = one.out.entry;
+    refused.kind = one.out.kind;
+    refused.resolvedPath = one.out.resolvedPath;
+    warnAboutRole(refused.kind, refused.entry.path, refused.entry.role, refused);
+    refused.diagnostics.append(Diagnostic::error(refused.entry.path, 0, 0,
+        QStringLiteral("a second Terraform %1 in one case is not compared (the first was %2)")
+            .arg(refused.kind == EvidenceKind::TerraformState ? QStringLiteral("state") : QStringLiteral("folder"),
+                first)));
+    one = EntryImport { refused, EvidenceSet() };
+}
+
+void merge(EvidenceSet &into, EntryImport &&one)
+{
+    EvidenceSet &from = one.set;
+    into.objects += std::move(from.objects);
+    into.etcd.statuses += from.etcd.statuses;
+    into.etcd.members += from.etcd.members;
+    into.etcd.health += from.etcd.health;
+    into.etcd.hashes += from.etcd.hashes;
+    into.etcd.errors += from.etcd.errors;
+    into.metrics += std::move(from.metrics);
+    into.events += std::move(from.events);
+    into.notes += std::move(from.notes);
+    if (from.state) {
+        into.state = std::move(from.state);
+        into.statePath = from.statePath;
+    }
+    if (from.code) {
+        into.code = std::move(from.code);
+        into.codePath = from.codePath;
+    }
+    into.unmappedTerraform += from.unmappedTerraform;
+    for (size_t c = 0; c < from.contexts.size(); ++c) {
+        if (!from.contexts[c].isEmpty())
+            into.contexts[c] = from.contexts[c];
+    }
+    into.diagnostics += one.out.diagnostics;
+    into.files.append(std::move(one.out));
+}
+
 } // namespace
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
 {
+    const qsizetype count = caseFile.evidence.size();
+    std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));
+    std::atomic<qsizetype> next { 0 };
+    std::atomic_int done { 0 };
+    const auto work = [&] {
+        for (qsizetype i = next++; i < count; i = next++) {
+            if (context && context->isCancelled())
+                return;
+            imported[size_t(i)] = importEntry(caseFile, caseFile.evidence.at(i));
+            if (context)
+                context->reportProgress(++done, int(count));
+        }
+    };
+    // The readers are single-threaded and the entries independent: one
+    // worker per core (this thread is one of them).
+    std::vector<std::thread> helpers;
+    const qsizetype threads = std::min<qsizetype>(std::max(1, QThread::idealThreadCount()), count);
+    for (qsizetype t = 1; t < threads; ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread &t : helpers)
+        t.join();
+
     EvidenceSet set;
-    int done = 0;
-    for (const EvidenceEntry &entry : caseFile.evidence) {
-        if (context && context->isCancelled())
-            break;
-        ImportedEvidence out;
-        out.entry = entry;
-        out.role = entry.role;
-        out.resolvedPath = caseFile.resolvedPath(entry);
-        const QString path = entry.path; // as the user wrote it: what every message and location shows
-        const QFileInfo info(out.resolvedPath);
-        QByteArray text;
-        if (!info.exists()) {
-            out.diagnostics.append(
-                Diagnostic::error(path, 0, 0, QStringLiteral("not found (looked for %1)").arg(out.resolvedPath)));
-        } else if (!info.isDir()) {
-            const FileContents f = readRegularFile(out.resolvedPath, evidenceReadLimit());
-            if (!f.ok())
-                out.diagnostics.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(f.error)));
+    QString firstState, firstCode;
+    for (std::optional<EntryImport> &one : imported) {
+        if (!one)
+            break; // cancelled: what was read in order so far
+        if (one->out.kind == EvidenceKind::TerraformState || one->out.kind == EvidenceKind::TerraformCode) {
+            QString &first = one->out.kind == EvidenceKind::TerraformState ? firstState : firstCode;
+            if (!first.isEmpty())
+                refuseSecondTerraform(*one, first);
             else
-                text = f.bytes;
+                first = one->out.entry.path;
         }
-        if (out.diagnostics.isEmpty()) {
-            std::optional<EvidenceKind> kind;
-            if (!entry.kind.isEmpty()) {
-                kind = evidenceKindFromName(entry.kind);
-                if (!kind)
-                    out.diagnostics.append(Diagnostic::warning(path, entry.line, 0,
-                        QStringLiteral("unknown kind '%1'; detecting it from the content").arg(entry.kind)));
-            }
-            out.kind = kind.value_or(detectEvidenceKind(path, info.isDir(), text.left(16384)));
-            // Credentials are never evidence, whatever the case file calls them.
-            const bool structured = out.kind == EvidenceKind::Kubectl || out.kind == EvidenceKind::TerraformState;
-            const QString credential = CredentialMaterial::describe(text, structured);
-            if (!credential.isEmpty()) {
-                out.diagnostics.append(Diagnostic::error(path, 0, 0,
-                    QStringLiteral("not read: this looks like %1, and credentials are never imported as evidence "
-                                   "(a live cluster belongs under `sources:`)")
-                        .arg(credential)));
-            } else {
-                importByKind(out.kind, text, path, info.isDir(), entry.role, set, out);
-            }
-        }
-        set.diagnostics += out.diagnostics;
-        set.files.append(out);
-        if (context)
-            context->reportProgress(++done, int(caseFile.evidence.size()));
+        merge(set, std::move(*one));
     }
     warnAboutDuplicates(set);
     return set;

@@ -1,6 +1,13 @@
 #include "AnalysisJson.h"
 
+#include "CompactJson.h"
+
+#include <QThread>
+
+#include <algorithm>
 #include <cstring>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -36,85 +43,203 @@ Json location(const SourceLocation &l)
     j["file"] = u8(l.file);
     j["line"] = l.line > 0 ? Json(l.line) : Json(nullptr);
     j["column"] = l.column > 0 ? Json(l.column) : Json(nullptr);
-    j["text"] = u8(l.toString());
-    return j;
-}
-
-Json identity(const ColumnIdentity &id)
-{
-    if (!id.present)
-        return nullptr;
-    Json j;
-    j["origin"] = stringOrNull(id.origin);
-    j["location"] = location(id.location);
-    j["resourceVersion"] = stringOrNull(id.resourceVersion);
-    j["uid"] = stringOrNull(id.uid);
-    j["terraformAddress"] = stringOrNull(id.terraformAddress);
-    j["stateSerial"] = id.stateSerial >= 0 ? Json(id.stateSerial) : Json(nullptr);
-    j["stateLineage"] = stringOrNull(id.stateLineage);
     return j;
 }
 
 constexpr const char *resourcesPlaceholder = "@@strata: resources are written here@@";
 
-// A nested document's lines, indented to where it sits. JSON strings hold no
-// raw newlines (they are escaped), so every '\n' is a line break.
-void appendIndented(QByteArray &out, const std::string &text, const char *newlineAndIndent)
+// The column's name as a JSON key, without a QString round trip per cell.
+const char *columnKey(Column c)
 {
-    size_t from = 0;
-    for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
-        out.append(text.data() + from, qsizetype(nl - from));
-        out.append(newlineAndIndent);
-        from = nl + 1;
-    }
-    out.append(text.data() + from, qsizetype(text.size() - from));
+    static const std::array<const char *, columnCount> keys = { "code", "state", "live", "replica" };
+    return keys[size_t(columnIndex(c))];
 }
 
-Json resource(const ResourceDiff &r)
+// Every cell names its file, and one object's cells name the same few:
+// the last name's JSON text is kept instead of converting it each time.
+class FileNameCache
 {
-    Json j;
-    j["id"] = u8(r.id.toString());
-    j["kind"] = u8(r.id.kind);
-    j["namespace"] = stringOrNull(r.id.ns);
-    j["name"] = u8(r.id.name);
-    j["investigated"] = r.investigated;
-    Json ids;
-    for (Column c : allColumns)
-        ids[u8(columnName(c))] = identity(r.identity(c));
-    j["identities"] = ids;
-    Json fields = Json::array();
-    for (const FieldDiff &f : r.fields) {
-        Json fj;
-        fj["path"] = u8(f.path);
-        Json unknown = Json::object();
-        Json locations = Json::object();
-        for (Column c : allColumns) {
-            const DiffCell &cell = f.cell(c);
-            const std::string name = u8(columnName(c));
-            if (!cell.present || cell.value.kind == FieldValue::Kind::Unknown) {
-                fj[name] = nullptr;
-                if (cell.present)
-                    unknown[name] = u8(cell.value.text);
-            } else {
-                fj[name] = u8(cell.value.text);
-            }
-            locations[name] = cell.present ? location(cell.value.location) : Json(nullptr);
+public:
+    const QByteArray &json(const QString &file)
+    {
+        if (file != m_file || m_json.isEmpty()) {
+            m_file = file;
+            m_json.clear();
+            CompactJson::appendString(m_json, file);
         }
-        fj["statuses"] = strings(f.statusNames());
-        QStringList unknownColumns;
-        for (Column c : allColumns) {
-            if (f.unknownColumns & columnBit(c))
-                unknownColumns.append(columnName(c));
-        }
-        fj["unknownColumns"] = strings(unknownColumns);
-        fj["noise"] = f.noise;
-        fj["secret"] = f.secret;
-        fj["unknown"] = unknown;
-        fj["locations"] = locations;
-        fields.push_back(fj);
+        return m_json;
     }
-    j["fields"] = fields;
-    return j;
+
+private:
+    QString m_file;
+    QByteArray m_json;
+};
+
+void writeLocation(CompactJson &w, const SourceLocation &l, FileNameCache &files)
+{
+    if (!l.isValid()) {
+        w.null();
+        return;
+    }
+    w.beginObject();
+    w.key("file");
+    w.raw(files.json(l.file));
+    w.key("line");
+    l.line > 0 ? w.integer(l.line) : w.null();
+    w.key("column");
+    l.column > 0 ? w.integer(l.column) : w.null();
+    w.endObject();
+}
+
+void writeIdentity(CompactJson &w, const ColumnIdentity &id, FileNameCache &files)
+{
+    if (!id.present) {
+        w.null();
+        return;
+    }
+    w.beginObject();
+    w.key("origin");
+    w.stringOrNull(id.origin);
+    w.key("location");
+    writeLocation(w, id.location, files);
+    w.key("resourceVersion");
+    w.stringOrNull(id.resourceVersion);
+    w.key("uid");
+    w.stringOrNull(id.uid);
+    w.key("terraformAddress");
+    w.stringOrNull(id.terraformAddress);
+    w.key("stateSerial");
+    id.stateSerial >= 0 ? w.integer(id.stateSerial) : w.null();
+    w.key("stateLineage");
+    w.stringOrNull(id.stateLineage);
+    w.endObject();
+}
+
+// One field, as one line: a 20,000-object case has hundreds of thousands,
+// and a line each keeps the document a few times the evidence instead of
+// twenty (and greppable by path).
+void writeField(QByteArray &out, const FieldDiff &f, std::array<FileNameCache, columnCount> &files)
+{
+    CompactJson w(out);
+    w.beginObject();
+    w.key("path");
+    w.string(f.path);
+    for (Column c : allColumns) {
+        const DiffCell &cell = f.cell(c);
+        w.key(columnKey(c));
+        if (!cell.present || cell.value.kind == FieldValue::Kind::Unknown)
+            w.null();
+        else
+            w.string(cell.value.text);
+    }
+    w.key("statuses");
+    w.beginArray();
+    for (const QString &status : f.statusNames())
+        w.string(status);
+    w.endArray();
+    w.key("unknownColumns");
+    w.beginArray();
+    for (Column c : allColumns) {
+        if (f.unknownColumns & columnBit(c))
+            w.string(columnName(c));
+    }
+    w.endArray();
+    w.key("noise");
+    w.boolean(f.noise);
+    w.key("secret");
+    w.boolean(f.secret);
+    w.key("unknown");
+    w.beginObject();
+    for (Column c : allColumns) {
+        const DiffCell &cell = f.cell(c);
+        if (cell.present && cell.value.kind == FieldValue::Kind::Unknown) {
+            w.key(columnKey(c));
+            w.string(cell.value.text);
+        }
+    }
+    w.endObject();
+    w.key("locations");
+    w.beginObject();
+    for (Column c : allColumns) {
+        const DiffCell &cell = f.cell(c);
+        w.key(columnKey(c));
+        if (cell.present)
+            writeLocation(w, cell.value.location, files[size_t(columnIndex(c))]);
+        else
+            w.null();
+    }
+    w.endObject();
+    w.endObject();
+}
+
+// A resource as an element of the root's "resources" array (indented by 4).
+void appendResource(QByteArray &out, const ResourceDiff &r, std::array<FileNameCache, columnCount> &files)
+{
+    const auto member = [&out](const char *name, bool first = false) {
+        out.append(first ? "{\n      \"" : ",\n      \"");
+        out.append(name);
+        out.append("\": ");
+    };
+    member("id", true);
+    CompactJson::appendString(out, r.id.toString());
+    member("kind");
+    CompactJson::appendString(out, r.id.kind);
+    member("namespace");
+    CompactJson(out).stringOrNull(r.id.ns);
+    member("name");
+    CompactJson::appendString(out, r.id.name);
+    member("investigated");
+    out.append(r.investigated ? "true" : "false");
+    member("identities");
+    out.append('{');
+    for (Column c : allColumns) {
+        out.append(c == allColumns.front() ? "\n        \"" : ",\n        \"");
+        out.append(columnKey(c));
+        out.append("\": ");
+        CompactJson w(out);
+        writeIdentity(w, r.identity(c), files[size_t(columnIndex(c))]);
+    }
+    out.append("\n      }");
+    member("fields");
+    if (r.fields.isEmpty()) {
+        out.append("[]");
+    } else {
+        out.append('[');
+        for (qsizetype i = 0; i < r.fields.size(); ++i) {
+            out.append(i == 0 ? "\n        " : ",\n        ");
+            writeField(out, r.fields.at(i), files);
+        }
+        out.append("\n      ]");
+    }
+    out.append("\n    }");
+}
+
+// The resources' text in consecutive parts, elements separated as in the
+// root's array. Objects are independent, so the cores each write a run.
+QByteArrayList resourcesText(const QList<ResourceDiff> &resources)
+{
+    const qsizetype count = resources.size();
+    const qsizetype parts = std::clamp<qsizetype>(QThread::idealThreadCount(), 1, std::max<qsizetype>(1, count / 256));
+    QByteArrayList texts(parts);
+    const auto writePart = [&](qsizetype part) {
+        const qsizetype from = count * part / parts, to = count * (part + 1) / parts;
+        QByteArray &out = texts[part];
+        std::array<FileNameCache, columnCount> files;
+        for (qsizetype i = from; i < to; ++i) {
+            if (i > 0)
+                out.append(",\n    ");
+            appendResource(out, resources.at(i), files);
+            if (i == from) // the first object's size, for all of them: no regrowth of a large buffer
+                out.reserve(out.size() * (to - from) * 5 / 4);
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (qsizetype part = 1; part < parts; ++part)
+        helpers.emplace_back(writePart, part);
+    writePart(0);
+    for (std::thread &t : helpers)
+        t.join();
+    return texts;
 }
 
 Json finding(const Finding &f)
@@ -144,7 +269,7 @@ Json finding(const Finding &f)
 
 } // namespace
 
-QByteArray write(const AnalysisResult &result)
+QByteArrayList writeParts(const AnalysisResult &result)
 {
     Json root;
     root["strata"] = schemaVersion;
@@ -316,30 +441,31 @@ QByteArray write(const AnalysisResult &result)
     // line: a string from evidence would have its quotes escaped.
     const std::string marker = std::string("\n  \"resources\": \"") + resourcesPlaceholder + "\"";
     const size_t at = head.find(marker);
-    if (at == std::string::npos) { // cannot happen while the root is dumped as above; never lose the resources
-        Json resources = Json::array();
-        for (const ResourceDiff &r : result.resources)
-            resources.push_back(resource(r));
-        root["resources"] = resources;
-        return QByteArray::fromStdString(root.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
-    }
-    QByteArray out;
-    out.reserve(qsizetype(head.size()) + qsizetype(result.resources.size()) * 4096);
-    out.append(head.data(), qsizetype(at + marker.size() - std::strlen(resourcesPlaceholder) - 2));
+    if (at == std::string::npos) // cannot happen while the root is dumped as above
+        qFatal("AnalysisJson: the resources' placeholder is missing from the document");
+    QByteArrayList parts;
+    parts.append(QByteArray(head.data(), qsizetype(at + marker.size() - std::strlen(resourcesPlaceholder) - 2)));
     if (result.resources.isEmpty()) {
-        out.append("[]");
+        parts.last().append("[]");
     } else {
-        out.append("[");
-        for (qsizetype i = 0; i < result.resources.size(); ++i) {
-            const std::string one
-                = resource(result.resources.at(i)).dump(2, ' ', false, Json::error_handler_t::replace);
-            out.append(i == 0 ? "\n    " : ",\n    ");
-            appendIndented(out, one, "\n    ");
-        }
-        out.append("\n  ]");
+        parts.last().append("[\n    ");
+        parts += resourcesText(result.resources);
+        parts.append("\n  ]");
     }
-    out.append(head.data() + at + marker.size(), qsizetype(head.size() - at - marker.size()));
-    out.append('\n');
+    parts.append(QByteArray(head.data() + at + marker.size(), qsizetype(head.size() - at - marker.size())) + '\n');
+    return parts;
+}
+
+QByteArray write(const AnalysisResult &result)
+{
+    const QByteArrayList parts = writeParts(result);
+    qsizetype size = 0;
+    for (const QByteArray &part : parts)
+        size += part.size();
+    QByteArray out;
+    out.reserve(size);
+    for (const QByteArray &part : parts)
+        out.append(part);
     return out;
 }
 

@@ -9,11 +9,14 @@
 #include "investigation/Verdict.h"
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
+#include "output/CompactJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
 
 using namespace strata;
 
@@ -256,7 +259,7 @@ private Q_SLOTS:
         const QJsonDocument doc = QJsonDocument::fromJson(AnalysisJson::write(reference));
         QVERIFY(doc.isObject());
         const QJsonObject root = doc.object();
-        QCOMPARE(root.value(QStringLiteral("strata")).toInt(), 1);
+        QCOMPARE(root.value(QStringLiteral("strata")).toInt(), 2);
         for (const char *key : { "case", "evidence", "resources", "etcd", "metrics", "timeline", "components",
                  "relations", "findings", "proposals" })
             QVERIFY2(root.contains(QString::fromLatin1(key)), key);
@@ -272,11 +275,49 @@ private Q_SLOTS:
             }
         }
         QVERIFY(sawDrift);
+        // Schema 2: a location is file, line and column (no "text" that repeats them).
+        const QJsonObject firstField = r.value(QStringLiteral("fields")).toArray().first().toObject();
+        const QJsonObject liveAt
+            = firstField.value(QStringLiteral("locations")).toObject().value(QStringLiteral("live")).toObject();
+        QCOMPARE(
+            liveAt.keys(), (QStringList { QStringLiteral("column"), QStringLiteral("file"), QStringLiteral("line") }));
+        QVERIFY(liveAt.value(QStringLiteral("line")).toInt() > 0);
         QCOMPARE(root.value(QStringLiteral("etcd")).toObject().value(QStringLiteral("members")).toArray().size(), 3);
         // The secret's value never leaves the analysis.
         const QByteArray json = AnalysisJson::write(reference);
         QVERIFY(!json.contains("super-secret-value"));
         QVERIFY(!AnalysisMarkdown::write(reference).contains("super-secret-value"));
+    }
+
+    void compactJsonEscapesStringsLikeNlohmann_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain") << QStringLiteral("feature-flags");
+        QTest::newRow("quotes and backslashes") << QStringLiteral("say \"hi\" \\ C:\\tmp");
+        QTest::newRow("named escapes") << QStringLiteral("a\bb\fc\nd\re\tf");
+        QString controls;
+        for (char16_t c = 0; c < 0x20; ++c)
+            controls.append(QChar(c));
+        controls.append(QChar(0x7f));
+        controls.append(QChar(0x9b)); // C1 CSI
+        QTest::newRow("every control character") << controls;
+        QTest::newRow("non-ASCII") << QStringLiteral("größe ✓ 日本 \U0001F680");
+        QTest::newRow("lone surrogate") << (QStringLiteral("x") + QChar(0xD800) + QStringLiteral("y"));
+        QTest::newRow("empty") << QString();
+    }
+
+    // The resources are written by CompactJson, the rest by nlohmann: a value
+    // from evidence must come out the same in either part of the document.
+    void compactJsonEscapesStringsLikeNlohmann()
+    {
+        QFETCH(QString, text);
+        QByteArray ours;
+        CompactJson::appendString(ours, text);
+        const std::string theirs
+            = nlohmann::json(text.toStdString()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        QCOMPARE(ours, QByteArray::fromStdString(theirs));
+        QCOMPARE(
+            QJsonDocument::fromJson("[" + ours + "]").array().first().toString(), QString::fromUtf8(text.toUtf8()));
     }
 
     void aSecondCaseWithOtherNamesAndShapes()
@@ -380,6 +421,79 @@ private Q_SLOTS:
             qPrintable(warnings.first()));
         // The first copy is the one compared.
         QCOMPARE(r.resources.size(), 1);
+    }
+
+    // Entries are imported in parallel and merged in case order: the first
+    // state in the case claims the state column, whichever finished first,
+    // and objects, events and diagnostics keep the case's order.
+    void entriesMergeInCaseOrderWhateverFinishesFirst()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        // moc reads this file: plain literals, no raw strings.
+        const auto state = [](const char *value, int serial) {
+            QJsonObject attributes { { QStringLiteral("metadata"),
+                                         QJsonArray { QJsonObject { { QStringLiteral("name"), QStringLiteral("a") },
+                                             { QStringLiteral("namespace"), QStringLiteral("n") } } } },
+                { QStringLiteral("data"), QJsonObject { { QStringLiteral("k"), QString::fromLatin1(value) } } } };
+            QJsonObject instance { { QStringLiteral("schema_version"), 0 },
+                { QStringLiteral("attributes"), attributes } };
+            QJsonObject resource { { QStringLiteral("mode"), QStringLiteral("managed") },
+                { QStringLiteral("type"), QStringLiteral("kubernetes_config_map") },
+                { QStringLiteral("name"), QStringLiteral("a") },
+                { QStringLiteral("provider"),
+                    QStringLiteral("provider[\"registry.terraform.io/hashicorp/kubernetes\"]") },
+                { QStringLiteral("instances"), QJsonArray { instance } } };
+            QJsonObject root { { QStringLiteral("version"), 4 },
+                { QStringLiteral("terraform_version"), QStringLiteral("1.9.8") }, { QStringLiteral("serial"), serial },
+                { QStringLiteral("lineage"), QStringLiteral("l") }, { QStringLiteral("outputs"), QJsonObject() },
+                { QStringLiteral("resources"), QJsonArray { resource } } };
+            return QJsonDocument(root).toJson();
+        };
+        // A large first state (parsed last) and a tiny second one (parsed first).
+        QByteArray big = state("from-the-first", 1);
+        big.append(QByteArray(4 << 20, ' '));
+        write(QStringLiteral("first.tfstate"), big);
+        write(QStringLiteral("second.tfstate"), state("from-the-second", 2));
+        CaseFile c;
+        c.filePath = dir.filePath(QStringLiteral("case.yaml"));
+        c.evidence.append({ QStringLiteral("first.tfstate"), EvidenceRole::State, QString(), 0 });
+        c.evidence.append({ QStringLiteral("second.tfstate"), EvidenceRole::Live, QString(), 0 });
+        for (int i = 0; i < 8; ++i) {
+            const QString log = QStringLiteral("app-%1.log").arg(i);
+            write(log,
+                QByteArray("2026-01-0") + QByteArray::number(i + 1) + "T00:00:00Z INFO entry " + QByteArray::number(i)
+                    + "\n");
+            c.evidence.append({ log, EvidenceRole::Unspecified, QString(), 0 });
+        }
+        const AnalysisResult r = Analyzer::analyze(c);
+        QCOMPARE(r.evidence.size(), c.evidence.size());
+        for (qsizetype i = 0; i < r.evidence.size(); ++i)
+            QCOMPARE(r.evidence.at(i).entry.path, c.evidence.at(i).path);
+        QVERIFY(r.evidence.at(0).loaded);
+        QVERIFY(!r.evidence.at(1).loaded);
+        const QStringList second = [&] {
+            QStringList all;
+            for (const Diagnostic &d : r.evidence.at(1).diagnostics)
+                all.append(d.toString());
+            return all;
+        }();
+        QCOMPARE(second.size(), 2);
+        QVERIFY2(
+            second.at(0).contains(QStringLiteral("always feeds the state column, not live")), qPrintable(second.at(0)));
+        QVERIFY2(second.at(1).contains(QStringLiteral(
+                     "a second Terraform state in one case is not compared (the first was first.tfstate)")),
+            qPrintable(second.at(1)));
+        QCOMPARE(r.resources.size(), 1);
+        QCOMPARE(field(r.resources.first(), QStringLiteral("data.k"))->cell(Column::State).value.text,
+            QStringLiteral("from-the-first"));
+        QCOMPARE(r.diagnostics.size(), 2); // only the second state's, in its place
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(r.timeline.at(i).location.file, QStringLiteral("app-%1.log").arg(i));
     }
 
     void unreadableEvidenceMakesTheAnalysisIncomplete()

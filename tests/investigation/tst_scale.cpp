@@ -6,6 +6,11 @@
 #include "CaseGenerator.h"
 #include "case/CaseFileReader.h"
 #include "investigation/Analyzer.h"
+#include "output/AnalysisJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QTemporaryDir>
 
@@ -54,6 +59,30 @@ private Q_SLOTS:
         QCOMPARE(found.pending, expected.pending);
         QCOMPARE(found.stale, expected.stale);
         QVERIFY(expected.drifted > 5 && expected.pending > 5 && expected.stale > 5);
+
+        // The JSON's resources are written in parts, one per core: together
+        // they hold every object once, in the analysis' order, field by field.
+        const QJsonDocument doc = QJsonDocument::fromJson(AnalysisJson::write(result));
+        QVERIFY(doc.isObject());
+        const QJsonArray resources = doc.object().value(QStringLiteral("resources")).toArray();
+        QCOMPARE(resources.size(), result.resources.size());
+        for (qsizetype i = 0; i < resources.size(); ++i) {
+            const QJsonObject r = resources.at(i).toObject();
+            const ResourceDiff &d = result.resources.at(i);
+            QCOMPARE(r.value(QStringLiteral("id")).toString(), d.id.toString());
+            const QJsonArray fields = r.value(QStringLiteral("fields")).toArray();
+            QCOMPARE(fields.size(), d.fields.size());
+            for (qsizetype k = 0; k < fields.size(); ++k) {
+                const QJsonObject f = fields.at(k).toObject();
+                const DiffCell &live = d.fields.at(k).cell(Column::Live);
+                QCOMPARE(f.value(QStringLiteral("path")).toString(), d.fields.at(k).path);
+                QCOMPARE(f.value(QStringLiteral("live")).toString(), live.value.text);
+                const QJsonObject at
+                    = f.value(QStringLiteral("locations")).toObject().value(QStringLiteral("live")).toObject();
+                QCOMPARE(at.value(QStringLiteral("file")).toString(), live.value.location.file);
+                QCOMPARE(at.value(QStringLiteral("line")).toInt(), live.value.location.line);
+            }
+        }
     }
 };
 
