@@ -2,19 +2,11 @@
 
 namespace strata {
 
-namespace {
-
-bool isControl(char16_t c)
-{
-    return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
-}
-
-} // namespace
-
 QString escapeControlCharacters(QStringView text, bool keepNewlines)
 {
     qsizetype first = 0;
-    while (first < text.size() && !(isControl(text.at(first).unicode()) && !(keepNewlines && text.at(first) == u'\n')))
+    while (first < text.size()
+        && !(isControlCharacter(text.at(first).unicode()) && !(keepNewlines && text.at(first) == u'\n')))
         ++first;
     if (first == text.size())
         return text.toString(); // the usual case: nothing to escape, no copy made character by character
@@ -22,7 +14,7 @@ QString escapeControlCharacters(QStringView text, bool keepNewlines)
     out.reserve(text.size() + 16);
     for (qsizetype i = first; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
-        if (!isControl(c) || (keepNewlines && c == u'\n')) {
+        if (!isControlCharacter(c) || (keepNewlines && c == u'\n')) {
             out += text.at(i);
             continue;
         }

@@ -11,4 +11,10 @@ namespace strata {
 // Newlines are kept when `keepNewlines` (a multi-line message), else escaped.
 QString escapeControlCharacters(QStringView text, bool keepNewlines = false);
 
+// C0 controls, DEL and C1 controls: what escapeControlCharacters() escapes.
+constexpr bool isControlCharacter(char16_t c)
+{
+    return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+}
+
 } // namespace strata

@@ -5,7 +5,9 @@
 #include <QThread>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -46,7 +48,26 @@ Json location(const SourceLocation &l)
     return j;
 }
 
-constexpr const char *resourcesPlaceholder = "@@strata: resources are written here@@";
+// The root's large arrays are written one element at a time into the
+// document's text, never held as one tree (at 20,000 objects that cost
+// gigabytes and most of the run): the root holds this in their place.
+std::string placeholder(const char *key)
+{
+    return std::string("@@strata: ") + key + " are written here@@";
+}
+
+// A nested document's lines, indented to where it sits. JSON strings hold no
+// raw newlines (they are escaped), so every '\n' is a line break.
+void appendIndented(QByteArray &out, const std::string &text, const char *newlineAndIndent)
+{
+    size_t from = 0;
+    for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+        out.append(text.data() + from, qsizetype(nl - from));
+        out.append(newlineAndIndent);
+        from = nl + 1;
+    }
+    out.append(text.data() + from, qsizetype(text.size() - from));
+}
 
 // The column's name as a JSON key, without a QString round trip per cell.
 const char *columnKey(Column c)
@@ -267,6 +288,29 @@ Json finding(const Finding &f)
     return j;
 }
 
+Json proposal(const Proposal &p)
+{
+    Json j;
+    j["order"] = p.order;
+    j["kind"] = u8(p.kind);
+    j["text"] = u8(p.text);
+    j["findings"] = strings(p.findings);
+    return j;
+}
+
+// Elements of a root array, each a small tree dumped as it would be inside
+// the whole document, separated as in the root's array.
+template<typename T> QByteArrayList elementsText(const QList<T> &items, Json (*toJson)(const T &))
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out.append(",\n    ");
+        appendIndented(out, toJson(items.at(i)).dump(2, ' ', false, Json::error_handler_t::replace), "\n    ");
+    }
+    return { out };
+}
+
 } // namespace
 
 QByteArrayList writeParts(const AnalysisResult &result)
@@ -339,7 +383,7 @@ QByteArrayList writeParts(const AnalysisResult &result)
     // The resources are most of the document (every field of every object):
     // they are serialised one at a time into the text below, never held as
     // one tree, which at 20,000 objects cost gigabytes and most of the time.
-    root["resources"] = resourcesPlaceholder;
+    root["resources"] = placeholder("resources");
     root["unmappedTerraform"] = strings(result.unmappedTerraform);
 
     Json members = Json::array();
@@ -414,21 +458,8 @@ QByteArrayList writeParts(const AnalysisResult &result)
     }
     root["relations"] = relations;
 
-    Json findings = Json::array();
-    for (const Finding &f : result.findings)
-        findings.push_back(finding(f));
-    root["findings"] = findings;
-
-    Json proposals = Json::array();
-    for (const Proposal &p : result.proposals) {
-        Json pj;
-        pj["order"] = p.order;
-        pj["kind"] = u8(p.kind);
-        pj["text"] = u8(p.text);
-        pj["findings"] = strings(p.findings);
-        proposals.push_back(pj);
-    }
-    root["proposals"] = proposals;
+    root["findings"] = placeholder("findings");
+    root["proposals"] = placeholder("proposals");
 
     Json diagnostics = Json::array();
     for (const Diagnostic &d : result.diagnostics)
@@ -437,22 +468,34 @@ QByteArrayList writeParts(const AnalysisResult &result)
 
     // Replace invalid UTF-8 instead of throwing: evidence is untrusted text.
     const std::string head = root.dump(2, ' ', false, Json::error_handler_t::replace);
-    // Only a key of the root object, at its indentation, can print as this
-    // line: a string from evidence would have its quotes escaped.
-    const std::string marker = std::string("\n  \"resources\": \"") + resourcesPlaceholder + "\"";
-    const size_t at = head.find(marker);
-    if (at == std::string::npos) // cannot happen while the root is dumped as above
-        qFatal("AnalysisJson: the resources' placeholder is missing from the document");
+    // In the root's key order.
+    const std::array<std::pair<const char *, std::function<QByteArrayList()>>, 3> streamed { {
+        { "resources", [&] { return resourcesText(result.resources); } },
+        { "findings", [&] { return elementsText(result.findings, &finding); } },
+        { "proposals", [&] { return elementsText(result.proposals, &proposal); } },
+    } };
     QByteArrayList parts;
-    parts.append(QByteArray(head.data(), qsizetype(at + marker.size() - std::strlen(resourcesPlaceholder) - 2)));
-    if (result.resources.isEmpty()) {
-        parts.last().append("[]");
-    } else {
-        parts.last().append("[\n    ");
-        parts += resourcesText(result.resources);
-        parts.append("\n  ]");
+    size_t from = 0;
+    for (const auto &[key, elements] : streamed) {
+        // Only a key of the root object, at its indentation, can print as
+        // this line: a string from evidence would have its quotes escaped.
+        const std::string name = std::string("\n  \"") + key + "\": ";
+        const std::string marker = name + '"' + placeholder(key) + '"';
+        const size_t at = head.find(marker, from);
+        if (at == std::string::npos) // cannot happen while the root is dumped as above
+            qFatal("AnalysisJson: the placeholder for %s is missing from the document", key);
+        parts.append(QByteArray(head.data() + from, qsizetype(at + name.size() - from)));
+        const QByteArrayList texts = elements();
+        if (texts.isEmpty() || (texts.size() == 1 && texts.first().isEmpty())) {
+            parts.last().append("[]");
+        } else {
+            parts.last().append("[\n    ");
+            parts += texts;
+            parts.append("\n  ]");
+        }
+        from = at + marker.size();
     }
-    parts.append(QByteArray(head.data() + at + marker.size(), qsizetype(head.size() - at - marker.size())) + '\n');
+    parts.append(QByteArray(head.data() + from, qsizetype(head.size() - from)) + '\n');
     return parts;
 }
 

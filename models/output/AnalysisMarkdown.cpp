@@ -47,8 +47,8 @@ QString escape(const QString &untrusted)
         default:
             // Control characters have no business in a report: shown as `\x1b`
             // (its backslash escaped, as Markdown needs).
-            if (const QString shown = escapeControlCharacters(QStringView(&c, 1)); shown.size() > 1)
-                out += QLatin1Char('\\') + shown;
+            if (isControlCharacter(c.unicode()))
+                out += QLatin1Char('\\') + escapeControlCharacters(QStringView(&c, 1));
             else
                 out += c;
         }

@@ -1,5 +1,8 @@
 #include "ProposalPlanner.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <algorithm>
 
 namespace strata::ProposalPlanner {
@@ -10,6 +13,7 @@ struct Step
     QString kind;
     QString text;
     QStringList findings;
+    QSet<QString> findingSet; // the same keys, for lookups
     int severity = int(Severity::Info); // lowest enum value = most severe
     int firstSeen = 0;
 };
@@ -22,17 +26,26 @@ QString findingKey(const Finding &f)
 
 QList<Proposal> plan(const QList<Finding> &findings)
 {
+    // A whole cluster's findings share a few steps ("check who edited it")
+    // and hold thousands of their own: steps and their findings are indexed,
+    // never searched, so planning stays linear in the findings.
     QList<Step> steps;
-    auto add = [&steps](const QString &kind, const QString &text, const Finding &f) {
-        for (Step &s : steps) {
-            if (s.kind == kind && s.text == text) {
-                if (!s.findings.contains(findingKey(f)))
-                    s.findings.append(findingKey(f));
-                s.severity = std::min(s.severity, int(f.severity));
-                return;
-            }
+    QHash<QString, qsizetype> stepAt; // kind + '\n' + text → index in steps
+    auto add = [&steps, &stepAt](const QString &kind, const QString &text, const Finding &f) {
+        const QString key = findingKey(f);
+        const QString stepKey = kind + QLatin1Char('\n') + text;
+        const auto it = stepAt.constFind(stepKey);
+        if (it == stepAt.cend()) {
+            stepAt.insert(stepKey, steps.size());
+            steps.append({ kind, text, { key }, { key }, int(f.severity), int(steps.size()) });
+            return;
         }
-        steps.append({ kind, text, { findingKey(f) }, int(f.severity), int(steps.size()) });
+        Step &s = steps[*it];
+        if (!s.findingSet.contains(key)) {
+            s.findingSet.insert(key);
+            s.findings.append(key);
+        }
+        s.severity = std::min(s.severity, int(f.severity));
     };
     for (const Finding &f : findings) {
         for (const QString &c : f.checks)
