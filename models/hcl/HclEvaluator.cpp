@@ -53,11 +53,41 @@ bool HclEvaluator::charge(qint64 operations)
     return m_spent <= m_budget;
 }
 
+Value HclEvaluator::stringTooLong(const SourceLocation &at, qint64 length)
+{
+    return fail(at,
+        QStringLiteral("this string would be %1 characters, past Strata's limit of %2: evaluation stops here "
+                       "(no Kubernetes object holds more than 1.5 MiB)")
+            .arg(length)
+            .arg(maxStringLength));
+}
+
+Value HclEvaluator::bounded(const Value &v, const SourceLocation &at)
+{
+    if (v.isScalar()) {
+        if (v.type() == Value::Type::String && v.text().size() > maxStringLength)
+            return stringTooLong(at, v.text().size());
+        return v;
+    }
+    HclValues::ValueSize size;
+    const bool tooLarge = HclValues::exceeds(v, maxValueElements, maxStringLength, size);
+    charge(size.steps);
+    if (!tooLarge)
+        return v;
+    return fail(at,
+        size.elements > maxValueElements
+            ? QStringLiteral("this value would hold more than %1 elements, past Strata's limit: evaluation stops here")
+                  .arg(maxValueElements)
+            : QStringLiteral("this value's strings would hold more than %1 characters, past Strata's limit: "
+                             "evaluation stops here")
+                  .arg(maxStringLength));
+}
+
 Value HclEvaluator::evaluate(const HclExpressionPtr &expression)
 {
     if (!expression)
         return Value::null();
-    return eval(*expression);
+    return bounded(eval(*expression), expression->location);
 }
 
 std::optional<Value> HclEvaluator::lookupName(const QString &name) const
@@ -502,7 +532,7 @@ Value HclEvaluator::evalCall(const HclExpression &e)
             return fail(e.items.last()->location, QStringLiteral("only a list can be expanded with \"...\""));
         args.append(last.items());
     }
-    return HclFunctions::call(name, args, e.location, *this);
+    return bounded(HclFunctions::call(name, args, e.location, *this), e.location);
 }
 
 Value HclEvaluator::evaluateTemplate(const QList<HclTemplatePart> &parts, const SourceLocation &at)
@@ -523,6 +553,10 @@ bool HclEvaluator::renderParts(const QList<HclTemplatePart> &parts, QString &out
         }
         switch (p.kind) {
         case HclTemplatePart::Kind::Literal:
+            if (out.size() + p.text.size() > maxStringLength) {
+                unknownOut = stringTooLong(p.location, out.size() + p.text.size());
+                return false;
+            }
             out += p.text;
             break;
         case HclTemplatePart::Kind::Interpolation: {
@@ -537,6 +571,11 @@ bool HclEvaluator::renderParts(const QList<HclTemplatePart> &parts, QString &out
                     QStringLiteral("cannot include a %1 value in a string template").arg(HclValues::typeName(v)));
                 return false;
             }
+            if (out.size() + s->size() > maxStringLength) {
+                unknownOut = stringTooLong(p.expression->location, out.size() + s->size());
+                return false;
+            }
+            charge(s->size() / 16);
             out += *s;
             break;
         }

@@ -41,6 +41,13 @@ public:
 
     explicit HclEvaluator(Resolver resolver = {});
 
+    // Growth limits. Terraform itself bounds only range(); Strata reads code it
+    // did not write, where a few locals that double a string reach gigabytes.
+    // No object Strata compares can hold more (Kubernetes stores at most
+    // 1.5 MiB per object), so past these a value is an error, said where it grew.
+    static constexpr qint64 maxStringLength = 16 * 1024 * 1024; // characters in one value's strings
+    static constexpr qint64 maxValueElements = 1024 * 1024; // elements in one value, nested ones included
+
     // Root names every expression sees (iterators and resolver come after these).
     void setVariable(const QString &name, const Value &value);
     void setBudget(qint64 operations) { m_budget = operations; }
@@ -58,6 +65,10 @@ public:
     Value fail(const SourceLocation &at, const QString &message);
     // Counts work; false once the budget is spent (evaluation then yields unknowns).
     bool charge(qint64 operations = 1);
+    // `v`, or the error that says it grew past the limits above, at `at`.
+    Value bounded(const Value &v, const SourceLocation &at);
+    // The error for a string that would grow to `length` characters.
+    Value stringTooLong(const SourceLocation &at, qint64 length);
 
     // Iterator names (`each`, for-expression variables) visible while evaluating.
     void pushScope(const QHash<QString, Value> &names) { m_scopes.append(names); }

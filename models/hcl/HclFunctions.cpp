@@ -29,8 +29,12 @@ struct Call
     Value str(const QString &s) const
     {
         ev.charge(s.size() / 16);
-        return Value::string(s, at);
+        return ev.bounded(Value::string(s, at), at);
     }
+    // Functions that concatenate check the size first: a result past the
+    // evaluator's limit is refused before it is built.
+    bool fits(qint64 length) const { return length <= HclEvaluator::maxStringLength; }
+    Value tooLong(qint64 length) const { return ev.stringTooLong(at, length); }
     Value num(double d) const { return HclValues::number(d, at); }
     Value boolean(bool b) const { return Value::boolean(b, at); }
     Value list(const QList<Value> &items) const
@@ -161,6 +165,8 @@ QList<Value::Entry> sortedEntries(const Value &v)
 
 void jsonEncode(const Value &v, QString &out)
 {
+    if (out.size() > HclEvaluator::maxStringLength)
+        return; // shared children can stand for an enormous text: the caller refuses it
     switch (v.type()) {
     case Value::Type::Null:
     case Value::Type::Unknown:
@@ -226,6 +232,9 @@ void yamlScalar(const Value &v, QString &out)
 // Block-style YAML like Terraform's yamlencode: quoted strings, sorted keys.
 void yamlEncode(const Value &v, QString &out, int indent)
 {
+    if (out.size() > HclEvaluator::maxStringLength)
+        return; // as in jsonEncode
+
     const QString pad(indent, QLatin1Char(' '));
     if (v.type() == Value::Type::List && !v.items().isEmpty()) {
         for (const Value &i : v.items()) {
@@ -449,11 +458,15 @@ QList<Value> distinctItems(const QList<Value> &items)
     return out;
 }
 
+// False when a nested list is unknown; stops at the evaluator's element
+// limit (the caller's bounded() then says so).
 bool flattenInto(const Value &v, QList<Value> &out, const Call &c)
 {
     for (const Value &i : v.items()) {
         if (i.isUnknown())
             return false;
+        if (out.size() > HclEvaluator::maxValueElements)
+            return true;
         if (i.type() == Value::Type::List) {
             if (!flattenInto(i, out, c))
                 return false;
@@ -522,12 +535,16 @@ const QHash<QString, Spec> &table()
              } });
         h.insert(QStringLiteral("join"), { 2, -1, false, [](const Call &c) {
                                               S(sep, 0) QStringList parts;
+                                              qint64 length = 0;
                                               for (qsizetype i = 1; i < c.args.size(); ++i) {
                                                   L(l, int(i)) for (const Value &v : *l)
                                                   {
                                                       const std::optional<QString> s = HclValues::toString(v);
                                                       if (!s)
                                                           return c.fail(QStringLiteral("join needs a list of strings"));
+                                                      length += s->size() + sep->size();
+                                                      if (!c.fits(length))
+                                                          return c.tooLong(length);
                                                       parts.append(*s);
                                                   }
                                               }
@@ -555,6 +572,9 @@ const QHash<QString, Spec> &table()
                          c, QStringLiteral("regular expression replacement is not evaluated statically"));
                  if (sub->isEmpty())
                      return c.str(*s);
+                 const qint64 length = s->size() + qint64(s->count(*sub)) * (rep->size() - sub->size());
+                 if (!c.fits(length))
+                     return c.tooLong(length);
                  QString out = *s;
                  return c.str(out.replace(*sub, *rep));
              } });
@@ -628,13 +648,19 @@ const QHash<QString, Spec> &table()
                                                     return c.num(double(v.text().toUcs4().size()));
                                                 return c.fail(QStringLiteral("needs a string or collection"));
                                             } });
-        h.insert(QStringLiteral("concat"), { 0, -1, true, [](const Call &c) {
-                                                QList<Value> out;
-                                                for (qsizetype i = 0; i < c.args.size(); ++i) {
-                                                    L(l, int(i)) out.append(*l);
-                                                }
-                                                return c.list(out);
-                                            } });
+        h.insert(QStringLiteral("concat"),
+            { 0, -1, true, [](const Call &c) {
+                 QList<Value> out;
+                 for (qsizetype i = 0; i < c.args.size(); ++i) {
+                     L(l, int(i))
+                     if (out.size() + l->size() > HclEvaluator::maxValueElements)
+                         return c.fail(
+                             QStringLiteral("the result would hold more than %1 elements, past Strata's limit")
+                                 .arg(HclEvaluator::maxValueElements));
+                     out.append(*l);
+                 }
+                 return c.list(out);
+             } });
         h.insert(QStringLiteral("merge"), { 0, -1, true, [](const Call &c) {
                                                QList<Value::Entry> out;
                                                QHash<QString, qsizetype> seen;

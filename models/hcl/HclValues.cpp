@@ -146,4 +146,39 @@ bool equals(const Value &a, const Value &b)
     return false;
 }
 
+bool exceeds(const Value &v, qint64 maxElements, qint64 maxCharacters, ValueSize &size)
+{
+    ++size.steps;
+    switch (v.type()) {
+    case Value::Type::String:
+    case Value::Type::Number:
+    case Value::Type::Unknown:
+        size.characters += v.text().size();
+        break;
+    case Value::Type::List:
+        size.elements += v.items().size();
+        if (size.elements > maxElements)
+            return true;
+        for (const Value &i : v.items()) {
+            if (exceeds(i, maxElements, maxCharacters, size))
+                return true;
+        }
+        break;
+    case Value::Type::Map:
+        size.elements += v.entries().size();
+        if (size.elements > maxElements)
+            return true;
+        for (const Value::Entry &e : v.entries()) {
+            size.characters += e.first.size();
+            if (exceeds(e.second, maxElements, maxCharacters, size))
+                return true;
+        }
+        break;
+    case Value::Type::Null:
+    case Value::Type::Bool:
+        break;
+    }
+    return size.elements > maxElements || size.characters > maxCharacters;
+}
+
 } // namespace strata::HclValues

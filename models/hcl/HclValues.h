@@ -25,6 +25,17 @@ std::optional<double> toNumber(const Value &v);
 std::optional<bool> toBool(const Value &v);
 // Strict equality: "1" != 1; numbers by value; collections deeply.
 bool equals(const Value &a, const Value &b);
+// The size of a value written out in full: elements (nested ones included)
+// and characters of its strings and keys. Values share their children, so a
+// few references can stand for an enormous value; counting stops as soon as
+// either limit is passed, so this costs at most `maxElements` steps.
+struct ValueSize
+{
+    qint64 elements = 0;
+    qint64 characters = 0;
+    qint64 steps = 0; // nodes visited, for the evaluator's work budget
+};
+bool exceeds(const Value &v, qint64 maxElements, qint64 maxCharacters, ValueSize &size);
 // Numbers, strings and bools keep their type; used for map keys of sets and for_each.
 Value number(double v, const SourceLocation &at);
 

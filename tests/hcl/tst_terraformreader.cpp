@@ -3,6 +3,7 @@
 // count/for_each/dynamic expansion, and what is reported rather than guessed.
 #include "StrataTestMain.h"
 
+#include "hcl/HclValues.h"
 #include "hcl/TerraformReader.h"
 
 #include <QFile>
@@ -264,6 +265,53 @@ module "net" {
         QVERIFY(findResource(c, QStringLiteral("x.fine")));
         QCOMPARE(
             findResource(c, QStringLiteral("x.fine"))->instances.at(0).body.find(QStringLiteral("a"))->toNumber(), 1.0);
+    }
+
+    // Locals that double a value reach gigabytes in a few lines (2^30
+    // characters from 30 locals). Each runaway stops where it passes the
+    // evaluator's limit, with a warning there; the rest of the code is read.
+    void valuesThatGrowWithoutBoundStopWhereTheyPassTheLimit()
+    {
+        QByteArray tf = "locals {\n  s0 = \"abcdefgh\"\n  l0 = [\"a\", \"b\"]\n";
+        for (int i = 1; i <= 30; ++i) { // s<i> on line 2 + 2i, l<i> on line 3 + 2i
+            tf += "  s" + QByteArray::number(i) + " = \"${local.s" + QByteArray::number(i - 1) + "}${local.s"
+                + QByteArray::number(i - 1) + "}\"\n";
+            tf += "  l" + QByteArray::number(i) + " = [local.l" + QByteArray::number(i - 1) + ", local.l"
+                + QByteArray::number(i - 1) + "]\n";
+        }
+        tf += "  joined   = join(\"\", [local.s20, local.s20, local.s20])\n" // line 64
+              "  replaced = replace(local.s20, \"a\", local.s4)\n" // line 65
+              "  encoded  = jsonencode([local.s21, local.s21])\n" // line 66
+              "  flat     = flatten([local.l18, local.l18, local.l18])\n" // line 67
+              "  both     = concat(local.l18, local.l18)\n" // line 68
+              "}\n"
+              "resource \"x\" \"r\" {\n"
+              "  s = local.s30\n  l = local.l30\n  joined = local.joined\n  replaced = local.replaced\n"
+              "  encoded = local.encoded\n  flat = local.flat\n  both = local.both\n"
+              "  fine = length(local.s21)\n"
+              "}\n";
+        const TerraformConfig c = readOne(tf.constData());
+        QStringList stopped;
+        for (const Diagnostic &d : c.diagnostics) {
+            if (d.message.contains(QStringLiteral("past Strata's limit")))
+                stopped.append(QStringLiteral("%1:%2").arg(d.line).arg(d.column));
+        }
+        // s21 is 2^24 characters, exactly the limit; s22 would be twice that.
+        // l<i> holds 2^(i+2) - 2 elements (2^(i+1) of them leaves): l18 is
+        // below 2^20, l19 above.
+        QVERIFY2(stopped.contains(QStringLiteral("46:30")), qPrintable(describe(c.diagnostics))); // s22, 2nd half
+        QVERIFY2(stopped.contains(QStringLiteral("41:9")), qPrintable(describe(c.diagnostics))); // l19
+        QVERIFY2(stopped.contains(QStringLiteral("64:14")), qPrintable(describe(c.diagnostics))); // join
+        QVERIFY2(stopped.contains(QStringLiteral("65:14")), qPrintable(describe(c.diagnostics))); // replace
+        QVERIFY2(stopped.contains(QStringLiteral("66:14")), qPrintable(describe(c.diagnostics))); // jsonencode
+        QVERIFY2(stopped.contains(QStringLiteral("67:14")), qPrintable(describe(c.diagnostics))); // flatten
+        QVERIFY2(stopped.contains(QStringLiteral("68:14")), qPrintable(describe(c.diagnostics))); // concat
+        const TerraformResource *r = findResource(c, QStringLiteral("x.r"));
+        QVERIFY(r);
+        const Value &body = r->instances.at(0).body;
+        for (const char *name : { "s", "l", "joined", "replaced", "encoded", "flat", "both" })
+            QVERIFY2(HclValues::findUnknown(*body.find(QString::fromLatin1(name))), name); // l: a list of unknowns
+        QCOMPARE(body.find(QStringLiteral("fine"))->toNumber(), double(1 << 24));
     }
 };
 
