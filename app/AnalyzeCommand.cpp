@@ -72,16 +72,19 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     }
     const int status = complete ? 0 : CommandLine::incompleteExitCode;
 
-    const QByteArrayList document = request.format == CommandLineRequest::Format::Markdown
-        ? QByteArrayList { strata::AnalysisMarkdown::write(result) }
-        : strata::AnalysisJson::writeParts(result);
+    // JSON goes out piece by piece as it is written (never whole in memory);
+    // Markdown is a fraction of its size and written in one piece.
+    const bool markdown = request.format == CommandLineRequest::Format::Markdown;
+    const auto writeDocument = [&](const strata::AnalysisJson::Sink &sink) {
+        return markdown ? sink(strata::AnalysisMarkdown::write(result)) : strata::AnalysisJson::write(result, sink);
+    };
     if (request.outputFile.isEmpty()) {
         // A full disk or a closed pipe loses the report: say so, never exit 0.
         errno = 0;
-        bool written = true;
-        for (const QByteArray &part : document)
-            written = written && std::fwrite(part.constData(), 1, size_t(part.size()), out) == size_t(part.size());
-        written = written && std::fflush(out) == 0 && !std::ferror(out);
+        const bool written = writeDocument([out](const QByteArray &piece) {
+            return std::fwrite(piece.constData(), 1, size_t(piece.size()), out) == size_t(piece.size());
+        }) && std::fflush(out) == 0
+            && !std::ferror(out);
         if (!written) {
             print(err,
                 QStringLiteral("strata: standard output: cannot write: %1\n")
@@ -94,9 +97,8 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     // (QSaveFile itself only says "Unknown error" for a full disk).
     QSaveFile file(request.outputFile);
     errno = 0;
-    bool written = file.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
-    for (const QByteArray &part : document)
-        written = written && file.write(part) == part.size();
+    const bool written = file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)
+        && writeDocument([&file](const QByteArray &piece) { return file.write(piece) == piece.size(); });
     const int writeErrno = errno;
     if (!written || !file.commit()) {
         const int error = writeErrno ? writeErrno : errno;

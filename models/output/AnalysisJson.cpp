@@ -235,32 +235,42 @@ void appendResource(QByteArray &out, const ResourceDiff &r, std::array<FileNameC
     out.append("\n    }");
 }
 
-// The resources' text in consecutive parts, elements separated as in the
-// root's array. Objects are independent, so the cores each write a run.
-QByteArrayList resourcesText(const QList<ResourceDiff> &resources)
+// Hands the text to the sink in pieces of about this many elements: the
+// document is never whole in memory (it can be several times the evidence).
+constexpr qsizetype elementsPerPiece = 512;
+
+// The resources' elements, separated as in the root's array. Objects are
+// independent: each core writes a piece, and pieces go to the sink in order.
+bool writeResources(const QList<ResourceDiff> &resources, const Sink &sink)
 {
     const qsizetype count = resources.size();
-    const qsizetype parts = std::clamp<qsizetype>(QThread::idealThreadCount(), 1, std::max<qsizetype>(1, count / 256));
-    QByteArrayList texts(parts);
-    const auto writePart = [&](qsizetype part) {
-        const qsizetype from = count * part / parts, to = count * (part + 1) / parts;
-        QByteArray &out = texts[part];
-        std::array<FileNameCache, columnCount> files;
-        for (qsizetype i = from; i < to; ++i) {
-            if (i > 0)
-                out.append(",\n    ");
-            appendResource(out, resources.at(i), files);
-            if (i == from) // the first object's size, for all of them: no regrowth of a large buffer
-                out.reserve(out.size() * (to - from) * 5 / 4);
+    const qsizetype cores = std::max(1, QThread::idealThreadCount());
+    std::vector<QByteArray> pieces(static_cast<size_t>(cores));
+    std::vector<std::array<FileNameCache, columnCount>> files(static_cast<size_t>(cores));
+    for (qsizetype batch = 0; batch < count; batch += cores * elementsPerPiece) {
+        const auto writePiece = [&](qsizetype core) {
+            QByteArray &out = pieces[size_t(core)];
+            out.clear();
+            const qsizetype from = batch + core * elementsPerPiece;
+            const qsizetype to = std::min(count, from + elementsPerPiece);
+            for (qsizetype i = from; i < to; ++i) {
+                if (i > 0)
+                    out.append(",\n    ");
+                appendResource(out, resources.at(i), files[size_t(core)]);
+            }
+        };
+        std::vector<std::thread> helpers;
+        for (qsizetype core = 1; core < cores && batch + core * elementsPerPiece < count; ++core)
+            helpers.emplace_back(writePiece, core);
+        writePiece(0);
+        for (std::thread &t : helpers)
+            t.join();
+        for (size_t core = 0; core < helpers.size() + 1; ++core) {
+            if (!sink(pieces[core]))
+                return false;
         }
-    };
-    std::vector<std::thread> helpers;
-    for (qsizetype part = 1; part < parts; ++part)
-        helpers.emplace_back(writePart, part);
-    writePart(0);
-    for (std::thread &t : helpers)
-        t.join();
-    return texts;
+    }
+    return true;
 }
 
 Json finding(const Finding &f)
@@ -288,6 +298,52 @@ Json finding(const Finding &f)
     return j;
 }
 
+Json metric(const MetricValue &m)
+{
+    Json j;
+    j["name"] = u8(m.name);
+    Json labels = Json::object();
+    for (const auto &[k, v] : m.labels)
+        labels[u8(k)] = u8(v);
+    j["labels"] = std::move(labels);
+    j["value"] = m.value;
+    j["location"] = location(m.location);
+    return j;
+}
+
+Json event(const TimelineEvent &t)
+{
+    Json j;
+    j["time"] = t.time.isValid() ? Json(u8(t.time.toUTC().toString(Qt::ISODateWithMs))) : Json(nullptr);
+    j["source"] = u8(t.source);
+    j["level"] = stringOrNull(t.level);
+    j["text"] = u8(t.text);
+    j["location"] = location(t.location);
+    return j;
+}
+
+Json component(const Component &c)
+{
+    Json j;
+    j["id"] = u8(c.id);
+    j["kind"] = u8(c.kind);
+    j["name"] = u8(c.name);
+    j["details"] = strings(c.details);
+    j["location"] = location(c.location);
+    return j;
+}
+
+Json relation(const Relation &r)
+{
+    Json j;
+    j["from"] = u8(r.from);
+    j["to"] = u8(r.to);
+    j["kind"] = u8(r.kind);
+    j["label"] = stringOrNull(r.label);
+    j["inferred"] = r.inferred;
+    return j;
+}
+
 Json proposal(const Proposal &p)
 {
     Json j;
@@ -300,20 +356,25 @@ Json proposal(const Proposal &p)
 
 // Elements of a root array, each a small tree dumped as it would be inside
 // the whole document, separated as in the root's array.
-template<typename T> QByteArrayList elementsText(const QList<T> &items, Json (*toJson)(const T &))
+template<typename T> bool writeElements(const QList<T> &items, Json (*toJson)(const T &), const Sink &sink)
 {
     QByteArray out;
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (i > 0)
             out.append(",\n    ");
         appendIndented(out, toJson(items.at(i)).dump(2, ' ', false, Json::error_handler_t::replace), "\n    ");
+        if ((i + 1) % elementsPerPiece == 0) {
+            if (!sink(out))
+                return false;
+            out.clear();
+        }
     }
-    return { out };
+    return out.isEmpty() || sink(out);
 }
 
 } // namespace
 
-QByteArrayList writeParts(const AnalysisResult &result)
+bool write(const AnalysisResult &result, const Sink &sink)
 {
     Json root;
     root["strata"] = schemaVersion;
@@ -409,54 +470,10 @@ QByteArrayList writeParts(const AnalysisResult &result)
     etcd["members"] = members;
     root["etcd"] = etcd;
 
-    Json metrics = Json::array();
-    for (const MetricValue &m : result.metrics) {
-        Json mj;
-        mj["name"] = u8(m.name);
-        Json labels = Json::object();
-        for (const auto &[k, v] : m.labels)
-            labels[u8(k)] = u8(v);
-        mj["labels"] = labels;
-        mj["value"] = m.value;
-        mj["location"] = location(m.location);
-        metrics.push_back(mj);
-    }
-    root["metrics"] = metrics;
-
-    Json timeline = Json::array();
-    for (const TimelineEvent &t : result.timeline) {
-        Json tj;
-        tj["time"] = t.time.isValid() ? Json(u8(t.time.toUTC().toString(Qt::ISODateWithMs))) : Json(nullptr);
-        tj["source"] = u8(t.source);
-        tj["level"] = stringOrNull(t.level);
-        tj["text"] = u8(t.text);
-        tj["location"] = location(t.location);
-        timeline.push_back(tj);
-    }
-    root["timeline"] = timeline;
-
-    Json components = Json::array();
-    for (const Component &comp : result.components) {
-        Json cj;
-        cj["id"] = u8(comp.id);
-        cj["kind"] = u8(comp.kind);
-        cj["name"] = u8(comp.name);
-        cj["details"] = strings(comp.details);
-        cj["location"] = location(comp.location);
-        components.push_back(cj);
-    }
-    root["components"] = components;
-    Json relations = Json::array();
-    for (const Relation &r : result.relations) {
-        Json rj;
-        rj["from"] = u8(r.from);
-        rj["to"] = u8(r.to);
-        rj["kind"] = u8(r.kind);
-        rj["label"] = stringOrNull(r.label);
-        rj["inferred"] = r.inferred;
-        relations.push_back(rj);
-    }
-    root["relations"] = relations;
+    root["metrics"] = placeholder("metrics");
+    root["timeline"] = placeholder("timeline");
+    root["components"] = placeholder("components");
+    root["relations"] = placeholder("relations");
 
     root["findings"] = placeholder("findings");
     root["proposals"] = placeholder("proposals");
@@ -468,47 +485,50 @@ QByteArrayList writeParts(const AnalysisResult &result)
 
     // Replace invalid UTF-8 instead of throwing: evidence is untrusted text.
     const std::string head = root.dump(2, ' ', false, Json::error_handler_t::replace);
-    // In the root's key order.
-    const std::array<std::pair<const char *, std::function<QByteArrayList()>>, 3> streamed { {
-        { "resources", [&] { return resourcesText(result.resources); } },
-        { "findings", [&] { return elementsText(result.findings, &finding); } },
-        { "proposals", [&] { return elementsText(result.proposals, &proposal); } },
+    // In the root's key order: each writes its array's elements.
+    struct Streamed
+    {
+        const char *key;
+        bool empty;
+        std::function<bool()> write;
+    };
+    const std::array<Streamed, 7> streamed { {
+        { "resources", result.resources.isEmpty(), [&] { return writeResources(result.resources, sink); } },
+        { "metrics", result.metrics.isEmpty(), [&] { return writeElements(result.metrics, &metric, sink); } },
+        { "timeline", result.timeline.isEmpty(), [&] { return writeElements(result.timeline, &event, sink); } },
+        { "components", result.components.isEmpty(),
+            [&] { return writeElements(result.components, &component, sink); } },
+        { "relations", result.relations.isEmpty(), [&] { return writeElements(result.relations, &relation, sink); } },
+        { "findings", result.findings.isEmpty(), [&] { return writeElements(result.findings, &finding, sink); } },
+        { "proposals", result.proposals.isEmpty(), [&] { return writeElements(result.proposals, &proposal, sink); } },
     } };
-    QByteArrayList parts;
     size_t from = 0;
-    for (const auto &[key, elements] : streamed) {
+    for (const Streamed &array : streamed) {
         // Only a key of the root object, at its indentation, can print as
         // this line: a string from evidence would have its quotes escaped.
-        const std::string name = std::string("\n  \"") + key + "\": ";
-        const std::string marker = name + '"' + placeholder(key) + '"';
+        const std::string name = std::string("\n  \"") + array.key + "\": ";
+        const std::string marker = name + '"' + placeholder(array.key) + '"';
         const size_t at = head.find(marker, from);
         if (at == std::string::npos) // cannot happen while the root is dumped as above
-            qFatal("AnalysisJson: the placeholder for %s is missing from the document", key);
-        parts.append(QByteArray(head.data() + from, qsizetype(at + name.size() - from)));
-        const QByteArrayList texts = elements();
-        if (texts.isEmpty() || (texts.size() == 1 && texts.first().isEmpty())) {
-            parts.last().append("[]");
-        } else {
-            parts.last().append("[\n    ");
-            parts += texts;
-            parts.append("\n  ]");
-        }
+            qFatal("AnalysisJson: the placeholder for %s is missing from the document", array.key);
+        QByteArray before(head.data() + from, qsizetype(at + name.size() - from));
+        before.append(array.empty ? "[]" : "[\n    ");
+        if (!sink(before))
+            return false;
+        if (!array.empty && !(array.write() && sink(QByteArrayLiteral("\n  ]"))))
+            return false;
         from = at + marker.size();
     }
-    parts.append(QByteArray(head.data() + from, qsizetype(head.size() - from)) + '\n');
-    return parts;
+    return sink(QByteArray(head.data() + from, qsizetype(head.size() - from)) + '\n');
 }
 
 QByteArray write(const AnalysisResult &result)
 {
-    const QByteArrayList parts = writeParts(result);
-    qsizetype size = 0;
-    for (const QByteArray &part : parts)
-        size += part.size();
     QByteArray out;
-    out.reserve(size);
-    for (const QByteArray &part : parts)
-        out.append(part);
+    write(result, [&out](const QByteArray &piece) {
+        out.append(piece);
+        return true;
+    });
     return out;
 }
 

@@ -3,7 +3,8 @@
 #include "investigation/AnalysisResult.h"
 
 #include <QByteArray>
-#include <QByteArrayList>
+
+#include <functional>
 
 namespace strata {
 
@@ -13,9 +14,11 @@ namespace strata {
 namespace AnalysisJson {
 constexpr int schemaVersion = 2;
 QByteArray write(const AnalysisResult &result);
-// The same document in consecutive parts, for writing to a file or stream
-// without first joining hundreds of megabytes.
-QByteArrayList writeParts(const AnalysisResult &result);
+// The same document handed to `sink` piece by piece, never whole in memory
+// (at a whole cluster's scale it is several times the evidence). Stops and
+// returns false as soon as the sink does (a write error).
+using Sink = std::function<bool(const QByteArray &piece)>;
+bool write(const AnalysisResult &result, const Sink &sink);
 } // namespace AnalysisJson
 
 } // namespace strata

@@ -4,8 +4,11 @@
 
 #include "logs/Assignment.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <optional>
 
 namespace strata::ApplicationRules {
 
@@ -69,34 +72,110 @@ QString observedValue(const QString &message, const QString &key)
     return value;
 }
 
+namespace {
+
+bool comparedKey(const FieldDiff &f)
+{
+    return !f.noise && !f.secret && f.path.startsWith(QStringLiteral("data"));
+}
+
+// What the logs and metrics say about each compared key, read once: a
+// whole cluster's keys against a million log lines must not be a product.
+class Observations
+{
+public:
+    Observations(
+        const QList<ResourceDiff> &diffs, const QList<TimelineEvent> &events, const QList<MetricValue> &metrics)
+    {
+        QSet<QString> keys; // case-folded: a log line's key matches in any case
+        for (const ResourceDiff &d : diffs) {
+            for (const FieldDiff &f : d.fields) {
+                if (comparedKey(f))
+                    keys.insert(leafKey(f.path).toCaseFolded());
+            }
+        }
+        if (keys.isEmpty())
+            return;
+        for (const TimelineEvent &e : events) {
+            // In one line the last statement of a key wins; a later line wins over an earlier one.
+            QHash<QString, QString> inLine;
+            for (const Assignment &a : extractAssignments(e.text)) {
+                const QString key = a.key.toCaseFolded();
+                if (keys.contains(key))
+                    inLine.insert(key, a.value);
+            }
+            for (auto it = inLine.cbegin(); it != inLine.cend(); ++it) {
+                if (!it.value().isEmpty())
+                    m_logged.insert(it.key(), { it.value(), &e });
+            }
+        }
+        // A metric named after the key (`max_cart_items`, `shop_max_cart_items`): the first in evidence order.
+        for (qsizetype i = 0; i < metrics.size(); ++i) {
+            const QString &name = metrics.at(i).name;
+            const auto note = [&](const QString &key) {
+                if (keys.contains(key.toCaseFolded()) && !m_named.contains(key))
+                    m_named.insert(key, &metrics.at(i));
+            };
+            note(name);
+            for (qsizetype u = name.indexOf(QLatin1Char('_')); u >= 0; u = name.indexOf(QLatin1Char('_'), u + 1))
+                note(name.mid(u + 1));
+        }
+        for (const MetricValue &m : metrics) {
+            if (m.value != 1)
+                continue;
+            QString labelText;
+            for (const auto &[k, v] : m.labels)
+                labelText += QLatin1Char(' ') + v;
+            m_active.append({ &m, words(m.name + labelText) });
+        }
+    }
+
+    struct Logged
+    {
+        QString value;
+        const TimelineEvent *event = nullptr;
+    };
+    // The latest log line that states `key`, or nothing.
+    std::optional<Logged> logged(const QString &key) const
+    {
+        const auto it = m_logged.constFind(key.toCaseFolded());
+        return it == m_logged.cend() ? std::nullopt : std::optional<Logged>(*it);
+    }
+    // The first metric named `key` or ending in `_key` (names match exactly).
+    const MetricValue *named(const QString &key) const { return m_named.value(key, nullptr); }
+    // Series with value 1 (an active choice), with the words of their name and labels.
+    const QList<std::pair<const MetricValue *, QSet<QString>>> &active() const { return m_active; }
+
+private:
+    QHash<QString, Logged> m_logged;
+    QHash<QString, const MetricValue *> m_named;
+    QList<std::pair<const MetricValue *, QSet<QString>>> m_active;
+};
+
+} // namespace
+
 QList<Finding> evaluate(
     const QList<ResourceDiff> &diffs, const QList<TimelineEvent> &events, const QList<MetricValue> &metrics)
 {
     QList<Finding> findings;
+    const Observations observations(diffs, events, metrics);
     for (const ResourceDiff &d : diffs) {
         for (const FieldDiff &f : d.fields) {
-            if (f.noise || f.secret || !f.path.startsWith(QStringLiteral("data")))
+            if (!comparedKey(f))
                 continue;
             const QString key = leafKey(f.path);
             QList<EvidenceRef> evidence;
             QString observed;
             const TimelineEvent *seenIn = nullptr;
-            for (const TimelineEvent &e : events) {
-                const QString v = observedValue(e.text, key);
-                if (v.isEmpty())
-                    continue;
-                observed = v; // the latest statement wins
-                seenIn = &e;
+            if (const auto logged = observations.logged(key)) {
+                observed = logged->value;
+                seenIn = logged->event;
             }
             const MetricValue *named = nullptr;
             if (!seenIn) {
-                for (const MetricValue &m : metrics) {
-                    if (m.name == key || m.name.endsWith(QLatin1Char('_') + key)) {
-                        named = &m;
-                        observed = QString::number(m.value, 'g', 15);
-                        break;
-                    }
-                }
+                named = observations.named(key);
+                if (named)
+                    observed = QString::number(named->value, 'g', 15);
             }
             if (!seenIn && !named)
                 continue;
@@ -140,13 +219,10 @@ QList<Finding> evaluate(
 
             // Corroboration: active series whose name and labels share at least two of the key's words.
             const QSet<QString> keyWords = words(key);
-            for (const MetricValue &m : metrics) {
-                if (&m == named || m.value != 1 || keyWords.size() < 2)
+            for (const auto &[m, metricWords] : observations.active()) {
+                if (m == named || keyWords.size() < 2)
                     continue;
-                QString labelText;
-                for (const auto &[k, v] : m.labels)
-                    labelText += QLatin1Char(' ') + v;
-                const QSet<QString> shared = words(m.name + labelText) & keyWords;
+                const QSet<QString> shared = metricWords & keyWords;
                 if (shared.size() >= 2) {
                     // In the key's own order: a set's order changes from run to run.
                     QStringList sharedWords(shared.cbegin(), shared.cend());
@@ -156,8 +232,8 @@ QList<Finding> evaluate(
                     });
                     detail += QStringLiteral(
                         " The metric %1%2 = 1 points the same way: the series named for %3 is the active one.")
-                                  .arg(m.name, m.labelText(), sharedWords.join(QStringLiteral("/")));
-                    evidence.append({ m.location, QStringLiteral("%1%2 1").arg(m.name, m.labelText()) });
+                                  .arg(m->name, m->labelText(), sharedWords.join(QStringLiteral("/")));
+                    evidence.append({ m->location, QStringLiteral("%1%2 1").arg(m->name, m->labelText()) });
                 }
             }
             finding.detail = detail;
