@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QThread>
 
 #include <atomic>
@@ -62,13 +63,14 @@ ColumnObject fromManaged(const ManagedKubernetesObject &m, Column column, const 
     return o;
 }
 
-void importKubectl(
-    const QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
+void importKubectl(QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
 {
     const Column column = columnForRole(role).value_or(Column::Live);
     if (role == EvidenceRole::Unspecified)
         out.role = EvidenceRole::Live; // kubectl output without a role is what the cluster serves
     const KubectlReadResult read = KubectlReader::read(text, path);
+    const QString context = contextNamed(text);
+    text = QByteArray();
     out.diagnostics += read.diagnostics;
     QStringList kinds;
     for (const KubeObject &k : read.objects) {
@@ -85,7 +87,6 @@ void importKubectl(
         set.objects.append(o);
         kinds.append(k.kind);
     }
-    const QString context = contextNamed(text);
     if (!context.isEmpty())
         set.contexts[size_t(columnIndex(column))] = context;
     out.loaded = !read.objects.isEmpty();
@@ -122,9 +123,10 @@ void importEtcdctl(const QByteArray &text, const QString &path, EvidenceSet &set
         = parts.isEmpty() ? QStringLiteral("nothing etcdctl printed was recognised") : parts.join(QStringLiteral(", "));
 }
 
-void importPrometheus(const QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+void importPrometheus(QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
 {
     const PrometheusScrape scrape = PrometheusParser::parse(text, path);
+    text = QByteArray();
     out.diagnostics += scrape.diagnostics;
     int samples = 0;
     for (const MetricFamily &family : scrape.families) {
@@ -157,19 +159,31 @@ void importPrometheus(const QByteArray &text, const QString &path, EvidenceSet &
         plural(samples, QStringLiteral("sample"), QStringLiteral("samples")));
 }
 
-void importLog(const QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+// The structured fields of a log line that the rules and views read (the
+// raft term of a leadership message); the rest stay in the line as written
+// and are not kept apart — a million lines with a handful of fields each
+// would otherwise cost more than the log itself.
+const QSet<QString> &readFields()
 {
-    const LogParseResult parsed = LogParser::parse(text, path);
+    static const QSet<QString> fields { QStringLiteral("term") };
+    return fields;
+}
+
+void importLog(QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+{
+    LogParseResult parsed = LogParser::parse(text, path, {}, &readFields());
+    text = QByteArray();
     out.diagnostics += parsed.diagnostics;
-    for (const LogEvent &e : parsed.events) {
+    set.events.reserve(set.events.size() + parsed.events.size());
+    for (LogEvent &e : parsed.events) { // moved: a million lines are not held twice
         TimelineEvent t;
         t.time = e.time;
-        t.source = e.source;
-        t.level = e.level;
-        t.text = e.message;
-        t.fields = e.fields;
-        t.location = e.location;
-        set.events.append(t);
+        t.source = std::move(e.source);
+        t.level = std::move(e.level);
+        t.text = std::move(e.message);
+        t.fields = std::move(e.fields);
+        t.location = std::move(e.location);
+        set.events.append(std::move(t));
     }
     out.loaded = !parsed.events.isEmpty();
     out.summary = plural(parsed.events.size(), QStringLiteral("log event"), QStringLiteral("log events"));
@@ -188,11 +202,11 @@ void warnAboutRole(EvidenceKind kind, const QString &path, EvidenceRole role, Im
     out.role = column;
 }
 
-void importState(
-    const QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
+void importState(QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
 {
     warnAboutRole(EvidenceKind::TerraformState, path, role, out);
     TerraformStateReadResult read = TerraformStateReader::read(text, path);
+    text = QByteArray();
     out.diagnostics += read.diagnostics;
     if (!read.state)
         return;
@@ -275,7 +289,9 @@ void warnAboutDuplicates(EvidenceSet &set)
     }
 }
 
-void importByKind(EvidenceKind kind, const QByteArray &text, const QString &path, bool isDirectory, EvidenceRole role,
+// `text` is the entry's bytes, owned by the importer: a reader that is done
+// with them frees them (a large file is not held next to what was read from it).
+void importByKind(EvidenceKind kind, QByteArray &text, const QString &path, bool isDirectory, EvidenceRole role,
     EvidenceSet &set, ImportedEvidence &out)
 {
     switch (kind) {

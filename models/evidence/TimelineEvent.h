@@ -16,7 +16,9 @@ struct TimelineEvent
     QString source; // component or evidence kind
     QString level;
     QString text;
-    QList<QPair<QString, QString>> fields; // structured fields the log line carried (term, from, to, …)
+    // The structured fields of the log line that Strata reads (its raft
+    // `term`); the line itself, as written, is `text` and its location.
+    QList<QPair<QString, QString>> fields;
     SourceLocation location;
     QString field(const QString &key) const;
 };

@@ -49,13 +49,15 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     result.etcdMembers = EtcdRules::members(evidence.etcd);
     result.metrics = evidence.metrics;
 
-    result.timeline = evidence.events;
+    // Sorted where they are, and shared with the result rather than copied
+    // (a million log lines): the rules read them in time order too.
     std::stable_sort(
-        result.timeline.begin(), result.timeline.end(), [](const TimelineEvent &a, const TimelineEvent &b) {
+        evidence.events.begin(), evidence.events.end(), [](const TimelineEvent &a, const TimelineEvent &b) {
             if (a.time.isValid() != b.time.isValid())
                 return a.time.isValid(); // undated events last, in evidence order
             return a.time.isValid() && a.time < b.time;
         });
+    result.timeline = evidence.events;
 
     result.findings = DriftRules::evaluate(result.resources);
     result.findings += ApplicationRules::evaluate(result.resources, evidence.events, evidence.metrics);

@@ -22,7 +22,6 @@ struct LogEvent
     QString message; // continuation lines are appended after '\n'
     QList<QPair<QString, QString>> fields; // in the order written
     SourceLocation location; // the event's first line
-    QString raw; // the line(s) as written
 
     // The first field named `key`, or an empty string.
     QString field(const QString &key) const

@@ -390,9 +390,10 @@ QString cleanBinary(const QString &text, bool *binary)
 class Parser
 {
 public:
-    Parser(const QString &file, QDate contextDate)
+    Parser(const QString &file, QDate contextDate, const QSet<QString> *keepFields)
         : m_file(file)
         , m_contextDate(contextDate)
+        , m_keepFields(keepFields)
     {
     }
 
@@ -450,8 +451,7 @@ private:
         if (!structured && !m_result.events.isEmpty()
             && (line.at(0).isSpace() || line.startsWith(QLatin1String("Caused by:")))) {
             LogEvent &previous = m_result.events.last();
-            if (previous.raw.size() + line.size() < maxLineLength) {
-                previous.raw += QLatin1Char('\n') + line;
+            if (previous.message.size() + line.size() < maxLineLength) {
                 previous.message += QLatin1Char('\n') + line.trimmed();
             } else if (!m_continuationCut.contains(m_result.events.size())) {
                 m_continuationCut.append(m_result.events.size());
@@ -465,9 +465,15 @@ private:
         event.source = p.source;
         event.level = p.level;
         event.message = p.message;
-        event.fields = p.fields;
+        if (!m_keepFields) {
+            event.fields = std::move(p.fields);
+        } else {
+            for (auto &field : p.fields) {
+                if (m_keepFields->contains(field.first))
+                    event.fields.append(std::move(field));
+            }
+        }
         event.location = { m_file, lineNumber, 1 };
-        event.raw = line;
         if (p.yearless) {
             m_yearless.append({ m_result.events.size(), *p.yearless });
         }
@@ -522,6 +528,7 @@ private:
 
     QString m_file;
     QDate m_contextDate;
+    const QSet<QString> *m_keepFields;
     LogParseResult m_result;
     QList<QPair<qsizetype, YearlessTime>> m_yearless;
     QList<qsizetype> m_continuationCut;
@@ -530,10 +537,10 @@ private:
 
 } // namespace
 
-LogParseResult parse(const QByteArray &text, const QString &file, QDate contextDate)
+LogParseResult parse(const QByteArray &text, const QString &file, QDate contextDate, const QSet<QString> *keepFields)
 {
     try {
-        return Parser(file, contextDate).run(text);
+        return Parser(file, contextDate, keepFields).run(text);
     } catch (const std::exception &e) {
         LogParseResult result;
         result.diagnostics.append(Diagnostic::error(

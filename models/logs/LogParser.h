@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QSet>
 
 namespace strata {
 
@@ -24,7 +25,10 @@ struct LogParseResult
 namespace LogParser {
 // Longer lines are cut (with a warning): a log line is not a data dump.
 constexpr qsizetype maxLineLength = 1024 * 1024;
-LogParseResult parse(const QByteArray &text, const QString &file, QDate contextDate = {});
+// `keepFields`: the structured fields to keep on each event (null: all). A
+// caller that reads a few (the raft term) need not hold every line's fields.
+LogParseResult parse(
+    const QByteArray &text, const QString &file, QDate contextDate = {}, const QSet<QString> *keepFields = nullptr);
 } // namespace LogParser
 
 } // namespace strata

@@ -46,7 +46,6 @@ private Q_SLOTS:
         QCOMPARE(etcd.field(QStringLiteral("to")), QStringLiteral("3a57933972cb8131"));
         QCOMPARE(etcd.fields.first().first, QStringLiteral("from")); // written order kept
         QCOMPARE(etcd.location, (SourceLocation { path, 1, 1 }));
-        QVERIFY(etcd.raw.startsWith(QLatin1String("[2024-12-15T03:22:14Z] etcd-1 | {")));
 
         const LogEvent &api = result.events.at(1);
         QCOMPARE(api.time, utc("2024-12-15T03:22:18Z")); // the wrapper's time, not klog's
@@ -68,6 +67,26 @@ private Q_SLOTS:
         QCOMPARE(assignments.at(0).value, QStringLiteral("true"));
         QVERIFY(assignments.at(0).keyQuoted);
         QCOMPARE(assignments.at(0).offset, platform.message.indexOf(QLatin1Char('\'')));
+    }
+
+    // A caller that reads only some fields keeps only those; the rest of the
+    // event (time, level, message) is the same.
+    void onlyTheFieldsAskedForAreKept()
+    {
+        const QByteArray line = R"({"level":"warn","ts":"2024-12-15T03:22:14Z","msg":"leadership transferred",)"
+                                R"("from":"8e9e","to":"3a57","term":46})"
+                                "\n";
+        const QSet<QString> keep { QStringLiteral("term") };
+        const auto all = LogParser::parse(line, QStringLiteral("l"));
+        const auto some = LogParser::parse(line, QStringLiteral("l"), {}, &keep);
+        QCOMPARE(all.events.size(), 1);
+        QCOMPARE(some.events.size(), 1);
+        QCOMPARE(all.events.first().fields.size(), 3);
+        QCOMPARE(some.events.first().fields,
+            (QList<QPair<QString, QString>> { { QStringLiteral("term"), QStringLiteral("46") } }));
+        QCOMPARE(some.events.first().message, all.events.first().message);
+        QCOMPARE(some.events.first().time, all.events.first().time);
+        QCOMPARE(some.events.first().level, all.events.first().level);
     }
 
     void eachFormat()
@@ -109,7 +128,7 @@ private Q_SLOTS:
         QCOMPARE(e.at(5).location.line, 6);
         QVERIFY(e.at(5).message.startsWith(QLatin1String("panic: runtime error")));
         QVERIFY(e.at(5).message.endsWith(QLatin1String("\nmain.main()\n/src/main.go:12 +0x1d")));
-        QCOMPARE(e.at(5).raw.count(QLatin1Char('\n')), 3);
+        QCOMPARE(e.at(5).message.count(QLatin1Char('\n')), 3);
         QCOMPARE(e.at(6).message, QStringLiteral("plain line without any timestamp"));
         QCOMPARE(e.at(6).location.line, 10);
         // klog after a line without a time: the year comes from the last full timestamp
@@ -190,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(result.events.size(), 4);
         QVERIFY(result.events.at(1).message.contains(QChar(0xfffd)));
         QCOMPARE(result.events.at(2).time, utc("2024-12-15T03:22:14Z"));
-        QVERIFY(result.events.at(2).raw.size() <= LogParser::maxLineLength);
+        QVERIFY(result.events.at(2).message.size() <= LogParser::maxLineLength);
         QCOMPARE(result.diagnostics.size(), 2);
         QCOMPARE(result.diagnostics.at(0).line, 2);
         QCOMPARE(result.diagnostics.at(1).line, 3);
