@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -45,6 +46,7 @@ DiffView::DiffView(QWidget *parent)
     , m_tree(new QTreeView(this))
     , m_filterEdit(new QLineEdit(this))
     , m_legend(new QLabel(this))
+    , m_filterDelay(new QTimer(this))
 {
     setObjectName(QStringLiteral("diffView"));
     m_filter->setSourceModel(m_model);
@@ -75,9 +77,21 @@ DiffView::DiffView(QWidget *parent)
     m_filterEdit->setAccessibleName(QStringLiteral("Filter the diff"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setPlaceholderText(QStringLiteral("Filter resources, fields and values (Ctrl+F)"));
+    // On a whole cluster's diff each filtering takes a noticeable moment:
+    // it waits until typing pauses, so every key is echoed at once.
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(150);
+    connect(m_filterDelay, &QTimer::timeout, this, [this] {
+        m_filter->setTextFilter(m_filterEdit->text());
+        expandIfSmall();
+    });
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_model->rowCount() > expandAllUpTo) {
+            m_filterDelay->start();
+            return;
+        }
         m_filter->setTextFilter(text);
-        m_tree->expandAll();
+        expandIfSmall();
     });
 
     m_differencesOnly = makeAction(this, QStringLiteral("Differences Only"), "differencesOnlyAction",
@@ -85,7 +99,7 @@ DiffView::DiffView(QWidget *parent)
     m_differencesOnly->setCheckable(true);
     connect(m_differencesOnly, &QAction::toggled, this, [this](bool on) {
         m_filter->setDifferencesOnly(on);
-        m_tree->expandAll();
+        expandIfSmall();
     });
     m_showNoise
         = makeAction(this, QStringLiteral("Bookkeeping Fields"), "showNoiseAction", QKeySequence(Qt::CTRL | Qt::Key_B),
@@ -93,7 +107,7 @@ DiffView::DiffView(QWidget *parent)
     m_showNoise->setCheckable(true);
     connect(m_showNoise, &QAction::toggled, this, [this](bool on) {
         m_filter->setShowNoise(on);
-        m_tree->expandAll();
+        expandIfSmall();
     });
     m_previous = makeAction(this, QStringLiteral("Previous Difference"), "previousDifferenceAction",
         QKeySequence(Qt::SHIFT | Qt::Key_F7), QStringLiteral("Previous row that is not known to agree"));
@@ -159,13 +173,22 @@ void DiffView::setDiff(
 {
     m_model->setColumns(origins, coverage);
     m_model->setDiff(diff);
-    m_tree->expandAll();
+    expandIfSmall();
     // Columns the case has no evidence for take no room; a column whose evidence failed stays, marked.
     for (Column c : allColumns)
         m_tree->setColumnHidden(
             DiffModel::CodeColumn + columnIndex(c), coverage[size_t(columnIndex(c))] == ColumnEvidence::None);
     m_userSizedColumns = false;
     fitColumns();
+}
+
+void DiffView::expandIfSmall()
+{
+    // Expanding every object of a whole cluster lays out hundreds of
+    // thousands of rows (seconds); past this many the objects stay closed,
+    // and F7, the arrow keys and the filter open what is wanted.
+    if (m_filter->rowCount() <= expandAllUpTo)
+        m_tree->expandAll();
 }
 
 void DiffView::fitColumns()

@@ -7,6 +7,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QTimer;
 class QTreeView;
 
 namespace strata {
@@ -61,6 +62,8 @@ private:
     void stepDifference(int direction);
     QList<QModelIndex> visibleFieldRows() const;
     void fitColumns();
+    void expandIfSmall();
+    static constexpr int expandAllUpTo = 2000; // objects: more are shown closed, and the filter waits for a pause
     void updateLegend();
 
     strata::DiffModel *m_model;
@@ -75,6 +78,7 @@ private:
     QAction *m_filterAction;
     QAction *m_copyCell;
     QAction *m_copyRow;
+    QTimer *m_filterDelay;
     bool m_userSizedColumns = false;
     bool m_fitting = false;
 };

@@ -2,12 +2,15 @@
 
 #include "StatusColors.h"
 
+#include "itemmodels/SystemOverview.h"
+
 #include <QEvent>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QHash>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainterPath>
 #include <QPen>
 #include <QWheelEvent>
@@ -53,18 +56,8 @@ void SystemView::setSystem(
 {
     m_components = components;
     m_relations = relations;
-    // A finding concerns the component it names ("etcd cluster", "configmap/ns/name").
-    m_marked.clear();
-    for (const Component &c : components) {
-        for (const strata::Finding &f : findings) {
-            if (f.severity == strata::Severity::Info)
-                continue; // information is not a problem to point at
-            if (f.resource == c.name || QStringLiteral("object/") + f.resource == c.id) {
-                if (!m_marked.contains(c.id) || f.severity < m_marked.value(c.id))
-                    m_marked.insert(c.id, f.severity);
-            }
-        }
-    }
+    m_findings = findings;
+    m_expanded.clear();
     rebuild();
     m_fitPending = true;
     if (isVisible())
@@ -119,6 +112,20 @@ void SystemView::keyPressEvent(QKeyEvent *event)
         QGraphicsView::keyPressEvent(event);
 }
 
+void SystemView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // A folded namespace opens into its objects.
+    for (QGraphicsItem *item : items(event->pos())) {
+        if (const auto ns = strata::SystemOverview::namespaceOfGroup(item->data(0).toString())) {
+            m_expanded.insert(*ns);
+            rebuild();
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
 void SystemView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
@@ -130,7 +137,13 @@ void SystemView::rebuild()
 {
     QGraphicsScene *s = scene();
     s->clear();
-    m_componentCount = int(m_components.size());
+    // A whole cluster's objects folded per namespace: boxes a person can read.
+    const strata::SystemOverview overview
+        = strata::SystemOverview::build(m_components, m_relations, m_findings, m_expanded);
+    m_marked = overview.marked;
+    const QList<Component> &components = overview.components;
+    const QList<Relation> &relations = overview.relations;
+    m_componentCount = int(components.size());
     const QPalette pal = palette();
     const QColor boxFill = pal.color(QPalette::Base);
     const QColor border = pal.color(QPalette::Mid);
@@ -144,13 +157,13 @@ void SystemView::rebuild()
     // Layers sit far enough apart for the widest edge label to fit between them.
     qreal layerGap = minimumLayerGap;
     const QFontMetricsF smallMetrics(small);
-    for (const Relation &r : std::as_const(m_relations))
+    for (const Relation &r : relations)
         layerGap = std::max(layerGap, smallMetrics.horizontalAdvance(r.label.isEmpty() ? r.kind : r.label) + 40);
     layerGap = std::min<qreal>(layerGap, 260);
 
     QHash<QString, QRectF> boxes;
     QHash<int, qreal> nextY;
-    for (const Component &c : std::as_const(m_components)) {
+    for (const Component &c : components) {
         const int layer = layerOf(c.kind);
         const qreal x = layer * (boxWidth + layerGap);
         const qreal y = nextY.value(layer, 0);
@@ -198,7 +211,7 @@ void SystemView::rebuild()
     };
     QList<Edge> edges;
     const qreal layerStride = boxWidth + layerGap;
-    for (const Relation &r : std::as_const(m_relations)) {
+    for (const Relation &r : relations) {
         if (!boxes.contains(r.from) || !boxes.contains(r.to))
             continue;
         Edge e { &r, boxes.value(r.from), boxes.value(r.to), Right, Left, false, false, {}, {} };

@@ -3,6 +3,7 @@
 #include "investigation/AnalysisResult.h"
 
 #include <QGraphicsView>
+#include <QSet>
 
 // The "System" view: the components the evidence reveals as boxes (apps and
 // API servers, API contexts and the Terraform stack, the objects under
@@ -11,6 +12,8 @@
 // component a finding concerns carries that finding's severity colour. Edge
 // labels sit in the gaps between layers, never over a box. The view fits
 // itself to the window when a system arrives; the wheel zooms, 0 fits again.
+// Past a few dozen Kubernetes objects they are folded into one box per
+// namespace (models/itemmodels/SystemOverview); double-click one to open it.
 class SystemView : public QGraphicsView
 {
     Q_OBJECT
@@ -29,12 +32,15 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
     void rebuild();
 
     QList<strata::Component> m_components;
     QList<strata::Relation> m_relations;
+    QList<strata::Finding> m_findings;
+    QSet<QString> m_expanded; // namespaces shown object by object
     QHash<QString, strata::Severity> m_marked;
     int m_componentCount = 0;
     bool m_fitPending = false;

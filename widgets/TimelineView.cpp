@@ -1,5 +1,6 @@
 #include "TimelineView.h"
 
+#include "itemmodels/TimelineChartData.h"
 #include "itemmodels/TimelineModel.h"
 
 #include <QCategoryAxis>
@@ -101,23 +102,16 @@ void TimelineView::rebuildChart()
     chart->setTitleBrush(palette().color(QPalette::Text));
     chart->legend()->setLabelColor(palette().color(QPalette::Text));
 
-    QStringList sources;
-    QDateTime first, last;
-    for (const TimelineEvent &e : events) {
-        if (!e.time.isValid())
-            continue;
-        if (!sources.contains(e.source))
-            sources.append(e.source);
-        if (!first.isValid() || e.time < first)
-            first = e.time;
-        if (!last.isValid() || e.time > last)
-            last = e.time;
-    }
-    if (!first.isValid()) {
+    // Binned: at most one point per lane and pixel-wide bin, however many events.
+    const TimelineChartData chartData
+        = TimelineChartData::build(events, members, std::max(60, m_chartView->width() / 3));
+    if (!chartData.first.isValid()) {
         chart->setTitle(QStringLiteral("No dated events in the evidence"));
         replaceChart(m_chartView, chart);
         return;
     }
+    const QDateTime &first = chartData.first, &last = chartData.last;
+    const QStringList &sources = chartData.lanes;
     auto *timeAxis = new QDateTimeAxis;
     timeAxis->setFormat(QStringLiteral("MM-dd HH:mm"));
     timeAxis->setTickCount(4);
@@ -139,11 +133,11 @@ void TimelineView::rebuildChart()
         auto *series = new QScatterSeries;
         series->setName(sources.at(lane).isEmpty() ? QStringLiteral("(no source)") : sources.at(lane));
         series->setMarkerSize(11);
-        for (const TimelineEvent &e : events) {
-            if (e.time.isValid() && e.source == sources.at(lane))
-                series->append(double(e.time.toMSecsSinceEpoch()), double(lane));
-        }
-        chart->addSeries(series);
+        series->append(chartData.points.at(lane)); // in one call: appending point by point is quadratic in QtCharts
+        chart->addSeries(series); // the theme gives it its colour
+        // Markers of a busy lane overlap: a border of their own colour, not
+        // the theme's white, keeps them a band instead of a blank.
+        series->setBorderColor(series->color());
         series->attachAxis(timeAxis);
         series->attachAxis(laneAxis);
     }
@@ -151,30 +145,8 @@ void TimelineView::rebuildChart()
     // Raft terms named by events, and the term the members report at the end.
     auto *terms = new QLineSeries;
     terms->setName(QStringLiteral("raft term"));
-    quint64 minTerm = UINT64_MAX, maxTerm = 0;
-    // A raft term holds until the next election: draw it as steps.
-    auto appendStep = [terms](qint64 msecs, quint64 term) {
-        if (terms->count() > 0)
-            terms->append(double(msecs), terms->at(terms->count() - 1).y());
-        terms->append(double(msecs), double(term));
-    };
-    for (const TimelineEvent &e : events) {
-        bool ok = false;
-        const quint64 term = e.field(QStringLiteral("term")).toULongLong(&ok);
-        if (ok && e.time.isValid()) {
-            appendStep(e.time.toMSecsSinceEpoch(), term);
-            minTerm = std::min(minTerm, term);
-            maxTerm = std::max(maxTerm, term);
-        }
-    }
-    quint64 nowTerm = 0;
-    for (const EtcdMemberSummary &m : members)
-        nowTerm = std::max(nowTerm, m.raftTerm);
-    if (terms->count() > 0 && nowTerm > 0) {
-        appendStep(last.addMSecs(pad / 2).toMSecsSinceEpoch(), nowTerm);
-        minTerm = std::min(minTerm, nowTerm);
-        maxTerm = std::max(maxTerm, nowTerm);
-    }
+    terms->replace(chartData.termSteps);
+    const quint64 minTerm = chartData.minTerm, maxTerm = chartData.maxTerm;
     if (terms->count() > 0) {
         auto *termAxis = new QValueAxis;
         termAxis->setRange(double(minTerm) - 1, double(maxTerm) + 1);

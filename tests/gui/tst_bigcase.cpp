@@ -7,12 +7,17 @@
 
 #include "DiffView.h"
 #include "MessageBar.h"
+#include "SystemView.h"
 
 #include "itemmodels/DiffModel.h"
+#include "itemmodels/SystemOverview.h"
 
 #include <QApplication>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
 #include <QLineEdit>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 
@@ -86,6 +91,29 @@ private Q_SLOTS:
         QTest::keyClicks(diff->filterEdit(), QStringLiteral("cm-1999"));
         QCOMPARE(tree->model()->rowCount(), 1);
         QVERIFY(saveScreenshot(window, QStringLiteral("big-case.png")));
+
+        // The System view folds the namespace's objects into one box, and a
+        // double-click on it shows them one by one.
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("centralTabs"));
+        auto *system = window.findChild<SystemView *>(QStringLiteral("systemView"));
+        tabs->setCurrentWidget(system);
+        const int folded = system->componentCount();
+        QVERIFY2(folded < 10, qPrintable(QString::number(folded)));
+        QGraphicsItem *group = nullptr;
+        for (QGraphicsItem *item : system->scene()->items()) {
+            if (item->data(0).toString() == strata::SystemOverview::groupId(QStringLiteral("shop")))
+                group = item;
+        }
+        QVERIFY(group);
+        QVERIFY(saveScreenshot(window, QStringLiteral("big-case-system.png")));
+        system->centerOn(group);
+        const QPoint at = system->mapFromScene(group->sceneBoundingRect().center());
+        QTest::mouseDClick(system->viewport(), Qt::LeftButton, {}, at);
+        qsizetype inventoried = 0; // the objects the inventory names: those that differ or are investigated
+        for (const strata::Component &c : window.analysis()->components)
+            inventoried += c.kind == QLatin1String("kubernetes-object");
+        QVERIFY(inventoried > strata::SystemOverview::foldAbove);
+        QCOMPARE(system->componentCount(), folded - 1 + inventoried);
     }
 };
 

@@ -1,0 +1,104 @@
+// The timeline chart's data at scale: a million events become at most one
+// point per lane and bin, and no event is lost to the binning.
+#include "StrataTestMain.h"
+
+#include "itemmodels/TimelineChartData.h"
+
+using namespace strata;
+
+namespace {
+TimelineEvent at(const QDateTime &time, const QString &source, const QString &term = {})
+{
+    TimelineEvent e;
+    e.time = time;
+    e.source = source;
+    if (!term.isEmpty())
+        e.fields.append({ QStringLiteral("term"), term });
+    return e;
+}
+} // namespace
+
+class TestTimelineChart : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void manyEventsBecomeOnePointPerBin()
+    {
+        const QDateTime start = QDateTime::fromString(QStringLiteral("2026-11-02T00:00:00Z"), Qt::ISODate);
+        QList<TimelineEvent> events;
+        constexpr int count = 200000;
+        for (int i = 0; i < count; ++i) // one a day long, every 432 ms
+            events.append(at(start.addMSecs(qint64(i) * 432), QStringLiteral("app")));
+        events.append(at(start.addSecs(86400), QStringLiteral("etcd-1"))); // alone, at the very end
+        events.append(TimelineEvent()); // undated: not on the chart
+        const TimelineChartData data = TimelineChartData::build(events, {}, 1000);
+        QCOMPARE(data.lanes, (QStringList { QStringLiteral("app"), QStringLiteral("etcd-1") }));
+        QCOMPARE(data.datedEvents, count + 1);
+        QVERIFY2(data.points.at(0).size() <= 1000, qPrintable(QString::number(data.points.at(0).size())));
+        QVERIFY(data.points.at(0).size() >= 990); // the events cover every bin
+        int counted = 0;
+        for (int c : data.counts.at(0))
+            counted += c;
+        QCOMPARE(counted, count);
+        QCOMPARE(data.points.at(1).size(), 1); // a lone event keeps its point
+        QCOMPARE(data.points.at(1).first().x(), double(start.addSecs(86400).toMSecsSinceEpoch()));
+        QCOMPARE(data.points.at(1).first().y(), 1.0);
+        // Points are where their bin's first event is, in time order.
+        QCOMPARE(data.points.at(0).first().x(), double(start.toMSecsSinceEpoch()));
+        for (qsizetype i = 1; i < data.points.at(0).size(); ++i)
+            QVERIFY(data.points.at(0).at(i).x() > data.points.at(0).at(i - 1).x());
+    }
+
+    void sparseEventsEachKeepTheirOwnPoint()
+    {
+        const QDateTime start = QDateTime::fromString(QStringLiteral("2026-11-02T00:00:00Z"), Qt::ISODate);
+        QList<TimelineEvent> events;
+        for (int i = 0; i < 50; ++i)
+            events.append(at(start.addSecs(i * 3600), QStringLiteral("api")));
+        const TimelineChartData data = TimelineChartData::build(events, {}, 1000);
+        QCOMPARE(data.points.at(0).size(), 50);
+    }
+
+    void manySourcesShareTheLastLane()
+    {
+        const QDateTime start = QDateTime::fromString(QStringLiteral("2026-11-02T00:00:00Z"), Qt::ISODate);
+        QList<TimelineEvent> events;
+        for (int i = 0; i < 40; ++i)
+            events.append(at(start.addSecs(i), QStringLiteral("pod-%1").arg(i)));
+        const TimelineChartData data = TimelineChartData::build(events, {});
+        QCOMPARE(data.lanes.size(), TimelineChartData::maxLanes);
+        QCOMPARE(data.lanes.last(), TimelineChartData::otherSourcesLane());
+        QCOMPARE(data.lanes.at(TimelineChartData::maxLanes - 2), QStringLiteral("pod-22"));
+        int others = 0;
+        for (int c : data.counts.last())
+            others += c;
+        QCOMPARE(others, 40 - (TimelineChartData::maxLanes - 1));
+    }
+
+    void theRaftTermIsAStepWhereItChanges()
+    {
+        const QDateTime start = QDateTime::fromString(QStringLiteral("2026-11-02T00:00:00Z"), Qt::ISODate);
+        QList<TimelineEvent> events;
+        const QStringList terms { QStringLiteral("5"), QStringLiteral("5"), QStringLiteral("5"), QStringLiteral("6"),
+            QStringLiteral("6"), QStringLiteral("8") };
+        for (int i = 0; i < terms.size(); ++i)
+            events.append(at(start.addSecs(i * 60), QStringLiteral("etcd-0"), terms.at(i)));
+        EtcdMemberSummary member;
+        member.raftTerm = 9;
+        const TimelineChartData data = TimelineChartData::build(events, { member });
+        const auto x = [&](int minute) { return double(start.addSecs(minute * 60).toMSecsSinceEpoch()); };
+        QCOMPARE(data.termSteps.size(), 7);
+        QCOMPARE(data.termSteps.at(0), QPointF(x(0), 5));
+        QCOMPARE(data.termSteps.at(1), QPointF(x(3), 5));
+        QCOMPARE(data.termSteps.at(2), QPointF(x(3), 6));
+        QCOMPARE(data.termSteps.at(3), QPointF(x(5), 6));
+        QCOMPARE(data.termSteps.at(4), QPointF(x(5), 8));
+        QCOMPARE(data.termSteps.at(6).y(), 9.0); // what the members report now, after the last event
+        QVERIFY(data.termSteps.at(6).x() > x(5));
+        QCOMPARE(data.minTerm, quint64(5));
+        QCOMPARE(data.maxTerm, quint64(9));
+    }
+};
+
+STRATA_TEST_MAIN(TestTimelineChart)
+#include "tst_timelinechart.moc"
