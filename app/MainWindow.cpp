@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "core/PlainToolTip.h"
+
 #include "AboutDialog.h"
 #include "ChoiceDelegate.h"
 #include "PlaceholderView.h"
@@ -533,7 +535,7 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     for (const QString &path : m_recent.paths()) {
         QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName());
-        a->setToolTip(path);
+        a->setToolTip(plainToolTip(path));
         a->setStatusTip(path);
         a->setData(path);
         connect(a, &QAction::triggered, this, [this, path]() { openCase(path); });
@@ -743,7 +745,7 @@ void MainWindow::showCompleteness(const Completeness &completeness)
         QStringLiteral("<b>%1.</b> No finding is not an all-clear. <a href=\"problems\">Show problems</a>")
             .arg(summary.toHtmlEscaped()));
     m_completenessLabel->setText(QStringLiteral("⚠ Incomplete analysis"));
-    m_completenessLabel->setToolTip(summary);
+    m_completenessLabel->setToolTip(plainToolTip(summary));
 }
 
 void MainWindow::showProblems()
@@ -809,6 +811,7 @@ bool MainWindow::saveCaseAs(const QString &path)
         auto *box = new QMessageBox(
             QMessageBox::Warning, QStringLiteral("Could not save case"), error, QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("saveFailedBox"));
+        box->setTextFormat(Qt::PlainText); // the error names a path the user chose
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return false;

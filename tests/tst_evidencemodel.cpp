@@ -6,6 +6,8 @@
 
 #include "case/CaseFileReader.h"
 #include "itemmodels/EvidenceListModel.h"
+#include "itemmodels/FindingsModel.h"
+#include "itemmodels/TimelineModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -16,6 +18,34 @@ class TestEvidenceModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Qt renders a tooltip that looks like HTML: text from evidence must show
+    // as the characters it is, in every model.
+    void tooltipsNeverRenderEvidenceAsMarkup()
+    {
+        const QString hostile = QStringLiteral("<img src=\"file:///etc/passwd\"><b>bold</b> & more");
+        TimelineEvent e;
+        e.text = hostile;
+        e.location = { QStringLiteral("app.log"), 3, 1 };
+        TimelineModel timeline;
+        timeline.setEvents({ e });
+        Finding f;
+        f.id = QStringLiteral("live-drift");
+        f.title = hostile;
+        f.detail = QStringLiteral("plain detail");
+        FindingsModel findings;
+        findings.setFindings({ f });
+        for (const QString &tip : { timeline.index(0, 0).data(Qt::ToolTipRole).toString(),
+                 findings.index(0, FindingsModel::TitleColumn).data(Qt::ToolTipRole).toString() }) {
+            QVERIFY2(!tip.contains(QStringLiteral("<img")) && !tip.contains(QStringLiteral("<b>")), qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("&lt;img src=&quot;file:///etc/passwd&quot;&gt;")), qPrintable(tip));
+            QVERIFY2(tip.contains(QStringLiteral("&amp; more")), qPrintable(tip));
+        }
+        // Text that cannot be taken for markup is left as it is.
+        e.text = QStringLiteral("leader changed");
+        timeline.setEvents({ e });
+        QCOMPARE(timeline.index(0, 0).data(Qt::ToolTipRole).toString(), QStringLiteral("app.log:3:1\nleader changed"));
+    }
+
     void referenceCaseSnapshot()
     {
         const auto read = CaseFileReader::readFile(QStringLiteral(":/reference-case/case.yaml"));

@@ -2,6 +2,7 @@
 
 #include "StatusColors.h"
 
+#include "core/PlainToolTip.h"
 #include "itemmodels/SystemOverview.h"
 
 #include <QEvent>
@@ -190,7 +191,7 @@ void SystemView::rebuild()
         if (marked)
             tip += QStringLiteral("\nA %1 finding concerns this component")
                        .arg(strata::severityName(m_marked.value(c.id)));
-        box->setToolTip(tip);
+        box->setToolTip(strata::plainToolTip(tip));
         title->setPos(x + 6, y + 4);
         details->setPos(x + 6, y + 4 + title->boundingRect().height() - 2);
         s->addItem(title);
@@ -284,7 +285,7 @@ void SystemView::rebuild()
             labelAt = path.pointAtPercent(0.5);
         }
         auto *line = s->addPath(path, pen);
-        line->setToolTip(r.label.isEmpty() ? r.kind : r.label);
+        line->setToolTip(strata::plainToolTip(r.label.isEmpty() ? r.kind : r.label));
         const qreal angle = std::atan2(e.p2.y() - arrowFrom.y(), e.p2.x() - arrowFrom.x());
         const QPointF h1 = e.p2 - QPointF(std::cos(angle - 0.4) * 9, std::sin(angle - 0.4) * 9);
         const QPointF h2 = e.p2 - QPointF(std::cos(angle + 0.4) * 9, std::sin(angle + 0.4) * 9);

@@ -1,5 +1,7 @@
 #include "DiffModel.h"
 
+#include "core/PlainToolTip.h"
+
 #include "diff/StatusText.h"
 
 #include <QFileInfo>
@@ -133,6 +135,14 @@ QModelIndex DiffModel::indexOf(const QString &resourceId, const QString &path, i
 }
 
 QVariant DiffModel::data(const QModelIndex &index, int role) const
+{
+    // Tooltips quote evidence: never let Qt take it for markup.
+    if (role == Qt::ToolTipRole)
+        return plainToolTip(roleData(index, role).toString());
+    return roleData(index, role);
+}
+
+QVariant DiffModel::roleData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
@@ -278,6 +288,13 @@ QVariant DiffModel::fieldData(const ResourceDiff &r, const FieldDiff &f, int col
 }
 
 QVariant DiffModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role == Qt::ToolTipRole)
+        return plainToolTip(columnHeaderData(section, orientation, role).toString());
+    return columnHeaderData(section, orientation, role);
+}
+
+QVariant DiffModel::columnHeaderData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
         return {};

@@ -67,6 +67,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant roleData(const QModelIndex &index, int role) const;
+    QVariant columnHeaderData(int section, Qt::Orientation orientation, int role) const;
     QVariant resourceData(const ResourceDiff &r, int column, int role) const;
     QVariant fieldData(const ResourceDiff &r, const FieldDiff &f, int column, int role) const;
 

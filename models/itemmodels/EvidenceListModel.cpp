@@ -1,5 +1,7 @@
 #include "EvidenceListModel.h"
 
+#include "core/PlainToolTip.h"
+
 namespace strata {
 
 EvidenceListModel::EvidenceListModel(QObject *parent)
@@ -25,6 +27,14 @@ int EvidenceListModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant EvidenceListModel::data(const QModelIndex &index, int role) const
+{
+    // Tooltips quote evidence: never let Qt take it for markup.
+    if (role == Qt::ToolTipRole)
+        return plainToolTip(roleData(index, role).toString());
+    return roleData(index, role);
+}
+
+QVariant EvidenceListModel::roleData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

@@ -35,6 +35,7 @@ Q_SIGNALS:
     void roleChangeRequested(int row, strata::EvidenceRole role);
 
 private:
+    QVariant roleData(const QModelIndex &index, int role) const;
     QList<EvidenceItem> m_items;
 };
 

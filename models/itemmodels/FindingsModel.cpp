@@ -1,5 +1,7 @@
 #include "FindingsModel.h"
 
+#include "core/PlainToolTip.h"
+
 namespace strata {
 
 namespace {
@@ -52,6 +54,14 @@ int FindingsModel::columnCount(const QModelIndex &) const
 }
 
 QVariant FindingsModel::data(const QModelIndex &index, int role) const
+{
+    // Tooltips quote evidence: never let Qt take it for markup.
+    if (role == Qt::ToolTipRole)
+        return plainToolTip(roleData(index, role).toString());
+    return roleData(index, role);
+}
+
+QVariant FindingsModel::roleData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};

@@ -38,6 +38,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant roleData(const QModelIndex &index, int role) const;
     QList<Finding> m_findings;
 };
 

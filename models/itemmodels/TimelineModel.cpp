@@ -1,5 +1,7 @@
 #include "TimelineModel.h"
 
+#include "core/PlainToolTip.h"
+
 namespace strata {
 
 TimelineModel::TimelineModel(QObject *parent)
@@ -25,6 +27,14 @@ int TimelineModel::columnCount(const QModelIndex &parent) const
 }
 
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    // Tooltips quote evidence: never let Qt take it for markup.
+    if (role == Qt::ToolTipRole)
+        return plainToolTip(roleData(index, role).toString());
+    return roleData(index, role);
+}
+
+QVariant TimelineModel::roleData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

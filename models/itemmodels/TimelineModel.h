@@ -25,6 +25,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant roleData(const QModelIndex &index, int role) const;
     QList<TimelineEvent> m_events;
 };
 
