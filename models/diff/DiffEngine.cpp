@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace strata::DiffEngine {
 
@@ -117,6 +118,13 @@ void classify(FieldDiff &f, const std::array<bool, columnCount> &objectPresent,
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage)
 {
+    QList<ColumnObject> copy = objects; // the caller's trees stay; only the copy's are emptied
+    return diffReleasing(copy, investigated, cancelled, coverage);
+}
+
+QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
+    const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage)
+{
     if (!coverage) {
         ColumnCoverage held {};
         for (const ColumnObject &o : objects)
@@ -138,10 +146,10 @@ QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<Resourc
     const qsizetype firstUninvestigated = builders.size();
 
     // Kubernetes' own field order reads best: fill rows from live, replica, state, then code.
-    QList<const ColumnObject *> ordered;
+    QList<ColumnObject *> ordered;
     ordered.reserve(objects.size());
     for (Column c : { Column::Live, Column::Replica, Column::State, Column::Code }) {
-        for (const ColumnObject &o : objects) {
+        for (ColumnObject &o : objects) {
             if (o.column == c)
                 ordered.append(&o);
         }
@@ -160,7 +168,7 @@ QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<Resourc
         }
     }
 
-    for (const ColumnObject *o : std::as_const(ordered)) {
+    for (ColumnObject *o : std::as_const(ordered)) {
         if (cancelled && cancelled())
             return {};
         auto it = index.constFind(o->id);
@@ -180,17 +188,20 @@ QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<Resourc
             continue; // the first copy of an object in a column wins; the importer reports duplicates
         b.diff.identities[col] = o->identity;
         b.diff.identities[col].present = true;
-        b.diff.managedFields[col] = o->managedFields;
+        b.diff.managedFields[col] = std::exchange(o->managedFields, Value());
         b.partial[col] = o->partial;
         FieldFlattener::Options options;
         options.secretDataIsBase64 = o->secretDataIsBase64;
         options.sensitivePaths = sensitive.value(o->id);
-        for (const FieldValue &f : FieldFlattener::flatten(o->object, options)) {
+        QList<FieldValue> fields = FieldFlattener::flatten(o->object, options);
+        o->object = Value(); // read: the diff's cells are all that is kept of it
+        for (FieldValue &f : fields) {
             FieldDiff &r = b.row(f.path);
-            r.cells[col].present = true;
-            r.cells[col].value = f;
             r.noise = r.noise || f.noise;
             r.secret = r.secret || f.kind == FieldValue::Kind::Secret;
+            r.cells[col].present = true;
+            r.cells[col].value = std::move(f);
+            r.cells[col].value.path = QString(); // the row holds it once, not once per column
         }
     }
 

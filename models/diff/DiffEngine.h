@@ -18,6 +18,11 @@ namespace DiffEngine {
 // counts as read when it holds any object.
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt);
+// The same, emptying each object's trees (`object`, `managedFields`) as soon
+// as they are read, so a whole cluster's parsed evidence is not held next to
+// its diff; ids, columns and identities stay for the caller.
+QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
+    const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt);
 } // namespace DiffEngine
 
 } // namespace strata

@@ -40,7 +40,8 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         if (auto id = ResourceId::parse(r))
             investigated.append(*id);
     }
-    result.resources = DiffEngine::diff(evidence.objects, investigated, cancelled, result.completeness.coverage);
+    result.resources
+        = DiffEngine::diffReleasing(evidence.objects, investigated, cancelled, result.completeness.coverage);
     if (cancelled()) {
         result.cancelled = true;
         return result;
