@@ -36,6 +36,13 @@ void DiffFilterModel::setTextFilter(const QString &text)
     invalidateRowsFilter();
 }
 
+bool DiffFilterModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.isValid() && !parent.parent().isValid())
+        return sourceModel()->hasChildren(mapToSource(parent));
+    return QSortFilterProxyModel::hasChildren(parent);
+}
+
 bool DiffFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
