@@ -62,16 +62,6 @@ QString leafKey(const QString &path)
     return dot >= 0 ? path.mid(dot + 1) : path;
 }
 
-QString observedValue(const QString &message, const QString &key)
-{
-    QString value;
-    for (const Assignment &a : extractAssignments(message)) {
-        if (a.key.compare(key, Qt::CaseInsensitive) == 0)
-            value = a.value; // the last statement in the line wins
-    }
-    return value;
-}
-
 namespace {
 
 bool comparedKey(const FieldDiff &f)

@@ -16,9 +16,6 @@ namespace ApplicationRules {
 QList<Finding> evaluate(
     const QList<ResourceDiff> &diffs, const QList<TimelineEvent> &events, const QList<MetricValue> &metrics);
 
-// What a log message says `key` is ("'key' = value", "key=value", "key: value",
-// …, see extractAssignments); empty when it says nothing about it.
-QString observedValue(const QString &message, const QString &key);
 // The last path segment as a plain key: data["app.mode"] → app.mode, data.x → x.
 QString leafKey(const QString &path);
 } // namespace ApplicationRules
