@@ -55,8 +55,8 @@ QString fieldStatusName(FieldStatus s);
 
 struct DiffCell
 {
+    CellValue value;
     bool present = false;
-    FieldValue value;
 };
 
 struct FieldDiff

@@ -218,6 +218,7 @@ void importState(QByteArray &text, const QString &path, EvidenceRole role, Evide
         set.objects.append(fromManaged(m, Column::State, set));
     for (const QString &a : mapped.unmappedAddresses)
         set.unmappedTerraform.append(QStringLiteral("state: ") + a);
+    set.state->releaseValues(); // the objects hold what the diff needs
     out.loaded = true;
     out.summary = QStringLiteral("serial %1, lineage %2, Terraform %3, %4 (%5 compared)")
                       .arg(set.state->serial)
@@ -253,8 +254,10 @@ void importCode(const QString &resolved, const QString &path, bool isDirectory, 
         read(resolved, path, tf);
     }
     TerraformConfig config = TerraformReader::readFiles(tf, tfvars, path);
+    const qsizetype tfFiles = tf.size();
+    tf.clear(); // the source text is not needed once evaluated
+    tfvars.clear();
     out.diagnostics += config.diagnostics;
-    set.code = config;
     set.codePath = path;
     const KubernetesMappingResult mapped = mapConfigToKubernetes(config);
     out.diagnostics += mapped.diagnostics;
@@ -262,10 +265,12 @@ void importCode(const QString &resolved, const QString &path, bool isDirectory, 
         set.objects.append(fromManaged(m, Column::Code, set));
     for (const QString &a : mapped.unmappedAddresses)
         set.unmappedTerraform.append(QStringLiteral("code: ") + a);
-    out.loaded = !tf.isEmpty();
+    config.releaseValues(); // the objects hold what the diff needs
+    set.code = std::move(config);
+    out.loaded = tfFiles > 0;
     out.summary = QStringLiteral("%1, %2 (%3 compared)")
-                      .arg(plural(tf.size(), QStringLiteral(".tf file"), QStringLiteral(".tf files")),
-                          plural(config.resources.size(), QStringLiteral("resource"), QStringLiteral("resources")))
+                      .arg(plural(tfFiles, QStringLiteral(".tf file"), QStringLiteral(".tf files")),
+                          plural(set.code->resources.size(), QStringLiteral("resource"), QStringLiteral("resources")))
                       .arg(mapped.objects.size());
 }
 

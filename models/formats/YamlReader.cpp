@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <unordered_map>
+
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -129,10 +131,9 @@ double decimalValue(std::string_view s)
 }
 
 // YAML 1.2 core schema resolution of a plain scalar.
-Value resolvePlain(const std::string &raw, const SourceLocation &loc)
+Value resolvePlain(const std::string &raw, const QString &text, const SourceLocation &loc)
 {
     const std::string_view s(raw);
-    const QString text = QString::fromStdString(raw);
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
         return Value::null(loc);
     if (s == "true" || s == "True" || s == "TRUE")
@@ -233,8 +234,8 @@ public:
         const SourceLocation loc = location(mark);
         const bool plain = tag == "?" || endsWith(tag, ":int") || endsWith(tag, ":float") || endsWith(tag, ":bool")
             || endsWith(tag, ":null");
-        const QString raw = QString::fromStdString(value);
-        add(plain ? resolvePlain(value, loc) : Value::string(raw, loc), anchor, 1, raw);
+        const QString raw = interned(value);
+        add(plain ? resolvePlain(value, raw, loc) : Value::string(raw, loc), anchor, 1, raw);
     }
 
     void OnSequenceStart(
@@ -271,6 +272,19 @@ private:
         Value value;
         qint64 nodes = 0;
     };
+
+    QString interned(const std::string &value)
+    {
+        if (value.size() > 32)
+            return QString::fromStdString(value);
+        const auto it = m_interned.find(value);
+        if (it != m_interned.end())
+            return it->second;
+        QString s = QString::fromStdString(value);
+        if (m_interned.size() < 65536)
+            m_interned.emplace(value, s);
+        return s;
+    }
 
     void charge(const YAML::Mark &mark)
     {
@@ -356,6 +370,9 @@ private:
     QList<Diagnostic> *m_diagnostics;
     QList<Frame> m_stack;
     QHash<YAML::anchor_t, Anchored> m_anchors;
+    // Short scalars and keys repeat in every object of a List ("metadata",
+    // "v1", "ConfigMap"): one shared copy each, as JsonReader does.
+    std::unordered_map<std::string, QString> m_interned;
     Value m_root;
     bool m_hasRoot = false;
 };

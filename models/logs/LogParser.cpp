@@ -462,8 +462,8 @@ private:
         }
         LogEvent event;
         event.time = p.time;
-        event.source = p.source;
-        event.level = p.level;
+        event.source = shared(p.source);
+        event.level = shared(p.level);
         event.message = p.message;
         if (!m_keepFields) {
             event.fields = std::move(p.fields);
@@ -532,6 +532,21 @@ private:
     LogParseResult m_result;
     QList<QPair<qsizetype, YearlessTime>> m_yearless;
     QList<qsizetype> m_continuationCut;
+    // A log names a handful of components and levels a million times: each
+    // event shares one copy of its source and level.
+    QSet<QString> m_shared;
+
+    QString shared(const QString &s)
+    {
+        if (s.isEmpty())
+            return {};
+        const auto it = m_shared.constFind(s);
+        if (it != m_shared.cend())
+            return *it;
+        if (m_shared.size() < 4096)
+            m_shared.insert(s);
+        return s;
+    }
     int m_warnings = 0;
 };
 

@@ -83,6 +83,26 @@ struct TerraformConfig
     QList<TerraformLocal> locals;
     QList<TerraformResource> resources;
     QList<Diagnostic> diagnostics; // syntax errors (file:line:col) and evaluation notes
+
+    // Drops the evaluated bodies and values, keeping what identifies the
+    // stack (versions, providers, the list of resources). Called once the
+    // objects the diff compares are mapped out of it, like
+    // TerraformState::releaseValues.
+    void releaseValues()
+    {
+        for (TerraformResource &r : resources) {
+            for (TerraformInstance &i : r.instances)
+                i.body = Value();
+        }
+        for (TerraformLocal &l : locals)
+            l.value = Value();
+        for (TerraformVariable &v : variables) {
+            v.defaultValue = Value();
+            v.value = Value();
+        }
+        for (TerraformProvider &p : providers)
+            p.body = Value();
+    }
 };
 
 } // namespace strata

@@ -9,4 +9,18 @@ QString TerraformStateResource::address() const
     return TerraformAddress::resource(module, mode, type, name);
 }
 
+void TerraformState::releaseValues()
+{
+    for (TerraformStateOutput &o : outputs) {
+        o.value = Value();
+        o.type = Value();
+    }
+    for (TerraformStateResource &r : resources) {
+        for (TerraformStateInstance &i : r.instances) {
+            i.attributes = Value();
+            i.attributesFlat = Value();
+        }
+    }
+}
+
 } // namespace strata

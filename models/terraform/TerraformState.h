@@ -72,6 +72,12 @@ struct TerraformState
     QList<TerraformStateOutput> outputs;
     QList<TerraformStateResource> resources;
     QString file; // as the user named it
+
+    // Drops every attribute and output value, keeping what identifies the
+    // state (serial, lineage, resources and their instances). Called once the
+    // objects the diff compares are mapped out of it: the trees are most of a
+    // large state's memory and nothing reads them afterwards.
+    void releaseValues();
 };
 
 } // namespace strata

@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace strata;
@@ -120,6 +121,61 @@ private Q_SLOTS:
         // resourceVersion exists only in kubectl's columns: noise, not a finding.
         QVERIFY(row(d, QStringLiteral("metadata.resourceVersion"))->noise);
         QCOMPARE(d.identity(Column::State).stateSerial, 7);
+    }
+
+    // Rows are found by path whatever order each column lists its fields in,
+    // below and above the size where the diff starts indexing an object's rows.
+    void rowsMatchByPathInAnyOrder_data()
+    {
+        QTest::addColumn<int>("keys");
+        QTest::newRow("few") << 5;
+        QTest::newRow("many") << 300;
+    }
+
+    void rowsMatchByPathInAnyOrder()
+    {
+        QFETCH(int, keys);
+        QList<Value::Entry> forward, backward;
+        for (int i = 0; i < keys; ++i)
+            forward.append({ QStringLiteral("key_%1").arg(i), Value::string(QStringLiteral("v%1").arg(i)) });
+        for (int i = keys - 1; i >= 0; --i) {
+            const QString value = i == keys / 2 ? QStringLiteral("changed") : QStringLiteral("v%1").arg(i);
+            backward.append({ QStringLiteral("key_%1").arg(i), Value::string(value) });
+        }
+        backward.insert(1, { QStringLiteral("only_live"), s("x") });
+        const QString ns = QStringLiteral("payments");
+        const QString name = QStringLiteral("limits");
+        const QList<ColumnObject> objects {
+            column(Column::State, configMap(ns, name, forward, "prod.tfstate", 30), {}, "prod.tfstate"),
+            column(Column::Live, configMap(ns, name, backward, "live.json", 12), {}, "live.json"),
+        };
+        const auto diffs = DiffEngine::diff(objects, {});
+        QCOMPARE(diffs.size(), 1);
+        const ResourceDiff &d = diffs.first();
+        int dataRows = 0, drifted = 0;
+        QSet<QString> paths;
+        for (const FieldDiff &f : d.fields) {
+            QVERIFY2(!paths.contains(f.path), qPrintable(f.path));
+            paths.insert(f.path);
+            if (!f.path.startsWith(QLatin1String("data.")))
+                continue;
+            ++dataRows;
+            if (f.path == QLatin1String("data.only_live")) {
+                QVERIFY(!f.cell(Column::State).present);
+                QVERIFY(f.has(FieldStatus::Drift));
+                continue;
+            }
+            QVERIFY2(f.cell(Column::State).present && f.cell(Column::Live).present, qPrintable(f.path));
+            if (f.has(FieldStatus::Drift)) {
+                ++drifted;
+                QCOMPARE(f.path, QStringLiteral("data.key_%1").arg(keys / 2));
+                QCOMPARE(f.cell(Column::Live).value.text, QStringLiteral("changed"));
+            }
+        }
+        QCOMPARE(dataRows, keys + 1);
+        QCOMPARE(drifted, 1);
+        // Rows follow the first column read (live): its order, not state's.
+        QCOMPARE(row(d, QStringLiteral("data.key_0")) > row(d, QStringLiteral("data.key_1")), true);
     }
 
     void pendingWhenCodeMoves()
