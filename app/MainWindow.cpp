@@ -706,7 +706,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
         items[i].effectiveRole = result.evidence.at(i).role;
     }
     m_evidenceModel->setItems(items);
-    m_diffView->setDiff(result.resources, result.columnOrigins, result.completeness.coverage);
+    m_diffView->setDiff(result.resources, result.columnOrigins, result.completeness.coverage, result.columnRemarks);
     if (result.resources.isEmpty()) {
         m_diffPlaceholder->setText(
             QStringLiteral("%1\n\nNothing to compare: the evidence holds no Kubernetes objects from "

@@ -1,6 +1,7 @@
 // Case files: reading (positions on errors, unknown keys kept), saving
 // (atomic, paths rebased, nothing lost) and the bundled reference case.
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "case/CaseFileReader.h"
 #include "case/CaseFileWriter.h"
@@ -86,9 +87,12 @@ private Q_SLOTS:
         const auto result
             = read("strata: 1\ntitle: t\nowner: team-platform\nsources:\n  kubernetes: {context: prod}\n");
         QVERIFY(result.caseFile);
-        QCOMPARE(result.diagnostics.size(), 1);
+        QCOMPARE(result.diagnostics.size(), 2);
         QCOMPARE(result.diagnostics.first().severity, Diagnostic::Severity::Warning);
         QCOMPARE(result.diagnostics.first().line, 3);
+        // A source this version does not read yet is kept, and said.
+        QCOMPARE(result.diagnostics.at(1).line, 5);
+        QVERIFY(result.diagnostics.at(1).message.contains(QStringLiteral("sources.kubernetes")));
         QVERIFY(!hasErrors(result.diagnostics));
         QCOMPARE(result.caseFile->preservedYaml.size(), 2);
         QCOMPARE(result.caseFile->preservedYaml.at(0).first, QStringLiteral("owner"));
@@ -155,6 +159,81 @@ private Q_SLOTS:
         QVERIFY(!result.caseFile);
         QVERIFY(result.diagnostics.first().toString().startsWith(
             QStringLiteral("/nonexistent/dir/case.yaml: error: cannot open")));
+    }
+
+    void terraformSourceIsReadStrictly()
+    {
+        const auto good = read("strata: 1\nsources:\n  terraform:\n    repo: ../infra\n    ref: v1.2\n"
+                               "    dir: ./terraform/platform/\n    state: pulled.tfstate\n"
+                               "    vars: [prod.tfvars, extra/x.tfvars]\n    worktree: true\n");
+        QVERIFY(good.caseFile);
+        QVERIFY(!hasErrors(good.diagnostics));
+        const TerraformSource &s = *good.caseFile->terraformSource;
+        QCOMPARE(s.repo, QStringLiteral("../infra"));
+        QCOMPARE(s.ref, QStringLiteral("v1.2"));
+        QCOMPARE(s.dir, QStringLiteral("terraform/platform"));
+        QCOMPARE(s.state, QStringLiteral("pulled.tfstate"));
+        QCOMPARE(s.vars, (QStringList { QStringLiteral("prod.tfvars"), QStringLiteral("extra/x.tfvars") }));
+        QVERIFY(s.workTree);
+        QCOMPARE(s.line, 4);
+        QCOMPARE(good.caseFile->resolvedPath(s.repo), QStringLiteral("/infra"));
+
+        struct Bad
+        {
+            const char *yaml;
+            int line;
+            const char *message;
+        };
+        const Bad bad[] = {
+            { "strata: 1\nsources:\n  terraform:\n    repo: [x]\n", 4, "'sources.terraform.repo' must be a string" },
+            { "strata: 1\nsources:\n  terraform:\n    dir: stack\n", 4, "has no 'repo'" },
+            { "strata: 1\nsources:\n  terraform:\n    repo: r\n    dir: ../up\n", 5, "must be a folder inside" },
+            { "strata: 1\nsources:\n  terraform:\n    repo: r\n    worktree: maybe\n", 5, "true or false" },
+            { "strata: 1\nsources:\n  terraform: r\n", 3, "must be a map with 'repo'" },
+            { "strata: 1\nsources:\n  terraform:\n    repo: a\n    repo: b\n", 5, "duplicate key 'repo'" },
+            { "strata: 1\nsources: [terraform]\n", 2, "'sources' must be a map" },
+        };
+        for (const Bad &b : bad) {
+            const auto r = read(b.yaml);
+            QVERIFY2(r.caseFile, b.yaml); // the rest of the case still loads
+            QVERIFY2(!r.caseFile->terraformSource, b.yaml);
+            bool found = false;
+            for (const Diagnostic &d : r.diagnostics)
+                found = found
+                    || (d.severity == Diagnostic::Severity::Error && d.line == b.line
+                        && d.message.contains(QString::fromUtf8(b.message)));
+            QVERIFY2(found, qPrintable(QString::fromUtf8(b.yaml) + r.diagnostics.value(0).toString()));
+        }
+    }
+
+    void savingElsewhereKeepsTheRepositoryReachable()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath(QStringLiteral("cases"));
+        QDir(dir.path()).mkpath(QStringLiteral("infra/stack"));
+        QDir(dir.path()).mkpath(QStringLiteral("elsewhere/deeper"));
+        writeFile(dir.filePath(QStringLiteral("cases/pulled.tfstate")), "{}");
+        const QString original = dir.filePath(QStringLiteral("cases/c.yaml"));
+        writeFile(original,
+            "strata: 1\nsources:\n  terraform:\n    repo: ../infra\n    dir: stack\n    state: pulled.tfstate\n"
+            "  kubernetes: {contexts: {live: prod}}\n");
+        auto first = CaseFileReader::readFile(original);
+        QVERIFY(first.caseFile);
+        CaseFile c = *first.caseFile;
+        const QString moved = dir.filePath(QStringLiteral("elsewhere/deeper/m.yaml"));
+        QCOMPARE(CaseFileWriter::save(c, moved), QString());
+        QCOMPARE(c.terraformSource->repo, QStringLiteral("../../infra"));
+        const auto again = CaseFileReader::readFile(moved);
+        QVERIFY(again.caseFile && again.caseFile->terraformSource);
+        const TerraformSource &s = *again.caseFile->terraformSource;
+        QCOMPARE(again.caseFile->resolvedPath(s.repo), dir.filePath(QStringLiteral("infra")));
+        QCOMPARE(again.caseFile->resolvedPath(s.state), dir.filePath(QStringLiteral("cases/pulled.tfstate")));
+        QCOMPARE(s.dir, QStringLiteral("stack")); // inside the repository: as written
+        QVERIFY(readFile(moved).contains("kubernetes")); // other sources kept
+        // Saved again from its new place, nothing drifts.
+        CaseFile c2 = *again.caseFile;
+        QCOMPARE(CaseFileWriter::save(c2, moved), QString());
+        QCOMPARE(CaseFileReader::readFile(moved).caseFile->terraformSource->repo, QStringLiteral("../../infra"));
     }
 
     void saveRoundTripsAndRebasesPaths()

@@ -168,10 +168,10 @@ QList<QAction *> DiffView::viewActions() const
     return { m_filterAction, m_differencesOnly, m_showNoise, m_next, m_previous };
 }
 
-void DiffView::setDiff(
-    const QList<ResourceDiff> &diff, const std::array<QString, columnCount> &origins, const ColumnCoverage &coverage)
+void DiffView::setDiff(const QList<ResourceDiff> &diff, const std::array<QString, columnCount> &origins,
+    const ColumnCoverage &coverage, const std::array<QString, columnCount> &remarks)
 {
-    m_model->setColumns(origins, coverage);
+    m_model->setColumns(origins, coverage, remarks);
     m_model->setDiff(diff);
     expandIfSmall();
     // Columns the case has no evidence for take no room; a column whose evidence failed stays, marked.

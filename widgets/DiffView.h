@@ -29,7 +29,7 @@ public:
     explicit DiffView(QWidget *parent = nullptr);
 
     void setDiff(const QList<strata::ResourceDiff> &diff, const std::array<QString, strata::columnCount> &origins,
-        const strata::ColumnCoverage &coverage);
+        const strata::ColumnCoverage &coverage, const std::array<QString, strata::columnCount> &remarks = {});
     // Selects the rows of these fields (from a finding) and scrolls to the first.
     void selectFields(const QString &resourceId, const QStringList &paths);
 

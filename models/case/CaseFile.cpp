@@ -38,11 +38,18 @@ QString CaseFile::baseDirectory() const
     return QFileInfo(filePath).absolutePath();
 }
 
+QString CaseFile::resolvedPath(const QString &path) const
+{
+    if (path == QLatin1String("~") || path.startsWith(QLatin1String("~/")))
+        return QDir::cleanPath(QDir::homePath() + path.mid(1));
+    if (path.startsWith(QLatin1Char(':')) || QDir::isAbsolutePath(path))
+        return QDir::cleanPath(path);
+    return QDir::cleanPath(baseDirectory() + QLatin1Char('/') + path);
+}
+
 QString CaseFile::resolvedPath(const EvidenceEntry &entry) const
 {
-    if (entry.path.startsWith(QLatin1Char(':')) || QDir::isAbsolutePath(entry.path))
-        return QDir::cleanPath(entry.path);
-    return QDir::cleanPath(baseDirectory() + QLatin1Char('/') + entry.path);
+    return resolvedPath(entry.path);
 }
 
 QString CaseFile::displayName() const

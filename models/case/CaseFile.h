@@ -25,6 +25,19 @@ struct EvidenceEntry
     int line = 0; // where the entry stands in the case file (1-based)
 };
 
+// `sources.terraform`: the code and state columns read from a git
+// repository (or a plain folder) instead of from evidence files.
+struct TerraformSource
+{
+    QString repo; // as written: a folder, a .git folder or a bare repository
+    QString ref; // anything git rev-parse takes; empty means HEAD
+    QString dir; // the stack's folder inside the repository; empty is its root
+    QString state; // optional: a path inside the repository, else a file relative to the case
+    QStringList vars; // extra variable files inside dir, after terraform.tfvars and *.auto.tfvars
+    bool workTree = false; // read the work tree as it is on disk, not the commit
+    int line = 0; // where `terraform:` stands in the case file
+};
+
 struct CaseNote
 {
     QString text;
@@ -44,12 +57,16 @@ struct CaseFile
     QStringList resources; // kind/namespace/name or kind/name
     QList<EvidenceEntry> evidence;
     QList<CaseNote> notes;
+    std::optional<TerraformSource> terraformSource;
     // Keys this version does not know (and `sources`, which later versions fill
     // in), kept as YAML text so that saving never loses what the user wrote.
     QList<QPair<QString, QString>> preservedYaml;
 
     // Folder that relative evidence paths are resolved against.
     QString baseDirectory() const;
+    // A path the case names (an evidence entry's, a source's repository),
+    // absolute: relative ones resolve against the case's folder.
+    QString resolvedPath(const QString &path) const;
     // Absolute (or ":/" resource) path of an evidence entry.
     QString resolvedPath(const EvidenceEntry &entry) const;
     // The display name: the title, else the file name, else "Untitled case".

@@ -52,6 +52,29 @@ public:
         return false;
     }
 
+    // Calls `read(keyNode, key, value)` for each key of `map`: a key that is
+    // not a plain string (`keyError` says so) or is repeated is an error and
+    // skipped. False when any key was bad or `read` returned false.
+    template<typename Read> bool readKeys(const YAML::Node &map, const QString &keyError, Read &&read)
+    {
+        bool ok = true;
+        QHash<QString, int> seen;
+        for (const auto &kv : map) {
+            if (!kv.first.IsScalar()) {
+                error(kv.first, keyError);
+                ok = false;
+                continue;
+            }
+            const QString key = QString::fromStdString(kv.first.Scalar());
+            if (!firstTime(seen, kv.first, key)) {
+                ok = false;
+                continue;
+            }
+            ok = read(kv.first, key, kv.second) && ok;
+        }
+        return ok;
+    }
+
     QList<Diagnostic> diagnostics;
 
 private:
@@ -113,38 +136,28 @@ void readEvidence(Context &ctx, const YAML::Node &node, CaseFile &out)
         if (item.IsScalar()) { // "- artifacts/x.txt" is accepted as a shorthand
             entry.path = qs(item.Scalar());
         } else if (item.IsMap()) {
-            bool ok = true;
-            QHash<QString, int> seen;
-            for (const auto &kv : item) {
-                if (!kv.first.IsScalar()) {
-                    ctx.error(kv.first, QStringLiteral("an evidence key must be a plain string; entry skipped"));
-                    ok = false;
-                    continue;
-                }
-                const QString key = qs(kv.first.Scalar());
-                if (!ctx.firstTime(seen, kv.first, key)) {
-                    ok = false;
-                    continue;
-                }
-                if (key == QLatin1String("path")) {
-                    const auto v = scalar(ctx, kv.second, QStringLiteral("'path'"));
-                    ok = ok && v.has_value();
-                    entry.path = v.value_or(QString());
-                } else if (key == QLatin1String("role")) {
-                    const auto v = scalar(ctx, kv.second, QStringLiteral("'role'"));
-                    const auto role = v ? evidenceRoleFromName(*v) : std::nullopt;
-                    if (v && !role)
-                        ctx.error(kv.second,
-                            QStringLiteral("unknown role '%1' (expected code, state, live or replica)").arg(*v));
-                    ok = ok && role.has_value();
-                    entry.role = role.value_or(EvidenceRole::Unspecified);
-                } else if (key == QLatin1String("kind")) {
-                    const auto v = scalar(ctx, kv.second, QStringLiteral("'kind'"));
-                    entry.kind = v.value_or(QString());
-                } else {
-                    ctx.warning(kv.first, QStringLiteral("unknown evidence key '%1' ignored").arg(key));
-                }
-            }
+            const bool ok = ctx.readKeys(item, QStringLiteral("an evidence key must be a plain string; entry skipped"),
+                [&](const YAML::Node &keyNode, const QString &key, const YAML::Node &value) {
+                    if (key == QLatin1String("path")) {
+                        const auto v = scalar(ctx, value, QStringLiteral("'path'"));
+                        entry.path = v.value_or(QString());
+                        return v.has_value();
+                    }
+                    if (key == QLatin1String("role")) {
+                        const auto v = scalar(ctx, value, QStringLiteral("'role'"));
+                        const auto role = v ? evidenceRoleFromName(*v) : std::nullopt;
+                        if (v && !role)
+                            ctx.error(value,
+                                QStringLiteral("unknown role '%1' (expected code, state, live or replica)").arg(*v));
+                        entry.role = role.value_or(EvidenceRole::Unspecified);
+                        return role.has_value();
+                    }
+                    if (key == QLatin1String("kind"))
+                        entry.kind = scalar(ctx, value, QStringLiteral("'kind'")).value_or(QString());
+                    else
+                        ctx.warning(keyNode, QStringLiteral("unknown evidence key '%1' ignored").arg(key));
+                    return true;
+                });
             if (!ok)
                 continue;
         } else {
@@ -157,6 +170,122 @@ void readEvidence(Context &ctx, const YAML::Node &node, CaseFile &out)
         }
         out.evidence.append(entry);
     }
+}
+
+// A path inside a repository: relative, '/'-separated, without "..".
+bool isTreePath(const QString &p)
+{
+    if (p.startsWith(QLatin1Char('/')) || p.contains(QLatin1Char('\\')))
+        return false;
+    for (const QString &part : p.split(QLatin1Char('/'))) {
+        if (part == QLatin1String(".."))
+            return false;
+    }
+    return true;
+}
+
+// Trims "./", "x/" → "x" and "." → "": the form FileTree paths take.
+QString treePath(const QString &p)
+{
+    QString out = p.trimmed();
+    while (out.startsWith(QLatin1String("./")))
+        out = out.mid(2);
+    while (out.endsWith(QLatin1Char('/')))
+        out.chop(1);
+    return out == QLatin1String(".") ? QString() : out;
+}
+
+void readTerraformSource(Context &ctx, const YAML::Node &node, CaseFile &out)
+{
+    if (!node.IsMap()) {
+        ctx.error(node, QStringLiteral("'sources.terraform' must be a map with 'repo'; not read"));
+        return;
+    }
+    TerraformSource source;
+    source.line = node.Mark().line + 1;
+    // Reads one key; false when its value is unusable (the source is then not read).
+    const auto readKey = [&](const YAML::Node &keyNode, const QString &key, const YAML::Node &value) {
+        const QString what = QStringLiteral("'sources.terraform.%1'").arg(key);
+        if (key == QLatin1String("repo") || key == QLatin1String("ref") || key == QLatin1String("dir")
+            || key == QLatin1String("state")) {
+            const auto v = scalar(ctx, value, what);
+            if (!v)
+                return false;
+            if (key == QLatin1String("repo"))
+                source.repo = v->trimmed();
+            else if (key == QLatin1String("ref"))
+                source.ref = v->trimmed();
+            else if (key == QLatin1String("state"))
+                source.state = v->trimmed();
+            else
+                source.dir = treePath(*v);
+            if (key == QLatin1String("dir") && !isTreePath(source.dir)) {
+                ctx.error(value, QStringLiteral("%1 must be a folder inside the repository").arg(what));
+                return false;
+            }
+            return true;
+        }
+        if (key == QLatin1String("vars")) {
+            bool ok = true;
+            if (value.IsScalar()) {
+                source.vars.append(treePath(qs(value.Scalar())));
+            } else if (value.IsSequence()) {
+                for (const YAML::Node &item : value) {
+                    const auto v = scalar(ctx, item, what);
+                    ok = ok && v.has_value();
+                    if (v)
+                        source.vars.append(treePath(*v));
+                }
+            } else if (!value.IsNull()) {
+                ctx.error(value, QStringLiteral("%1 must be a list of file names").arg(what));
+                return false;
+            }
+            for (const QString &v : std::as_const(source.vars)) {
+                if (!isTreePath(v)) {
+                    ctx.error(value, QStringLiteral("%1: '%2' must be a file inside 'dir'").arg(what, v));
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+        if (key == QLatin1String("worktree")) {
+            const auto v = scalar(ctx, value, what);
+            if (v && (*v == QLatin1String("true") || *v == QLatin1String("false"))) {
+                source.workTree = *v == QLatin1String("true");
+                return true;
+            }
+            if (v)
+                ctx.error(value, QStringLiteral("%1 must be true or false").arg(what));
+            return false;
+        }
+        ctx.warning(keyNode, QStringLiteral("unknown key '%1' in 'sources.terraform' ignored").arg(key));
+        return true;
+    };
+    bool ok = ctx.readKeys(node, QStringLiteral("a key of 'sources.terraform' must be a plain string"), readKey);
+    if (ok && source.repo.isEmpty()) {
+        ctx.error(node, QStringLiteral("'sources.terraform' has no 'repo'; not read"));
+        ok = false;
+    }
+    if (ok)
+        out.terraformSource = source;
+}
+
+void readSources(Context &ctx, const YAML::Node &node, CaseFile &out)
+{
+    if (node.IsNull())
+        return;
+    if (!node.IsMap()) {
+        ctx.error(node, QStringLiteral("'sources' must be a map (terraform, kubernetes, etcd)"));
+        return;
+    }
+    ctx.readKeys(node, QStringLiteral("a key of 'sources' must be a plain string"),
+        [&](const YAML::Node &keyNode, const QString &key, const YAML::Node &value) {
+            if (key == QLatin1String("terraform"))
+                readTerraformSource(ctx, value, out);
+            else
+                ctx.warning(keyNode, QStringLiteral("'sources.%1' is kept but not read by this version").arg(key));
+            return true;
+        });
 }
 
 void readNotes(Context &ctx, const YAML::Node &node, CaseFile &out)
@@ -248,7 +377,9 @@ CaseFileReadResult readText(const QByteArray &text, const QString &path)
             } else if (key == QLatin1String("notes")) {
                 readNotes(ctx, value, out);
             } else {
-                if (key != QLatin1String("sources"))
+                if (key == QLatin1String("sources"))
+                    readSources(ctx, value, out);
+                else
                     ctx.warning(kv.first, QStringLiteral("unknown key '%1' kept but not used").arg(key));
                 YAML::Emitter emitter;
                 emitter << value;

@@ -15,14 +15,14 @@ std::string ss(const QString &s)
     return s.toStdString();
 }
 
-// The path to write for `entry` in a case saved at `targetPath`.
-QString rebasedPath(const CaseFile &caseFile, const EvidenceEntry &entry, const QString &targetPath)
+// The path to write for `path` (as the case names it) in a case saved at `targetPath`.
+QString rebasedPath(const CaseFile &caseFile, const QString &path, const QString &targetPath)
 {
-    const QString resolved = caseFile.resolvedPath(entry);
+    const QString resolved = caseFile.resolvedPath(path);
     if (resolved.startsWith(QLatin1Char(':')))
         return resolved; // inside Strata's resources: only an absolute resource path stays valid
-    if (QDir::isAbsolutePath(entry.path))
-        return entry.path;
+    if (QDir::isAbsolutePath(path) || path.startsWith(QLatin1Char('~')))
+        return path;
     return QDir(QFileInfo(targetPath).absolutePath()).relativeFilePath(resolved);
 }
 
@@ -30,8 +30,39 @@ QList<EvidenceEntry> rebasedEvidence(const CaseFile &caseFile, const QString &ta
 {
     QList<EvidenceEntry> out = caseFile.evidence;
     for (EvidenceEntry &e : out)
-        e.path = rebasedPath(caseFile, e, targetPath);
+        e.path = rebasedPath(caseFile, e.path, targetPath);
     return out;
+}
+
+// `sources.terraform` names its repository (and a state outside it)
+// relative to the case: saved elsewhere, they must still lead there.
+// Paths inside the repository (dir, vars, a committed state) stay as written.
+std::optional<TerraformSource> rebasedSource(const CaseFile &caseFile, const QString &targetPath)
+{
+    if (!caseFile.terraformSource)
+        return std::nullopt;
+    TerraformSource s = *caseFile.terraformSource;
+    const QString repository = caseFile.resolvedPath(s.repo);
+    if (!s.state.isEmpty()) {
+        const QString outside = caseFile.resolvedPath(s.state);
+        const bool inRepository = outside.startsWith(repository + QLatin1Char('/'))
+            || QFileInfo::exists(repository + QLatin1Char('/') + s.state);
+        if (!inRepository && QFileInfo(outside).isFile())
+            s.state = rebasedPath(caseFile, s.state, targetPath);
+    }
+    s.repo = rebasedPath(caseFile, s.repo, targetPath);
+    return s;
+}
+
+YAML::Node sourcesNode(const CaseFile &caseFile, const QString &preserved, const QString &targetPath)
+{
+    YAML::Node node = preserved.isEmpty() ? YAML::Node(YAML::NodeType::Map) : YAML::Load(ss(preserved));
+    if (const auto s = rebasedSource(caseFile, targetPath); s && node.IsMap() && node["terraform"].IsMap()) {
+        node["terraform"]["repo"] = ss(s->repo);
+        if (!s->state.isEmpty())
+            node["terraform"]["state"] = ss(s->state);
+    }
+    return node;
 }
 
 } // namespace
@@ -61,8 +92,12 @@ QByteArray toYaml(const CaseFile &caseFile, const QString &targetPath)
 
     bool sourcesWritten = false;
     for (const auto &[key, yaml] : caseFile.preservedYaml) {
-        out << YAML::Key << ss(key) << YAML::Value << YAML::Load(ss(yaml));
-        sourcesWritten = sourcesWritten || key == QLatin1String("sources");
+        if (key == QLatin1String("sources")) {
+            out << YAML::Key << "sources" << YAML::Value << sourcesNode(caseFile, yaml, targetPath);
+            sourcesWritten = true;
+        } else {
+            out << YAML::Key << ss(key) << YAML::Value << YAML::Load(ss(yaml));
+        }
     }
     if (!sourcesWritten)
         out << YAML::Key << "sources" << YAML::Value << YAML::BeginMap << YAML::EndMap;
@@ -92,6 +127,17 @@ QString save(CaseFile &caseFile, const QString &targetPath)
     file.write(yaml);
     if (!file.commit())
         return QStringLiteral("%1: cannot write: %2").arg(targetPath, file.errorString());
+    // What was written is what the case now says, relative to its new folder.
+    if (auto source = rebasedSource(caseFile, targetPath)) {
+        for (auto &[key, preserved] : caseFile.preservedYaml) {
+            if (key == QLatin1String("sources")) {
+                YAML::Emitter e;
+                e << sourcesNode(caseFile, preserved, targetPath);
+                preserved = QString::fromUtf8(e.c_str());
+            }
+        }
+        caseFile.terraformSource = source;
+    }
     caseFile.evidence = rebasedEvidence(caseFile, targetPath);
     caseFile.filePath = QFileInfo(targetPath).absoluteFilePath();
     return {};

@@ -2,15 +2,15 @@
 
 #include "core/RegularFile.h"
 #include "evidence/CredentialMaterial.h"
+#include "evidence/EntryImport.h"
+#include "evidence/TerraformImport.h"
+#include "git/FolderTree.h"
 
 #include "core/JobRunner.h"
 #include "etcd/EtcdctlParser.h"
-#include "hcl/TerraformReader.h"
 #include "kube/KubectlReader.h"
 #include "logs/LogParser.h"
 #include "prometheus/PrometheusParser.h"
-#include "terraform/TerraformKubernetesMapping.h"
-#include "terraform/TerraformStateReader.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,32 +35,6 @@ QString contextNamed(const QByteArray &text)
     const QString head = QString::fromUtf8(text.left(4096));
     const auto m = re.match(head);
     return m.hasMatch() ? m.captured(1) : QString();
-}
-
-QString plural(qsizetype n, const QString &one, const QString &many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
-}
-
-ColumnObject fromManaged(const ManagedKubernetesObject &m, Column column, const EvidenceSet &set)
-{
-    ColumnObject o;
-    o.column = column;
-    o.id = m.id;
-    o.object = m.object;
-    o.partial = m.partial;
-    o.secretDataIsBase64 = m.secretDataEncoding == ManagedKubernetesObject::SecretDataEncoding::Base64;
-    o.identity.origin = column == Column::State ? set.statePath : set.codePath;
-    o.identity.location = m.location;
-    o.identity.terraformAddress = m.address;
-    o.identity.resourceVersion = m.stateResourceVersion;
-    o.identity.uid = m.stateUid;
-    o.sensitivePaths = m.sensitivePaths;
-    if (column == Column::State && set.state) {
-        o.identity.stateSerial = qint64(set.state->serial);
-        o.identity.stateLineage = set.state->lineage;
-    }
-    return o;
 }
 
 void importKubectl(QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
@@ -189,91 +163,6 @@ void importLog(QByteArray &text, const QString &path, EvidenceSet &set, Imported
     out.summary = plural(parsed.events.size(), QStringLiteral("log event"), QStringLiteral("log events"));
 }
 
-// Terraform state and code each feed their own column, whatever role the
-// case gives them.
-void warnAboutRole(EvidenceKind kind, const QString &path, EvidenceRole role, ImportedEvidence &out)
-{
-    const bool state = kind == EvidenceKind::TerraformState;
-    const EvidenceRole column = state ? EvidenceRole::State : EvidenceRole::Code;
-    if (role != EvidenceRole::Unspecified && role != column)
-        out.diagnostics.append(Diagnostic::warning(path, 0, 0,
-            QStringLiteral("Terraform %1 always feeds the %1 column, not %2")
-                .arg(state ? QStringLiteral("state") : QStringLiteral("code"), evidenceRoleName(role))));
-    out.role = column;
-}
-
-void importState(QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
-{
-    warnAboutRole(EvidenceKind::TerraformState, path, role, out);
-    TerraformStateReadResult read = TerraformStateReader::read(text, path);
-    text = QByteArray();
-    out.diagnostics += read.diagnostics;
-    if (!read.state)
-        return;
-    set.state = read.state;
-    set.statePath = path;
-    const KubernetesMappingResult mapped = mapStateToKubernetes(*set.state);
-    out.diagnostics += mapped.diagnostics;
-    for (const ManagedKubernetesObject &m : mapped.objects)
-        set.objects.append(fromManaged(m, Column::State, set));
-    for (const QString &a : mapped.unmappedAddresses)
-        set.unmappedTerraform.append(QStringLiteral("state: ") + a);
-    set.state->releaseValues(); // the objects hold what the diff needs
-    out.loaded = true;
-    out.summary = QStringLiteral("serial %1, lineage %2, Terraform %3, %4 (%5 compared)")
-                      .arg(set.state->serial)
-                      .arg(set.state->lineage, set.state->terraformVersion,
-                          plural(set.state->resources.size(), QStringLiteral("resource"), QStringLiteral("resources")))
-                      .arg(mapped.objects.size());
-}
-
-void importCode(const QString &resolved, const QString &path, bool isDirectory, EvidenceRole role, EvidenceSet &set,
-    ImportedEvidence &out)
-{
-    warnAboutRole(EvidenceKind::TerraformCode, path, role, out);
-    QList<TerraformReader::SourceFile> tf, tfvars;
-    auto read = [&](const QString &file, const QString &display, QList<TerraformReader::SourceFile> &into) {
-        const FileContents f = readRegularFile(file, evidenceReadLimit());
-        if (!f.ok()) {
-            out.diagnostics.append(Diagnostic::error(display, 0, 0, QStringLiteral("cannot read: %1").arg(f.error)));
-            return;
-        }
-        into.append({ display, f.bytes });
-    };
-    if (isDirectory) {
-        const QDir dir(resolved);
-        for (const QString &name : dir.entryList({ QStringLiteral("*.tf") }, QDir::Files, QDir::Name))
-            read(dir.filePath(name), path + QLatin1Char('/') + name, tf);
-        QStringList vars;
-        if (dir.exists(QStringLiteral("terraform.tfvars")))
-            vars.append(QStringLiteral("terraform.tfvars"));
-        vars += dir.entryList({ QStringLiteral("*.auto.tfvars") }, QDir::Files, QDir::Name);
-        for (const QString &name : std::as_const(vars))
-            read(dir.filePath(name), path + QLatin1Char('/') + name, tfvars);
-    } else {
-        read(resolved, path, tf);
-    }
-    TerraformConfig config = TerraformReader::readFiles(tf, tfvars, path);
-    const qsizetype tfFiles = tf.size();
-    tf.clear(); // the source text is not needed once evaluated
-    tfvars.clear();
-    out.diagnostics += config.diagnostics;
-    set.codePath = path;
-    const KubernetesMappingResult mapped = mapConfigToKubernetes(config);
-    out.diagnostics += mapped.diagnostics;
-    for (const ManagedKubernetesObject &m : mapped.objects)
-        set.objects.append(fromManaged(m, Column::Code, set));
-    for (const QString &a : mapped.unmappedAddresses)
-        set.unmappedTerraform.append(QStringLiteral("code: ") + a);
-    config.releaseValues(); // the objects hold what the diff needs
-    set.code = std::move(config);
-    out.loaded = tfFiles > 0;
-    out.summary = QStringLiteral("%1, %2 (%3 compared)")
-                      .arg(plural(tfFiles, QStringLiteral(".tf file"), QStringLiteral(".tf files")),
-                          plural(set.code->resources.size(), QStringLiteral("resource"), QStringLiteral("resources")))
-                      .arg(mapped.objects.size());
-}
-
 // The diff compares the first copy of an object in a column; a second copy
 // (the same object twice in one List, or in two files of one column) is said
 // where it is, never dropped without a word.
@@ -296,8 +185,8 @@ void warnAboutDuplicates(EvidenceSet &set)
 
 // `text` is the entry's bytes, owned by the importer: a reader that is done
 // with them frees them (a large file is not held next to what was read from it).
-void importByKind(EvidenceKind kind, QByteArray &text, const QString &path, bool isDirectory, EvidenceRole role,
-    EvidenceSet &set, ImportedEvidence &out)
+void importByKind(EvidenceKind kind, QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set,
+    ImportedEvidence &out)
 {
     switch (kind) {
     case EvidenceKind::Kubectl:
@@ -313,10 +202,10 @@ void importByKind(EvidenceKind kind, QByteArray &text, const QString &path, bool
         importLog(text, path, set, out);
         break;
     case EvidenceKind::TerraformState:
-        importState(text, path, role, set, out);
+        TerraformImport::importState(text, path, role, set, out);
         break;
     case EvidenceKind::TerraformCode:
-        importCode(out.resolvedPath, path, isDirectory, role, set, out);
+        TerraformImport::importCode(FolderTree(out.resolvedPath, path), QString(), {}, path, role, set, out);
         break;
     case EvidenceKind::Unknown:
         out.diagnostics.append(
@@ -324,14 +213,6 @@ void importByKind(EvidenceKind kind, QByteArray &text, const QString &path, bool
         break;
     }
 }
-
-// One entry read and parsed on its own, into its own set: entries are
-// independent, so they are imported in parallel and merged in case order.
-struct EntryImport
-{
-    ImportedEvidence out;
-    EvidenceSet set;
-};
 
 EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
 {
@@ -373,7 +254,7 @@ EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
                 .arg(credential)));
         return one;
     }
-    importByKind(out.kind, text, path, info.isDir(), entry.role, one.set, out);
+    importByKind(out.kind, text, path, entry.role, one.set, out);
     return one;
 }
 
@@ -386,7 +267,7 @@ void refuseSecondTerraform(EntryImport &one, const QString &first)
     refused.entry = one.out.entry;
     refused.kind = one.out.kind;
     refused.resolvedPath = one.out.resolvedPath;
-    warnAboutRole(refused.kind, refused.entry.path, refused.entry.role, refused);
+    TerraformImport::warnAboutRole(refused.kind, refused.entry.path, refused.entry.role, refused);
     refused.diagnostics.append(Diagnostic::error(refused.entry.path, 0, 0,
         QStringLiteral("a second Terraform %1 in one case is not compared (the first was %2)")
             .arg(refused.kind == EvidenceKind::TerraformState ? QStringLiteral("state") : QStringLiteral("folder"),
@@ -415,6 +296,8 @@ void merge(EvidenceSet &into, EntryImport &&one)
         into.codePath = from.codePath;
     }
     into.unmappedTerraform += from.unmappedTerraform;
+    if (from.terraformOrigin && !into.terraformOrigin)
+        into.terraformOrigin = std::move(from.terraformOrigin);
     for (size_t c = 0; c < from.contexts.size(); ++c) {
         if (!from.contexts[c].isEmpty())
             into.contexts[c] = from.contexts[c];
@@ -427,7 +310,18 @@ void merge(EvidenceSet &into, EntryImport &&one)
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
 {
-    const qsizetype count = caseFile.evidence.size();
+    // The case's entries, then what `sources.terraform` names: its code and,
+    // when given, its state. An evidence entry of the same kind, being
+    // earlier, claims the column first.
+    const qsizetype entries = caseFile.evidence.size();
+    const TerraformSource *source = caseFile.terraformSource ? &*caseFile.terraformSource : nullptr;
+    const qsizetype count = entries + (source ? 1 : 0) + (source && !source->state.isEmpty() ? 1 : 0);
+    const auto importItem = [&](qsizetype i) {
+        if (i < entries)
+            return importEntry(caseFile, caseFile.evidence.at(i));
+        return i == entries ? TerraformImport::importSourceCode(caseFile)
+                            : TerraformImport::importSourceState(caseFile);
+    };
     std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));
     std::atomic<qsizetype> next { 0 };
     std::atomic_int done { 0 };
@@ -435,7 +329,7 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
         for (qsizetype i = next++; i < count; i = next++) {
             if (context && context->isCancelled())
                 return;
-            imported[size_t(i)] = importEntry(caseFile, caseFile.evidence.at(i));
+            imported[size_t(i)] = importItem(i);
             if (context)
                 context->reportProgress(++done, int(count));
         }

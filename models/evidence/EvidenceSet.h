@@ -4,6 +4,7 @@
 #include "etcd/EtcdctlOutput.h"
 #include "evidence/ImportedEvidence.h"
 #include "evidence/MetricValue.h"
+#include "evidence/TerraformOrigin.h"
 #include "evidence/TimelineEvent.h"
 #include "terraform/TerraformConfig.h"
 #include "terraform/TerraformState.h"
@@ -29,6 +30,7 @@ struct EvidenceSet
     QString statePath;
     std::optional<TerraformConfig> code;
     QString codePath;
+    std::optional<TerraformOrigin> terraformOrigin; // set when `sources.terraform` was read
     QStringList unmappedTerraform;
     // The API context each kubectl column names (from "--context=x" in a pasted command line).
     std::array<QString, columnCount> contexts;

@@ -20,6 +20,7 @@ struct ImportedEvidence
     EvidenceRole role = EvidenceRole::Unspecified; // the column it feeds, if any
     QString summary; // "3 etcd members", "1 ConfigMap", "4 resources, serial 112"
     bool loaded = false; // false: unreadable or nothing usable in it
+    bool fromSource = false; // read through `sources:` (a repository), not an evidence entry
     QList<Diagnostic> diagnostics;
 
     // Failed when nothing usable came of it; partly read when it gave

@@ -5,6 +5,7 @@
 #include "diff/ResourceDiff.h"
 #include "evidence/ImportedEvidence.h"
 #include "evidence/MetricValue.h"
+#include "evidence/TerraformOrigin.h"
 #include "evidence/TimelineEvent.h"
 #include "investigation/Completeness.h"
 #include "rules/EtcdMemberSummary.h"
@@ -21,8 +22,12 @@ struct AnalysisResult
     CaseFile caseFile;
     QList<ImportedEvidence> evidence;
     std::array<QString, columnCount> columnOrigins; // evidence path feeding each column, "" when none
+    // What the header adds about a column's origin: "main @ a1b2c3d",
+    // "⚠ work tree differs from main: 2 files"; "" when nothing.
+    std::array<QString, columnCount> columnRemarks;
     QList<ResourceDiff> resources;
     QStringList unmappedTerraform; // Terraform resources not compared (other types)
+    std::optional<TerraformOrigin> terraformOrigin; // where `sources.terraform` read code and state
     QList<EtcdMemberSummary> etcdMembers;
     QList<MetricValue> metrics;
     QList<TimelineEvent> timeline;

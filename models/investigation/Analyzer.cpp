@@ -24,6 +24,7 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     result.diagnostics = caseDiagnostics + evidence.diagnostics;
     result.completeness = Completeness::assess(caseDiagnostics, evidence.files);
     result.unmappedTerraform = evidence.unmappedTerraform;
+    result.terraformOrigin = evidence.terraformOrigin;
     if (cancelled()) {
         result.cancelled = true;
         return result;
@@ -32,6 +33,10 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         if (const auto column = columnForRole(e.role); column && e.loaded) {
             QString &origin = result.columnOrigins[size_t(columnIndex(*column))];
             origin = origin.isEmpty() ? e.entry.path : origin + QStringLiteral(", ") + e.entry.path;
+            if (e.fromSource && evidence.terraformOrigin)
+                result.columnRemarks[size_t(columnIndex(*column))] = *column == Column::Code
+                    ? evidence.terraformOrigin->remark()
+                    : evidence.terraformOrigin->remarkFor(e.entry.path);
         }
     }
 

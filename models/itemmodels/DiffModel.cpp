@@ -80,9 +80,11 @@ void DiffModel::setDiff(const QList<ResourceDiff> &diff)
     endResetModel();
 }
 
-void DiffModel::setColumns(const std::array<QString, strata::columnCount> &origins, const ColumnCoverage &coverage)
+void DiffModel::setColumns(const std::array<QString, strata::columnCount> &origins, const ColumnCoverage &coverage,
+    const std::array<QString, strata::columnCount> &remarks)
 {
     m_origins = origins;
+    m_remarks = remarks;
     m_coverage = coverage;
     Q_EMIT headerDataChanged(Qt::Horizontal, CodeColumn, ReplicaColumn);
 }
@@ -310,7 +312,10 @@ QVariant DiffModel::columnHeaderData(int section, Qt::Orientation orientation, i
                 const QString title = columnTitle(valueColumn(section));
                 if (m_coverage[size_t(section - CodeColumn)] == ColumnEvidence::Incomplete)
                     return QStringLiteral("%1 · ⚠ not all read").arg(title);
-                return origin.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, QFileInfo(origin).fileName());
+                QString header
+                    = origin.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, QFileInfo(origin).fileName());
+                const QString &remark = m_remarks[size_t(columnIndex(valueColumn(section)))];
+                return remark.isEmpty() ? header : QStringLiteral("%1 · %2").arg(header, remark);
             }
         }
     }
@@ -319,6 +324,8 @@ QVariant DiffModel::columnHeaderData(int section, Qt::Orientation orientation, i
         QString tip = origin.isEmpty()
             ? QStringLiteral("No %1 evidence was read in this case").arg(columnName(valueColumn(section)))
             : QStringLiteral("%1 from %2").arg(columnTitle(valueColumn(section)), origin);
+        if (const QString &remark = m_remarks[size_t(columnIndex(valueColumn(section)))]; !remark.isEmpty())
+            tip += QStringLiteral(" (%1)").arg(remark);
         if (m_coverage[size_t(section - CodeColumn)] == ColumnEvidence::Incomplete)
             tip += QStringLiteral("\nSome %1 evidence could not be read: objects missing here are unknown.")
                        .arg(columnName(valueColumn(section)));

@@ -48,7 +48,9 @@ public:
     const QList<ResourceDiff> &diff() const { return m_diff; }
     // Where each column came from, for the header ("terraform/platform", "feature-flags.live.yaml"),
     // and whether its evidence was read completely.
-    void setColumns(const std::array<QString, strata::columnCount> &origins, const ColumnCoverage &coverage);
+    // `remarks` follow the origin in the header ("main @ a1b2c3d").
+    void setColumns(const std::array<QString, strata::columnCount> &origins, const ColumnCoverage &coverage,
+        const std::array<QString, strata::columnCount> &remarks = {});
     const ColumnCoverage &coverage() const { return m_coverage; }
 
     // The index of a field row, or invalid.
@@ -74,6 +76,7 @@ private:
 
     QList<ResourceDiff> m_diff;
     std::array<QString, strata::columnCount> m_origins;
+    std::array<QString, strata::columnCount> m_remarks;
     ColumnCoverage m_coverage {};
 };
 

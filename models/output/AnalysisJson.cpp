@@ -37,6 +37,33 @@ Json strings(const QStringList &list)
     return a;
 }
 
+// Where `sources.terraform` read code and state: enough to re-run at the
+// same commit. null when the case has no such source.
+Json terraformSource(const std::optional<TerraformOrigin> &origin)
+{
+    if (!origin)
+        return nullptr;
+    Json j;
+    j["repository"] = u8(origin->repository);
+    j["ref"] = stringOrNull(origin->ref);
+    j["folder"] = u8(origin->folder);
+    j["git"] = origin->git;
+    j["workTree"] = origin->workTree;
+    if (origin->git && origin->commit.isValid()) {
+        Json c;
+        c["id"] = u8(origin->commit.id);
+        c["author"] = u8(origin->commit.author);
+        c["email"] = u8(origin->commit.email);
+        c["date"] = u8(origin->commit.time.toString(Qt::ISODate));
+        c["subject"] = u8(origin->commit.subject);
+        j["commit"] = c;
+    } else {
+        j["commit"] = nullptr;
+    }
+    j["workTreeChanges"] = strings(origin->workTreeChanges);
+    return j;
+}
+
 Json location(const SourceLocation &l)
 {
     if (!l.isValid())
@@ -391,6 +418,7 @@ bool write(const AnalysisResult &result, const Sink &sink)
         notes.push_back(nj);
     }
     c["notes"] = notes;
+    c["terraformSource"] = terraformSource(result.terraformOrigin);
     root["case"] = c;
 
     // First after the case: whether "no findings" may be read as an all-clear.

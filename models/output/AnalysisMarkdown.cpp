@@ -259,6 +259,13 @@ QByteArray write(const AnalysisResult &r)
     }
 
     md += QStringLiteral("## Evidence\n\n");
+    if (r.terraformOrigin) {
+        md += QStringLiteral("Terraform code%1 from %2.\n\n")
+                  .arg(r.caseFile.terraformSource && !r.caseFile.terraformSource->state.isEmpty()
+                          ? QStringLiteral(" and state")
+                          : QString(),
+                      escape(r.terraformOrigin->describe()));
+    }
     for (const ImportedEvidence &e : r.evidence) {
         md += QStringLiteral("- %1 — %2%3: %4\n")
                   .arg(escape(e.entry.path), evidenceKindName(e.kind),

@@ -1,0 +1,193 @@
+#include "GitRepository.h"
+
+#include "git/GitTree.h"
+
+#include <QFile>
+
+#include <git2.h>
+
+#include <mutex>
+
+namespace strata {
+
+namespace {
+
+// libgit2 is initialised once per process and never shut down: objects may
+// outlive any one caller, and shutting down under them would crash.
+void initialiseLibgit2()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { git_libgit2_init(); });
+}
+
+QString idText(const git_oid *oid)
+{
+    char text[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(text, sizeof text, oid);
+    return QString::fromLatin1(text);
+}
+
+GitCommit describe(git_commit *c)
+{
+    GitCommit out;
+    out.id = idText(git_commit_id(c));
+    out.shortId = out.id.left(7);
+    const git_signature *author = git_commit_author(c);
+    out.author = QString::fromUtf8(author->name);
+    out.email = QString::fromUtf8(author->email);
+    out.time = QDateTime::fromSecsSinceEpoch(qint64(author->when.time), Qt::OffsetFromUTC, author->when.offset * 60);
+    out.subject = QString::fromUtf8(git_commit_summary(c));
+    for (unsigned i = 0; i < git_commit_parentcount(c); ++i)
+        out.parents.append(idText(git_commit_parent_id(c, i)));
+    return out;
+}
+
+} // namespace
+
+QString GitCommit::timeText() const
+{
+    const int offset = time.offsetFromUtc();
+    const int minutes = qAbs(offset) / 60;
+    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss "))
+        + QStringLiteral("%1%2%3")
+              .arg(offset < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+              .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+              .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString lastGitError(const QString &fallback)
+{
+    const git_error *e = git_error_last();
+    if (!e || !e->message)
+        return fallback.isEmpty() ? QStringLiteral("unknown libgit2 error") : fallback;
+    return QString::fromUtf8(e->message);
+}
+
+GitRepository::GitRepository(git_repository *repo)
+    : m_repo(repo)
+{
+}
+
+GitRepository::~GitRepository()
+{
+    git_repository_free(m_repo);
+}
+
+std::shared_ptr<GitRepository> GitRepository::open(const QString &path, QString *error)
+{
+    initialiseLibgit2();
+    git_repository *repo = nullptr;
+    // Search upwards from `path` like git does, but not across file systems.
+    if (git_repository_open_ext(&repo, QFile::encodeName(path).constData(), 0, nullptr) != 0) {
+        if (error)
+            *error = lastGitError(QStringLiteral("not a git repository"));
+        return nullptr;
+    }
+    return std::shared_ptr<GitRepository>(new GitRepository(repo));
+}
+
+QString GitRepository::workDirectory() const
+{
+    const char *dir = git_repository_workdir(m_repo);
+    return dir ? QFile::decodeName(dir) : QString();
+}
+
+bool GitRepository::isShallow() const
+{
+    return git_repository_is_shallow(m_repo) == 1;
+}
+
+std::optional<GitCommit> GitRepository::resolve(const QString &ref, QString *error) const
+{
+    const QByteArray spec = (ref.isEmpty() ? QStringLiteral("HEAD") : ref).toUtf8();
+    git_object *object = nullptr;
+    if (git_revparse_single(&object, m_repo, spec.constData()) != 0) {
+        if (error)
+            *error = QStringLiteral("unknown ref '%1': %2").arg(QString::fromUtf8(spec), lastGitError());
+        return std::nullopt;
+    }
+    git_object *peeled = nullptr;
+    const int rc = git_object_peel(&peeled, object, GIT_OBJECT_COMMIT);
+    git_object_free(object);
+    if (rc != 0) {
+        if (error)
+            *error = QStringLiteral("'%1' does not name a commit: %2").arg(QString::fromUtf8(spec), lastGitError());
+        return std::nullopt;
+    }
+    GitCommit out = describe(reinterpret_cast<git_commit *>(peeled));
+    git_object_free(peeled);
+    return out;
+}
+
+std::optional<GitCommit> GitRepository::commit(const QString &id, QString *error) const
+{
+    git_oid oid;
+    git_commit *c = nullptr;
+    if (git_oid_fromstr(&oid, id.toLatin1().constData()) != 0 || git_commit_lookup(&c, m_repo, &oid) != 0) {
+        if (error)
+            *error = QStringLiteral("no commit %1: %2").arg(id, lastGitError());
+        return std::nullopt;
+    }
+    GitCommit out = describe(c);
+    git_commit_free(c);
+    return out;
+}
+
+git_tree *GitRepository::rootTree(const GitCommit &commit, QString *error) const
+{
+    git_oid oid;
+    git_commit *c = nullptr;
+    git_tree *root = nullptr;
+    if (git_oid_fromstr(&oid, commit.id.toLatin1().constData()) != 0 || git_commit_lookup(&c, m_repo, &oid) != 0
+        || git_commit_tree(&root, c) != 0) {
+        if (error)
+            *error = QStringLiteral("cannot read the tree of %1: %2").arg(commit.shortId, lastGitError());
+        root = nullptr;
+    }
+    git_commit_free(c);
+    return root;
+}
+
+std::unique_ptr<FileTree> GitRepository::tree(const GitCommit &commit, QString *error) const
+{
+    git_tree *root = rootTree(commit, error);
+    if (!root)
+        return nullptr;
+    return std::make_unique<GitTree>(shared_from_this(), root, commit.shortId);
+}
+
+std::optional<QStringList> GitRepository::changedInWorkTree(
+    const GitCommit &commit, const QString &folder, QString *error) const
+{
+    if (git_repository_is_bare(m_repo))
+        return QStringList();
+    git_tree *tree = rootTree(commit, error);
+    if (!tree)
+        return std::nullopt;
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+    QByteArray pathspec = folder.isEmpty() ? QByteArray() : (folder + QLatin1Char('/')).toUtf8();
+    char *paths[] = { pathspec.data() };
+    if (!folder.isEmpty()) {
+        options.pathspec.strings = paths;
+        options.pathspec.count = 1;
+    }
+    git_diff *diff = nullptr;
+    const int rc = git_diff_tree_to_workdir_with_index(&diff, m_repo, tree, &options);
+    git_tree_free(tree);
+    if (rc != 0) {
+        if (error)
+            *error = lastGitError();
+        return std::nullopt;
+    }
+    QStringList changed;
+    const size_t n = git_diff_num_deltas(diff);
+    for (size_t i = 0; i < n; ++i) {
+        const git_diff_delta *d = git_diff_get_delta(diff, i);
+        changed.append(QString::fromUtf8(d->new_file.path ? d->new_file.path : d->old_file.path));
+    }
+    git_diff_free(diff);
+    return changed;
+}
+
+} // namespace strata
