@@ -1,7 +1,7 @@
 #include "AnalyzeCommand.h"
 
-#include "case/CaseFileReader.h"
-#include "core/ControlCharacters.h"
+#include "CommandSupport.h"
+
 #include "investigation/Analyzer.h"
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
@@ -15,13 +15,7 @@
 namespace AnalyzeCommand {
 
 namespace {
-// Messages quote evidence (paths, values): control characters in them are
-// shown escaped, never sent to the terminal. The line break that ends a
-// message is the program's own.
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(strata::escapeControlCharacters(text, true).toLocal8Bit().constData(), stream);
-}
+using CommandSupport::print;
 
 // A one-shot command need not free a gigabyte of small objects before it
 // exits (a second at 20,000 objects; compilers skip the same work): the
@@ -37,14 +31,10 @@ const strata::AnalysisResult &keepUntilExit(strata::AnalysisResult &&result)
 
 int run(const CommandLineRequest &request, FILE *out, FILE *err)
 {
-    const strata::CaseFileReadResult read = strata::CaseFileReader::readFile(request.caseFile);
-    if (!read.caseFile) {
-        for (const strata::Diagnostic &d : read.diagnostics)
-            print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
-        if (read.diagnostics.isEmpty())
-            print(err, QStringLiteral("strata: %1: not a case file\n").arg(request.caseFile));
+    const auto found = CommandSupport::readCase(request.caseFile, err);
+    if (!found)
         return CommandLine::usageErrorExitCode;
-    }
+    const strata::CaseFileReadResult &read = *found;
     // Refused before any work: nothing the user recorded is overwritten, and
     // nothing but a regular file is replaced.
     if (!request.outputFile.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "core/BuildInfo.h"
 
+#include <functional>
 #include <optional>
 
 namespace CommandLine {
@@ -39,11 +40,14 @@ CommandLineRequest usageError(const QString &message)
     return r;
 }
 
-CommandLineRequest parseAnalyze(const QStringList &arguments)
+// Walks a subcommand's arguments (after "strata NAME"): positionals are
+// collected, "--" ends the options, and each option goes to `option` with a
+// way to take its value (inline, --format=json, or the next argument). The
+// first request `option` returns (an error, a help request) ends the walk.
+using TakeValue = std::function<std::optional<QString>()>;
+std::optional<CommandLineRequest> walkArguments(const QStringList &arguments, QStringList &positional,
+    const std::function<std::optional<CommandLineRequest>(const QString &, const TakeValue &)> &option)
 {
-    CommandLineRequest request;
-    request.action = CommandLineRequest::Action::Analyze;
-    QStringList positional;
     bool optionsEnded = false;
     for (qsizetype i = 2; i < arguments.size(); ++i) {
         QString arg = arguments.at(i);
@@ -53,7 +57,7 @@ CommandLineRequest parseAnalyze(const QStringList &arguments)
             value = arg.section(QLatin1Char('='), 1);
             arg = arg.section(QLatin1Char('='), 0, 0);
         }
-        auto takeValue = [&]() -> std::optional<QString> {
+        const TakeValue takeValue = [&]() -> std::optional<QString> {
             if (hasInlineValue)
                 return value;
             if (i + 1 >= arguments.size())
@@ -64,35 +68,100 @@ CommandLineRequest parseAnalyze(const QStringList &arguments)
             positional.append(arguments.at(i));
         } else if (arg == QLatin1String("--")) {
             optionsEnded = true;
-        } else if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
-            CommandLineRequest help;
-            help.action = CommandLineRequest::Action::PrintHelp;
-            help.helpTopic = QStringLiteral("analyze");
-            return help;
-        } else if (arg == QLatin1String("-f") || arg == QLatin1String("--format")) {
-            const auto v = takeValue();
-            if (!v)
-                return usageError(QStringLiteral("option '%1' needs a value: json or markdown").arg(arg));
-            if (*v == QLatin1String("json"))
-                request.format = CommandLineRequest::Format::Json;
-            else if (*v == QLatin1String("markdown") || *v == QLatin1String("md"))
-                request.format = CommandLineRequest::Format::Markdown;
-            else
-                return usageError(QStringLiteral("unknown format '%1' (json or markdown)").arg(*v));
-        } else if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
-            const auto v = takeValue();
-            if (!v || v->isEmpty())
-                return usageError(QStringLiteral("option '%1' needs a file name").arg(arg));
-            request.outputFile = *v;
-        } else {
-            return usageError(QStringLiteral("unknown option '%1' for analyze (try 'strata analyze --help')").arg(arg));
+        } else if (auto stop = option(arg, takeValue)) {
+            return stop;
         }
     }
+    return std::nullopt;
+}
+
+CommandLineRequest helpFor(const QString &topic)
+{
+    CommandLineRequest help;
+    help.action = CommandLineRequest::Action::PrintHelp;
+    help.helpTopic = topic;
+    return help;
+}
+
+CommandLineRequest parseAnalyze(const QStringList &arguments)
+{
+    CommandLineRequest request;
+    request.action = CommandLineRequest::Action::Analyze;
+    QStringList positional;
+    const auto stop = walkArguments(arguments, positional,
+        [&](const QString &arg, const TakeValue &takeValue) -> std::optional<CommandLineRequest> {
+            if (arg == QLatin1String("-h") || arg == QLatin1String("--help"))
+                return helpFor(QStringLiteral("analyze"));
+            if (arg == QLatin1String("-f") || arg == QLatin1String("--format")) {
+                const auto v = takeValue();
+                if (!v)
+                    return usageError(QStringLiteral("option '%1' needs a value: json or markdown").arg(arg));
+                if (*v == QLatin1String("json"))
+                    request.format = CommandLineRequest::Format::Json;
+                else if (*v == QLatin1String("markdown") || *v == QLatin1String("md"))
+                    request.format = CommandLineRequest::Format::Markdown;
+                else
+                    return usageError(QStringLiteral("unknown format '%1' (json or markdown)").arg(*v));
+                return std::nullopt;
+            }
+            if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
+                const auto v = takeValue();
+                if (!v || v->isEmpty())
+                    return usageError(QStringLiteral("option '%1' needs a file name").arg(arg));
+                request.outputFile = *v;
+                return std::nullopt;
+            }
+            return usageError(QStringLiteral("unknown option '%1' for analyze (try 'strata analyze --help')").arg(arg));
+        });
+    if (stop)
+        return *stop;
     if (positional.size() != 1)
         return usageError(positional.isEmpty()
                 ? QStringLiteral("analyze needs a case file (try 'strata analyze --help')")
                 : QStringLiteral("analyze takes one case file, got %1").arg(positional.size()));
     request.caseFile = positional.first();
+    return request;
+}
+
+CommandLineRequest parseHistory(const QStringList &arguments)
+{
+    CommandLineRequest request;
+    request.action = CommandLineRequest::Action::History;
+    request.format = CommandLineRequest::Format::Text;
+    QStringList positional;
+    const auto stop = walkArguments(arguments, positional,
+        [&](const QString &arg, const TakeValue &takeValue) -> std::optional<CommandLineRequest> {
+            if (arg == QLatin1String("-h") || arg == QLatin1String("--help"))
+                return helpFor(QStringLiteral("history"));
+            if (arg == QLatin1String("-f") || arg == QLatin1String("--format")) {
+                const auto v = takeValue();
+                if (v && *v == QLatin1String("json"))
+                    request.format = CommandLineRequest::Format::Json;
+                else if (v && *v == QLatin1String("text"))
+                    request.format = CommandLineRequest::Format::Text;
+                else
+                    return usageError(QStringLiteral("option '%1' takes json or text").arg(arg));
+                return std::nullopt;
+            }
+            if (arg == QLatin1String("-n") || arg == QLatin1String("--limit")) {
+                const auto v = takeValue();
+                bool ok = false;
+                const int n = v ? v->toInt(&ok) : 0;
+                if (!ok || n < 1)
+                    return usageError(QStringLiteral("option '%1' takes a positive number").arg(arg));
+                request.limit = n;
+                return std::nullopt;
+            }
+            return usageError(QStringLiteral("unknown option '%1' for history (try 'strata history --help')").arg(arg));
+        });
+    if (stop)
+        return *stop;
+    if (positional.size() < 2 || positional.size() > 3)
+        return usageError(QStringLiteral("history needs a case file and a resource, and takes one field "
+                                         "(try 'strata history --help')"));
+    request.caseFile = positional.at(0);
+    request.resource = positional.at(1);
+    request.field = positional.value(2);
     return request;
 }
 
@@ -102,6 +171,8 @@ CommandLineRequest parse(const QStringList &arguments)
 {
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("analyze"))
         return parseAnalyze(arguments);
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("history"))
+        return parseHistory(arguments);
 
     CommandLineRequest request;
     QStringList positional;
@@ -152,6 +223,9 @@ QString helpText()
                           "Subcommands:\n"
                           "  analyze CASE     analyse a case headless and print the findings\n"
                           "                   (see 'strata analyze --help')\n"
+                          "  history CASE RESOURCE [FIELD]\n"
+                          "                   the commits that changed what the code sets\n"
+                          "                   (see 'strata history --help')\n"
                           "\n"
                           "Exit status: 0 on success, 2 for a usage error; 'strata analyze' exits 3\n"
                           "when its analysis is incomplete.\n");
@@ -177,6 +251,27 @@ QString analyzeHelpText()
                           "  3  the analysis ran but is incomplete: some evidence (or an entry of the case\n"
                           "     file) could not be read; the reasons are on standard error and in the\n"
                           "     output (problems[] in JSON, first section in Markdown)\n");
+}
+
+QString historyHelpText()
+{
+    return QStringLiteral("Usage: strata history CASE RESOURCE [FIELD] [--format text|json] [--limit N]\n"
+                          "\n"
+                          "Walks the commits of the case's sources.terraform repository, newest first,\n"
+                          "and prints those that changed what the Terraform code evaluates to for\n"
+                          "RESOURCE (kind/namespace/name), or for one FIELD of it (a path as the diff\n"
+                          "shows it, e.g. data.max_cart_items): commit, date with its time zone,\n"
+                          "author, old -> new value, subject. Commits that did not touch the stack's\n"
+                          "folder are skipped without reading a file. Secret values are fingerprints.\n"
+                          "\n"
+                          "Options:\n"
+                          "  -f, --format FORMAT   text (default: one line per change, as found) or json\n"
+                          "  -n, --limit N         stop after N changes\n"
+                          "  -h, --help            show this help and exit\n"
+                          "\n"
+                          "Exit status: 0 the history is complete; 2 usage error, an unreadable case or\n"
+                          "a case without a git repository; 3 the history is incomplete (a shallow\n"
+                          "clone, or a commit whose code could not be read).\n");
 }
 
 QString versionText()

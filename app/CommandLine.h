@@ -7,8 +7,8 @@
 // exists, so `--version`, `--help` and usage errors never need a display.
 struct CommandLineRequest
 {
-    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze };
-    enum class Format { Json, Markdown };
+    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze, History };
+    enum class Format { Json, Markdown, Text };
 
     Action action = Action::OpenGui;
     QString caseFile; // OpenGui: the case to open (empty: the bundled reference case); Analyze: the case
@@ -16,6 +16,9 @@ struct CommandLineRequest
     Format format = Format::Json; // Analyze
     QString outputFile; // Analyze: empty writes to stdout
     QString helpTopic; // PrintHelp: "" or a subcommand
+    QString resource; // History: kind/namespace/name
+    QString field; // History: a field path; empty for every field of the resource
+    int limit = 0; // History: at most this many changes; 0 for all
 };
 
 namespace CommandLine {
@@ -23,6 +26,7 @@ namespace CommandLine {
 CommandLineRequest parse(const QStringList &arguments);
 QString helpText();
 QString analyzeHelpText();
+QString historyHelpText();
 QString versionText();
 // Exit status for a usage error, as getopt-style tools use.
 constexpr int usageErrorExitCode = 2;

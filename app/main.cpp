@@ -2,6 +2,7 @@
 // then hand over to the main window. Nothing slow runs before the window shows.
 #include "AnalyzeCommand.h"
 #include "CommandLine.h"
+#include "HistoryCommand.h"
 #include "MainWindow.h"
 
 #include "core/BuildInfo.h"
@@ -41,8 +42,14 @@ int main(int argc, char **argv)
         return 0;
     case CommandLineRequest::Action::PrintHelp:
         print(stdout,
-            request.helpTopic == QLatin1String("analyze") ? CommandLine::analyzeHelpText() : CommandLine::helpText());
+            request.helpTopic == QLatin1String("analyze")       ? CommandLine::analyzeHelpText()
+                : request.helpTopic == QLatin1String("history") ? CommandLine::historyHelpText()
+                                                                : CommandLine::helpText());
         return 0;
+    case CommandLineRequest::Action::History:
+        std::signal(SIGPIPE, SIG_IGN);
+        useFingerprintKey();
+        return HistoryCommand::run(request, stdout, stderr);
     case CommandLineRequest::Action::Analyze:
         // A closed pipe is a write error to report (exit 1), not a silent death.
         std::signal(SIGPIPE, SIG_IGN);

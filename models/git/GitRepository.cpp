@@ -190,4 +190,59 @@ std::optional<QStringList> GitRepository::changedInWorkTree(
     return changed;
 }
 
+bool GitRepository::walk(
+    const GitCommit &from, const std::function<bool(const GitCommit &)> &visit, QString *error) const
+{
+    git_revwalk *walker = nullptr;
+    git_oid oid;
+    if (git_revwalk_new(&walker, m_repo) != 0 || git_oid_fromstr(&oid, from.id.toLatin1().constData()) != 0
+        || git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) != 0
+        || git_revwalk_push(walker, &oid) != 0) {
+        if (error)
+            *error = lastGitError();
+        git_revwalk_free(walker);
+        return false;
+    }
+    bool ok = true;
+    while (true) {
+        const int rc = git_revwalk_next(&oid, walker);
+        if (rc == GIT_ITEROVER)
+            break;
+        git_commit *c = nullptr;
+        if (rc != 0 || git_commit_lookup(&c, m_repo, &oid) != 0) {
+            if (error)
+                *error = lastGitError();
+            ok = false;
+            break;
+        }
+        const GitCommit commit = describe(c);
+        git_commit_free(c);
+        if (!visit(commit))
+            break;
+    }
+    git_revwalk_free(walker);
+    return ok;
+}
+
+QString GitRepository::objectIdAt(const QString &commitId, const QString &path) const
+{
+    git_oid oid;
+    git_commit *c = nullptr;
+    if (git_oid_fromstr(&oid, commitId.toLatin1().constData()) != 0 || git_commit_lookup(&c, m_repo, &oid) != 0)
+        return {};
+    QString id;
+    if (path.isEmpty()) {
+        id = idText(git_commit_tree_id(c));
+    } else {
+        git_tree *root = nullptr;
+        git_tree_entry *entry = nullptr;
+        if (git_commit_tree(&root, c) == 0 && git_tree_entry_bypath(&entry, root, path.toUtf8().constData()) == 0)
+            id = idText(git_tree_entry_id(entry));
+        git_tree_entry_free(entry);
+        git_tree_free(root);
+    }
+    git_commit_free(c);
+    return id;
+}
+
 } // namespace strata

@@ -3,6 +3,7 @@
 #include "git/FileTree.h"
 #include "git/GitCommit.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,6 +37,15 @@ public:
     // Files under `folder` whose work-tree or staged content differs from
     // `commit`: "working tree differs from main: 2 files".
     std::optional<QStringList> changedInWorkTree(const GitCommit &commit, const QString &folder, QString *error) const;
+
+    // The commits reachable from `from`, newest first and parents after their
+    // children (what `git log` lists); `visit` returns false to stop. A
+    // shallow clone's walk ends where the clone does.
+    bool walk(const GitCommit &from, const std::function<bool(const GitCommit &)> &visit, QString *error) const;
+    // The id of the tree or blob at `path` in a commit ("" is its root tree);
+    // empty when the commit has nothing there. Equal ids mean equal content,
+    // so unchanged folders are recognised without reading a file.
+    QString objectIdAt(const QString &commitId, const QString &path) const;
 
     git_repository *handle() const { return m_repo; }
 

@@ -3,6 +3,7 @@
 #include "core/JobRunner.h"
 #include "diff/DiffEngine.h"
 #include "evidence/EvidenceImporter.h"
+#include "history/CodeProvenance.h"
 #include "rules/ApplicationRules.h"
 #include "rules/DriftRules.h"
 #include "rules/EtcdRules.h"
@@ -68,6 +69,9 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     result.findings = DriftRules::evaluate(result.resources);
     result.findings += ApplicationRules::evaluate(result.resources, evidence.events, evidence.metrics);
     result.findings += EtcdRules::evaluate(evidence.etcd, result.etcdMembers, evidence.metrics, evidence.events);
+    // Which commit set the code's values, where the code came from one.
+    if (result.terraformOrigin && result.terraformOrigin->git && !result.terraformOrigin->workTree)
+        CodeProvenance::annotate(result.findings, result.resources, caseFile, context);
     std::stable_sort(result.findings.begin(), result.findings.end(),
         [](const Finding &a, const Finding &b) { return int(a.severity) < int(b.severity); });
 

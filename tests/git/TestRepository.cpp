@@ -79,7 +79,8 @@ void TestRepository::addGitlink(const QString &path, const QString &commitId)
     m_gitlinks.append({ path, commitId });
 }
 
-QString TestRepository::commit(const QString &message, const QString &author, const QDateTime &when)
+QString TestRepository::commit(
+    const QString &message, const QString &author, const QDateTime &when, const QString &mergeParent)
 {
     git_index *index = nullptr;
     check(git_repository_index(&index, m_repo), "git_repository_index");
@@ -110,11 +111,17 @@ QString TestRepository::commit(const QString &message, const QString &author, co
     const bool hasParent = git_reference_name_to_id(&headId, m_repo, "HEAD") == 0;
     if (hasParent)
         check(git_commit_lookup(&parent, m_repo, &headId), "git_commit_lookup");
-    const git_commit *parents[] = { parent };
+    git_commit *other = nullptr;
+    if (!mergeParent.isEmpty()) {
+        const git_oid otherId = oidOf(mergeParent);
+        check(git_commit_lookup(&other, m_repo, &otherId), "git_commit_lookup merge parent");
+    }
+    const git_commit *parents[] = { parent, other };
     git_oid id;
-    check(git_commit_create(
-              &id, m_repo, "HEAD", sig, sig, nullptr, message.toUtf8().constData(), tree, hasParent ? 1 : 0, parents),
+    check(git_commit_create(&id, m_repo, "HEAD", sig, sig, nullptr, message.toUtf8().constData(), tree,
+              hasParent ? (other ? 2 : 1) : 0, parents),
         "git commit");
+    git_commit_free(other);
     git_commit_free(parent);
     git_signature_free(sig);
     git_tree_free(tree);

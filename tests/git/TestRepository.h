@@ -27,7 +27,9 @@ public:
     // A submodule entry (mode 160000) at `path`, as `git submodule add` leaves in the index.
     void addGitlink(const QString &path, const QString &commitId);
     // Stages the whole work tree and commits it on HEAD's branch; the new id.
-    QString commit(const QString &message, const QString &author, const QDateTime &when);
+    // `mergeParent` makes it a merge of HEAD and that commit.
+    QString commit(
+        const QString &message, const QString &author, const QDateTime &when, const QString &mergeParent = QString());
     void branch(const QString &name, const QString &commitId);
     void checkoutBranch(const QString &name); // HEAD only; the work tree is left as it is
     void lightweightTag(const QString &name, const QString &commitId);

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "case/CaseFileReader.h"
+
+#include <QString>
+
+#include <cstdio>
+#include <optional>
+
+// What the headless subcommands share.
+namespace CommandSupport {
+
+// Messages quote evidence and repositories (paths, values, commit subjects):
+// control characters in them are shown escaped, never sent to the terminal.
+void print(FILE *stream, const QString &text);
+
+// The case at `path` (with its warnings), or nothing after saying why on
+// `err` (the caller exits 2).
+std::optional<strata::CaseFileReadResult> readCase(const QString &path, FILE *err);
+
+} // namespace CommandSupport

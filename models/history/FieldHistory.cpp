@@ -1,0 +1,240 @@
+#include "FieldHistory.h"
+
+#include "core/JobRunner.h"
+#include "diff/FieldFlattener.h"
+#include "evidence/TerraformImport.h"
+#include "git/GitRepository.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace strata::FieldHistory {
+
+namespace {
+
+// What the code says about the targets' objects at one content of the stack.
+struct Snapshot
+{
+    QHash<ResourceId, QHash<QString, CellValue>> fields; // only objects some target asks about
+    QList<Diagnostic> diagnostics;
+};
+
+Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, const TerraformSource &source,
+    const QSet<ResourceId> &wanted)
+{
+    Snapshot out;
+    QString error;
+    const auto tree = repository.tree(commit, &error);
+    if (!tree) {
+        out.diagnostics.append(Diagnostic::error(commit.shortId, 0, 0, error));
+        return out;
+    }
+    EvidenceSet set;
+    ImportedEvidence read;
+    TerraformImport::importCode(
+        *tree, source.dir, source.vars, tree->displayPath(source.dir), EvidenceRole::Code, set, read);
+    out.diagnostics = read.diagnostics;
+    for (const ColumnObject &o : std::as_const(set.objects)) {
+        if (!wanted.contains(o.id) || out.fields.contains(o.id))
+            continue;
+        FieldFlattener::Options options;
+        options.secretDataIsBase64 = o.secretDataIsBase64;
+        options.sensitivePaths = o.sensitivePaths;
+        QHash<QString, CellValue> &fields = out.fields[o.id];
+        for (const FieldValue &f : FieldFlattener::flatten(o.object, options)) {
+            if (!f.noise)
+                fields.insert(f.path, static_cast<const CellValue &>(f));
+        }
+    }
+    return out;
+}
+
+bool sameValue(const std::optional<CellValue> &a, const std::optional<CellValue> &b)
+{
+    if (a.has_value() != b.has_value())
+        return false;
+    // Two unknowns are the same code (a reference that did not change), not a change.
+    return !a || (a->kind == b->kind && a->text == b->text);
+}
+
+std::optional<CellValue> valueIn(const Snapshot &s, const ResourceId &id, const QString &field)
+{
+    const auto object = s.fields.constFind(id);
+    if (object == s.fields.cend())
+        return std::nullopt;
+    const auto value = object->constFind(field);
+    return value == object->cend() ? std::nullopt : std::optional<CellValue>(*value);
+}
+
+// The changes one commit made to one target, compared with its first parent.
+QList<FieldChange> changesOf(
+    const GitCommit &commit, const HistoryTarget &target, const Snapshot &now, const Snapshot &before)
+{
+    QList<FieldChange> out;
+    const bool was = before.fields.contains(target.resource);
+    const bool is = now.fields.contains(target.resource);
+    auto change = [&](const QString &field, std::optional<CellValue> a, std::optional<CellValue> b,
+                      FieldChange::Object object = FieldChange::Object::Unchanged) {
+        FieldChange c;
+        c.object = object;
+        c.commit = commit;
+        c.resource = target.resource;
+        c.field = field;
+        c.before = std::move(a);
+        c.after = std::move(b);
+        out.append(std::move(c));
+    };
+    if (!target.field.isEmpty()) {
+        const auto a = valueIn(before, target.resource, target.field);
+        const auto b = valueIn(now, target.resource, target.field);
+        if (!sameValue(a, b))
+            change(target.field, a, b);
+        return out;
+    }
+    if (was != is)
+        change(QString(), std::nullopt, std::nullopt, is ? FieldChange::Object::Added : FieldChange::Object::Removed);
+    QStringList paths = now.fields.value(target.resource).keys();
+    for (const QString &p : before.fields.value(target.resource).keys()) {
+        if (!now.fields.value(target.resource).contains(p))
+            paths.append(p);
+    }
+    paths.sort();
+    for (const QString &p : std::as_const(paths)) {
+        const auto a = valueIn(before, target.resource, p);
+        const auto b = valueIn(now, target.resource, p);
+        if (!sameValue(a, b))
+            change(p, a, b);
+    }
+    return out;
+}
+
+QString shown(const std::optional<CellValue> &v)
+{
+    if (!v)
+        return QStringLiteral("(absent)");
+    switch (v->kind) {
+    case CellValue::Kind::Unknown:
+        return QStringLiteral("(unknown: %1)").arg(v->text);
+    case CellValue::Kind::Secret:
+        return QStringLiteral("(secret %1)").arg(v->text);
+    case CellValue::Kind::Scalar:
+        break;
+    }
+    return QLatin1Char('"') + v->text + QLatin1Char('"');
+}
+
+} // namespace
+
+HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets, int limit, const JobContext *context,
+    const std::function<void(const FieldChange &)> &onChange)
+{
+    HistoryResult result;
+    const auto fail = [&](const QString &message) {
+        result.diagnostics.append(
+            Diagnostic::error(caseFile.filePath, caseFile.terraformSource ? caseFile.terraformSource->line : 0, 0,
+                QStringLiteral("history: %1").arg(message)));
+        return result;
+    };
+    if (!caseFile.terraformSource)
+        return fail(QStringLiteral("the case has no sources.terraform repository to read history from"));
+    const TerraformSource &source = *caseFile.terraformSource;
+    QString error;
+    const auto repository = GitRepository::open(caseFile.resolvedPath(source.repo), &error);
+    if (!repository)
+        return fail(QStringLiteral("%1 is not a git repository (%2): there is no history").arg(source.repo, error));
+    const auto start = repository->resolve(source.ref, &error);
+    if (!start)
+        return fail(QStringLiteral("%1: %2").arg(source.repo, error));
+    result.start = *start;
+    result.shallow = repository->isShallow();
+
+    QSet<ResourceId> wanted;
+    for (const HistoryTarget &t : targets)
+        wanted.insert(t.resource);
+    QHash<QString, Snapshot> byContent; // folder tree id → what the code says there
+    const Snapshot empty;
+    const auto snapshotAt = [&](const GitCommit &commit, const QString &folderId) -> const Snapshot & {
+        if (folderId.isEmpty())
+            return empty;
+        auto it = byContent.find(folderId);
+        if (it == byContent.end()) {
+            ++result.commitsRead;
+            it = byContent.insert(folderId, evaluate(*repository, commit, source, wanted));
+        }
+        return *it;
+    };
+
+    QList<int> found(targets.size(), 0);
+    const bool walked = repository->walk(
+        *start,
+        [&](const GitCommit &commit) {
+            if (context && context->isCancelled()) {
+                result.cancelled = true;
+                return false;
+            }
+            ++result.commitsWalked;
+            const QString folderId = repository->objectIdAt(commit.id, source.dir);
+            // Touched when no parent has the same folder content (git log's
+            // rule for a path, so a merge that took one side's folder is not).
+            QString parentFolderId;
+            for (qsizetype i = 0; i < commit.parents.size(); ++i) {
+                const QString id = repository->objectIdAt(commit.parents.at(i), source.dir);
+                if (i == 0)
+                    parentFolderId = id;
+                if (id == folderId)
+                    return true;
+            }
+            if (folderId.isEmpty())
+                return true; // neither here nor in its parent
+            const Snapshot &now = snapshotAt(commit, folderId);
+            std::optional<GitCommit> parent;
+            if (!commit.parents.isEmpty())
+                parent = repository->commit(commit.parents.first(), &error);
+            const Snapshot &before = parent ? snapshotAt(*parent, parentFolderId) : empty;
+            bool allFound = limit > 0;
+            for (qsizetype t = 0; t < targets.size(); ++t) {
+                if (limit > 0 && found[t] >= limit)
+                    continue;
+                const HistoryTarget &target = targets.at(t);
+                for (FieldChange &c : changesOf(commit, target, now, before)) {
+                    if (limit > 0 && found[t] >= limit)
+                        break;
+                    if (target.setTo && (!c.after || c.after->text != *target.setTo))
+                        continue;
+                    ++found[t];
+                    if (onChange)
+                        onChange(c);
+                    result.changes.append(std::move(c));
+                }
+                allFound = allFound && found[t] >= limit;
+            }
+            return !allFound;
+        },
+        &error);
+    if (!walked)
+        result.diagnostics.append(Diagnostic::error(source.repo, 0, 0, QStringLiteral("history: %1").arg(error)));
+    // A commit whose code did not parse still counts (its values are what
+    // could be read); its errors are said once each.
+    QSet<QString> said;
+    for (const Snapshot &s : std::as_const(byContent)) {
+        for (const Diagnostic &d : s.diagnostics) {
+            if (d.severity == Diagnostic::Severity::Error && !said.contains(d.toString())) {
+                said.insert(d.toString());
+                result.diagnostics.append(d);
+            }
+        }
+    }
+    return result;
+}
+
+QString describe(const FieldChange &change)
+{
+    const QString what = change.field.isEmpty()
+        ? QStringLiteral("%1 %2").arg(change.resource.toString(),
+            change.object == FieldChange::Object::Added ? QStringLiteral("added") : QStringLiteral("removed"))
+        : QStringLiteral("%1: %2 → %3").arg(change.field, shown(change.before), shown(change.after));
+    return QStringLiteral("%1  %2  %3  %4  %5")
+        .arg(change.commit.shortId, change.commit.timeText(), change.commit.author, what, change.commit.subject);
+}
+
+} // namespace strata::FieldHistory

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "case/CaseFile.h"
+#include "core/Diagnostic.h"
+#include "core/ResourceId.h"
+#include "diff/FieldValue.h"
+#include "git/GitCommit.h"
+
+#include <functional>
+#include <optional>
+
+namespace strata {
+
+class JobContext;
+
+// What is asked: one field of an object as the code sets it
+// ("data.max_cart_items"), or every field of it (an empty field).
+struct HistoryTarget
+{
+    ResourceId resource;
+    QString field;
+    // Only the commits that set the field to this text (when did the code
+    // last say "25"?); every change when empty.
+    std::optional<QString> setTo;
+};
+
+// One commit that changed what the code evaluates to for a target: the
+// object appearing or going (an empty field), or one field's value.
+struct FieldChange
+{
+    enum class Object { Unchanged, Added, Removed };
+
+    GitCommit commit;
+    Object object = Object::Unchanged; // with an empty field: the object appeared or went
+    ResourceId resource;
+    QString field; // empty: the object itself was added or removed
+    std::optional<CellValue> before; // nullopt: absent before this commit
+    std::optional<CellValue> after; // nullopt: absent after it
+};
+
+struct HistoryResult
+{
+    GitCommit start; // the resolved ref the walk began at
+    QList<FieldChange> changes; // newest first
+    int commitsWalked = 0;
+    int commitsRead = 0; // commits that touched the stack, parsed and evaluated
+    bool shallow = false; // a shallow clone: history stops where the clone does
+    bool cancelled = false;
+    QList<Diagnostic> diagnostics; // why nothing could be walked, and what could not be read
+};
+
+// The history of what the Terraform code says, from `sources.terraform`:
+// walks the commits reachable from its ref (newest first, as `git log`),
+// recognises those that did not touch the stack's folder by its tree id
+// alone (nothing is parsed for them), and evaluates the stack only at the
+// commits that did, once per distinct folder content. Values are the diff's
+// own (secrets as fingerprints), so history says what the Code column says.
+namespace FieldHistory {
+
+// `limit`: changes per target (0 for all); the walk stops once every target
+// has that many. `onChange` sees each change as it is found.
+HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets, int limit = 0,
+    const JobContext *context = nullptr, const std::function<void(const FieldChange &)> &onChange = {});
+
+// "a1b2c3d  2026-11-03 14:05:09 +0100  Ana Lima  data.max_cart_items: "25" → "50"  Raise the cart limit"
+QString describe(const FieldChange &change);
+
+} // namespace FieldHistory
+
+} // namespace strata

@@ -1,0 +1,298 @@
+// The history of what Terraform code says, commit by commit, through
+// merges, branches and renames; compared with `git log -- DIR` where git is
+// installed; the findings that name commits; `strata history` itself.
+
+#include "StrataTestMain.h"
+#include "TestFiles.h"
+#include "TestRepository.h"
+
+#include "case/CaseFileReader.h"
+#include "history/FieldHistory.h"
+#include "investigation/Analyzer.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace strata;
+
+namespace {
+
+QDateTime at(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+}
+
+QByteArray flags(const char *limit, const char *mode)
+{
+    return QByteArray("resource \"kubernetes_config_map\" \"flags\" {\n"
+                      "  metadata {\n    name      = \"flags\"\n    namespace = \"shop\"\n  }\n"
+                      "  data = {\n    limit = \"")
+        + limit + "\"\n    mode  = \"" + mode + "\"\n  }\n}\n";
+}
+
+const ResourceId flagsId { QStringLiteral("configmap"), QStringLiteral("shop"), QStringLiteral("flags") };
+
+CaseFile caseAt(const QString &folder, const QString &repo, const QByteArray &extra = {})
+{
+    const QString path = folder + QStringLiteral("/case.yaml");
+    writeFile(path, "strata: 1\nsources:\n  terraform:\n    repo: " + repo.toUtf8() + "\n    dir: stack\n" + extra);
+    return *CaseFileReader::readFile(path).caseFile;
+}
+
+QStringList summary(const QList<FieldChange> &changes)
+{
+    QStringList out;
+    for (const FieldChange &c : changes) {
+        const QString before = c.before ? c.before->text : QStringLiteral("-");
+        const QString after = c.after ? c.after->text : QStringLiteral("-");
+        out.append(QStringLiteral("%1 %2 %3>%4%5")
+                       .arg(c.commit.shortId, c.field, before, after,
+                           c.object == FieldChange::Object::Added         ? QStringLiteral(" added")
+                               : c.object == FieldChange::Object::Removed ? QStringLiteral(" removed")
+                                                                          : QString()));
+    }
+    return out;
+}
+
+struct Story
+{
+    QString c1, c2, c3, c4, c5, c6;
+};
+
+// c1 adds the stack; c2 touches only the README; c3 on a branch raises the
+// limit; c4 on main renames the file; c5 merges the branch; c6 changes mode.
+Story tellStory(TestRepository &repo)
+{
+    Story s;
+    repo.write(QStringLiteral("README.md"), "infra\n");
+    repo.write(QStringLiteral("stack/flags.tf"), flags("25", "strict"));
+    s.c1 = repo.commit(
+        QStringLiteral("Add the shop flags"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00+02:00"));
+    repo.write(QStringLiteral("README.md"), "infra, documented\n");
+    s.c2 = repo.commit(QStringLiteral("Docs"), QStringLiteral("Bo Chen"), at("2026-10-02T09:00:00-05:00"));
+    repo.branch(QStringLiteral("feature"), s.c2);
+    repo.checkoutBranch(QStringLiteral("feature"));
+    repo.write(QStringLiteral("stack/flags.tf"), flags("40", "strict"));
+    s.c3 = repo.commit(QStringLiteral("Raise the limit"), QStringLiteral("Cy Dee"), at("2026-10-03T09:00:00+05:30"));
+    repo.checkoutBranch(QStringLiteral("main"));
+    repo.remove(QStringLiteral("stack/flags.tf"));
+    repo.write(QStringLiteral("stack/shop-flags.tf"), flags("25", "strict"));
+    s.c4 = repo.commit(QStringLiteral("Rename"), QStringLiteral("Ana Lima"), at("2026-10-04T09:00:00+02:00"));
+    repo.write(QStringLiteral("stack/shop-flags.tf"), flags("40", "strict"));
+    s.c5 = repo.commit(
+        QStringLiteral("Merge feature"), QStringLiteral("Bo Chen"), at("2026-10-05T09:00:00-05:00"), s.c3);
+    repo.write(QStringLiteral("stack/shop-flags.tf"), flags("40", "lenient"));
+    s.c6 = repo.commit(QStringLiteral("Lenient mode"), QStringLiteral("Cy Dee"), at("2026-10-06T09:00:00+05:30"));
+    return s;
+}
+
+QString runGit(const QString &folder, const QStringList &args)
+{
+    QProcess git;
+    git.setWorkingDirectory(folder);
+    git.start(QStringLiteral("git"), args);
+    git.waitForFinished(30000);
+    return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Run runStrata(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(STRATA_BINARY), args);
+    p.waitForFinished(60000);
+    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
+}
+
+} // namespace
+
+class TestHistory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void aFieldCommitByCommit()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const Story s = tellStory(repo);
+        const CaseFile c = caseAt(tmp.path(), QStringLiteral("infra"));
+
+        QStringList streamed;
+        const HistoryResult limit = FieldHistory::run(c, { { flagsId, QStringLiteral("data.limit"), std::nullopt } }, 0,
+            nullptr, [&](const FieldChange &ch) { streamed.append(ch.commit.shortId); });
+        QCOMPARE(summary(limit.changes),
+            (QStringList { s.c5.left(7) + QStringLiteral(" data.limit 25>40"),
+                s.c3.left(7) + QStringLiteral(" data.limit 25>40"),
+                s.c1.left(7) + QStringLiteral(" data.limit ->25") }));
+        QCOMPARE(streamed.size(), 3); // each change was handed over as it was found
+        QCOMPARE(limit.start.id, s.c6);
+        QCOMPARE(limit.commitsWalked, 6);
+        // Only distinct contents of the stack's folder are read: c2 shares c1's, the rest differ.
+        QCOMPARE(limit.commitsRead, 5);
+        QVERIFY(limit.diagnostics.isEmpty());
+        const FieldChange &raised = limit.changes.at(1);
+        QCOMPARE(raised.commit.author, QStringLiteral("Cy Dee"));
+        QCOMPARE(raised.commit.timeText(), QStringLiteral("2026-10-03 09:00:00 +0530"));
+        QCOMPARE(raised.commit.subject, QStringLiteral("Raise the limit"));
+        QVERIFY(raised.after->location.file.startsWith(s.c3.left(7) + QStringLiteral(":stack/")));
+
+        const HistoryResult mode = FieldHistory::run(c, { { flagsId, QStringLiteral("data.mode"), std::nullopt } });
+        QCOMPARE(summary(mode.changes),
+            (QStringList { s.c6.left(7) + QStringLiteral(" data.mode strict>lenient"),
+                s.c1.left(7) + QStringLiteral(" data.mode ->strict") }));
+
+        const HistoryResult newest
+            = FieldHistory::run(c, { { flagsId, QStringLiteral("data.limit"), std::nullopt } }, 1);
+        QCOMPARE(newest.changes.size(), 1);
+        QCOMPARE(newest.commitsWalked, 2); // c6, then c5 answered: the walk stopped there
+        const HistoryResult setTo25
+            = FieldHistory::run(c, { { flagsId, QStringLiteral("data.limit"), QStringLiteral("25") } }, 1);
+        QCOMPARE(summary(setTo25.changes), QStringList { s.c1.left(7) + QStringLiteral(" data.limit ->25") });
+
+        // At another ref the walk starts there.
+        const CaseFile onFeature = caseAt(tmp.path(), QStringLiteral("infra"), "    ref: feature\n");
+        const HistoryResult feature
+            = FieldHistory::run(onFeature, { { flagsId, QStringLiteral("data.limit"), std::nullopt } });
+        QCOMPARE(feature.start.id, s.c3);
+        QCOMPARE(feature.changes.size(), 2);
+
+        if (QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty())
+            QSKIP("git is not installed: the touched commits are not compared with `git log -- stack`");
+        const QStringList touched = runGit(repo.folder(),
+            { QStringLiteral("log"), QStringLiteral("--format=%H"), QStringLiteral("--"), QStringLiteral("stack") })
+                                        .split(QLatin1Char('\n'));
+        QCOMPARE(touched, (QStringList { s.c6, s.c5, s.c4, s.c3, s.c1 }));
+        for (const FieldChange &ch : limit.changes + mode.changes)
+            QVERIFY2(touched.contains(ch.commit.id), qPrintable(ch.commit.id));
+    }
+
+    void aWholeResourceAppearsChangesAndGoes()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const Story s = tellStory(repo);
+        repo.write(QStringLiteral("stack/shop-flags.tf"), "# retired\n");
+        const QString gone
+            = repo.commit(QStringLiteral("Retire the flags"), QStringLiteral("Ana Lima"), at("2026-10-07T09:00:00Z"));
+        const HistoryResult r
+            = FieldHistory::run(caseAt(tmp.path(), QStringLiteral("infra")), { { flagsId, QString(), std::nullopt } });
+        const QStringList got = summary(r.changes);
+        QCOMPARE(got.first(), gone.left(7) + QStringLiteral("  ->- removed"));
+        QVERIFY(got.contains(gone.left(7) + QStringLiteral(" data.limit 40>-")));
+        QVERIFY(got.contains(s.c6.left(7) + QStringLiteral(" data.mode strict>lenient")));
+        QVERIFY(got.contains(s.c1.left(7) + QStringLiteral("  ->- added")));
+        QVERIFY(got.contains(s.c1.left(7) + QStringLiteral(" metadata.name ->flags")));
+        QVERIFY(!got.join(QLatin1Char('\n')).contains(s.c2.left(7))); // the docs commit changed nothing
+    }
+
+    void findingsNameTheCommits()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const QString stack = QStringLiteral(STRATA_SHARED_DIR "/reference-case/terraform/platform");
+        for (const QString &name : QDir(stack).entryList(QDir::Files))
+            repo.write(QStringLiteral("stack/") + name, readFile(stack + QLatin1Char('/') + name));
+        const QString c1 = repo.commit(
+            QStringLiteral("Platform stack"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00+02:00"));
+        QByteArray code = readFile(stack + QStringLiteral("/feature-flags.tf"));
+        code.replace("\"25\"", "\"50\"");
+        repo.write(QStringLiteral("stack/feature-flags.tf"), code);
+        const QString c2
+            = repo.commit(QStringLiteral("Allow 50 items"), QStringLiteral("Bo Chen"), at("2026-10-02T10:00:00-05:00"));
+
+        const QString live = QStringLiteral(STRATA_SHARED_DIR "/reference-case/artifacts/feature-flags.live.yaml");
+        const CaseFile c = caseAt(tmp.path(), QStringLiteral("infra"),
+            "    state: stack/terraform.tfstate\nevidence:\n  - path: " + live.toUtf8() + "\n    role: live\n");
+        const AnalysisResult r = Analyzer::analyze(c);
+        QVERIFY(r.completeness.isComplete());
+        QHash<QString, QString> detail;
+        for (const Finding &f : r.findings)
+            detail.insert(f.id, f.detail);
+        // The unapplied "50" came from c2; live no longer has state's "25", which c1 set.
+        QVERIFY2(detail.value(QStringLiteral("pending-change"))
+                     .contains(QStringLiteral("introduced in %1 by Bo Chen").arg(c2.left(7))),
+            qPrintable(detail.value(QStringLiteral("pending-change"))));
+        QVERIFY2(detail.value(QStringLiteral("live-drift")).contains(QStringLiteral("data.max_cart_items (\"25\")")),
+            qPrintable(detail.value(QStringLiteral("live-drift"))));
+        QVERIFY(
+            detail.value(QStringLiteral("live-drift")).contains(QStringLiteral("in %1 by Ana Lima").arg(c1.left(7))));
+        QVERIFY(detail.value(QStringLiteral("revert-risk"))
+                    .contains(QStringLiteral("set in %1 by Ana Lima").arg(c1.left(7))));
+        bool cited = false;
+        for (const Finding &f : r.findings) {
+            for (const EvidenceRef &e : f.evidence)
+                cited = cited || (f.id == QLatin1String("pending-change") && e.quote.contains(c2));
+        }
+        QVERIFY(cited);
+
+        // The same files from a folder: no repository, no commit named, the rest equal.
+        QByteArray folderCase = "strata: 1\nevidence:\n  - path: " + live.toUtf8() + "\n    role: live\n  - path: "
+            + repo.folder().toUtf8() + "/stack\n  - path: " + repo.folder().toUtf8() + "/stack/terraform.tfstate\n";
+        writeFile(tmp.filePath(QStringLiteral("folder.yaml")), folderCase);
+        const AnalysisResult files
+            = Analyzer::analyze(*CaseFileReader::readFile(tmp.filePath(QStringLiteral("folder.yaml"))).caseFile);
+        QCOMPARE(files.findings.size(), r.findings.size());
+        for (const Finding &f : files.findings)
+            QVERIFY(!f.detail.contains(c1.left(7)) && !f.detail.contains(c2.left(7)));
+    }
+
+    void theHistoryCommand()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const Story s = tellStory(repo);
+        caseAt(tmp.path(), QStringLiteral("infra"));
+        const QString casePath = tmp.filePath(QStringLiteral("case.yaml"));
+
+        const Run text = runStrata({ QStringLiteral("history"), casePath, QStringLiteral("configmap/shop/flags"),
+            QStringLiteral("data.limit") });
+        QCOMPARE(text.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(text.out).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.first().startsWith(s.c5.left(7)
+            + QStringLiteral("  2026-10-05 09:00:00 -0500  Bo Chen  data.limit: \"25\" → \"40\"  Merge feature")));
+        QVERIFY(text.err.contains("6 commits walked"));
+
+        const Run json = runStrata(
+            { QStringLiteral("history"), casePath, QStringLiteral("configmap/shop/flags"), QStringLiteral("data.mode"),
+                QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--limit"), QStringLiteral("1") });
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(doc.value(QStringLiteral("changes")).toArray().size(), 1);
+        const QJsonObject change = doc.value(QStringLiteral("changes")).toArray().first().toObject();
+        QCOMPARE(change.value(QStringLiteral("commit")).toObject().value(QStringLiteral("id")).toString(), s.c6);
+        QCOMPARE(change.value(QStringLiteral("commit")).toObject().value(QStringLiteral("date")).toString(),
+            QStringLiteral("2026-10-06T09:00:00+05:30"));
+        QCOMPARE(change.value(QStringLiteral("after")).toObject().value(QStringLiteral("text")).toString(),
+            QStringLiteral("lenient"));
+
+        writeFile(tmp.filePath(QStringLiteral("plain.yaml")), "strata: 1\n");
+        QCOMPARE(runStrata({ QStringLiteral("history"), tmp.filePath(QStringLiteral("plain.yaml")),
+                               QStringLiteral("configmap/shop/flags") })
+                     .exitCode,
+            2);
+        QCOMPARE(runStrata({ QStringLiteral("history"), casePath, QStringLiteral("not-a-resource") }).exitCode, 2);
+        QCOMPARE(runStrata({ QStringLiteral("history"), casePath }).exitCode, 2);
+        QCOMPARE(runStrata({ QStringLiteral("history"), casePath, QStringLiteral("configmap/shop/flags"),
+                               QStringLiteral("--limit"), QStringLiteral("0") })
+                     .exitCode,
+            2);
+        caseAt(tmp.path(), QStringLiteral("infra"), "    ref: no-such-ref\n");
+        const Run badRef = runStrata({ QStringLiteral("history"), casePath, QStringLiteral("configmap/shop/flags") });
+        QCOMPARE(badRef.exitCode, 2);
+        QVERIFY(badRef.err.contains("no-such-ref"));
+    }
+};
+
+STRATA_TEST_MAIN(TestHistory)
+#include "tst_history.moc"
