@@ -3,10 +3,12 @@
 #include "git/GitTree.h"
 
 #include <QFile>
+#include <QSet>
 
 #include <git2.h>
 
 #include <mutex>
+#include <queue>
 
 namespace strata {
 
@@ -193,34 +195,62 @@ std::optional<QStringList> GitRepository::changedInWorkTree(
 bool GitRepository::walk(
     const GitCommit &from, const std::function<bool(const GitCommit &)> &visit, QString *error) const
 {
-    git_revwalk *walker = nullptr;
-    git_oid oid;
-    if (git_revwalk_new(&walker, m_repo) != 0 || git_oid_fromstr(&oid, from.id.toLatin1().constData()) != 0
-        || git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) != 0
-        || git_revwalk_push(walker, &oid) != 0) {
+    // git log's own order: a queue by commit date, parents joining it as
+    // their children are shown. Yields from the first commit on; libgit2's
+    // sorted revwalk reads the whole history before its first answer.
+    struct Queued
+    {
+        qint64 time;
+        quint64 order; // ties: first queued first, as git does
+        git_commit *commit;
+        bool operator<(const Queued &other) const
+        {
+            return time != other.time ? time < other.time : order > other.order;
+        }
+    };
+    std::priority_queue<Queued> queue;
+    QSet<QString> queued;
+    quint64 order = 0;
+    bool ok = true;
+    const bool shallow = isShallow();
+    const auto push = [&](const git_oid *oid) {
+        const QString id = idText(oid);
+        if (queued.contains(id))
+            return;
+        queued.insert(id);
+        git_commit *c = nullptr;
+        if (git_commit_lookup(&c, m_repo, oid) != 0) {
+            // A shallow clone's boundary commits name parents it does not have.
+            if (shallow)
+                return;
+            if (error)
+                *error = QStringLiteral("cannot read commit %1: %2").arg(id.left(7), lastGitError());
+            ok = false;
+            return;
+        }
+        queue.push({ qint64(git_commit_time(c)), order++, c });
+    };
+    git_oid start;
+    if (git_oid_fromstr(&start, from.id.toLatin1().constData()) != 0) {
         if (error)
-            *error = lastGitError();
-        git_revwalk_free(walker);
+            *error = QStringLiteral("not a commit id: %1").arg(from.id);
         return false;
     }
-    bool ok = true;
-    while (true) {
-        const int rc = git_revwalk_next(&oid, walker);
-        if (rc == GIT_ITEROVER)
-            break;
-        git_commit *c = nullptr;
-        if (rc != 0 || git_commit_lookup(&c, m_repo, &oid) != 0) {
-            if (error)
-                *error = lastGitError();
-            ok = false;
-            break;
-        }
+    push(&start);
+    while (ok && !queue.empty()) {
+        git_commit *c = queue.top().commit;
+        queue.pop();
         const GitCommit commit = describe(c);
+        for (unsigned i = 0; i < git_commit_parentcount(c); ++i)
+            push(git_commit_parent_id(c, i));
         git_commit_free(c);
         if (!visit(commit))
             break;
     }
-    git_revwalk_free(walker);
+    while (!queue.empty()) {
+        git_commit_free(queue.top().commit);
+        queue.pop();
+    }
     return ok;
 }
 

@@ -38,9 +38,10 @@ public:
     // `commit`: "working tree differs from main: 2 files".
     std::optional<QStringList> changedInWorkTree(const GitCommit &commit, const QString &folder, QString *error) const;
 
-    // The commits reachable from `from`, newest first and parents after their
-    // children (what `git log` lists); `visit` returns false to stop. A
-    // shallow clone's walk ends where the clone does.
+    // The commits reachable from `from`, newest commit date first (the order
+    // `git log` lists them in), yielded as found: no whole-history pass before
+    // the first. `visit` returns false to stop. A shallow clone's walk ends
+    // where the clone does.
     bool walk(const GitCommit &from, const std::function<bool(const GitCommit &)> &visit, QString *error) const;
     // The id of the tree or blob at `path` in a commit ("" is its root tree);
     // empty when the commit has nothing there. Equal ids mean equal content,

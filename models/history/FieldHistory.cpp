@@ -186,10 +186,15 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
             }
             if (folderId.isEmpty())
                 return true; // neither here nor in its parent
-            const Snapshot &now = snapshotAt(commit, folderId);
             std::optional<GitCommit> parent;
-            if (!commit.parents.isEmpty())
+            if (!commit.parents.isEmpty()) {
                 parent = repository->commit(commit.parents.first(), &error);
+                // A shallow clone's boundary: what came before is not known,
+                // so nothing here is reported as added.
+                if (!parent)
+                    return true;
+            }
+            const Snapshot &now = snapshotAt(commit, folderId);
             const Snapshot &before = parent ? snapshotAt(*parent, parentFolderId) : empty;
             bool allFound = limit > 0;
             for (qsizetype t = 0; t < targets.size(); ++t) {

@@ -246,6 +246,33 @@ private Q_SLOTS:
             QVERIFY(!f.detail.contains(c1.left(7)) && !f.detail.contains(c2.left(7)));
     }
 
+    void aShallowCloneStopsAndSaysSo()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty())
+            QSKIP("git is not installed: no shallow clone to read");
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const Story s = tellStory(repo);
+        QProcess git;
+        git.setWorkingDirectory(tmp.path());
+        git.start(QStringLiteral("git"),
+            { QStringLiteral("clone"), QStringLiteral("-q"), QStringLiteral("--depth"), QStringLiteral("2"),
+                QStringLiteral("file://") + repo.folder(), QStringLiteral("shallow") });
+        QVERIFY(git.waitForFinished(60000) && git.exitCode() == 0);
+        const HistoryResult r = FieldHistory::run(
+            caseAt(tmp.path(), QStringLiteral("shallow")), { { flagsId, QStringLiteral("data.mode"), std::nullopt } });
+        QVERIFY(r.shallow);
+        QVERIFY(r.diagnostics.isEmpty()); // the boundary is not an error
+        QVERIFY(r.commitsWalked <= 2);
+        // c6 changed mode; c5 is the boundary: its parents are not in the
+        // clone, so nothing there is claimed as "added".
+        QCOMPARE(summary(r.changes), QStringList { s.c6.left(7) + QStringLiteral(" data.mode strict>lenient") });
+        const Run cli = runStrata({ QStringLiteral("history"), tmp.filePath(QStringLiteral("case.yaml")),
+            QStringLiteral("configmap/shop/flags"), QStringLiteral("data.mode") });
+        QCOMPARE(cli.exitCode, 3); // incomplete: older commits are not in the clone
+        QVERIFY(cli.err.contains("shallow clone"));
+    }
+
     void theHistoryCommand()
     {
         QTemporaryDir tmp;
