@@ -239,6 +239,7 @@ void MainWindow::createMenus()
     file->addAction(m_addEvidenceAction);
     file->addAction(m_addFolderAction);
     file->addAction(m_reanalyseAction);
+    file->addAction(m_workTreeAction);
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
@@ -310,14 +311,47 @@ QDockWidget *MainWindow::addDock(
     return dock;
 }
 
+namespace {
+
+QString noSourcesText()
+{
+    return QStringLiteral("This case reads evidence from files only.\n"
+                          "A Terraform git repository can be named under sources.terraform in the case; "
+                          "live Kubernetes contexts and etcd endpoints are not supported in this version.");
+}
+
+// What the Sources dock says about where the Terraform columns came from.
+QString sourcesText(const AnalysisResult &result)
+{
+    if (!result.terraformOrigin)
+        return noSourcesText();
+    const TerraformOrigin &o = *result.terraformOrigin;
+    QStringList lines { QStringLiteral("Terraform: %1").arg(o.describe()) };
+    lines.append(QStringLiteral("Stack folder: %1").arg(o.folder.isEmpty() ? QStringLiteral("(the root)") : o.folder));
+    if (o.git && !o.workTreeChanges.isEmpty()) {
+        const qsizetype n = o.workTreeChanges.size();
+        lines.append(
+            QStringLiteral("%1%2 in the work tree differ%3 from the commit: %4")
+                .arg(o.workTree ? QString() : QStringLiteral("⚠ "),
+                    n == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(n),
+                    n == 1 ? QStringLiteral("s") : QString(), o.workTreeChanges.mid(0, 5).join(QStringLiteral(", "))));
+    }
+    if (o.git)
+        lines.append(o.workTree
+                ? QStringLiteral("File ▸ Compare the Work Tree (Ctrl+Shift+W) is on: the files on disk "
+                                 "are compared.")
+                : QStringLiteral("File ▸ Compare the Work Tree (Ctrl+Shift+W) compares the files on disk "
+                                 "instead."));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
 void MainWindow::createDocks()
 {
-    auto *sources = new PlaceholderView(
-        QStringLiteral("This case reads evidence from files only.\n"
-                       "Live sources (kubeconfig contexts, etcd endpoints, a Terraform git repository) "
-                       "are not supported in this version."),
-        this);
+    auto *sources = new PlaceholderView(noSourcesText(), this);
     sources->setObjectName(QStringLiteral("sourcesPlaceholder"));
+    m_sourcesView = sources;
     addDock(QStringLiteral("Sources"), QStringLiteral("sourcesDock"), sources, Qt::LeftDockWidgetArea);
 
     auto *evidencePanel = new QWidget(this);
@@ -558,6 +592,9 @@ void MainWindow::updateActions()
     m_saveAsAction->setEnabled(m_case.has_value());
     m_removeEvidenceAction->setEnabled(editable);
     m_reanalyseAction->setEnabled(m_case.has_value());
+    const bool git = m_case && m_case->terraformSource;
+    m_workTreeAction->setEnabled(git);
+    m_workTreeAction->setChecked(git && m_case->terraformSource->workTree);
 }
 
 void MainWindow::updateTitle()
@@ -718,6 +755,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
     }
     m_findingsView->setFindings(result.findings);
     m_findingsPlaceholder->setText(Verdict::noFindings(result));
+    m_sourcesView->setText(sourcesText(result));
     m_findingsStack->setCurrentWidget(
         result.findings.isEmpty() ? static_cast<QWidget *>(m_findingsPlaceholder) : m_findingsView);
     m_timelineView->setTimeline(result.timeline, result.etcdMembers);

@@ -143,6 +143,7 @@ private:
     PlaceholderView *m_timelinePlaceholder = nullptr;
     TimelineView *m_timelineView = nullptr;
     PlaceholderView *m_diffPlaceholder = nullptr;
+    PlaceholderView *m_sourcesView = nullptr;
     QStackedWidget *m_evidenceStack = nullptr;
     PlaceholderView *m_evidencePlaceholder = nullptr;
     QTableView *m_evidenceView = nullptr;
@@ -159,6 +160,7 @@ private:
     QAction *m_addFolderAction = nullptr;
     QAction *m_removeEvidenceAction = nullptr;
     QAction *m_reanalyseAction = nullptr;
+    QAction *m_workTreeAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_userGuideAction = nullptr;

@@ -78,6 +78,22 @@ void MainWindow::createEditActions()
     m_reanalyseAction->setStatusTip(QStringLiteral("Read the evidence again and redo the analysis"));
     connect(m_reanalyseAction, &QAction::triggered, this, &MainWindow::reanalyse);
 
+    // sources.terraform reads a commit; this compares the files on disk
+    // instead (the case's `worktree: true`), as an edit that can be undone.
+    m_workTreeAction = new QAction(QStringLiteral("Compare the &Work Tree"), this);
+    m_workTreeAction->setObjectName(QStringLiteral("workTreeAction"));
+    m_workTreeAction->setCheckable(true);
+    m_workTreeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_workTreeAction->setStatusTip(
+        QStringLiteral("Read the Terraform code from the files on disk instead of the commit (sources.terraform)"));
+    connect(m_workTreeAction, &QAction::triggered, this, [this](bool onDisk) {
+        if (!m_case || !m_case->terraformSource || m_case->terraformSource->workTree == onDisk)
+            return;
+        CaseFile after = *m_case;
+        after.terraformSource->workTree = onDisk;
+        pushEdit(onDisk ? QStringLiteral("Compare the Work Tree") : QStringLiteral("Compare the Commit"), after);
+    });
+
     m_undoAction = m_undo->createUndoAction(this, QStringLiteral("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);

@@ -61,6 +61,10 @@ YAML::Node sourcesNode(const CaseFile &caseFile, const QString &preserved, const
         node["terraform"]["repo"] = ss(s->repo);
         if (!s->state.isEmpty())
             node["terraform"]["state"] = ss(s->state);
+        if (s->workTree)
+            node["terraform"]["worktree"] = true;
+        else if (node["terraform"]["worktree"])
+            node["terraform"].remove("worktree");
     }
     return node;
 }

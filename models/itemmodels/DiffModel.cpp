@@ -5,6 +5,7 @@
 #include "diff/StatusText.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace strata {
 
@@ -312,8 +313,11 @@ QVariant DiffModel::columnHeaderData(int section, Qt::Orientation orientation, i
                 const QString title = columnTitle(valueColumn(section));
                 if (m_coverage[size_t(section - CodeColumn)] == ColumnEvidence::Incomplete)
                     return QStringLiteral("%1 · ⚠ not all read").arg(title);
+                // A file of a commit is "a1b2c3d:dir/file": the remark names the commit.
+                static const QRegularExpression inCommit(QStringLiteral("^[0-9a-f]{7}:"));
+                const QString path = QString(origin).remove(inCommit);
                 QString header
-                    = origin.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, QFileInfo(origin).fileName());
+                    = origin.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, QFileInfo(path).fileName());
                 const QString &remark = m_remarks[size_t(columnIndex(valueColumn(section)))];
                 return remark.isEmpty() ? header : QStringLiteral("%1 · %2").arg(header, remark);
             }
