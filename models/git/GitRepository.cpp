@@ -166,7 +166,8 @@ std::optional<QStringList> GitRepository::changedInWorkTree(
     git_tree *tree = rootTree(commit, error);
     if (!tree)
         return std::nullopt;
-    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION); // the macro trips -Wmissing-field-initializers
     options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
     QByteArray pathspec = folder.isEmpty() ? QByteArray() : (folder + QLatin1Char('/')).toUtf8();
     char *paths[] = { pathspec.data() };

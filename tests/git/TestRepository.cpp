@@ -40,7 +40,8 @@ TestRepository::TestRepository(const QString &folder)
 {
     git_libgit2_init();
     QDir().mkpath(folder);
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
     options.flags = GIT_REPOSITORY_INIT_MKPATH;
     options.initial_head = "main";
     check(git_repository_init_ext(&m_repo, QFile::encodeName(folder).constData(), &options), "git init");
