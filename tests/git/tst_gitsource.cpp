@@ -102,6 +102,19 @@ QString writeReferenceStack(TestRepository &repo)
     return stack;
 }
 
+// Whether some Code cell shows exactly `text` (not a substring: commit ids
+// and fingerprints in the texts differ from run to run).
+bool codeHolds(const AnalysisResult &r, const QString &text)
+{
+    for (const ResourceDiff &d : r.resources) {
+        for (const FieldDiff &f : d.fields) {
+            if (f.cell(Column::Code).present && f.cell(Column::Code).value.text == text)
+                return true;
+        }
+    }
+    return false;
+}
+
 bool hasDiagnostic(const AnalysisResult &r, Diagnostic::Severity severity, const QString &text)
 {
     for (const Diagnostic &d : r.diagnostics) {
@@ -291,12 +304,12 @@ private Q_SLOTS:
         const QString committedText = outcome(committed).join(QLatin1Char('\n'));
         QVERIFY2(
             committedText.contains(QStringLiteral("data.max_cart_items drift+stale [25 |")), qPrintable(committedText));
-        QVERIFY(!committedText.contains(QStringLiteral("99")));
+        QVERIFY(!codeHolds(committed, QStringLiteral("99")));
 
         QByteArray onDisk = gitCase(repo.folder(), QStringLiteral("main"));
         onDisk.replace("    dir: stack\n", "    dir: stack\n    worktree: true\n");
         const AnalysisResult workTree = Analyzer::analyze(readCase(casePath, onDisk));
-        QVERIFY(outcome(workTree).join(QLatin1Char('\n')).contains(QStringLiteral("99")));
+        QVERIFY(codeHolds(workTree, QStringLiteral("99")));
         QVERIFY(workTree.terraformOrigin->workTree);
         QVERIFY(workTree.columnRemarks[0].startsWith(QStringLiteral("work tree (2 files changed")));
     }
