@@ -73,12 +73,14 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         return CommandLine::usageErrorExitCode;
     }
     const bool text = request.format == CommandLineRequest::Format::Text;
-    const strata::HistoryResult result
-        = strata::FieldHistory::run(*read->caseFile, { strata::HistoryTarget { *id, request.field, std::nullopt } },
-            request.limit, nullptr, [&](const strata::FieldChange &c) {
-                if (text)
-                    print(out, strata::FieldHistory::describe(c) + QLatin1Char('\n'));
-            });
+    const strata::HistoryResult result = strata::FieldHistory::run(
+        *read->caseFile, { strata::HistoryTarget { *id, request.field, std::nullopt } }, request.limit, nullptr,
+        [&](const strata::FieldChange &c) {
+            if (text)
+                print(out, strata::FieldHistory::describe(c) + QLatin1Char('\n'));
+        },
+        // What state marks sensitive is a fingerprint here too, as in the diff.
+        strata::FieldHistory::sensitivePathsOfState(*read->caseFile));
     if (!result.start.isValid()) {
         for (const strata::Diagnostic &d : result.diagnostics)
             print(err, QStringLiteral("strata: %1\n").arg(d.toString()));

@@ -33,7 +33,7 @@ std::optional<QString> wantedValue(
         return std::nullopt;
     for (const FieldDiff &row : d->fields) {
         if (row.path == path && row.cell(Column::State).present
-            && row.cell(Column::State).value.kind == CellValue::Kind::Scalar)
+            && row.cell(Column::State).value.kind != CellValue::Kind::Unknown)
             return row.cell(Column::State).value.text;
     }
     return std::nullopt;
@@ -47,8 +47,10 @@ QString sentence(const Finding &f, const QList<FieldChange> &changes)
     const QString who = QStringLiteral("%1 by %2 on %3 (“%4”)").arg(c.shortId, c.author, c.timeText(), c.subject);
     QStringList fields;
     for (const FieldChange &ch : changes)
-        fields.append(QStringLiteral("%1 (%2)").arg(
-            ch.field, ch.after ? QStringLiteral("\"%1\"").arg(ch.after->text) : QStringLiteral("absent")));
+        fields.append(QStringLiteral("%1 (%2)").arg(ch.field,
+            !ch.after                                       ? QStringLiteral("absent")
+                : ch.after->kind == CellValue::Kind::Secret ? QStringLiteral("secret •••• %1").arg(ch.after->text)
+                                                            : QStringLiteral("\"%1\"").arg(ch.after->text)));
     const QString list = fields.size() == 1 ? fields.first()
                                             : QStringList(fields.mid(0, fields.size() - 1)).join(QStringLiteral(", "))
             + QStringLiteral(" and ") + fields.last();
@@ -91,7 +93,16 @@ void annotate(
     }
     if (targets.isEmpty())
         return;
-    const HistoryResult history = FieldHistory::run(caseFile, targets, 1, context);
+    // What the diff holds secret (state's sensitive paths included) is a
+    // fingerprint in the history too: no plaintext reaches a finding.
+    FieldHistory::SensitivePaths sensitive;
+    for (const ResourceDiff &d : resources) {
+        for (const FieldDiff &row : d.fields) {
+            if (row.secret)
+                sensitive[d.id].append(row.path);
+        }
+    }
+    const HistoryResult history = FieldHistory::run(caseFile, targets, 1, context, {}, sensitive);
     // Changes come newest first; each target had at most one.
     QHash<QString, FieldChange> newest;
     for (const FieldChange &c : history.changes) {

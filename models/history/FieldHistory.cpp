@@ -20,7 +20,7 @@ struct Snapshot
 };
 
 Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, const TerraformSource &source,
-    const QSet<ResourceId> &wanted)
+    const QSet<ResourceId> &wanted, const SensitivePaths &sensitive)
 {
     Snapshot out;
     QString error;
@@ -39,7 +39,7 @@ Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, cons
             continue;
         FieldFlattener::Options options;
         options.secretDataIsBase64 = o.secretDataIsBase64;
-        options.sensitivePaths = o.sensitivePaths;
+        options.sensitivePaths = o.sensitivePaths + sensitive.value(o.id);
         QHash<QString, CellValue> &fields = out.fields[o.id];
         for (const FieldValue &f : FieldFlattener::flatten(o.object, options)) {
             if (!f.noise)
@@ -125,8 +125,21 @@ QString shown(const std::optional<CellValue> &v)
 
 } // namespace
 
+SensitivePaths sensitivePathsOfState(const CaseFile &caseFile)
+{
+    SensitivePaths out;
+    if (!caseFile.terraformSource || caseFile.terraformSource->state.isEmpty())
+        return out;
+    const EntryImport state = TerraformImport::importSourceState(caseFile);
+    for (const ColumnObject &o : state.set.objects) {
+        if (!o.sensitivePaths.isEmpty())
+            out[o.id] += o.sensitivePaths;
+    }
+    return out;
+}
+
 HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets, int limit, const JobContext *context,
-    const std::function<void(const FieldChange &)> &onChange)
+    const std::function<void(const FieldChange &)> &onChange, const SensitivePaths &sensitive)
 {
     HistoryResult result;
     const auto fail = [&](const QString &message) {
@@ -159,7 +172,7 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
         auto it = byContent.find(folderId);
         if (it == byContent.end()) {
             ++result.commitsRead;
-            it = byContent.insert(folderId, evaluate(*repository, commit, source, wanted));
+            it = byContent.insert(folderId, evaluate(*repository, commit, source, wanted, sensitive));
         }
         return *it;
     };

@@ -6,6 +6,8 @@
 #include "diff/FieldValue.h"
 #include "git/GitCommit.h"
 
+#include <QHash>
+
 #include <functional>
 #include <optional>
 
@@ -57,10 +59,20 @@ struct HistoryResult
 // own (secrets as fingerprints), so history says what the Code column says.
 namespace FieldHistory {
 
+// Paths that are secret for an object although the code alone does not say
+// so: Terraform state's sensitive_attributes. Their values are fingerprints
+// in the history as in the diff.
+using SensitivePaths = QHash<ResourceId, QStringList>;
+
+// The state's sensitive paths, read from what `sources.terraform` names as
+// its state (nothing when it names none or it cannot be read).
+SensitivePaths sensitivePathsOfState(const CaseFile &caseFile);
+
 // `limit`: changes per target (0 for all); the walk stops once every target
 // has that many. `onChange` sees each change as it is found.
 HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets, int limit = 0,
-    const JobContext *context = nullptr, const std::function<void(const FieldChange &)> &onChange = {});
+    const JobContext *context = nullptr, const std::function<void(const FieldChange &)> &onChange = {},
+    const SensitivePaths &sensitive = {});
 
 // "a1b2c3d  2026-11-03 14:05:09 +0100  Ana Lima  data.max_cart_items: "25" → "50"  Raise the cart limit"
 QString describe(const FieldChange &change);

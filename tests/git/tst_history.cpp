@@ -273,6 +273,52 @@ private Q_SLOTS:
         QVERIFY(cli.err.contains("shallow clone"));
     }
 
+    // A value state marks sensitive is a fingerprint in the history and in
+    // the findings that cite it, though the code writes it as a literal.
+    void sensitiveValuesStayFingerprints()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const auto code = [](const char *password) -> QByteArray {
+            return QByteArray("resource \"kubernetes_config_map\" \"app\" {\n  metadata {\n    name      = \"app\"\n"
+                              "    namespace = \"shop\"\n  }\n  data = {\n    color       = \"blue\"\n"
+                              "    db_password = \"")
+                + password + "\"\n  }\n}\n";
+        };
+        repo.write(QStringLiteral("stack/main.tf"), code("plant-literal-one"));
+        repo.write(QStringLiteral("stack/terraform.tfstate"),
+            "{\"version\": 4, \"terraform_version\": \"1.9.8\", \"serial\": 3, \"lineage\": \"l-1\", \""
+            "outputs\": {}, \"resources\": [{\"mode\": \"managed\", \"type\": \"kubernetes_config_map\""
+            ", \"name\": \"app\", \"provider\": \"provider[\\\"registry.terraform.io/hashicorp/kubernet"
+            "es\\\"]\", \"instances\": [{\"schema_version\": 0, \"attributes\": {\"data\": {\"color\": "
+            "\"blue\", \"db_password\": \"plant-literal-one\"}, \"id\": \"shop/app\", \"metadata\": [{\""
+            "name\": \"app\", \"namespace\": \"shop\", \"resource_version\": \"5\", \"uid\": \"u\"}]}, "
+            "\"sensitive_attributes\": [[{\"type\": \"get_attr\", \"value\": \"data\"}, {\"type\": \"in"
+            "dex\", \"value\": {\"value\": \"db_password\", \"type\": \"string\"}}]]}]}]}");
+        repo.commit(QStringLiteral("App config"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00Z"));
+        repo.write(QStringLiteral("stack/main.tf"), code("plant-literal-two"));
+        const QString changed
+            = repo.commit(QStringLiteral("Rotate"), QStringLiteral("Bo Chen"), at("2026-10-02T09:00:00Z"));
+        const CaseFile c = caseAt(tmp.path(), QStringLiteral("infra"), "    state: stack/terraform.tfstate\n");
+
+        const AnalysisResult r = Analyzer::analyze(c);
+        bool named = false;
+        for (const Finding &f : r.findings) {
+            QVERIFY2(!f.detail.contains(QStringLiteral("plant-literal")), qPrintable(f.detail));
+            for (const EvidenceRef &e : f.evidence)
+                QVERIFY(!e.quote.contains(QStringLiteral("plant-literal")));
+            named = named || (f.id == QLatin1String("pending-change") && f.detail.contains(changed.left(7)));
+        }
+        QVERIFY(named); // the commit is still named, with the value as a fingerprint
+
+        const Run cli = runStrata({ QStringLiteral("history"), tmp.filePath(QStringLiteral("case.yaml")),
+            QStringLiteral("configmap/shop/app"), QStringLiteral("data.db_password") });
+        QCOMPARE(cli.exitCode, 0);
+        QVERIFY2(!cli.out.contains("plant-literal"), cli.out.constData());
+        QCOMPARE(cli.out.count('\n'), 2); // both commits set it
+        QVERIFY(cli.out.contains("(secret "));
+    }
+
     void theHistoryCommand()
     {
         QTemporaryDir tmp;
