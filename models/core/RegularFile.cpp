@@ -25,14 +25,6 @@ QString kindOf(mode_t mode)
     return QStringLiteral("not a regular file");
 }
 
-QString tooLarge(qint64 size, qint64 limit)
-{
-    return QStringLiteral(
-        "%1 bytes is more than Strata reads from one file (%2; set STRATA_MAX_FILE_BYTES to change it)")
-        .arg(size)
-        .arg(formatLimit(limit));
-}
-
 FileContents readResource(const QString &path, qint64 limit, OverLimit overLimit)
 {
     FileContents out;
@@ -40,7 +32,7 @@ FileContents readResource(const QString &path, qint64 limit, OverLimit overLimit
     if (!f.open(QIODevice::ReadOnly)) {
         out.error = f.errorString();
     } else if (f.size() > limit && overLimit == OverLimit::Refuse) {
-        out.error = tooLarge(f.size(), limit);
+        out.error = tooLargeMessage(f.size(), limit);
     } else {
         out.bytes = f.read(limit);
         out.truncated = f.size() > limit;
@@ -54,6 +46,14 @@ qint64 evidenceReadLimit()
     bool ok = false;
     const qint64 configured = qEnvironmentVariable("STRATA_MAX_FILE_BYTES").toLongLong(&ok);
     return ok && configured > 0 ? configured : qint64(1) << 30;
+}
+
+QString tooLargeMessage(qint64 size, qint64 limit)
+{
+    return QStringLiteral(
+        "%1 bytes is more than Strata reads from one file (%2; set STRATA_MAX_FILE_BYTES to change it)")
+        .arg(size)
+        .arg(formatLimit(limit));
 }
 
 QString formatLimit(qint64 bytes)
@@ -91,7 +91,7 @@ FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLi
         return out;
     }
     if (qint64(st.st_size) > limit && overLimit == OverLimit::Refuse) {
-        out.error = tooLarge(qint64(st.st_size), limit);
+        out.error = tooLargeMessage(qint64(st.st_size), limit);
         ::close(fd);
         return out;
     }
@@ -114,7 +114,7 @@ FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLi
                 out.bytes.append(buffer, qsizetype(limit - out.bytes.size()));
                 out.truncated = true;
             } else {
-                out.error = tooLarge(out.bytes.size() + n, limit);
+                out.error = tooLargeMessage(out.bytes.size() + n, limit);
                 out.bytes.clear();
             }
             break;

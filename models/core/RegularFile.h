@@ -28,6 +28,10 @@ enum class OverLimit { Refuse, Truncate };
 
 FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLimit = OverLimit::Refuse);
 
+// Why a file of `size` bytes is not read under `limit`: every reader of
+// files (on disk, in a git commit) says it the same way.
+QString tooLargeMessage(qint64 size, qint64 limit);
+
 // "1.0 GiB", "512 MiB", "8 MiB": limits the way messages say them.
 QString formatLimit(qint64 bytes);
 

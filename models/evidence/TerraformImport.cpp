@@ -155,7 +155,9 @@ struct OpenedSource
     QList<Diagnostic> notes;
 };
 
-OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source)
+// `compareWorkTree`: list (and warn about) the work tree's changes under
+// `dir` — once per source, by its code item; the state item skips that walk.
+OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source, bool compareWorkTree)
 {
     OpenedSource s;
     const auto note = [&](const QString &message) {
@@ -205,7 +207,7 @@ OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source)
             return s;
         }
     }
-    if (!workDirectory.isEmpty()) {
+    if (compareWorkTree && !workDirectory.isEmpty()) {
         if (const auto changed = s.repository->changedInWorkTree(*commit, source.dir, &error))
             s.origin.workTreeChanges = *changed;
         else
@@ -249,7 +251,7 @@ EntryImport importSourceCode(const CaseFile &caseFile)
 {
     const TerraformSource &source = *caseFile.terraformSource;
     EntryImport one = started(caseFile, source, EvidenceRole::Code, EvidenceKind::TerraformCode);
-    OpenedSource s = openSource(caseFile, source);
+    OpenedSource s = openSource(caseFile, source, true);
     one.out.diagnostics += s.notes;
     one.set.terraformOrigin = s.origin;
     if (!s.tree) {
@@ -275,7 +277,7 @@ EntryImport importSourceState(const CaseFile &caseFile)
 {
     const TerraformSource &source = *caseFile.terraformSource;
     EntryImport one = started(caseFile, source, EvidenceRole::State, EvidenceKind::TerraformState);
-    OpenedSource s = openSource(caseFile, source);
+    OpenedSource s = openSource(caseFile, source, false);
     one.set.terraformOrigin = s.origin;
     if (!s.tree) {
         failed(one, caseFile, QStringLiteral("state not read: %1").arg(s.error));

@@ -121,11 +121,19 @@ std::optional<GitCommit> GitRepository::resolve(const QString &ref, QString *err
     return out;
 }
 
-std::optional<GitCommit> GitRepository::commit(const QString &id, QString *error) const
+git_commit *GitRepository::lookup(const QString &id) const
 {
     git_oid oid;
     git_commit *c = nullptr;
-    if (git_oid_fromstr(&oid, id.toLatin1().constData()) != 0 || git_commit_lookup(&c, m_repo, &oid) != 0) {
+    if (git_oid_fromstr(&oid, id.toLatin1().constData()) != 0 || git_commit_lookup(&c, m_repo, &oid) != 0)
+        return nullptr;
+    return c;
+}
+
+std::optional<GitCommit> GitRepository::commit(const QString &id, QString *error) const
+{
+    git_commit *c = lookup(id);
+    if (!c) {
         if (error)
             *error = QStringLiteral("no commit %1: %2").arg(id, lastGitError());
         return std::nullopt;
@@ -137,11 +145,9 @@ std::optional<GitCommit> GitRepository::commit(const QString &id, QString *error
 
 git_tree *GitRepository::rootTree(const GitCommit &commit, QString *error) const
 {
-    git_oid oid;
-    git_commit *c = nullptr;
+    git_commit *c = lookup(commit.id);
     git_tree *root = nullptr;
-    if (git_oid_fromstr(&oid, commit.id.toLatin1().constData()) != 0 || git_commit_lookup(&c, m_repo, &oid) != 0
-        || git_commit_tree(&root, c) != 0) {
+    if (!c || git_commit_tree(&root, c) != 0) {
         if (error)
             *error = QStringLiteral("cannot read the tree of %1: %2").arg(commit.shortId, lastGitError());
         root = nullptr;
@@ -257,9 +263,8 @@ bool GitRepository::walk(
 
 QString GitRepository::objectIdAt(const QString &commitId, const QString &path) const
 {
-    git_oid oid;
-    git_commit *c = nullptr;
-    if (git_oid_fromstr(&oid, commitId.toLatin1().constData()) != 0 || git_commit_lookup(&c, m_repo, &oid) != 0)
+    git_commit *c = lookup(commitId);
+    if (!c)
         return {};
     QString id;
     if (path.isEmpty()) {

@@ -9,6 +9,7 @@
 
 struct git_repository;
 struct git_tree;
+struct git_commit;
 
 namespace strata {
 
@@ -52,6 +53,8 @@ public:
 
 private:
     explicit GitRepository(git_repository *repo);
+    // The commit with this full id (the caller frees it), or nullptr.
+    git_commit *lookup(const QString &id) const;
     // The commit's root tree (the caller frees it), or nullptr with the reason.
     git_tree *rootTree(const GitCommit &commit, QString *error) const;
 

@@ -117,10 +117,7 @@ FileContents GitTree::read(const QString &path, qint64 limit) const
     }
     const qint64 size = qint64(git_blob_rawsize(blob));
     if (size > limit) {
-        out.error = QStringLiteral("%1 bytes is more than Strata reads from one file (%2; set "
-                                   "STRATA_MAX_FILE_BYTES to change it)")
-                        .arg(size)
-                        .arg(formatLimit(limit));
+        out.error = tooLargeMessage(size, limit);
     } else {
         out.bytes = QByteArray(static_cast<const char *>(git_blob_rawcontent(blob)), size);
     }
