@@ -23,6 +23,43 @@ bool ignoredByTerraform(const QString &name)
         || (name.startsWith(QLatin1Char('#')) && name.endsWith(QLatin1Char('#')));
 }
 
+// Local modules come from the same tree as the root module (the same commit,
+// or the same disk); a source that leaves a commit's tree is not read.
+TerraformReader::ModuleLoader moduleLoader(const FileTree &tree)
+{
+    return [&tree](const QString &callerFolder, const QString &source) {
+        TerraformReader::ModuleFiles m;
+        m.folder = QDir::cleanPath(joinTreePath(callerFolder, source));
+        if (m.folder == QLatin1String("."))
+            m.folder.clear();
+        const QString shown = tree.displayPath(m.folder);
+        switch (tree.type(m.folder)) {
+        case FileTree::EntryType::Folder:
+            break;
+        case FileTree::EntryType::Missing:
+            m.error = m.folder.startsWith(QLatin1String(".."))
+                ? QStringLiteral("its folder %1 is outside what was read").arg(shown)
+                : QStringLiteral("no folder %1").arg(shown);
+            return m;
+        default:
+            m.error = QStringLiteral("%1 is %2").arg(shown, tree.whyNotRead(m.folder));
+            return m;
+        }
+        for (const QString &name : tree.fileNames(m.folder)) {
+            if (ignoredByTerraform(name) || !name.endsWith(QLatin1String(".tf")))
+                continue;
+            const QString path = joinTreePath(m.folder, name);
+            const FileContents f = tree.read(path, evidenceReadLimit());
+            if (!f.ok()) {
+                m.error = QStringLiteral("cannot read %1: %2").arg(tree.displayPath(path), f.error);
+                return m;
+            }
+            m.tfFiles.append({ tree.displayPath(path), f.bytes });
+        }
+        return m;
+    };
+}
+
 ColumnObject fromManaged(const ManagedKubernetesObject &m, Column column, const EvidenceSet &set)
 {
     ColumnObject o;
@@ -121,7 +158,10 @@ void importCode(const FileTree &tree, const QString &folder, const QStringList &
         for (const QString &name : std::as_const(vars))
             read(name, tfvars);
     }
-    TerraformConfig config = TerraformReader::readFiles(tf, tfvars, display);
+    const bool oneFile = tree.type(folder) == FileTree::EntryType::File;
+    const QString rootFolder = oneFile ? QDir::cleanPath(joinTreePath(folder, QStringLiteral(".."))) : folder;
+    TerraformConfig config = TerraformReader::readFiles(
+        tf, tfvars, display, moduleLoader(tree), rootFolder == QLatin1String(".") ? QString() : rootFolder);
     const qsizetype tfFiles = tf.size();
     tf.clear(); // the source text is not needed once evaluated
     tfvars.clear();

@@ -70,7 +70,12 @@ FileContents FolderTree::read(const QString &path, qint64 limit) const
 
 QString FolderTree::displayPath(const QString &path) const
 {
-    return path.isEmpty() ? m_displayRoot : m_displayRoot + QLatin1Char('/') + path;
+    if (path.isEmpty())
+        return m_displayRoot;
+    // A module beside the stack (`source = "../modules/x"`) is named as the user would.
+    if (path.startsWith(QLatin1String("..")))
+        return QDir::cleanPath(m_displayRoot + QLatin1Char('/') + path);
+    return m_displayRoot + QLatin1Char('/') + path;
 }
 
 } // namespace strata

@@ -5,11 +5,15 @@
 #include "hcl/HclEvaluator.h"
 #include "hcl/HclParser.h"
 #include "hcl/HclValues.h"
+#include "terraform/TerraformAddress.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QSet>
+
+#include <memory>
+#include <vector>
 
 namespace strata::TerraformReader {
 
@@ -99,11 +103,65 @@ struct LocalEntry
     std::optional<Value> value;
 };
 
+struct OutputEntry
+{
+    HclExpressionPtr expression;
+    SourceLocation location;
+    bool sensitive = false;
+    bool inProgress = false;
+    std::optional<Value> value;
+};
+
+// Which module a Module evaluates and how it was called: the root module
+// has no prefix and takes *.tfvars; a called module takes the arguments of
+// its `module` block as its variables.
+struct ModuleContext
+{
+    QString prefix; // "" for the root, `module.a["k"].module.b` as state writes it
+    QString folder; // where its files came from, for the loader's relative sources
+    QString pathModule = QStringLiteral("."); // path.module
+    const ModuleLoader *loader = nullptr; // null: module calls are not followed
+    int depth = 0;
+    std::optional<QHash<QString, Value>> arguments; // set for a called module
+    SourceLocation calledAt;
+};
+
+class Module;
+
+// A `module` block of this module: evaluated when first referenced or at the
+// end, one child Module per instance (count/for_each).
+struct ModuleEntry
+{
+    const HclBlock *block = nullptr;
+    QString name;
+    enum class State { NotStarted, InProgress, Done } state = State::NotStarted;
+    Value referenceValue; // what `module.name` evaluates to: its outputs (a list/map of them per instance)
+    std::vector<std::shared_ptr<Module>> instances;
+    std::vector<std::shared_ptr<TerraformConfig>> configs; // each instance's own config
+};
+
+// Terraform's rule: a source starting with ./ or ../ is a folder next to this one;
+// anything else is a registry address, a git or archive URL.
+bool isLocalSource(const QString &source)
+{
+    return source.startsWith(QLatin1String("./")) || source.startsWith(QLatin1String("../"))
+        || source == QLatin1String(".") || source == QLatin1String("..");
+}
+
+// The arguments of a module block that are not the module's variables.
+bool isModuleMetaArgument(const QString &name)
+{
+    static const QSet<QString> names { QStringLiteral("source"), QStringLiteral("version"), QStringLiteral("count"),
+        QStringLiteral("for_each"), QStringLiteral("providers"), QStringLiteral("depends_on") };
+    return names.contains(name);
+}
+
 class Module
 {
 public:
-    explicit Module(TerraformConfig &config)
+    Module(TerraformConfig &config, ModuleContext context)
         : m_config(config)
+        , m_context(std::move(context))
         , m_eval([this](const QString &root, const QStringList &names, const SourceLocation &at) {
             return resolve(root, names, at);
         })
@@ -138,10 +196,25 @@ public:
         m_config.diagnostics.append(plain.diagnostics());
     }
 
-    void evaluate()
+    // Variables first: a called module's outputs may be read before the rest is evaluated.
+    void prepareVariables()
     {
+        if (m_variablesReady)
+            return;
+        m_variablesReady = true;
+        const QString called = m_context.prefix;
         for (TerraformVariable &v : m_config.variables) {
-            if (v.sensitive) {
+            if (m_context.arguments && m_context.arguments->contains(v.name) && !v.sensitive) {
+                v.value = convertToType(m_context.arguments->value(v.name), v.typeText);
+            } else if (m_context.arguments && !m_context.arguments->contains(v.name) && !m_hasDefault.contains(v.name)
+                && !v.sensitive) {
+                v.value = Value::unknown(
+                    QStringLiteral("no value for var.%1 (%2 passes none and it has no default)").arg(v.name, called),
+                    v.location);
+                m_config.diagnostics.append(Diagnostic::error(m_context.calledAt.file, m_context.calledAt.line,
+                    m_context.calledAt.column,
+                    QStringLiteral("%1 needs the argument \"%2\" (a variable without a default)").arg(called, v.name)));
+            } else if (v.sensitive) {
                 // Never shown, whatever the code or tfvars say.
                 const Value hidden = Value::unknown(QStringLiteral("sensitive: var.%1").arg(v.name), v.location);
                 v.defaultValue = v.defaultValue.isNull() ? Value::null(v.location) : hidden;
@@ -155,6 +228,20 @@ public:
                     QStringLiteral("no value for var.%1 (no default and not in *.tfvars)").arg(v.name), v.location);
             }
         }
+        if (m_context.arguments) {
+            for (auto it = m_context.arguments->cbegin(); it != m_context.arguments->cend(); ++it) {
+                if (!m_variableIndex.contains(it.key()))
+                    m_config.diagnostics.append(
+                        Diagnostic::warning(it->location().file, it->location().line, it->location().column,
+                            QStringLiteral("%1 declares no variable \"%2\"; the argument is not used")
+                                .arg(called, it.key())));
+            }
+        }
+    }
+
+    void evaluate()
+    {
+        prepareVariables();
         for (auto it = m_localOrder.cbegin(); it != m_localOrder.cend(); ++it)
             m_config.locals.append(TerraformLocal { *it, localValue(*it), m_locals.value(*it).location });
         for (qsizetype i = 0; i < m_config.providers.size(); ++i)
@@ -165,7 +252,24 @@ public:
             evaluateResource(r);
             m_config.resources.append(r.resource);
         }
+        for (const QString &name : m_outputOrder)
+            outputValue(name);
+        for (const QString &name : m_moduleOrder) {
+            ModuleEntry &entry = m_modules[name];
+            evaluateModule(entry);
+            for (size_t i = 0; i < entry.instances.size(); ++i) {
+                entry.instances[i]->evaluate();
+                TerraformConfig &child = *entry.configs[i];
+                m_config.resources += std::move(child.resources);
+                m_config.modules += std::move(child.modules);
+                m_config.moves += std::move(child.moves);
+                m_config.diagnostics += std::move(child.diagnostics);
+            }
+            entry.instances.clear(); // what they evaluated is in this config now
+            entry.configs.clear();
+        }
         m_config.diagnostics.append(m_eval.diagnostics());
+        m_eval.clearDiagnostics();
     }
 
 private:
@@ -219,8 +323,9 @@ private:
             r.resource.mode = type == QLatin1String("data") ? QStringLiteral("data") : QStringLiteral("managed");
             r.resource.type = b.labels.at(0);
             r.resource.name = b.labels.at(1);
+            r.resource.module = m_context.prefix;
             r.resource.location = b.location;
-            const QString address = r.resource.address();
+            const QString address = localAddress(r.resource);
             if (m_resources.contains(address)) {
                 m_config.diagnostics.append(Diagnostic::error(b.location.file, b.location.line, b.location.column,
                     QStringLiteral("duplicate resource \"%1\"").arg(address)));
@@ -241,10 +346,76 @@ private:
             m_config.providers.append(p);
             m_providerBodies.append(b.body.get());
         } else if (type == QLatin1String("module")) {
-            m_config.diagnostics.append(note(b.location,
-                QStringLiteral("module \"%1\" is not followed: its resources are not read").arg(b.labels.value(0))));
+            if (wrongLabels(1))
+                return;
+            const QString &name = b.labels.at(0);
+            if (m_modules.contains(name)) {
+                m_config.diagnostics.append(Diagnostic::error(b.location.file, b.location.line, b.location.column,
+                    QStringLiteral("duplicate module \"%1\"").arg(name)));
+                return;
+            }
+            ModuleEntry entry;
+            entry.block = &b;
+            entry.name = name;
+            m_modules.insert(name, entry);
+            m_moduleOrder.append(name);
+        } else if (type == QLatin1String("output")) {
+            if (wrongLabels(1))
+                return;
+            const HclAttribute *value = b.body->attribute(QStringLiteral("value"));
+            if (!value || m_outputs.contains(b.labels.at(0)))
+                return;
+            OutputEntry o;
+            o.expression = value->expression;
+            o.location = value->location;
+            if (const HclAttribute *s = b.body->attribute(QStringLiteral("sensitive"))) {
+                HclEvaluator plain;
+                o.sensitive = HclValues::toBool(plain.evaluate(s->expression)).value_or(false);
+            }
+            m_outputs.insert(b.labels.at(0), o);
+            m_outputOrder.append(b.labels.at(0));
+        } else if (type == QLatin1String("moved")) {
+            collectMoved(b);
         }
-        // output, moved, import, check, removed: nothing the comparison needs.
+        // import, check, removed: nothing the comparison needs.
+    }
+
+    // `moved { from = a.b  to = c.d }`: addresses are references, written bare.
+    void collectMoved(const HclBlock &b)
+    {
+        const HclAttribute *from = b.body->attribute(QStringLiteral("from"));
+        const HclAttribute *to = b.body->attribute(QStringLiteral("to"));
+        if (!from || !to) {
+            m_config.diagnostics.append(Diagnostic::error(b.location.file, b.location.line, b.location.column,
+                QStringLiteral("a moved block needs from and to")));
+            return;
+        }
+        const QString prefix = m_context.prefix.isEmpty() ? QString() : m_context.prefix + QLatin1Char('.');
+        m_config.moves.append(TerraformMove {
+            prefix + addressText(*from->expression), prefix + addressText(*to->expression), b.location });
+    }
+
+    // A bare address as written (`kubernetes_config_map.a`, `module.x["k"]`, `a.b[0]`).
+    static QString addressText(const HclExpression &e)
+    {
+        switch (e.kind) {
+        case Kind::Variable:
+            return e.name;
+        case Kind::GetAttr:
+            return addressText(*e.source) + QLatin1Char('.') + e.name;
+        case Kind::Index:
+            if (e.key && e.key->kind == Kind::Literal)
+                return addressText(*e.source) + TerraformAddress::indexKey(e.key->literal);
+            return addressText(*e.source) + QStringLiteral("[?]");
+        default:
+            return expressionText(e);
+        }
+    }
+
+    static QString localAddress(const TerraformResource &r)
+    {
+        return (r.mode == QLatin1String("data") ? QStringLiteral("data.") : QString()) + r.type + QLatin1Char('.')
+            + r.name;
     }
 
     void collectTerraform(const HclBody &body)
@@ -295,6 +466,8 @@ private:
         if (root == QLatin1String("path")) {
             if (names.value(0) == QLatin1String("cwd"))
                 return R { Value::unknown(QStringLiteral("path.cwd depends on where Terraform runs"), at), 1, false };
+            if (names.value(0) == QLatin1String("module"))
+                return R { Value::string(m_context.pathModule, at), 1, false };
             return R { Value::string(QStringLiteral("."), at), 1, false };
         }
         if (root == QLatin1String("terraform"))
@@ -311,10 +484,18 @@ private:
             };
         if (root == QLatin1String("self"))
             return R { Value::unknown(QStringLiteral("self is known only when Terraform runs"), at), 0, false };
-        if (root == QLatin1String("module"))
-            return R { Value::unknown(
-                           QStringLiteral("module outputs are not followed: module.%1").arg(names.value(0)), at),
-                std::min<int>(2, int(names.size())), false };
+        if (root == QLatin1String("module")) {
+            if (names.isEmpty())
+                return R { Value::unknown(QStringLiteral("module on its own is not a value"), at), 0, false };
+            const auto it = m_modules.find(names.at(0));
+            if (it == m_modules.end())
+                return R { m_eval.fail(at, QStringLiteral("reference to undeclared module module.%1").arg(names.at(0))),
+                    1, false };
+            if (it->state == ModuleEntry::State::InProgress)
+                return R { m_eval.fail(at, QStringLiteral("module.%1 refers to itself").arg(names.at(0))), 1, false };
+            evaluateModule(*it);
+            return R { m_modules[names.at(0)].referenceValue, 1, false };
+        }
         if (root == QLatin1String("data")) {
             const int n = std::min<int>(2, int(names.size()));
             return R { Value::unknown(QStringLiteral("data source data.%1 is read when Terraform runs")
@@ -538,7 +719,192 @@ private:
         return std::nullopt;
     }
 
+    Value outputValue(const QString &name)
+    {
+        OutputEntry &o = m_outputs[name];
+        if (o.value)
+            return *o.value;
+        const QString address = m_context.prefix.isEmpty() ? QString(QStringLiteral("output.") + name)
+                                                           : QString(m_context.prefix + QLatin1Char('.') + name);
+        if (o.inProgress)
+            return m_eval.fail(o.location, QStringLiteral("%1 refers to itself").arg(address));
+        o.inProgress = true;
+        const auto scopes = m_eval.takeScopes();
+        const HclExpressionPtr expr = o.expression;
+        Value v = m_eval.evaluate(expr);
+        m_eval.restoreScopes(scopes);
+        if (m_outputs[name].sensitive) // never shown, as for a sensitive variable
+            v = Value::unknown(QStringLiteral("sensitive: %1").arg(address), o.location);
+        OutputEntry &again = m_outputs[name];
+        again.inProgress = false;
+        again.value = v;
+        return v;
+    }
+
+    // What `module.<name>` is for the module that calls this one: an object of its outputs.
+    Value outputsObject(const SourceLocation &at)
+    {
+        prepareVariables();
+        QList<Value::Entry> entries;
+        for (const QString &name : m_outputOrder)
+            entries.append({ name, outputValue(name) });
+        return Value::map(entries, at);
+    }
+
+    void noteModuleCall(const QString &address, const QString &source, bool followed, const QString &reason,
+        const SourceLocation &at, const QString &folder = {})
+    {
+        m_config.modules.append(TerraformModuleCall { address, source, folder, followed, reason, at });
+        if (!followed)
+            m_config.diagnostics.append(note(at,
+                QStringLiteral("%1 (source \"%2\") is not read: %3; its resources are not compared")
+                    .arg(address, source, reason)));
+    }
+
+    // Reads and prepares the module a `module` block calls, one child per
+    // instance; its resources join this config when evaluate() ends.
+    void evaluateModule(ModuleEntry &entry)
+    {
+        if (entry.state != ModuleEntry::State::NotStarted)
+            return;
+        entry.state = ModuleEntry::State::InProgress;
+        const QString name = entry.name; // m_modules may rehash while the module evaluates
+        const HclBody &body = *entry.block->body;
+        const SourceLocation at = entry.block->location;
+        const QString address = m_context.prefix.isEmpty()
+            ? QString(QStringLiteral("module.") + name)
+            : QString(m_context.prefix + QStringLiteral(".module.") + name);
+        const auto finish = [&](const Value &reference, std::vector<std::shared_ptr<Module>> instances = {},
+                                std::vector<std::shared_ptr<TerraformConfig>> configs = {}) {
+            ModuleEntry &e = m_modules[name];
+            e.referenceValue = reference;
+            e.instances = std::move(instances);
+            e.configs = std::move(configs);
+            e.state = ModuleEntry::State::Done;
+        };
+        QString source;
+        if (const HclAttribute *a = body.attribute(QStringLiteral("source"))) {
+            HclEvaluator plain;
+            source = HclValues::toString(plain.evaluate(a->expression)).value_or(QString());
+        }
+        QString why;
+        if (source.isEmpty())
+            why = QStringLiteral("it has no literal source");
+        else if (!isLocalSource(source))
+            why = QStringLiteral("a module from a registry, git or an archive is not downloaded");
+        else if (!m_context.loader || !*m_context.loader)
+            why = QStringLiteral("local modules are not followed here");
+        else if (m_context.depth + 1 > maxModuleDepth)
+            why = QStringLiteral("modules nest deeper than %1 (a module that calls itself?)").arg(maxModuleDepth);
+        ModuleFiles files;
+        if (why.isEmpty()) {
+            files = (*m_context.loader)(m_context.folder, source);
+            if (!files.error.isEmpty())
+                why = files.error;
+            else if (files.tfFiles.isEmpty())
+                why = QStringLiteral("its folder holds no .tf files");
+        }
+        if (!why.isEmpty()) {
+            noteModuleCall(address, source, false, why, at);
+            finish(Value::unknown(QStringLiteral("%1 is not read: %2").arg(address, why), at));
+            return;
+        }
+
+        // Instances, as for a resource: none, a count, or a for_each.
+        QList<QPair<Value, QHash<QString, Value>>> instances; // key, iterator scope
+        const HclAttribute *count = body.attribute(QStringLiteral("count"));
+        const HclAttribute *forEach = body.attribute(QStringLiteral("for_each"));
+        bool listReference = false;
+        const auto scopes = m_eval.takeScopes();
+        if (count) {
+            const Value c = m_eval.evaluate(count->expression);
+            const std::optional<double> n = HclValues::toNumber(c);
+            if (c.isUnknown() || !n || *n < 0 || *n != std::floor(*n) || *n > maxInstances) {
+                m_eval.restoreScopes(scopes);
+                noteModuleCall(address, source, false, QStringLiteral("its count is not known statically"), at);
+                finish(Value::unknown(QStringLiteral("count of %1 is not known statically").arg(address), at));
+                return;
+            }
+            listReference = true;
+            for (int i = 0; i < int(*n); ++i) {
+                const Value key = HclValues::number(i, count->expression->location);
+                instances.append(
+                    { key, { { QStringLiteral("count"), Value::map({ { QStringLiteral("index"), key } }, at) } } });
+            }
+        } else if (forEach) {
+            const Value fe = m_eval.evaluate(forEach->expression);
+            bool ok = fe.type() == Value::Type::Map || fe.type() == Value::Type::List;
+            QList<Value::Entry> items;
+            if (fe.type() == Value::Type::Map)
+                items = fe.entries();
+            for (const Value &i : fe.type() == Value::Type::List ? fe.items() : QList<Value>()) {
+                ok = ok && i.type() == Value::Type::String;
+                items.append({ i.text(), i });
+            }
+            if (!ok || HclValues::findUnknown(fe) || items.size() > maxInstances) {
+                m_eval.restoreScopes(scopes);
+                noteModuleCall(address, source, false, QStringLiteral("its for_each is not known statically"), at);
+                finish(Value::unknown(QStringLiteral("for_each of %1 is not known statically").arg(address), at));
+                return;
+            }
+            for (const Value::Entry &e : items) {
+                const Value key = Value::string(e.first, forEach->expression->location);
+                instances.append({ key,
+                    { { QStringLiteral("each"),
+                        Value::map(
+                            { { QStringLiteral("key"), key }, { QStringLiteral("value"), e.second } }, at) } } });
+            }
+        } else {
+            instances.append({ Value(), {} });
+        }
+
+        std::vector<std::shared_ptr<Module>> children;
+        std::vector<std::shared_ptr<TerraformConfig>> configs;
+        QList<Value> listOutputs;
+        QList<Value::Entry> mapOutputs;
+        Value single;
+        for (const auto &[key, scope] : std::as_const(instances)) {
+            QHash<QString, Value> arguments;
+            if (!scope.isEmpty())
+                m_eval.pushScope(scope);
+            for (const HclAttribute &a : body.attributes) {
+                if (!isModuleMetaArgument(a.name))
+                    arguments.insert(a.name, m_eval.evaluate(a.expression));
+            }
+            if (!scope.isEmpty())
+                m_eval.popScope();
+            ModuleContext context;
+            context.prefix = TerraformAddress::instance(address, key);
+            context.folder = files.folder;
+            context.pathModule = files.folder.isEmpty() ? QStringLiteral(".") : files.folder;
+            context.loader = m_context.loader;
+            context.depth = m_context.depth + 1;
+            context.arguments = std::move(arguments);
+            context.calledAt = at;
+            auto config = std::make_shared<TerraformConfig>();
+            config->directory = files.folder;
+            auto child = std::make_shared<Module>(*config, std::move(context));
+            for (const SourceFile &f : std::as_const(files.tfFiles))
+                child->addFile(HclParser::parse(f.text, f.path));
+            noteModuleCall(TerraformAddress::instance(address, key), source, true, QString(), at, files.folder);
+            const Value outputs = child->outputsObject(at);
+            if (key.isNull())
+                single = outputs;
+            else if (listReference)
+                listOutputs.append(outputs);
+            else
+                mapOutputs.append({ key.text(), outputs });
+            children.push_back(std::move(child));
+            configs.push_back(std::move(config));
+        }
+        m_eval.restoreScopes(scopes);
+        const Value reference = count ? Value::list(listOutputs, at) : forEach ? Value::map(mapOutputs, at) : single;
+        finish(reference, std::move(children), std::move(configs));
+    }
+
     TerraformConfig &m_config;
+    ModuleContext m_context;
+    bool m_variablesReady = false;
     HclEvaluator m_eval;
     QList<HclFile> m_files;
     QHash<QString, qsizetype> m_variableIndex;
@@ -549,15 +915,23 @@ private:
     QHash<QString, ResourceEntry> m_resources;
     QStringList m_resourceOrder;
     QList<const HclBody *> m_providerBodies;
+    QHash<QString, OutputEntry> m_outputs;
+    QStringList m_outputOrder;
+    QHash<QString, ModuleEntry> m_modules;
+    QStringList m_moduleOrder;
 };
 
 } // namespace
 
-TerraformConfig readFiles(const QList<SourceFile> &tfFiles, const QList<SourceFile> &tfvars, const QString &directory)
+TerraformConfig readFiles(const QList<SourceFile> &tfFiles, const QList<SourceFile> &tfvars, const QString &directory,
+    const ModuleLoader &loader, const QString &loaderFolder)
 {
     TerraformConfig config;
     config.directory = directory;
-    Module module(config);
+    ModuleContext root;
+    root.loader = &loader;
+    root.folder = loaderFolder;
+    Module module(config, std::move(root));
     for (const SourceFile &f : tfFiles) {
         config.files.append(f.path);
         module.addFile(HclParser::parse(f.text, f.path));

@@ -16,8 +16,14 @@ namespace {
 struct Snapshot
 {
     QHash<ResourceId, QHash<QString, CellValue>> fields; // only objects some target asks about
+    QStringList moduleFolders; // local modules read from outside the stack's folder
     QList<Diagnostic> diagnostics;
 };
+
+bool inside(const QString &folder, const QString &path)
+{
+    return folder.isEmpty() || path == folder || path.startsWith(folder + QLatin1Char('/'));
+}
 
 Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, const TerraformSource &source,
     const QSet<ResourceId> &wanted, const SensitivePaths &sensitive)
@@ -34,6 +40,12 @@ Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, cons
     TerraformImport::importCode(
         *tree, source.dir, source.vars, tree->displayPath(source.dir), EvidenceRole::Code, set, read);
     out.diagnostics = read.diagnostics;
+    if (set.code) {
+        for (const TerraformModuleCall &m : std::as_const(set.code->modules)) {
+            if (m.followed && !inside(source.dir, m.folder) && !out.moduleFolders.contains(m.folder))
+                out.moduleFolders.append(m.folder);
+        }
+    }
     for (const ColumnObject &o : std::as_const(set.objects)) {
         if (!wanted.contains(o.id) || out.fields.contains(o.id))
             continue;
@@ -164,18 +176,38 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
     QSet<ResourceId> wanted;
     for (const HistoryTarget &t : targets)
         wanted.insert(t.resource);
-    QHash<QString, Snapshot> byContent; // folder tree id → what the code says there
-    const Snapshot empty;
-    const auto snapshotAt = [&](const GitCommit &commit, const QString &folderId) -> const Snapshot & {
+    // What the code reads: the stack's folder and the local modules it
+    // calls from outside it (`../modules/x`), found as commits are evaluated.
+    // A commit's content is the tree ids of all of them, so a commit that
+    // changed only a module beside the stack is a change too.
+    QStringList watched { source.dir };
+    const auto contentOf = [&](const QString &commitId) {
+        const QString folderId = repository->objectIdAt(commitId, source.dir);
         if (folderId.isEmpty())
+            return QString(); // no stack at this commit
+        QString key = folderId;
+        for (qsizetype i = 1; i < watched.size(); ++i)
+            key += QLatin1Char(' ') + repository->objectIdAt(commitId, watched.at(i));
+        return key;
+    };
+    QHash<QString, Snapshot> byContent; // content (tree ids) → what the code says there
+    const Snapshot empty;
+    const auto snapshotAt = [&](const GitCommit &commit, const QString &content) -> const Snapshot & {
+        if (content.isEmpty())
             return empty;
-        auto it = byContent.find(folderId);
+        auto it = byContent.find(content);
         if (it == byContent.end()) {
             ++result.commitsRead;
-            it = byContent.insert(folderId, evaluate(*repository, commit, source, wanted, sensitive));
+            it = byContent.insert(content, evaluate(*repository, commit, source, wanted, sensitive));
+            for (const QString &folder : std::as_const(it->moduleFolders)) {
+                if (!watched.contains(folder))
+                    watched.append(folder);
+            }
         }
         return *it;
     };
+    // The modules the stack calls where the walk starts are known before it.
+    snapshotAt(*start, contentOf(start->id));
 
     QList<int> found(targets.size(), 0);
     const bool walked = repository->walk(
@@ -186,12 +218,12 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
                 return false;
             }
             ++result.commitsWalked;
-            const QString folderId = repository->objectIdAt(commit.id, source.dir);
+            const QString folderId = contentOf(commit.id);
             // Touched when no parent has the same folder content (git log's
             // rule for a path, so a merge that took one side's folder is not).
             QString parentFolderId;
             for (qsizetype i = 0; i < commit.parents.size(); ++i) {
-                const QString id = repository->objectIdAt(commit.parents.at(i), source.dir);
+                const QString id = contentOf(commit.parents.at(i));
                 if (i == 0)
                     parentFolderId = id;
                 if (id == folderId)

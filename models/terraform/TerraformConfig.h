@@ -29,14 +29,15 @@ struct TerraformResource
     QString mode; // "managed" (resource) or "data"
     QString type; // e.g. "kubernetes_config_map"
     QString name; // e.g. "feature_flags"
-    QString module; // "" for the root module
+    QString module; // "" for the root module, else as state writes it: `module.a["k"].module.b`
     SourceLocation location; // the `resource` keyword
     QList<TerraformInstance> instances; // one unless count/for_each; an unknown count gives one with an unknown key
 
-    // "kubernetes_config_map.feature_flags", "data.x.y".
+    // "kubernetes_config_map.feature_flags", "data.x.y", "module.m.x.y".
     QString address() const
     {
-        return (mode == QLatin1String("data") ? QStringLiteral("data.") : QString()) + type + QLatin1Char('.') + name;
+        return (module.isEmpty() ? QString() : module + QLatin1Char('.'))
+            + (mode == QLatin1String("data") ? QStringLiteral("data.") : QString()) + type + QLatin1Char('.') + name;
     }
 };
 
@@ -72,6 +73,26 @@ struct TerraformRequiredProvider
     QString version; // constraint as written, e.g. "~> 2.31"
 };
 
+// A `module` block: where its code comes from and whether Strata read it.
+struct TerraformModuleCall
+{
+    QString address; // "module.flags", `module.a["k"].module.b` for each instance read
+    QString source; // as written: "./modules/flags", "hashicorp/consul/aws"
+    QString folder; // where its files were read, as the loader names folders (a tree path); set when followed
+    bool followed = false; // read and evaluated (a local module whose files were found)
+    QString reason; // why not, when not followed
+    SourceLocation location; // the `module` keyword
+};
+
+// A `moved` block: the resource once at `from` is now at `to` (addresses in
+// the root module's spelling, `module.x.` prefixed inside a module).
+struct TerraformMove
+{
+    QString from;
+    QString to;
+    SourceLocation location;
+};
+
 struct TerraformConfig
 {
     QString directory; // as the user named it
@@ -81,7 +102,9 @@ struct TerraformConfig
     QList<TerraformProvider> providers;
     QList<TerraformVariable> variables;
     QList<TerraformLocal> locals;
-    QList<TerraformResource> resources;
+    QList<TerraformResource> resources; // the root module's, then each module's (`module` set)
+    QList<TerraformModuleCall> modules; // every module call, nested ones included
+    QList<TerraformMove> moves;
     QList<Diagnostic> diagnostics; // syntax errors (file:line:col) and evaluation notes
 
     // Drops the evaluated bodies and values, keeping what identifies the

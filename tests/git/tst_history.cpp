@@ -319,6 +319,72 @@ private Q_SLOTS:
         QVERIFY(cli.out.contains("(secret "));
     }
 
+    // A local module beside the stack (`../modules/flags`) is code too: the
+    // diff reads it from the commit, addresses its resources as state does,
+    // and a commit that changed only the module is a change in the history.
+    void aModuleBesideTheStackIsPartOfTheCode()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const auto module = [](const char *mode) -> QByteArray {
+            return QByteArray("variable \"limit\" {}\nvariable \"mode\" {\n  default = \"") + mode
+                + "\"\n}\nresource \"kubernetes_config_map\" \"this\" {\n  metadata {\n    name      = \"flags\"\n"
+                  "    namespace = \"shop\"\n  }\n  data = {\n    limit = var.limit\n    mode  = var.mode\n  }\n}\n";
+        };
+        repo.write(QStringLiteral("stack/main.tf"),
+            "module \"flags\" {\n  source = \"../modules/flags\"\n  limit  = \"25\"\n}\n");
+        repo.write(QStringLiteral("modules/flags/main.tf"), module("strict"));
+        repo.write(QStringLiteral("stack/terraform.tfstate"),
+            "{\"version\": 4, \"terraform_version\": \"1.9.8\", \"serial\": 7, \"lineage\": \"l-2\", \"outputs\": {}, "
+            "\"resources\": [{\"module\": \"module.flags\", \"mode\": \"managed\", \"type\": "
+            "\"kubernetes_config_map\", "
+            "\"name\": \"this\", \"provider\": \"provider[\\\"registry.terraform.io/hashicorp/kubernetes\\\"]\", "
+            "\"instances\": [{\"schema_version\": 0, \"attributes\": {\"data\": {\"limit\": \"25\", \"mode\": "
+            "\"strict\"}, \"id\": \"shop/flags\", \"metadata\": [{\"name\": \"flags\", \"namespace\": \"shop\", "
+            "\"resource_version\": \"9\", \"uid\": \"u\"}]}}]}]}");
+        const QString c1
+            = repo.commit(QStringLiteral("Flags as a module"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00Z"));
+        repo.write(QStringLiteral("modules/flags/main.tf"), module("lenient"));
+        const QString c2
+            = repo.commit(QStringLiteral("Lenient by default"), QStringLiteral("Bo Chen"), at("2026-10-02T09:00:00Z"));
+        repo.write(QStringLiteral("README.md"), "infra\n");
+        repo.commit(QStringLiteral("Docs"), QStringLiteral("Cy Dee"), at("2026-10-03T09:00:00Z"));
+        const CaseFile c = caseAt(tmp.path(), QStringLiteral("infra"), "    state: stack/terraform.tfstate\n");
+
+        const AnalysisResult r = Analyzer::analyze(c);
+        const ResourceDiff *flagsDiff = nullptr;
+        for (const ResourceDiff &d : r.resources) {
+            if (d.id == flagsId)
+                flagsDiff = &d;
+        }
+        QVERIFY(flagsDiff);
+        QCOMPARE(flagsDiff->identity(Column::Code).terraformAddress,
+            QStringLiteral("module.flags.kubernetes_config_map.this"));
+        QCOMPARE(flagsDiff->identity(Column::State).terraformAddress,
+            QStringLiteral("module.flags.kubernetes_config_map.this"));
+        QVERIFY(flagsDiff->identity(Column::Code).location.file.endsWith(QLatin1String(":modules/flags/main.tf")));
+        bool pendingMode = false;
+        for (const FieldDiff &f : flagsDiff->fields) {
+            if (f.path == QLatin1String("data.limit"))
+                QVERIFY(!f.isDifference());
+            if (f.path == QLatin1String("data.mode")) {
+                QCOMPARE(f.cell(Column::Code).value.text, QStringLiteral("lenient"));
+                pendingMode = f.has(FieldStatus::Pending);
+            }
+        }
+        QVERIFY(pendingMode);
+        bool named = false;
+        for (const Finding &f : r.findings)
+            named = named || (f.id == QLatin1String("pending-change") && f.detail.contains(c2.left(7)));
+        QVERIFY(named); // the commit that changed only the module
+
+        const HistoryResult h = FieldHistory::run(c, { { flagsId, QStringLiteral("data.mode"), std::nullopt } });
+        QCOMPARE(summary(h.changes),
+            (QStringList { c2.left(7) + QStringLiteral(" data.mode strict>lenient"),
+                c1.left(7) + QStringLiteral(" data.mode ->strict") }));
+        QVERIFY2(h.diagnostics.isEmpty(), qPrintable(h.diagnostics.value(0).toString()));
+    }
+
     void theHistoryCommand()
     {
         QTemporaryDir tmp;

@@ -6,6 +6,7 @@
 #include "hcl/HclValues.h"
 #include "hcl/TerraformReader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -42,6 +43,46 @@ QString describe(const QList<Diagnostic> &d)
 TerraformConfig readOne(const char *tf)
 {
     return TerraformReader::readFiles({ { QStringLiteral("main.tf"), QByteArray(tf) } });
+}
+
+// A stack whose folders are held in memory: folder → its files (name → text).
+using Folders = QHash<QString, QList<QPair<QString, QByteArray>>>;
+
+TerraformConfig readStack(const Folders &folders, QStringList *asked = nullptr)
+{
+    const auto files = [&](const QString &folder) {
+        QList<TerraformReader::SourceFile> out;
+        for (const auto &f : folders.value(folder))
+            out.append({ (folder.isEmpty() ? QString() : folder + QLatin1Char('/')) + f.first, f.second });
+        return out;
+    };
+    const TerraformReader::ModuleLoader loader = [&](const QString &caller, const QString &source) {
+        if (asked)
+            asked->append(caller + QStringLiteral(" + ") + source);
+        TerraformReader::ModuleFiles m;
+        m.folder = QDir::cleanPath(caller.isEmpty() ? source : caller + QLatin1Char('/') + source);
+        if (!folders.contains(m.folder))
+            m.error = QStringLiteral("no folder %1").arg(m.folder);
+        m.tfFiles = files(m.folder);
+        return m;
+    };
+    return TerraformReader::readFiles(files(QString()), {}, QString(), loader);
+}
+
+const Value *bodyField(const TerraformResource *r, int instance, std::initializer_list<QString> path)
+{
+    if (!r || r->instances.size() <= instance)
+        return nullptr;
+    return r->instances.at(instance).body.find(path);
+}
+
+bool hasDiagnostic(const TerraformConfig &c, const QString &part)
+{
+    for (const Diagnostic &d : c.diagnostics) {
+        if (d.toString().contains(part))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -250,8 +291,203 @@ module "net" {
         bool moduleNote = false;
         for (const Diagnostic &d : c.diagnostics)
             moduleNote = moduleNote
-                || (d.severity == Diagnostic::Severity::Note && d.message.contains(QLatin1String("module \"net\"")));
+                || (d.severity == Diagnostic::Severity::Note && d.message.contains(QLatin1String("module.net ")));
         QVERIFY(moduleNote);
+        QCOMPARE(c.modules.size(), 1);
+        QVERIFY(!c.modules.first().followed);
+    }
+
+    void localModulesAreEvaluatedWithTheirArguments()
+    {
+        QStringList asked;
+        const TerraformConfig c = readStack(
+            {
+                { QString(), { { QStringLiteral("main.tf"), R"(
+variable "limit" {
+  default = 40
+}
+module "flags" {
+  source = "./modules/flags"
+  name   = "shop-flags"
+  limit  = var.limit * 2
+}
+resource "kubernetes_config_map" "consumer" {
+  metadata { name = "consumer" }
+  data = {
+    flags_map = module.flags.name
+    where     = module.flags.where
+  }
+}
+)" } } },
+                { QStringLiteral("modules/flags"), { { QStringLiteral("flags.tf"), R"(
+variable "name" { type = string }
+variable "limit" { type = string }
+variable "mode" {
+  default = "strict"
+}
+resource "kubernetes_config_map" "this" {
+  metadata {
+    name      = var.name
+    namespace = "shop"
+  }
+  data = {
+    limit = var.limit
+    mode  = var.mode
+  }
+}
+module "labels" {
+  source = "../labels"
+  team   = "payments"
+}
+output "name" {
+  value = kubernetes_config_map.this.metadata[0].name
+}
+output "where" {
+  value = path.module
+}
+output "team" {
+  value = module.labels.team
+}
+moved {
+  from = kubernetes_config_map.flags
+  to   = kubernetes_config_map.this
+}
+)" } } },
+                { QStringLiteral("modules/labels"),
+                    { { QStringLiteral("labels.tf"),
+                        "variable \"team\" {}\noutput \"team\" { value = upper(var.team) }\n" } } },
+            },
+            &asked);
+        QVERIFY2(!hasErrors(c.diagnostics), qPrintable(describe(c.diagnostics)));
+        // Nested sources resolve against the calling module's folder.
+        QCOMPARE(
+            asked, (QStringList { QStringLiteral(" + ./modules/flags"), QStringLiteral("modules/flags + ../labels") }));
+
+        const TerraformResource *inner = findResource(c, QStringLiteral("module.flags.kubernetes_config_map.this"));
+        QVERIFY(inner);
+        QCOMPARE(inner->module, QStringLiteral("module.flags"));
+        QCOMPARE(
+            bodyField(inner, 0, { QStringLiteral("data"), QStringLiteral("limit") })->text(), QStringLiteral("80"));
+        QCOMPARE(
+            bodyField(inner, 0, { QStringLiteral("data"), QStringLiteral("mode") })->text(), QStringLiteral("strict"));
+        QCOMPARE(inner->location.file, QStringLiteral("modules/flags/flags.tf"));
+        const TerraformResource *consumer = findResource(c, QStringLiteral("kubernetes_config_map.consumer"));
+        QCOMPARE(bodyField(consumer, 0, { QStringLiteral("data"), QStringLiteral("flags_map") })->text(),
+            QStringLiteral("shop-flags"));
+        QCOMPARE(bodyField(consumer, 0, { QStringLiteral("data"), QStringLiteral("where") })->text(),
+            QStringLiteral("modules/flags"));
+
+        QCOMPARE(c.modules.size(), 2);
+        QCOMPARE(c.modules.at(0).address, QStringLiteral("module.flags"));
+        QCOMPARE(c.modules.at(0).folder, QStringLiteral("modules/flags"));
+        QCOMPARE(c.modules.at(1).address, QStringLiteral("module.flags.module.labels"));
+        QVERIFY(c.modules.at(1).followed);
+        QCOMPARE(c.moves.size(), 1);
+        QCOMPARE(c.moves.first().from, QStringLiteral("module.flags.kubernetes_config_map.flags"));
+        QCOMPARE(c.moves.first().to, QStringLiteral("module.flags.kubernetes_config_map.this"));
+    }
+
+    void moduleInstancesFromCountAndForEach()
+    {
+        const TerraformConfig c = readStack({
+            { QString(), { { QStringLiteral("main.tf"), R"(
+module "team" {
+  for_each = toset(["payments", "search"])
+  source   = "./team"
+  name     = each.key
+}
+module "shard" {
+  count  = 2
+  source = "./team"
+  name   = "shard-${count.index}"
+}
+resource "kubernetes_config_map" "index" {
+  metadata { name = "index" }
+  data = {
+    search = module.team["search"].name
+    second = module.shard[1].name
+  }
+}
+)" } } },
+            { QStringLiteral("team"), { { QStringLiteral("team.tf"), R"(
+variable "name" {}
+resource "kubernetes_namespace" "this" {
+  metadata { name = var.name }
+}
+output "name" { value = kubernetes_namespace.this.metadata[0].name }
+)" } } },
+        });
+        QVERIFY2(!hasErrors(c.diagnostics), qPrintable(describe(c.diagnostics)));
+        for (const char *address : { "module.team[\"payments\"].kubernetes_namespace.this",
+                 "module.team[\"search\"].kubernetes_namespace.this", "module.shard[0].kubernetes_namespace.this",
+                 "module.shard[1].kubernetes_namespace.this" })
+            QVERIFY2(findResource(c, QString::fromUtf8(address)), address);
+        QCOMPARE(bodyField(findResource(c, QStringLiteral("module.shard[1].kubernetes_namespace.this")), 0,
+                     { QStringLiteral("metadata") })
+                     ->items()
+                     .first()
+                     .find(QStringLiteral("name"))
+                     ->text(),
+            QStringLiteral("shard-1"));
+        const TerraformResource *index = findResource(c, QStringLiteral("kubernetes_config_map.index"));
+        QCOMPARE(bodyField(index, 0, { QStringLiteral("data"), QStringLiteral("search") })->text(),
+            QStringLiteral("search"));
+        QCOMPARE(bodyField(index, 0, { QStringLiteral("data"), QStringLiteral("second") })->text(),
+            QStringLiteral("shard-1"));
+    }
+
+    void modulesNotReadAreUnknownWithTheReason()
+    {
+        const TerraformConfig c = readStack({
+            { QString(), { { QStringLiteral("main.tf"), R"(
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "5.0.0"
+}
+module "gone" {
+  source = "./does-not-exist"
+}
+module "loop" {
+  source = "./loop"
+}
+module "secret" {
+  source = "./secret"
+}
+resource "kubernetes_config_map" "uses" {
+  metadata { name = "uses" }
+  data = {
+    vpc    = module.vpc.vpc_id
+    gone   = module.gone.x
+    token  = module.secret.token
+    public = module.secret.public
+  }
+}
+)" } } },
+            { QStringLiteral("loop"),
+                { { QStringLiteral("loop.tf"), "module \"again\" {\n  source = \"../loop\"\n}\n" } } },
+            { QStringLiteral("secret"),
+                { { QStringLiteral("s.tf"),
+                    "output \"token\" {\n  value = \"hunter2\"\n  sensitive = true\n}\n"
+                    "output \"public\" { value = \"visible\" }\n" } } },
+        });
+        const TerraformResource *uses = findResource(c, QStringLiteral("kubernetes_config_map.uses"));
+        const Value *vpc = bodyField(uses, 0, { QStringLiteral("data"), QStringLiteral("vpc") });
+        QVERIFY(vpc->isUnknown());
+        QVERIFY2(vpc->text().contains(QLatin1String("not downloaded")), qPrintable(vpc->text()));
+        const Value *gone = bodyField(uses, 0, { QStringLiteral("data"), QStringLiteral("gone") });
+        QVERIFY(gone->isUnknown());
+        QVERIFY2(gone->text().contains(QLatin1String("no folder does-not-exist")), qPrintable(gone->text()));
+        const Value *token = bodyField(uses, 0, { QStringLiteral("data"), QStringLiteral("token") });
+        QVERIFY(token->isUnknown());
+        QVERIFY(!token->text().contains(QLatin1String("hunter2")));
+        QCOMPARE(bodyField(uses, 0, { QStringLiteral("data"), QStringLiteral("public") })->text(),
+            QStringLiteral("visible"));
+        QVERIFY(hasDiagnostic(c, QStringLiteral("module.vpc (source \"terraform-aws-modules/vpc/aws\") is not read")));
+        QVERIFY(hasDiagnostic(c, QStringLiteral("nest deeper than %1").arg(TerraformReader::maxModuleDepth)));
+        int followed = 0;
+        for (const TerraformModuleCall &m : c.modules)
+            followed += m.followed ? 1 : 0;
+        QCOMPARE(followed, TerraformReader::maxModuleDepth + 1); // loop: as deep as allowed, then stopped; secret
     }
 
     void syntaxErrorsAreReportedAndTheRestIsRead()
