@@ -115,6 +115,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createDocks();
+    createHistory();
     createNavigation();
     createMenus();
 
@@ -240,6 +241,7 @@ void MainWindow::createMenus()
     file->addAction(m_addFolderAction);
     file->addAction(m_reanalyseAction);
     file->addAction(m_workTreeAction);
+    file->addAction(m_pickCommitAction);
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
@@ -263,6 +265,7 @@ void MainWindow::createMenus()
         if (a == m_diffView->showNoiseAction() || a == m_diffView->filterAction())
             m_viewMenu->addSeparator();
     }
+    m_viewMenu->addAction(m_showHistoryAction);
     m_viewMenu->addSeparator();
     QMenu *go = m_viewMenu->addMenu(QStringLiteral("&Go To"));
     go->setObjectName(QStringLiteral("goToMenu"));
@@ -595,6 +598,8 @@ void MainWindow::updateActions()
     const bool git = m_case && m_case->terraformSource;
     m_workTreeAction->setEnabled(git);
     m_workTreeAction->setChecked(git && m_case->terraformSource->workTree);
+    m_pickCommitAction->setEnabled(git);
+    m_showHistoryAction->setEnabled(git);
 }
 
 void MainWindow::updateTitle()

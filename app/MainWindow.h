@@ -23,6 +23,7 @@ class MessageBar;
 class DiffView;
 class EvidenceViewer;
 class FindingsView;
+class HistoryView;
 class SystemView;
 class TimelineView;
 class QTabWidget;
@@ -30,6 +31,7 @@ class QUndoStack;
 class ViewNavigator;
 
 namespace strata {
+struct HistoryTarget;
 class EvidenceListModel;
 class JobRunner;
 struct EvidenceItem;
@@ -89,6 +91,12 @@ private:
     void createDocks();
     void createNavigation();
     void createEditActions();
+    // The History panel and the commit picker (MainWindowHistory.cpp).
+    void createHistory();
+    std::optional<strata::HistoryTarget> historyTarget() const;
+    void showHistory();
+    void showCommitPatch(const QString &commitId);
+    void chooseCommit();
     void pushEdit(const QString &text, const strata::CaseFile &after);
     void setCaseContent(const strata::CaseFile &caseFile);
     void chooseNewCaseFolder();
@@ -161,6 +169,10 @@ private:
     QAction *m_removeEvidenceAction = nullptr;
     QAction *m_reanalyseAction = nullptr;
     QAction *m_workTreeAction = nullptr;
+    QAction *m_showHistoryAction = nullptr;
+    QAction *m_pickCommitAction = nullptr;
+    HistoryView *m_historyView = nullptr;
+    quint64 m_historyJob = 0;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_userGuideAction = nullptr;

@@ -111,6 +111,51 @@ private Q_SLOTS:
         QCOMPARE(progress.last().at(1).toInt(), 3);
         QCOMPARE(progress.last().at(2).toInt(), 3);
     }
+
+    // A streamed result: batches arrive in order on the owner's thread before
+    // the final one, and a cancelled job's later batches are dropped.
+    void postsBatchesInOrderUntilCancelled()
+    {
+        JobRunner runner;
+        QStringList seen;
+        QList<QThread *> threads;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        runner.start<int>(
+            QStringLiteral("stream"),
+            [&](const JobContext &context) {
+                for (int i = 1; i <= 3; ++i)
+                    context.post([&seen, &threads, i] {
+                        seen.append(QString::number(i));
+                        threads.append(QThread::currentThread());
+                    });
+                return 3;
+            },
+            [&seen](int n) { seen.append(QStringLiteral("done %1").arg(n)); });
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(seen,
+            (QStringList { QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("done 3") }));
+        for (QThread *t : threads)
+            QCOMPARE(t, QThread::currentThread());
+
+        QSemaphore posted, mayGoOn;
+        QStringList late;
+        const quint64 id = runner.start<int>(
+            QStringLiteral("stream"),
+            [&](const JobContext &context) {
+                context.post([&late] { late.append(QStringLiteral("before cancel")); });
+                posted.release();
+                mayGoOn.acquire();
+                context.post([&late] { late.append(QStringLiteral("after cancel")); });
+                return 0;
+            },
+            [](int) {});
+        posted.acquire();
+        runner.cancel(id);
+        mayGoOn.release();
+        runner.waitForIdle();
+        QCoreApplication::processEvents();
+        QVERIFY(late.isEmpty()); // cancelled before either batch was delivered on this thread
+    }
 };
 
 STRATA_TEST_MAIN(TestJobRunner)

@@ -7,11 +7,18 @@
 namespace strata {
 
 JobContext::JobContext(
-    quint64 id, std::shared_ptr<std::atomic_bool> cancelled, std::function<void(quint64, int, int)> progress)
+    quint64 id, std::shared_ptr<std::atomic_bool> cancelled, std::function<void(quint64, int, int)> progress, Post post)
     : m_id(id)
     , m_cancelled(std::move(cancelled))
     , m_progress(std::move(progress))
+    , m_post(std::move(post))
 {
+}
+
+void JobContext::post(std::function<void()> deliver) const
+{
+    if (m_post && !isCancelled())
+        m_post(m_id, std::move(deliver));
 }
 
 void JobContext::reportProgress(int done, int total) const
@@ -99,6 +106,19 @@ void JobRunner::postProgress(const QPointer<JobRunner> &self, quint64 id, int do
         [self, id, done, total]() {
             if (self && self->isRunning(id))
                 Q_EMIT self->jobProgress(id, done, total);
+        },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::postPartial(const QPointer<JobRunner> &self, quint64 id, std::function<void()> deliver)
+{
+    if (!self)
+        return;
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, id, deliver = std::move(deliver)]() {
+            if (self && self->isRunning(id))
+                deliver();
         },
         Qt::QueuedConnection);
 }

@@ -17,18 +17,24 @@ namespace strata {
 class JobContext
 {
 public:
-    JobContext(
-        quint64 id, std::shared_ptr<std::atomic_bool> cancelled, std::function<void(quint64, int, int)> progress);
+    using Post = std::function<void(quint64, std::function<void()>)>;
+    JobContext(quint64 id, std::shared_ptr<std::atomic_bool> cancelled, std::function<void(quint64, int, int)> progress,
+        Post post = {});
 
     quint64 id() const { return m_id; }
     bool isCancelled() const { return m_cancelled->load(std::memory_order_relaxed); }
     // Thread-safe; delivered to the runner's thread queued.
     void reportProgress(int done, int total) const;
+    // Thread-safe: runs `deliver` on the runner's thread, queued and in the
+    // order posted, unless the job was cancelled or superseded by then. For
+    // results that stream (the history of a field): post them in batches.
+    void post(std::function<void()> deliver) const;
 
 private:
     quint64 m_id;
     std::shared_ptr<std::atomic_bool> m_cancelled;
     std::function<void(quint64, int, int)> m_progress;
+    Post m_post;
 };
 
 // Runs long work (file parsing, network fetches, analysis) off the GUI thread.
@@ -53,7 +59,8 @@ public:
         const quint64 id = beginJob(channel, cancelled);
         QPointer<JobRunner> self(this);
         JobContext context(
-            id, cancelled, [self](quint64 jobId, int done, int total) { postProgress(self, jobId, done, total); });
+            id, cancelled, [self](quint64 jobId, int done, int total) { postProgress(self, jobId, done, total); },
+            [self](quint64 jobId, std::function<void()> deliver) { postPartial(self, jobId, std::move(deliver)); });
         m_pool.start([self, id, context, work = std::move(work), onDone = std::move(onDone)]() mutable {
             if (context.isCancelled()) {
                 postFinished(self, id, {});
@@ -90,6 +97,7 @@ private:
     void finishJob(quint64 id, const std::function<void()> &deliver);
     static void postProgress(const QPointer<JobRunner> &self, quint64 id, int done, int total);
     static void postFinished(const QPointer<JobRunner> &self, quint64 id, std::function<void()> deliver);
+    static void postPartial(const QPointer<JobRunner> &self, quint64 id, std::function<void()> deliver);
 
     QThreadPool m_pool;
     QList<Running> m_running;

@@ -277,14 +277,19 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
     return result;
 }
 
-QString describe(const FieldChange &change)
+QString changeText(const FieldChange &change)
 {
-    const QString what = change.field.isEmpty()
+    return change.field.isEmpty()
         ? QStringLiteral("%1 %2").arg(change.resource.toString(),
             change.object == FieldChange::Object::Added ? QStringLiteral("added") : QStringLiteral("removed"))
         : QStringLiteral("%1: %2 → %3").arg(change.field, shown(change.before), shown(change.after));
+}
+
+QString describe(const FieldChange &change)
+{
     return QStringLiteral("%1  %2  %3  %4  %5")
-        .arg(change.commit.shortId, change.commit.timeText(), change.commit.author, what, change.commit.subject);
+        .arg(change.commit.shortId, change.commit.timeText(), change.commit.author, changeText(change),
+            change.commit.subject);
 }
 
 } // namespace strata::FieldHistory

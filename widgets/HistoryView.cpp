@@ -1,0 +1,93 @@
+#include "HistoryView.h"
+
+#include "itemmodels/HistoryModel.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using strata::HistoryModel;
+
+HistoryView::HistoryView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new HistoryModel(this))
+    , m_question(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_patch(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("historyView"));
+    m_question->setObjectName(QStringLiteral("historyQuestion"));
+    m_question->setTextFormat(Qt::PlainText); // field paths and names come from evidence
+    m_question->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("historyStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+
+    m_table->setObjectName(QStringLiteral("historyTable"));
+    m_table->setAccessibleName(QStringLiteral("Commits that changed the value"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->resizeSection(HistoryModel::ChangeColumn, 320);
+    header->setStretchLastSection(true);
+    // Rows arrive in batches: the short columns fit what has arrived (the
+    // panel scrolls sideways rather than eliding a commit id or a date).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        for (int c : { HistoryModel::CommitColumn, HistoryModel::DateColumn, HistoryModel::AuthorColumn })
+            m_table->resizeColumnToContents(c);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &row) {
+        if (row.isValid())
+            Q_EMIT commitSelected(row.siblingAtColumn(0).data(HistoryModel::CommitIdRole).toString());
+    });
+
+    m_patch->setObjectName(QStringLiteral("commitPatch"));
+    m_patch->setAccessibleName(QStringLiteral("What the selected commit changed in the stack"));
+    m_patch->setReadOnly(true);
+    m_patch->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_patch->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_patch->setPlaceholderText(QStringLiteral("Select a commit to see what it changed in the stack's folder."));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_patch);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_question);
+    layout->addWidget(m_status);
+    layout->addWidget(split, 1);
+    begin(QString());
+}
+
+void HistoryView::begin(const QString &question)
+{
+    m_question->setText(question.isEmpty()
+            ? QStringLiteral("Select a row of the diff or a finding and choose View ▸ Show History.")
+            : question);
+    m_status->clear();
+    m_model->setChanges({});
+    m_patch->clear();
+    m_patchCommit.clear();
+}
+
+void HistoryView::setStatus(const QString &status)
+{
+    m_status->setText(status);
+}
+
+void HistoryView::showPatch(const QString &commitId, const QString &text)
+{
+    m_patchCommit = commitId;
+    m_patch->setPlainText(text);
+}
