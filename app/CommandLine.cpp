@@ -152,10 +152,22 @@ CommandLineRequest parseHistory(const QStringList &arguments)
                 request.limit = n;
                 return std::nullopt;
             }
+            if (arg == QLatin1String("--state")) {
+                request.stateHistory = true;
+                return std::nullopt;
+            }
             return usageError(QStringLiteral("unknown option '%1' for history (try 'strata history --help')").arg(arg));
         });
     if (stop)
         return *stop;
+    if (request.stateHistory) {
+        if (positional.isEmpty() || positional.size() > 2)
+            return usageError(QStringLiteral("history --state needs a case file and takes one resource "
+                                             "(try 'strata history --help')"));
+        request.caseFile = positional.at(0);
+        request.resource = positional.value(1);
+        return request;
+    }
     if (positional.size() < 2 || positional.size() > 3)
         return usageError(QStringLiteral("history needs a case file and a resource, and takes one field "
                                          "(try 'strata history --help')"));
@@ -256,6 +268,7 @@ QString analyzeHelpText()
 QString historyHelpText()
 {
     return QStringLiteral("Usage: strata history CASE RESOURCE [FIELD] [--format text|json] [--limit N]\n"
+                          "       strata history CASE --state [RESOURCE] [--format text|json] [--limit N]\n"
                           "\n"
                           "Walks the commits of the case's sources.terraform repository, newest first,\n"
                           "and prints those that changed what the Terraform code evaluates to for\n"
@@ -264,9 +277,15 @@ QString historyHelpText()
                           "author, old -> new value, subject. Commits that did not touch the stack's\n"
                           "folder are skipped without reading a file. Secret values are fingerprints.\n"
                           "\n"
+                          "With --state: the commits that changed the committed state file (the case's\n"
+                          "sources.terraform state, when it is in the repository): serial, lineage and\n"
+                          "each object's recorded resource_version; with RESOURCE, only the commits\n"
+                          "where that object's recorded resource_version changed.\n"
+                          "\n"
                           "Options:\n"
                           "  -f, --format FORMAT   text (default: one line per change, as found) or json\n"
                           "  -n, --limit N         stop after N changes\n"
+                          "      --state           the committed state's history instead of the code's\n"
                           "  -h, --help            show this help and exit\n"
                           "\n"
                           "Exit status: 0 the history is complete; 2 usage error, an unreadable case or\n"

@@ -19,6 +19,7 @@ struct CommandLineRequest
     QString resource; // History: kind/namespace/name
     QString field; // History: a field path; empty for every field of the resource
     int limit = 0; // History: at most this many changes; 0 for all
+    bool stateHistory = false; // History --state: the committed state's serials instead of the code
 };
 
 namespace CommandLine {

@@ -3,10 +3,13 @@
 #include "CommandSupport.h"
 
 #include "history/FieldHistory.h"
+#include "history/StackHistory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <limits>
 
 namespace HistoryCommand {
 
@@ -52,6 +55,98 @@ QJsonObject json(const strata::FieldChange &c)
     return o;
 }
 
+QJsonObject json(const strata::StackCommit &c)
+{
+    QJsonObject commit;
+    commit[QStringLiteral("id")] = c.commit.id;
+    commit[QStringLiteral("author")] = c.commit.author;
+    commit[QStringLiteral("email")] = c.commit.email;
+    commit[QStringLiteral("date")] = c.commit.time.toString(Qt::ISODate);
+    commit[QStringLiteral("subject")] = c.commit.subject;
+    const auto state = [](const std::optional<strata::StateSnapshot> &s) -> QJsonValue {
+        if (!s)
+            return QJsonValue::Null;
+        QJsonObject o;
+        if (!s->error.isEmpty()) {
+            o[QStringLiteral("error")] = s->error;
+            return o;
+        }
+        o[QStringLiteral("serial")] = qint64(s->serial);
+        o[QStringLiteral("lineage")] = s->lineage;
+        QJsonObject versions;
+        for (auto it = s->resourceVersions.cbegin(); it != s->resourceVersions.cend(); ++it)
+            versions[it.key().toString()] = it.value();
+        o[QStringLiteral("resourceVersions")] = versions;
+        return o;
+    };
+    QJsonObject o;
+    o[QStringLiteral("commit")] = commit;
+    o[QStringLiteral("state")] = state(c.state);
+    o[QStringLiteral("before")] = state(c.before);
+    return o;
+}
+
+// `strata history CASE --state [RESOURCE]`: the committed state, commit by commit.
+int runState(const CommandLineRequest &request, const strata::CaseFile &caseFile, FILE *out, FILE *err)
+{
+    std::optional<strata::ResourceId> id;
+    if (!request.resource.isEmpty()) {
+        id = strata::ResourceId::parse(request.resource);
+        if (!id) {
+            print(err,
+                QStringLiteral("strata: '%1' is not a resource (kind/namespace/name or kind/name)\n")
+                    .arg(request.resource));
+            return CommandLine::usageErrorExitCode;
+        }
+    }
+    const bool text = request.format == CommandLineRequest::Format::Text;
+    QJsonArray entries;
+    int shown = 0;
+    strata::StackHistory::Limits limits;
+    limits.maxCommits = std::numeric_limits<int>::max();
+    const auto wanted = [&](const strata::StackCommit &c) {
+        if (!c.state || (request.limit > 0 && shown >= request.limit))
+            return false;
+        if (!id)
+            return true;
+        const QString now = c.state->resourceVersions.value(*id);
+        return !now.isEmpty() && (!c.before || c.before->resourceVersions.value(*id) != now);
+    };
+    const strata::StackHistoryResult result
+        = strata::StackHistory::run(caseFile, limits, nullptr, [&](const strata::StackCommit &c) {
+              if (!wanted(c))
+                  return;
+              ++shown;
+              if (text)
+                  print(out,
+                      QStringLiteral("%1  %2  %3  %4  %5\n")
+                          .arg(c.commit.shortId, c.commit.timeText(), c.commit.author,
+                              strata::StackHistory::describeState(c), c.commit.subject));
+              else
+                  entries.append(json(c));
+          });
+    for (const strata::Diagnostic &d : result.diagnostics)
+        print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
+    if (result.commits.isEmpty() && !result.diagnostics.isEmpty())
+        return CommandLine::usageErrorExitCode;
+    const bool limited = request.limit > 0 && shown >= request.limit;
+    const bool complete = (result.complete || limited) && result.diagnostics.isEmpty();
+    print(err, QStringLiteral("strata: %1 commits walked; %2 state commits\n").arg(result.commitsWalked).arg(shown));
+    if (!text) {
+        QJsonObject doc;
+        doc[QStringLiteral("resource")] = id ? QJsonValue(id->toString()) : QJsonValue(QJsonValue::Null);
+        doc[QStringLiteral("complete")] = complete;
+        doc[QStringLiteral("commitsWalked")] = result.commitsWalked;
+        doc[QStringLiteral("states")] = entries;
+        std::fputs(QJsonDocument(doc).toJson(QJsonDocument::Indented).constData(), out);
+    }
+    if (std::fflush(out) != 0 || std::ferror(out)) {
+        print(err, QStringLiteral("strata: cannot write the history to standard output\n"));
+        return CommandLine::outputErrorExitCode;
+    }
+    return complete ? 0 : CommandLine::incompleteExitCode;
+}
+
 } // namespace
 
 int run(const CommandLineRequest &request, FILE *out, FILE *err)
@@ -59,6 +154,15 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     const auto read = CommandSupport::readCase(request.caseFile, err);
     if (!read)
         return CommandLine::usageErrorExitCode;
+    if (request.stateHistory) {
+        if (!read->caseFile->terraformSource) {
+            print(err,
+                QStringLiteral("strata: %1 has no sources.terraform repository to read history from\n")
+                    .arg(request.caseFile));
+            return CommandLine::usageErrorExitCode;
+        }
+        return runState(request, *read->caseFile, out, err);
+    }
     const auto id = strata::ResourceId::parse(request.resource);
     if (!id) {
         print(err,

@@ -83,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(viewMenu);
         auto *panels = window.findChild<QMenu *>(QStringLiteral("panelsMenu"));
         QVERIFY(panels);
-        QCOMPARE(panels->actions().size(), 4); // one toggle per dock
+        QCOMPARE(panels->actions().size(), 5); // one toggle per dock, History's included
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("historyDock")));
         for (const char *name :
             { "nextDifferenceAction", "previousDifferenceAction", "differencesOnlyAction", "filterDiffAction" })
             QVERIFY2(viewMenu->actions().contains(action(window, name)), name);

@@ -281,4 +281,48 @@ QString GitRepository::objectIdAt(const QString &commitId, const QString &path) 
     return id;
 }
 
+std::optional<QStringList> GitRepository::changedFiles(
+    const QString &fromId, const QString &toId, const QString &folder, QString *error) const
+{
+    git_tree *from = nullptr;
+    git_tree *to = nullptr;
+    const auto treeOf = [&](const QString &id, git_tree **out) {
+        git_commit *c = lookup(id);
+        const bool ok = c && git_commit_tree(out, c) == 0;
+        git_commit_free(c);
+        return ok;
+    };
+    if (!treeOf(toId, &to) || (!fromId.isEmpty() && !treeOf(fromId, &from))) {
+        if (error)
+            *error = lastGitError(QStringLiteral("no such commit"));
+        git_tree_free(from);
+        git_tree_free(to);
+        return std::nullopt;
+    }
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION); // the macro trips -Wmissing-field-initializers
+    QByteArray pathspec = (folder + QLatin1Char('/')).toUtf8();
+    char *paths[] = { pathspec.data() };
+    if (!folder.isEmpty()) {
+        options.pathspec.strings = paths;
+        options.pathspec.count = 1;
+    }
+    git_diff *diff = nullptr;
+    const int rc = git_diff_tree_to_tree(&diff, m_repo, from, to, &options);
+    git_tree_free(from);
+    git_tree_free(to);
+    if (rc != 0) {
+        if (error)
+            *error = lastGitError();
+        return std::nullopt;
+    }
+    QStringList changed;
+    for (size_t i = 0; i < git_diff_num_deltas(diff); ++i) {
+        const git_diff_delta *d = git_diff_get_delta(diff, i);
+        changed.append(QString::fromUtf8(d->new_file.path ? d->new_file.path : d->old_file.path));
+    }
+    git_diff_free(diff);
+    return changed;
+}
+
 } // namespace strata

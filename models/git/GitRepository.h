@@ -48,6 +48,10 @@ public:
     // empty when the commit has nothing there. Equal ids mean equal content,
     // so unchanged folders are recognised without reading a file.
     QString objectIdAt(const QString &commitId, const QString &path) const;
+    // The files under `folder` that differ between two commits (`fromId`
+    // empty: everything in `toId`), as `git diff --name-only A B -- DIR`.
+    std::optional<QStringList> changedFiles(
+        const QString &fromId, const QString &toId, const QString &folder, QString *error) const;
 
     git_repository *handle() const { return m_repo; }
 

@@ -490,11 +490,19 @@ const QHash<QString, Spec> &table()
         h.insert(QStringLiteral("upper"), { 1, 1, false, [](const Call &c) { S(s, 0) return c.str(s->toUpper()); } });
         h.insert(QStringLiteral("title"), { 1, 1, false, [](const Call &c) {
                                                S(s, 0) QString out = *s;
+                                               // Go's strings.Title, which Terraform uses: a word
+                                               // goes on through letters, digits and '_'; ASCII
+                                               // punctuation and any space end it.
+                                               const auto separator = [](QChar ch) {
+                                                   if (ch.unicode() <= 0x7f)
+                                                       return !(ch.isLetterOrNumber() || ch == QLatin1Char('_'));
+                                                   return !ch.isLetterOrNumber() && ch.isSpace();
+                                               };
                                                bool start = true;
                                                for (QChar &ch : out) {
                                                    if (start && ch.isLetter())
                                                        ch = ch.toUpper();
-                                                   start = !ch.isLetterOrNumber();
+                                                   start = separator(ch);
                                                }
                                                return c.str(out);
                                            } });

@@ -57,7 +57,21 @@ QString numberToString(double v)
         return v > 0 ? QStringLiteral("+Inf") : QStringLiteral("-Inf");
     if (v == std::floor(v) && std::fabs(v) < 1e15)
         return QString::number(qint64(v));
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    // Terraform computes with arbitrary precision and prints the nearest
+    // double: 0.1 + 0.2 is 0.3 there, 0.30000000000000004 in doubles. A
+    // result within two units in the last place of a 15-digit decimal is
+    // that decimal plus binary noise; anything farther (1/3) is shown whole.
+    const QString shortest = QString::number(v, 'g', QLocale::FloatingPointShortest);
+    const QString rounded = QString::number(v, 'g', 15);
+    if (rounded.size() >= shortest.size())
+        return shortest;
+    double near = rounded.toDouble();
+    for (int ulps = 0; ulps <= 2; ++ulps) {
+        if (near == v)
+            return QString::number(rounded.toDouble(), 'g', QLocale::FloatingPointShortest);
+        near = std::nextafter(near, v);
+    }
+    return shortest;
 }
 
 Value number(double v, const SourceLocation &at)

@@ -4,6 +4,7 @@
 #include "diff/DiffEngine.h"
 #include "evidence/EvidenceImporter.h"
 #include "history/CodeProvenance.h"
+#include "history/StackHistory.h"
 #include "rules/ApplicationRules.h"
 #include "rules/DriftRules.h"
 #include "rules/EtcdRules.h"
@@ -58,12 +59,12 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
 
     // Sorted where they are, and shared with the result rather than copied
     // (a million log lines): the rules read them in time order too.
-    std::stable_sort(
-        evidence.events.begin(), evidence.events.end(), [](const TimelineEvent &a, const TimelineEvent &b) {
-            if (a.time.isValid() != b.time.isValid())
-                return a.time.isValid(); // undated events last, in evidence order
-            return a.time.isValid() && a.time < b.time;
-        });
+    const auto byTime = [](const TimelineEvent &a, const TimelineEvent &b) {
+        if (a.time.isValid() != b.time.isValid())
+            return a.time.isValid(); // undated events last, in evidence order
+        return a.time.isValid() && a.time < b.time;
+    };
+    std::stable_sort(evidence.events.begin(), evidence.events.end(), byTime);
     result.timeline = evidence.events;
 
     result.findings = DriftRules::evaluate(result.resources);
@@ -78,6 +79,22 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     SystemInventory::build(
         evidence, result.etcdMembers, result.resources, result.findings, result.components, result.relations);
     result.proposals = ProposalPlanner::plan(result.findings);
+
+    // When the stack's code and committed state changed, on the timeline
+    // only: a commit subject is not something the cluster logged, so the
+    // rules never read it as an observation.
+    if (result.terraformOrigin && result.terraformOrigin->git && !result.terraformOrigin->workTree) {
+        StackHistory::Limits limits;
+        limits.maxCommits = 200;
+        limits.maxStates = 50;
+        QList<TimelineEvent> commits = StackHistory::timelineEvents(
+            StackHistory::run(caseFile, limits, context), caseFile.terraformSource->repo);
+        std::stable_sort(commits.begin(), commits.end(), byTime);
+        evidence.events = {}; // the result's timeline is then its only owner: no copy of a million lines
+        const qsizetype middle = result.timeline.size();
+        result.timeline += commits;
+        std::inplace_merge(result.timeline.begin(), result.timeline.begin() + middle, result.timeline.end(), byTime);
+    }
     return result;
 }
 

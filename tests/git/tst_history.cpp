@@ -8,6 +8,7 @@
 
 #include "case/CaseFileReader.h"
 #include "history/FieldHistory.h"
+#include "history/StackHistory.h"
 #include "investigation/Analyzer.h"
 
 #include <QDir>
@@ -383,6 +384,113 @@ private Q_SLOTS:
             (QStringList { c2.left(7) + QStringLiteral(" data.mode strict>lenient"),
                 c1.left(7) + QStringLiteral(" data.mode ->strict") }));
         QVERIFY2(h.diagnostics.isEmpty(), qPrintable(h.diagnostics.value(0).toString()));
+    }
+
+    // The committed state, commit by commit: serial, lineage and each
+    // object's recorded resource_version; the same commits as `git log --
+    // STATE`; on the analysis's timeline with the code's commits; and
+    // `strata history --state`.
+    void theCommittedStateCommitByCommit()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        const auto state = [](int serial, const char *lineage, const char *version) -> QByteArray {
+            return "{\"version\": 4, \"terraform_version\": \"1.9.8\", \"serial\": " + QByteArray::number(serial)
+                + ", \"lineage\": \"" + lineage
+                + "\", \"outputs\": {}, \"resources\": [{\"mode\": \"managed\", \"type\": "
+                  "\"kubernetes_config_map\", \"name\": \"flags\", \"provider\": \"provider[\\\"registry.terraform.io/"
+                  "hashicorp/kubernetes\\\"]\", \"instances\": [{\"schema_version\": 0, \"attributes\": {\"data\": "
+                  "{\"limit\": \"25\", \"mode\": \"strict\"}, \"id\": \"shop/flags\", \"metadata\": [{\"name\": "
+                  "\"flags\", \"namespace\": \"shop\", \"resource_version\": \""
+                + version + "\", \"uid\": \"u\"}]}}]}]}";
+        };
+        repo.write(QStringLiteral("stack/flags.tf"), flags("25", "strict"));
+        repo.write(QStringLiteral("stack/terraform.tfstate"), state(1, "l-1", "100"));
+        const QString c1
+            = repo.commit(QStringLiteral("First apply"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00+02:00"));
+        repo.write(QStringLiteral("README.md"), "infra\n");
+        repo.commit(QStringLiteral("Docs"), QStringLiteral("Bo Chen"), at("2026-10-02T09:00:00Z"));
+        repo.write(QStringLiteral("stack/terraform.tfstate"), state(2, "l-1", "100")); // a refresh: same version
+        const QString c3
+            = repo.commit(QStringLiteral("Refresh"), QStringLiteral("Bo Chen"), at("2026-10-03T09:00:00Z"));
+        repo.write(QStringLiteral("stack/flags.tf"), flags("25", "lenient"));
+        repo.write(QStringLiteral("stack/terraform.tfstate"), state(1, "l-2", "117"));
+        const QString c4 = repo.commit(
+            QStringLiteral("Re-created state"), QStringLiteral("Cy Dee"), at("2026-10-04T09:00:00+05:30"));
+        const CaseFile c = caseAt(tmp.path(), QStringLiteral("infra"), "    state: stack/terraform.tfstate\n");
+
+        const StackHistoryResult h = StackHistory::run(c);
+        QVERIFY(h.complete);
+        QCOMPARE(h.commitsWalked, 4);
+        QStringList seen;
+        for (const StackCommit &sc : h.commits)
+            seen.append(QStringLiteral("%1 %2 %3")
+                            .arg(sc.commit.shortId, sc.code ? QStringLiteral("code") : QStringLiteral("-"),
+                                sc.state ? QString::number(sc.state->serial) : QStringLiteral("-")));
+        QCOMPARE(seen,
+            (QStringList { c4.left(7) + QStringLiteral(" code 1"), c3.left(7) + QStringLiteral(" - 2"),
+                c1.left(7) + QStringLiteral(" code 1") }));
+        QCOMPARE(StackHistory::describeState(h.commits.at(0)),
+            QStringLiteral("state serial 1 (lineage l-2) committed, replacing lineage l-1: configmap/shop/flags "
+                           "resource_version 100 → 117"));
+        QCOMPARE(
+            StackHistory::describeState(h.commits.at(1)), QStringLiteral("state serial 2 (lineage l-1) committed"));
+
+        if (!QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty()) {
+            QStringList ours;
+            for (const StackCommit &sc : h.commits) {
+                if (sc.state)
+                    ours.append(sc.commit.id);
+            }
+            QCOMPARE(ours,
+                runGit(tmp.filePath(QStringLiteral("infra")),
+                    { QStringLiteral("log"), QStringLiteral("--format=%H"), QStringLiteral("--"),
+                        QStringLiteral("stack/terraform.tfstate") })
+                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+        }
+
+        // On the timeline, in UTC and in time order, with the code's commits; the rules never read them.
+        const AnalysisResult r = Analyzer::analyze(c);
+        QStringList gitEvents;
+        for (const TimelineEvent &e : r.timeline) {
+            if (e.source == QLatin1String("git"))
+                gitEvents.append(
+                    e.time.toString(Qt::ISODate) + QLatin1Char(' ') + e.text.section(QLatin1Char(':'), 1, 1));
+        }
+        QCOMPARE(gitEvents,
+            (QStringList { QStringLiteral("2026-10-01T07:00:00Z  code changed"),
+                QStringLiteral("2026-10-01T07:00:00Z  state serial 1 (lineage l-1) committed"),
+                QStringLiteral("2026-10-03T09:00:00Z  state serial 2 (lineage l-1) committed"),
+                QStringLiteral("2026-10-04T03:30:00Z  code changed"),
+                QStringLiteral(
+                    "2026-10-04T03:30:00Z  state serial 1 (lineage l-2) committed, replacing lineage l-1") }));
+
+        const Run all = runStrata(
+            { QStringLiteral("history"), tmp.filePath(QStringLiteral("case.yaml")), QStringLiteral("--state") });
+        QCOMPARE(all.exitCode, 0);
+        QCOMPARE(all.out.count('\n'), 3);
+        QVERIFY(all.out.startsWith(c4.left(7).toUtf8()));
+        const Run one = runStrata(
+            { QStringLiteral("history"), tmp.filePath(QStringLiteral("case.yaml")), QStringLiteral("--state"),
+                QStringLiteral("configmap/shop/flags"), QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(one.exitCode, 0);
+        const QJsonArray states = QJsonDocument::fromJson(one.out).object().value(QStringLiteral("states")).toArray();
+        QCOMPARE(states.size(), 2); // the refresh kept resource_version 100: not a change of this object
+        QCOMPARE(
+            states.at(0).toObject().value(QStringLiteral("state")).toObject().value(QStringLiteral("serial")).toInt(),
+            1);
+        QCOMPARE(states.at(0)
+                     .toObject()
+                     .value(QStringLiteral("state"))
+                     .toObject()
+                     .value(QStringLiteral("resourceVersions"))
+                     .toObject()
+                     .value(QStringLiteral("configmap/shop/flags"))
+                     .toString(),
+            QStringLiteral("117"));
+        QCOMPARE(
+            states.at(1).toObject().value(QStringLiteral("commit")).toObject().value(QStringLiteral("id")).toString(),
+            c1);
     }
 
     void theHistoryCommand()
