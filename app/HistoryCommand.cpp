@@ -35,14 +35,20 @@ QJsonValue cell(const std::optional<strata::CellValue> &v)
     return o;
 }
 
-QJsonObject json(const strata::FieldChange &c)
+QJsonObject json(const strata::GitCommit &c)
 {
     QJsonObject commit;
-    commit[QStringLiteral("id")] = c.commit.id;
-    commit[QStringLiteral("author")] = c.commit.author;
-    commit[QStringLiteral("email")] = c.commit.email;
-    commit[QStringLiteral("date")] = c.commit.time.toString(Qt::ISODate);
-    commit[QStringLiteral("subject")] = c.commit.subject;
+    commit[QStringLiteral("id")] = c.id;
+    commit[QStringLiteral("author")] = c.author;
+    commit[QStringLiteral("email")] = c.email;
+    commit[QStringLiteral("date")] = c.time.toString(Qt::ISODate);
+    commit[QStringLiteral("subject")] = c.subject;
+    return commit;
+}
+
+QJsonObject json(const strata::FieldChange &c)
+{
+    const QJsonObject commit = json(c.commit);
     QJsonObject o;
     o[QStringLiteral("commit")] = commit;
     o[QStringLiteral("resource")] = c.resource.toString();
@@ -57,12 +63,7 @@ QJsonObject json(const strata::FieldChange &c)
 
 QJsonObject json(const strata::StackCommit &c)
 {
-    QJsonObject commit;
-    commit[QStringLiteral("id")] = c.commit.id;
-    commit[QStringLiteral("author")] = c.commit.author;
-    commit[QStringLiteral("email")] = c.commit.email;
-    commit[QStringLiteral("date")] = c.commit.time.toString(Qt::ISODate);
-    commit[QStringLiteral("subject")] = c.commit.subject;
+    const QJsonObject commit = json(c.commit);
     const auto state = [](const std::optional<strata::StateSnapshot> &s) -> QJsonValue {
         if (!s)
             return QJsonValue::Null;
