@@ -2,6 +2,8 @@
 
 #include "CommandSupport.h"
 
+#include "core/RemoteUrl.h"
+#include "git/GitRemote.h"
 #include "history/FieldHistory.h"
 #include "history/StackHistory.h"
 
@@ -155,6 +157,17 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     const auto read = CommandSupport::readCase(request.caseFile, err);
     if (!read)
         return CommandLine::usageErrorExitCode;
+    // A repository named by URL: brought up to date first, as the analysis does.
+    if (read->caseFile->terraformSource && strata::RemoteUrl::isUrl(read->caseFile->terraformSource->repo)) {
+        const strata::GitSyncResult synced = strata::GitRemote::sync(read->caseFile->terraformSource->repo);
+        if (!synced.error.isEmpty())
+            print(err,
+                QStringLiteral("strata: %1%2\n")
+                    .arg(synced.error,
+                        synced.path.isEmpty() ? QString() : QStringLiteral("; reading the copy fetched before")));
+        if (synced.path.isEmpty())
+            return CommandLine::usageErrorExitCode;
+    }
     if (request.stateHistory) {
         if (!read->caseFile->terraformSource) {
             print(err,

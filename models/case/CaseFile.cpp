@@ -1,5 +1,7 @@
 #include "CaseFile.h"
 
+#include "core/RemoteUrl.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -45,6 +47,16 @@ QString CaseFile::resolvedPath(const QString &path) const
     if (path.startsWith(QLatin1Char(':')) || QDir::isAbsolutePath(path))
         return QDir::cleanPath(path);
     return QDir::cleanPath(baseDirectory() + QLatin1Char('/') + path);
+}
+
+QString CaseFile::repositoryPath() const
+{
+    if (!terraformSource)
+        return {};
+    // A URL is read from Strata's own clone of it (GitRemote keeps it up to date).
+    if (RemoteUrl::isUrl(terraformSource->repo))
+        return RemoteUrl::cacheFolder(terraformSource->repo);
+    return resolvedPath(terraformSource->repo);
 }
 
 QString CaseFile::resolvedPath(const EvidenceEntry &entry) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/RemoteUrl.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QPair>
@@ -29,13 +31,16 @@ struct EvidenceEntry
 // repository (or a plain folder) instead of from evidence files.
 struct TerraformSource
 {
-    QString repo; // as written: a folder, a .git folder or a bare repository
+    QString repo; // as written: a folder, a .git folder, a bare repository or a URL (https, ssh, git, file)
     QString ref; // anything git rev-parse takes; empty means HEAD
     QString dir; // the stack's folder inside the repository; empty is its root
     QString state; // optional: a path inside the repository, else a file relative to the case
     QStringList vars; // extra variable files inside dir, after terraform.tfvars and *.auto.tfvars
     bool workTree = false; // read the work tree as it is on disk, not the commit
     int line = 0; // where `terraform:` stands in the case file
+
+    // `repo` as messages and outputs show it: a URL without its password.
+    QString shownRepo() const { return RemoteUrl::redacted(repo); }
 };
 
 struct CaseNote
@@ -67,6 +72,9 @@ struct CaseFile
     // A path the case names (an evidence entry's, a source's repository),
     // absolute: relative ones resolve against the case's folder.
     QString resolvedPath(const QString &path) const;
+    // Where sources.terraform's repository is on this machine: its folder,
+    // or for a URL the cache folder Strata clones it into. Empty without one.
+    QString repositoryPath() const;
     // Absolute (or ":/" resource) path of an evidence entry.
     QString resolvedPath(const EvidenceEntry &entry) const;
     // The display name: the title, else the file name, else "Untitled case".

@@ -1,5 +1,7 @@
 #include "CaseFileWriter.h"
 
+#include "core/RemoteUrl.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -42,7 +44,7 @@ std::optional<TerraformSource> rebasedSource(const CaseFile &caseFile, const QSt
     if (!caseFile.terraformSource)
         return std::nullopt;
     TerraformSource s = *caseFile.terraformSource;
-    const QString repository = caseFile.resolvedPath(s.repo);
+    const QString repository = caseFile.repositoryPath();
     if (!s.state.isEmpty()) {
         const QString outside = caseFile.resolvedPath(s.state);
         const bool inRepository = outside.startsWith(repository + QLatin1Char('/'))
@@ -50,7 +52,8 @@ std::optional<TerraformSource> rebasedSource(const CaseFile &caseFile, const QSt
         if (!inRepository && QFileInfo(outside).isFile())
             s.state = rebasedPath(caseFile, s.state, targetPath);
     }
-    s.repo = rebasedPath(caseFile, s.repo, targetPath);
+    if (!RemoteUrl::isUrl(s.repo)) // a URL is the same from anywhere
+        s.repo = rebasedPath(caseFile, s.repo, targetPath);
     return s;
 }
 

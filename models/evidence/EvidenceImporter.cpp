@@ -319,8 +319,8 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
     const auto importItem = [&](qsizetype i) {
         if (i < entries)
             return importEntry(caseFile, caseFile.evidence.at(i));
-        return i == entries ? TerraformImport::importSourceCode(caseFile)
-                            : TerraformImport::importSourceState(caseFile);
+        return i == entries ? TerraformImport::importSourceCode(caseFile, context)
+                            : TerraformImport::importSourceState(caseFile, context);
     };
     std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));
     std::atomic<qsizetype> next { 0 };

@@ -1,8 +1,10 @@
 #include "TerraformImport.h"
 
+#include "core/JobRunner.h"
 #include "core/RegularFile.h"
 #include "evidence/CredentialMaterial.h"
 #include "git/FolderTree.h"
+#include "git/GitRemote.h"
 #include "git/GitRepository.h"
 #include "hcl/TerraformReader.h"
 #include "terraform/TerraformKubernetesMapping.h"
@@ -10,6 +12,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+
+#include <limits>
 
 namespace strata::TerraformImport {
 
@@ -197,19 +201,47 @@ struct OpenedSource
 
 // `compareWorkTree`: list (and warn about) the work tree's changes under
 // `dir` — once per source, by its code item; the state item skips that walk.
-OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source, bool compareWorkTree)
+// `compareWorkTree` is set for the code item, which also fetches a URL; the
+// state item, read alongside, uses the copy the code item brings up to date.
+OpenedSource openSource(
+    const CaseFile &caseFile, const TerraformSource &source, bool compareWorkTree, const JobContext *context)
 {
     OpenedSource s;
     const auto note = [&](const QString &message) {
-        s.notes.append(Diagnostic::warning(
-            caseFile.filePath, source.line, 0, QStringLiteral("sources.terraform: %1: %2").arg(source.repo, message)));
+        s.notes.append(Diagnostic::warning(caseFile.filePath, source.line, 0,
+            QStringLiteral("sources.terraform: %1: %2").arg(source.shownRepo(), message)));
     };
-    s.origin.repository = source.repo;
+    s.origin.repository = source.shownRepo();
     s.origin.ref = source.ref;
     s.origin.folder = source.dir;
     s.origin.workTree = source.workTree;
-    const QString where = caseFile.resolvedPath(source.repo);
-    if (!QFileInfo(where).isDir()) {
+    const QString where = caseFile.repositoryPath();
+    if (RemoteUrl::isUrl(source.repo)) {
+        // Cloned into the cache the first time, fetched after that; what
+        // could not be fetched is said, and the copy already there (if any)
+        // is analysed, with the commit it is at in every output.
+        const auto progress = [context](qint64 received, qint64 total, qint64) {
+            constexpr qint64 most = std::numeric_limits<int>::max();
+            if (context)
+                context->reportProgress(int(std::min(received, most)), int(std::min(total, most)));
+            return !(context && context->isCancelled());
+        };
+        const GitSyncResult synced = GitRemote::sync(
+            source.repo, progress, compareWorkTree ? GitRemote::Mode::CloneOrFetch : GitRemote::Mode::CloneIfMissing);
+        if (synced.path.isEmpty()) {
+            s.error = synced.error;
+            return s;
+        }
+        if (!synced.error.isEmpty() && compareWorkTree) // said once, by the code item
+            s.notes.append(Diagnostic::error(caseFile.filePath, source.line, 0,
+                QStringLiteral("sources.terraform: %1; analysing the copy fetched before, in %2")
+                    .arg(synced.error, where)));
+        else if (synced.cloned || synced.fetched) {
+            note(synced.cloned ? QStringLiteral("cloned into %1").arg(where)
+                               : QStringLiteral("fetched into %1").arg(where));
+            s.notes.last().severity = Diagnostic::Severity::Note; // what happened, not a problem
+        }
+    } else if (!QFileInfo(where).isDir()) {
         s.error = QStringLiteral("%1: no such folder (looked for %2)").arg(source.repo, where);
         return s;
     }
@@ -227,7 +259,7 @@ OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source,
     const QString ref = source.workTree ? QStringLiteral("HEAD") : source.ref;
     const auto commit = s.repository->resolve(ref, &error);
     if (!commit) {
-        s.error = QStringLiteral("%1: %2").arg(source.repo, error);
+        s.error = QStringLiteral("%1: %2").arg(source.shownRepo(), error);
         return s;
     }
     s.origin.commit = *commit;
@@ -236,14 +268,14 @@ OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source,
     const QString workDirectory = s.repository->workDirectory();
     if (source.workTree) {
         if (workDirectory.isEmpty()) {
-            s.error = QStringLiteral("%1: a bare repository has no work tree to read").arg(source.repo);
+            s.error = QStringLiteral("%1: a bare repository has no work tree to read").arg(source.shownRepo());
             return s;
         }
         s.tree = std::make_unique<FolderTree>(workDirectory, source.repo);
     } else {
         s.tree = s.repository->tree(*commit, &error);
         if (!s.tree) {
-            s.error = QStringLiteral("%1: %2").arg(source.repo, error);
+            s.error = QStringLiteral("%1: %2").arg(source.shownRepo(), error);
             return s;
         }
     }
@@ -274,7 +306,7 @@ EntryImport started(const CaseFile &caseFile, const TerraformSource &source, Evi
     one.out.entry.line = source.line;
     one.out.role = role;
     one.out.kind = kind;
-    one.out.resolvedPath = caseFile.resolvedPath(source.repo);
+    one.out.resolvedPath = caseFile.repositoryPath();
     return one;
 }
 
@@ -287,11 +319,11 @@ void failed(EntryImport &one, const CaseFile &caseFile, const QString &message)
 
 } // namespace
 
-EntryImport importSourceCode(const CaseFile &caseFile)
+EntryImport importSourceCode(const CaseFile &caseFile, const JobContext *context)
 {
     const TerraformSource &source = *caseFile.terraformSource;
     EntryImport one = started(caseFile, source, EvidenceRole::Code, EvidenceKind::TerraformCode);
-    OpenedSource s = openSource(caseFile, source, true);
+    OpenedSource s = openSource(caseFile, source, true, context);
     one.out.diagnostics += s.notes;
     one.set.terraformOrigin = s.origin;
     if (!s.tree) {
@@ -313,11 +345,11 @@ EntryImport importSourceCode(const CaseFile &caseFile)
     return one;
 }
 
-EntryImport importSourceState(const CaseFile &caseFile)
+EntryImport importSourceState(const CaseFile &caseFile, const JobContext *context)
 {
     const TerraformSource &source = *caseFile.terraformSource;
     EntryImport one = started(caseFile, source, EvidenceRole::State, EvidenceKind::TerraformState);
-    OpenedSource s = openSource(caseFile, source, false);
+    OpenedSource s = openSource(caseFile, source, false, context);
     one.set.terraformOrigin = s.origin;
     if (!s.tree) {
         failed(one, caseFile, QStringLiteral("state not read: %1").arg(s.error));
@@ -339,7 +371,7 @@ EntryImport importSourceState(const CaseFile &caseFile)
             failed(one, caseFile,
                 QStringLiteral("state '%1' is neither in %2 nor a file (looked for %3)")
                     .arg(source.state,
-                        s.origin.git ? QStringLiteral("commit %1").arg(s.origin.commit.shortId) : source.repo,
+                        s.origin.git ? QStringLiteral("commit %1").arg(s.origin.commit.shortId) : source.shownRepo(),
                         outside));
             return one;
         }

@@ -4,6 +4,10 @@
 #include "evidence/EntryImport.h"
 #include "git/FileTree.h"
 
+namespace strata {
+class JobContext;
+}
+
 namespace strata::TerraformImport {
 
 // Terraform state and code each feed their own column, whatever role the
@@ -23,7 +27,8 @@ void importCode(const FileTree &tree, const QString &folder, const QStringList &
 // state) at the resolved commit of a git repository, or from a plain folder
 // when the repository is not one. Reads the same way as the evidence entries
 // above, so a commit and a checkout of it give the same analysis.
-EntryImport importSourceCode(const CaseFile &caseFile);
-EntryImport importSourceState(const CaseFile &caseFile);
+// `context`: progress while a URL is cloned or fetched, and cancel.
+EntryImport importSourceCode(const CaseFile &caseFile, const JobContext *context = nullptr);
+EntryImport importSourceState(const CaseFile &caseFile, const JobContext *context = nullptr);
 
 } // namespace strata::TerraformImport

@@ -14,7 +14,7 @@ std::shared_ptr<GitRepository> openSource(const CaseFile &caseFile, QString *err
         return nullptr;
     }
     QString why;
-    auto repository = GitRepository::open(caseFile.resolvedPath(caseFile.terraformSource->repo), &why);
+    auto repository = GitRepository::open(caseFile.repositoryPath(), &why);
     if (!repository)
         *error = QStringLiteral("%1 is not a git repository (%2)").arg(caseFile.terraformSource->repo, why);
     return repository;

@@ -164,12 +164,13 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
         return fail(QStringLiteral("the case has no sources.terraform repository to read history from"));
     const TerraformSource &source = *caseFile.terraformSource;
     QString error;
-    const auto repository = GitRepository::open(caseFile.resolvedPath(source.repo), &error);
+    const auto repository = GitRepository::open(caseFile.repositoryPath(), &error);
     if (!repository)
-        return fail(QStringLiteral("%1 is not a git repository (%2): there is no history").arg(source.repo, error));
+        return fail(
+            QStringLiteral("%1 is not a git repository (%2): there is no history").arg(source.shownRepo(), error));
     const auto start = repository->resolve(source.ref, &error);
     if (!start)
-        return fail(QStringLiteral("%1: %2").arg(source.repo, error));
+        return fail(QStringLiteral("%1: %2").arg(source.shownRepo(), error));
     result.start = *start;
     result.shallow = repository->isShallow();
 
@@ -262,7 +263,8 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
         },
         &error);
     if (!walked)
-        result.diagnostics.append(Diagnostic::error(source.repo, 0, 0, QStringLiteral("history: %1").arg(error)));
+        result.diagnostics.append(
+            Diagnostic::error(source.shownRepo(), 0, 0, QStringLiteral("history: %1").arg(error)));
     // A commit whose code did not parse still counts (its values are what
     // could be read); its errors are said once each.
     QSet<QString> said;

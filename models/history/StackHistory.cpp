@@ -62,12 +62,12 @@ StackHistoryResult run(const CaseFile &caseFile, const Limits &limits, const Job
         return fail(QStringLiteral("the case has no sources.terraform repository"));
     const TerraformSource &source = *caseFile.terraformSource;
     QString error;
-    const auto repository = GitRepository::open(caseFile.resolvedPath(source.repo), &error);
+    const auto repository = GitRepository::open(caseFile.repositoryPath(), &error);
     if (!repository)
-        return fail(QStringLiteral("%1 is not a git repository (%2)").arg(source.repo, error));
+        return fail(QStringLiteral("%1 is not a git repository (%2)").arg(source.shownRepo(), error));
     const auto start = repository->resolve(source.ref, &error);
     if (!start)
-        return fail(QStringLiteral("%1: %2").arg(source.repo, error));
+        return fail(QStringLiteral("%1: %2").arg(source.shownRepo(), error));
     // The state is followed only where the commit holds it (not a file beside the case).
     const bool stateInRepository
         = !source.state.isEmpty() && !repository->objectIdAt(start->id, source.state).isEmpty();

@@ -88,7 +88,7 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         limits.maxCommits = 200;
         limits.maxStates = 50;
         QList<TimelineEvent> commits = StackHistory::timelineEvents(
-            StackHistory::run(caseFile, limits, context), caseFile.terraformSource->repo);
+            StackHistory::run(caseFile, limits, context), caseFile.terraformSource->shownRepo());
         std::stable_sort(commits.begin(), commits.end(), byTime);
         evidence.events = {}; // the result's timeline is then its only owner: no copy of a million lines
         const qsizetype middle = result.timeline.size();
