@@ -57,7 +57,10 @@ QJsonObject json(const strata::FieldChange &c)
     o[QStringLiteral("field")] = c.field.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.field);
     o[QStringLiteral("object")] = c.object == strata::FieldChange::Object::Added ? QStringLiteral("added")
         : c.object == strata::FieldChange::Object::Removed                       ? QStringLiteral("removed")
+        : c.object == strata::FieldChange::Object::Moved                         ? QStringLiteral("moved")
                                                                                  : QStringLiteral("unchanged");
+    if (c.object == strata::FieldChange::Object::Moved)
+        o[QStringLiteral("movedBlock")] = c.movedBlock;
     o[QStringLiteral("before")] = cell(c.before);
     o[QStringLiteral("after")] = cell(c.after);
     return o;

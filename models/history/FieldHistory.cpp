@@ -17,8 +17,16 @@ struct Snapshot
 {
     QHash<ResourceId, QHash<QString, CellValue>> fields; // only objects some target asks about
     QStringList moduleFolders; // local modules read from outside the stack's folder
+    QHash<ResourceId, QString> addresses; // each target object's Terraform address
+    QList<TerraformMove> moves; // the code's `moved` blocks
     QList<Diagnostic> diagnostics;
 };
+
+// An instance address without its index: `a.b["k"]` → `a.b`, as `moved` blocks often name them.
+QString withoutIndex(const QString &address)
+{
+    return address.endsWith(QLatin1Char(']')) ? address.left(address.lastIndexOf(QLatin1Char('['))) : address;
+}
 
 bool inside(const QString &folder, const QString &path)
 {
@@ -41,6 +49,7 @@ Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, cons
         *tree, source.dir, source.vars, tree->displayPath(source.dir), EvidenceRole::Code, set, read);
     out.diagnostics = read.diagnostics;
     if (set.code) {
+        out.moves = set.code->moves;
         for (const TerraformModuleCall &m : std::as_const(set.code->modules)) {
             if (m.followed && !inside(source.dir, m.folder) && !out.moduleFolders.contains(m.folder))
                 out.moduleFolders.append(m.folder);
@@ -49,6 +58,7 @@ Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, cons
     for (const ColumnObject &o : std::as_const(set.objects)) {
         if (!wanted.contains(o.id) || out.fields.contains(o.id))
             continue;
+        out.addresses.insert(o.id, o.identity.terraformAddress);
         FieldFlattener::Options options;
         options.secretDataIsBase64 = o.secretDataIsBase64;
         options.sensitivePaths = o.sensitivePaths + sensitive.value(o.id);
@@ -105,6 +115,16 @@ QList<FieldChange> changesOf(
     }
     if (was != is)
         change(QString(), std::nullopt, std::nullopt, is ? FieldChange::Object::Added : FieldChange::Object::Removed);
+    const QString from = before.addresses.value(target.resource);
+    const QString to = now.addresses.value(target.resource);
+    if (was && is && from != to && !from.isEmpty() && !to.isEmpty()) {
+        change(QString(), CellValue { from, {}, CellValue::Kind::Scalar },
+            CellValue { to, {}, CellValue::Kind::Scalar }, FieldChange::Object::Moved);
+        for (const TerraformMove &m : now.moves) {
+            if ((m.from == from || m.from == withoutIndex(from)) && (m.to == to || m.to == withoutIndex(to)))
+                out.last().movedBlock = true;
+        }
+    }
     QStringList paths = now.fields.value(target.resource).keys();
     for (const QString &p : before.fields.value(target.resource).keys()) {
         if (!now.fields.value(target.resource).contains(p))
@@ -281,6 +301,12 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
 
 QString changeText(const FieldChange &change)
 {
+    if (change.object == FieldChange::Object::Moved)
+        return QStringLiteral("%1 moved in the code: %2 → %3%4")
+            .arg(change.resource.toString(), change.before ? change.before->text : QString(),
+                change.after ? change.after->text : QString(),
+                change.movedBlock ? QStringLiteral(" (a moved block says so)")
+                                  : QStringLiteral(" (no moved block: Terraform would destroy and re-create it)"));
     return change.field.isEmpty()
         ? QStringLiteral("%1 %2").arg(change.resource.toString(),
             change.object == FieldChange::Object::Added ? QStringLiteral("added") : QStringLiteral("removed"))

@@ -30,7 +30,9 @@ struct HistoryTarget
 // object appearing or going (an empty field), or one field's value.
 struct FieldChange
 {
-    enum class Object { Unchanged, Added, Removed };
+    // Moved: the object's Terraform address changed (a rename, a move into a
+    // module); `before` and `after` hold the addresses, not field values.
+    enum class Object { Unchanged, Added, Removed, Moved };
 
     GitCommit commit;
     Object object = Object::Unchanged; // with an empty field: the object appeared or went
@@ -38,6 +40,7 @@ struct FieldChange
     QString field; // empty: the object itself was added or removed
     std::optional<CellValue> before; // nullopt: absent before this commit
     std::optional<CellValue> after; // nullopt: absent after it
+    bool movedBlock = false; // Moved: a `moved` block in the code says so
 };
 
 struct HistoryResult

@@ -493,6 +493,47 @@ private Q_SLOTS:
             c1);
     }
 
+    // A resource renamed in the code is the same object: its history says it
+    // moved, whether a `moved` block says so, and never "removed, added".
+    void aRenamedResourceMoved()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        QByteArray code = flags("25", "strict");
+        repo.write(QStringLiteral("stack/flags.tf"), code);
+        repo.commit(QStringLiteral("Flags"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00Z"));
+        code.replace("\"flags\" {\n  metadata", "\"shop_flags\" {\n  metadata");
+        repo.write(QStringLiteral("stack/flags.tf"),
+            code
+                + "moved {\n  from = kubernetes_config_map.flags\n"
+                  "  to   = kubernetes_config_map.shop_flags\n}\n");
+        const QString renamed
+            = repo.commit(QStringLiteral("Rename"), QStringLiteral("Bo Chen"), at("2026-10-02T09:00:00Z"));
+        repo.write(QStringLiteral("stack/flags.tf"), code.replace("\"shop_flags\" {", "\"flags_v2\" {"));
+        const QString bare
+            = repo.commit(QStringLiteral("Rename again"), QStringLiteral("Cy Dee"), at("2026-10-03T09:00:00Z"));
+        const HistoryResult h
+            = FieldHistory::run(caseAt(tmp.path(), QStringLiteral("infra")), { { flagsId, QString(), std::nullopt } });
+        QStringList seen;
+        for (const FieldChange &c : h.changes) {
+            if (c.field.isEmpty()) // the object itself; its fields' values did not change after c1
+                seen.append(c.commit.shortId + QLatin1Char(' ') + FieldHistory::changeText(c));
+            else
+                QVERIFY2(!c.before, qPrintable(FieldHistory::changeText(c)));
+        }
+        QCOMPARE(seen.size(), 3);
+        QCOMPARE(seen.at(0),
+            bare.left(7)
+                + QStringLiteral(" configmap/shop/flags moved in the code: kubernetes_config_map.shop_flags → "
+                                 "kubernetes_config_map.flags_v2 (no moved block: Terraform would destroy and "
+                                 "re-create it)"));
+        QCOMPARE(seen.at(1),
+            renamed.left(7)
+                + QStringLiteral(" configmap/shop/flags moved in the code: kubernetes_config_map.flags → "
+                                 "kubernetes_config_map.shop_flags (a moved block says so)"));
+        QVERIFY(seen.at(2).endsWith(QLatin1String("configmap/shop/flags added")));
+    }
+
     void theHistoryCommand()
     {
         QTemporaryDir tmp;
