@@ -355,6 +355,38 @@ private Q_SLOTS:
         QVERIFY(outcome(r).join(QLatin1Char('\n')).contains(QStringLiteral("live-drift"))); // the rest still analysed
     }
 
+    // A blob the object database cannot read (a corrupt loose object): that
+    // file is an error naming it, the rest of the stack is still analysed.
+    void aCorruptObjectIsSaidAndTheRestRead()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        writeReferenceStack(repo);
+        repo.write(QStringLiteral("stack/extra.tf"), "locals {\n  planted = \"only-in-the-corrupt-file\"\n}\n");
+        repo.commit(QStringLiteral("Stack"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00Z"));
+        QString error;
+        const auto git = GitRepository::open(repo.folder(), &error);
+        const auto head = git->resolve(QString(), &error);
+        const QString blob = git->objectIdAt(head->id, QStringLiteral("stack/extra.tf"));
+        QVERIFY(!blob.isEmpty());
+        const QString object
+            = repo.folder() + QStringLiteral("/.git/objects/") + blob.left(2) + QLatin1Char('/') + blob.mid(2);
+        QVERIFY2(QFile::exists(object), qPrintable(object));
+        QFile::setPermissions(object, QFile::ReadOwner | QFile::WriteOwner);
+        writeFile(object, "this is not a zlib stream");
+
+        const AnalysisResult r = Analyzer::analyze(
+            readCase(tmp.filePath(QStringLiteral("case.yaml")), gitCase(repo.folder(), QStringLiteral("main"))));
+        bool named = false;
+        for (const Diagnostic &d : r.diagnostics)
+            named = named
+                || (d.severity == Diagnostic::Severity::Error
+                    && d.toString().contains(QLatin1String("stack/extra.tf")));
+        QVERIFY(named);
+        QVERIFY(!r.completeness.isComplete());
+        QVERIFY(outcome(r).join(QLatin1Char('\n')).contains(QStringLiteral("live-drift"))); // the rest still analysed
+    }
+
     void badSourcesSayWhatAndWhere_data()
     {
         QTest::addColumn<QString>("ref");
