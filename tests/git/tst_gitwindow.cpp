@@ -13,6 +13,7 @@
 #include "MainWindow.h"
 #include "PlaceholderView.h"
 #include "itemmodels/DiffModel.h"
+#include "itemmodels/FindingsModel.h"
 #include "itemmodels/HistoryModel.h"
 
 #include <QDockWidget>
@@ -162,6 +163,25 @@ private Q_SLOTS:
         QVERIFY2(history->patchView()->toPlainText().contains(QLatin1String("+    limit = \"40\"")),
             qPrintable(history->patchView()->toPlainText()));
         saveScreenshot(window, QStringLiteral("history-panel.png"));
+
+        // From a finding: its field's history (the drifted data.mode).
+        auto *findings = window.findChild<QTreeView *>(QStringLiteral("findingsTree"));
+        QModelIndex drift;
+        for (int row = 0; row < findings->model()->rowCount(); ++row) {
+            const QModelIndex i = findings->model()->index(row, 0);
+            if (i.data(strata::FindingsModel::FindingIdRole).toString() == QLatin1String("live-drift"))
+                drift = i;
+        }
+        QVERIFY(drift.isValid());
+        findings->setFocus();
+        findings->setCurrentIndex(drift);
+        action(window, "showHistoryAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("2 changes in 3 commits")), 30000);
+        QVERIFY(history->findChild<QLabel *>(QStringLiteral("historyQuestion"))
+                    ->text()
+                    .contains(QLatin1String("data.mode of configmap/shop/flags")));
+        QCOMPARE(rows->index(0, HistoryModel::ChangeColumn).data().toString(),
+            QStringLiteral("data.mode: \"strict\" → \"lenient\""));
 
         QSignalSpy analysed(&window, &MainWindow::analysisFinished);
         action(window, "pickCommitAction")->trigger();
