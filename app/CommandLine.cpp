@@ -177,6 +177,44 @@ CommandLineRequest parseHistory(const QStringList &arguments)
     return request;
 }
 
+CommandLineRequest parseContexts(const QStringList &arguments)
+{
+    CommandLineRequest request;
+    request.action = CommandLineRequest::Action::Contexts;
+    request.format = CommandLineRequest::Format::Text;
+    QStringList positional;
+    const auto stop = walkArguments(arguments, positional,
+        [&](const QString &arg, const TakeValue &takeValue) -> std::optional<CommandLineRequest> {
+            if (arg == QLatin1String("-h") || arg == QLatin1String("--help"))
+                return helpFor(QStringLiteral("contexts"));
+            if (arg == QLatin1String("--kubeconfig")) {
+                const auto v = takeValue();
+                if (!v || v->isEmpty())
+                    return usageError(QStringLiteral("option '%1' needs a file").arg(arg));
+                request.kubeconfigs.append(*v);
+                return std::nullopt;
+            }
+            if (arg == QLatin1String("-f") || arg == QLatin1String("--format")) {
+                const auto v = takeValue();
+                if (v && *v == QLatin1String("json"))
+                    request.format = CommandLineRequest::Format::Json;
+                else if (v && *v == QLatin1String("text"))
+                    request.format = CommandLineRequest::Format::Text;
+                else
+                    return usageError(QStringLiteral("option '%1' takes json or text").arg(arg));
+                return std::nullopt;
+            }
+            return usageError(
+                QStringLiteral("unknown option '%1' for contexts (try 'strata contexts --help')").arg(arg));
+        });
+    if (stop)
+        return *stop;
+    if (!positional.isEmpty())
+        return usageError(
+            QStringLiteral("contexts takes no arguments, only --kubeconfig FILE (try 'strata contexts --help')"));
+    return request;
+}
+
 } // namespace
 
 CommandLineRequest parse(const QStringList &arguments)
@@ -185,6 +223,8 @@ CommandLineRequest parse(const QStringList &arguments)
         return parseAnalyze(arguments);
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("history"))
         return parseHistory(arguments);
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("contexts"))
+        return parseContexts(arguments);
 
     CommandLineRequest request;
     QStringList positional;
@@ -238,6 +278,9 @@ QString helpText()
                           "  history CASE RESOURCE [FIELD]\n"
                           "                   the commits that changed what the code sets\n"
                           "                   (see 'strata history --help')\n"
+                          "  contexts [--kubeconfig FILE]...\n"
+                          "                   the contexts of your kubeconfigs, merged as kubectl does\n"
+                          "                   (see 'strata contexts --help')\n"
                           "\n"
                           "Exit status: 0 on success, 2 for a usage error; 'strata analyze' exits 3\n"
                           "when its analysis is incomplete.\n");
@@ -291,6 +334,27 @@ QString historyHelpText()
                           "Exit status: 0 the history is complete; 2 usage error, an unreadable case or\n"
                           "a case without a git repository; 3 the history is incomplete (a shallow\n"
                           "clone, or a commit whose code could not be read).\n");
+}
+
+QString contextsHelpText()
+{
+    return QStringLiteral("Usage: strata contexts [--kubeconfig FILE]... [--format text|json]\n"
+                          "\n"
+                          "Lists the contexts of the kubeconfig files merged as kubectl merges them, as\n"
+                          "'kubectl config get-contexts' does, with each context's server: CURRENT, NAME,\n"
+                          "CLUSTER, AUTHINFO, NAMESPACE, SERVER. Without --kubeconfig: $KUBECONFIG (a\n"
+                          "':'-separated list), else ~/.kube/config. Several --kubeconfig files are\n"
+                          "merged in the order given: the first file that defines a name wins, and\n"
+                          "current-context comes from the first file that sets it. Credentials are never\n"
+                          "printed; JSON says only how each user authenticates.\n"
+                          "\n"
+                          "Options:\n"
+                          "      --kubeconfig FILE  read FILE (repeat to merge several)\n"
+                          "  -f, --format FORMAT    text (default) or json\n"
+                          "  -h, --help             show this help and exit\n"
+                          "\n"
+                          "Exit status: 0 all files read; 2 usage error; 3 a file or an entry could not be\n"
+                          "read (what could be read is listed; the problems are on standard error).\n");
 }
 
 QString versionText()

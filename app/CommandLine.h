@@ -7,7 +7,7 @@
 // exists, so `--version`, `--help` and usage errors never need a display.
 struct CommandLineRequest
 {
-    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze, History };
+    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze, History, Contexts };
     enum class Format { Json, Markdown, Text };
 
     Action action = Action::OpenGui;
@@ -20,6 +20,7 @@ struct CommandLineRequest
     QString field; // History: a field path; empty for every field of the resource
     int limit = 0; // History: at most this many changes; 0 for all
     bool stateHistory = false; // History --state: the committed state's serials instead of the code
+    QStringList kubeconfigs; // Contexts: --kubeconfig files, merged in order; empty for kubectl's default
 };
 
 namespace CommandLine {
@@ -28,6 +29,7 @@ CommandLineRequest parse(const QStringList &arguments);
 QString helpText();
 QString analyzeHelpText();
 QString historyHelpText();
+QString contextsHelpText();
 QString versionText();
 // Exit status for a usage error, as getopt-style tools use.
 constexpr int usageErrorExitCode = 2;

@@ -2,6 +2,7 @@
 // then hand over to the main window. Nothing slow runs before the window shows.
 #include "AnalyzeCommand.h"
 #include "CommandLine.h"
+#include "ContextsCommand.h"
 #include "HistoryCommand.h"
 #include "MainWindow.h"
 
@@ -42,9 +43,10 @@ int main(int argc, char **argv)
         return 0;
     case CommandLineRequest::Action::PrintHelp:
         print(stdout,
-            request.helpTopic == QLatin1String("analyze")       ? CommandLine::analyzeHelpText()
-                : request.helpTopic == QLatin1String("history") ? CommandLine::historyHelpText()
-                                                                : CommandLine::helpText());
+            request.helpTopic == QLatin1String("analyze")        ? CommandLine::analyzeHelpText()
+                : request.helpTopic == QLatin1String("history")  ? CommandLine::historyHelpText()
+                : request.helpTopic == QLatin1String("contexts") ? CommandLine::contextsHelpText()
+                                                                 : CommandLine::helpText());
         return 0;
     case CommandLineRequest::Action::History:
         std::signal(SIGPIPE, SIG_IGN);
@@ -55,6 +57,9 @@ int main(int argc, char **argv)
         std::signal(SIGPIPE, SIG_IGN);
         useFingerprintKey();
         return AnalyzeCommand::run(request, stdout, stderr);
+    case CommandLineRequest::Action::Contexts:
+        std::signal(SIGPIPE, SIG_IGN);
+        return ContextsCommand::run(request, stdout, stderr);
     case CommandLineRequest::Action::UsageError:
         print(stderr, QStringLiteral("strata: %1\n").arg(request.error));
         return CommandLine::usageErrorExitCode;
