@@ -199,13 +199,27 @@ QList<Entry> readList(const Value &root, const char *listKey, const char *entryK
     return out;
 }
 
-template<typename Entry> const Entry *byName(const QList<Entry> &list, const QString &name)
+template<typename Entry>
+const Entry *byName(const QList<Entry> &list, const QHash<QString, qsizetype> &index, const QString &name)
 {
-    for (const Entry &e : list) {
+    if (index.size() == list.size()) {
+        const qsizetype at = index.value(name, -1);
+        return at < 0 ? nullptr : &list.at(at);
+    }
+    for (const Entry &e : list) { // not indexed (built by hand)
         if (e.name == name)
             return &e;
     }
     return nullptr;
+}
+
+template<typename Entry> QHash<QString, qsizetype> indexOf(const QList<Entry> &list)
+{
+    QHash<QString, qsizetype> out;
+    out.reserve(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i)
+        out.insert(list.at(i).name, i);
+    return out;
 }
 
 } // namespace
@@ -229,17 +243,24 @@ QString KubeUser::authKind() const
 
 const KubeCluster *Kubeconfig::cluster(const QString &name) const
 {
-    return byName(clusters, name);
+    return byName(clusters, m_clusterIndex, name);
 }
 
 const KubeUser *Kubeconfig::user(const QString &name) const
 {
-    return byName(users, name);
+    return byName(users, m_userIndex, name);
 }
 
 const KubeContext *Kubeconfig::context(const QString &name) const
 {
-    return byName(contexts, name);
+    return byName(contexts, m_contextIndex, name);
+}
+
+void Kubeconfig::index()
+{
+    m_clusterIndex = indexOf(clusters);
+    m_userIndex = indexOf(users);
+    m_contextIndex = indexOf(contexts);
 }
 
 namespace KubeconfigLoader {
@@ -276,6 +297,7 @@ Kubeconfig parse(const QByteArray &text, const QString &file)
     out.users = readList<KubeUser>(root, "users", "user", r, readUser);
     out.contexts = readList<KubeContext>(root, "contexts", "context", r, readContext);
     out.currentContext = r.string(root, "current-context");
+    out.index();
     return out;
 }
 
@@ -322,6 +344,7 @@ Kubeconfig load(const QStringList &files, bool mustExist)
         if (merged.currentContext.isEmpty())
             merged.currentContext = one.currentContext;
     }
+    merged.index();
     return merged;
 }
 

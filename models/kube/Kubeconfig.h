@@ -4,6 +4,7 @@
 #include "core/SourceLocation.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -83,9 +84,15 @@ struct Kubeconfig
     QStringList files; // the files that were read, in order
     QList<Diagnostic> diagnostics; // file:line:col; a bad entry or file never hides the others
 
+    // By name: through an index once index() has run (the loader runs it),
+    // so a kubeconfig of thousands of contexts is not searched per lookup.
     const KubeCluster *cluster(const QString &name) const;
     const KubeUser *user(const QString &name) const;
     const KubeContext *context(const QString &name) const;
+    void index();
+
+private:
+    QHash<QString, qsizetype> m_clusterIndex, m_userIndex, m_contextIndex;
 };
 
 namespace KubeconfigLoader {
