@@ -3,6 +3,7 @@
 #include "CommandSupport.h"
 
 #include "core/ControlCharacters.h"
+#include "core/RemoteUrl.h"
 #include "kube/Kubeconfig.h"
 
 #include <QJsonArray>
@@ -58,7 +59,8 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
             o[QStringLiteral("name")] = c.name;
             o[QStringLiteral("current")] = c.name == config.currentContext;
             o[QStringLiteral("cluster")] = c.cluster;
-            o[QStringLiteral("server")] = cluster ? QJsonValue(cluster->server) : QJsonValue(QJsonValue::Null);
+            o[QStringLiteral("server")]
+                = cluster ? QJsonValue(strata::RemoteUrl::redacted(cluster->server)) : QJsonValue(QJsonValue::Null);
             o[QStringLiteral("user")] = c.user;
             o[QStringLiteral("auth")] = user ? QJsonValue(user->authKind()) : QJsonValue(QJsonValue::Null);
             o[QStringLiteral("namespace")] = c.ns;
@@ -76,7 +78,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         for (const strata::KubeContext &c : contexts) {
             const strata::KubeCluster *cluster = config.cluster(c.cluster);
             rows.append({ c.name == config.currentContext ? QStringLiteral("*") : QString(), c.name, c.cluster, c.user,
-                c.ns, cluster ? cluster->server : QString() });
+                c.ns, cluster ? strata::RemoteUrl::redacted(cluster->server) : QString() });
         }
         // Names come from files anyone may have written: no terminal controls.
         for (QStringList &row : rows) {

@@ -93,7 +93,7 @@ QJsonObject json(const strata::StackCommit &c)
 }
 
 // `strata history CASE --state [RESOURCE]`: the committed state, commit by commit.
-int runState(const CommandLineRequest &request, const strata::CaseFile &caseFile, FILE *out, FILE *err)
+int runState(const CommandLineRequest &request, const strata::CaseFile &caseFile, bool fetched, FILE *out, FILE *err)
 {
     std::optional<strata::ResourceId> id;
     if (!request.resource.isEmpty()) {
@@ -108,8 +108,10 @@ int runState(const CommandLineRequest &request, const strata::CaseFile &caseFile
     const bool text = request.format == CommandLineRequest::Format::Text;
     QJsonArray entries;
     int shown = 0;
-    strata::StackHistory::Limits limits;
+    strata::StackHistory::Limits limits; // the whole history: the timeline's bounds are not for this
+    limits.maxWalked = std::numeric_limits<int>::max();
     limits.maxCommits = std::numeric_limits<int>::max();
+    limits.maxStates = std::numeric_limits<int>::max();
     const auto wanted = [&](const strata::StackCommit &c) {
         if (!c.state || (request.limit > 0 && shown >= request.limit))
             return false;
@@ -136,7 +138,7 @@ int runState(const CommandLineRequest &request, const strata::CaseFile &caseFile
     if (result.commits.isEmpty() && !result.diagnostics.isEmpty())
         return CommandLine::usageErrorExitCode;
     const bool limited = request.limit > 0 && shown >= request.limit;
-    const bool complete = (result.complete || limited) && result.diagnostics.isEmpty();
+    const bool complete = (result.complete || limited) && result.diagnostics.isEmpty() && fetched;
     print(err, QStringLiteral("strata: %1 commits walked; %2 state commits\n").arg(result.commitsWalked).arg(shown));
     if (!text) {
         QJsonObject doc;
@@ -160,7 +162,9 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     const auto read = CommandSupport::readCase(request.caseFile, err);
     if (!read)
         return CommandLine::usageErrorExitCode;
-    // A repository named by URL: brought up to date first, as the analysis does.
+    // A repository named by URL: brought up to date first, as the analysis
+    // does; read from the older copy when that fails, and then incomplete.
+    bool fetched = true;
     if (read->caseFile->terraformSource && strata::RemoteUrl::isUrl(read->caseFile->terraformSource->repo)) {
         const strata::GitSyncResult synced = strata::GitRemote::sync(read->caseFile->terraformSource->repo);
         if (!synced.error.isEmpty())
@@ -170,6 +174,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
                         synced.path.isEmpty() ? QString() : QStringLiteral("; reading the copy fetched before")));
         if (synced.path.isEmpty())
             return CommandLine::usageErrorExitCode;
+        fetched = synced.error.isEmpty();
     }
     if (request.stateHistory) {
         if (!read->caseFile->terraformSource) {
@@ -178,7 +183,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
                     .arg(request.caseFile));
             return CommandLine::usageErrorExitCode;
         }
-        return runState(request, *read->caseFile, out, err);
+        return runState(request, *read->caseFile, fetched, out, err);
     }
     const auto id = strata::ResourceId::parse(request.resource);
     if (!id) {
@@ -207,7 +212,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
             print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
         return CommandLine::usageErrorExitCode;
     }
-    const bool complete = result.diagnostics.isEmpty() && !result.shallow;
+    const bool complete = result.diagnostics.isEmpty() && !result.shallow && fetched;
     for (const strata::Diagnostic &d : result.diagnostics)
         print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
     if (result.shallow)

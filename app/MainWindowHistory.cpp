@@ -38,6 +38,11 @@ void MainWindow::createHistory()
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("timelineDock")), dock);
     findChild<QDockWidget *>(QStringLiteral("timelineDock"))->raise();
     connect(m_historyView, &HistoryView::commitSelected, this, &MainWindow::showCommitPatch);
+    connect(m_jobs, &JobRunner::jobCancelled, m_historyView, [this](quint64 id) {
+        if (id == m_historyJob && id != 0)
+            m_historyView->setStatus(QStringLiteral("Cancelled: %1 changes found before it stopped")
+                                         .arg(m_historyView->model()->rowCount()));
+    });
 
     m_showHistoryAction = new QAction(QStringLiteral("Show &History"), this);
     m_showHistoryAction->setObjectName(QStringLiteral("showHistoryAction"));
@@ -95,6 +100,8 @@ void MainWindow::showHistory()
         m_historyView->setStatus(QStringLiteral("Select a row of the diff or a finding first."));
         return;
     }
+    // The walk this one replaces stops without saying "cancelled" over the new one.
+    m_jobs->cancel(std::exchange(m_historyJob, 0));
     m_historyView->begin(target->field.isEmpty()
             ? QStringLiteral("History of %1 in the code").arg(target->resource.toString())
             : QStringLiteral("History of %1 of %2 in the code").arg(target->field, target->resource.toString()));
@@ -149,11 +156,6 @@ void MainWindow::showHistory()
             if (changes > 0 && !m_historyView->tableView()->currentIndex().isValid())
                 m_historyView->tableView()->selectRow(0);
         });
-    connect(m_jobs, &JobRunner::jobCancelled, m_historyView, [this](quint64 id) {
-        if (id == m_historyJob)
-            m_historyView->setStatus(QStringLiteral("Cancelled: %1 changes found before it stopped")
-                                         .arg(m_historyView->model()->rowCount()));
-    });
 }
 
 void MainWindow::showCommitPatch(const QString &commitId)

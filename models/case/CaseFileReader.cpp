@@ -1,6 +1,7 @@
 #include "CaseFileReader.h"
 
 #include "core/RegularFile.h"
+#include "core/RemoteUrl.h"
 
 #include <QFile>
 #include <QHash>
@@ -211,9 +212,15 @@ void readTerraformSource(Context &ctx, const YAML::Node &node, CaseFile &out)
             const auto v = scalar(ctx, value, what);
             if (!v)
                 return false;
-            if (key == QLatin1String("repo"))
+            if (key == QLatin1String("repo")) {
                 source.repo = v->trimmed();
-            else if (key == QLatin1String("ref"))
+                // Kept as written (it is the user's file), but never shown; said once here.
+                if (RemoteUrl::isUrl(source.repo) && RemoteUrl::redacted(source.repo) != source.repo
+                    && !source.repo.startsWith(QLatin1String("ssh://")))
+                    ctx.warning(value,
+                        QStringLiteral("'sources.terraform.repo' holds a password or token; Strata never shows "
+                                       "it, but this file keeps it: a git credential helper is safer"));
+            } else if (key == QLatin1String("ref"))
                 source.ref = v->trimmed();
             else if (key == QLatin1String("state"))
                 source.state = v->trimmed();

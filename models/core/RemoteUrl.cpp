@@ -18,10 +18,29 @@ bool isUrl(const QString &repository)
 
 QString redacted(const QString &url)
 {
-    static const QRegularExpression secret(QStringLiteral("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@:]*):[^/@]*@"));
-    QString out = url;
-    out.replace(secret, QStringLiteral("\\1\\2@"));
-    return out;
+    // The authority runs from "://" to the next '/'; what stands before its
+    // last '@' is the user information. Over http(s) a token is often the
+    // user name itself (`https://ghp_…@github.com/…`), so all of it goes;
+    // over ssh the user name is how one logs in (`ssh://git@host`) and only
+    // a password after ':' goes.
+    const qsizetype scheme = url.indexOf(QStringLiteral("://"));
+    if (scheme < 0)
+        return url; // scp-like `git@host:path`: a user name, never a password
+    const qsizetype start = scheme + 3;
+    qsizetype end = url.indexOf(QLatin1Char('/'), start);
+    if (end < 0)
+        end = url.size();
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'), end - 1);
+    if (at < start)
+        return url;
+    const QString protocol = url.left(scheme).toLower();
+    QString user;
+    if (protocol == QLatin1String("ssh") || protocol == QLatin1String("git+ssh")) {
+        user = url.mid(start, at - start);
+        user = user.left(user.indexOf(QLatin1Char(':')) < 0 ? user.size() : user.indexOf(QLatin1Char(':')));
+        user += QLatin1Char('@');
+    }
+    return url.left(start) + user + url.mid(at + 1);
 }
 
 QString cacheFolder(const QString &url)

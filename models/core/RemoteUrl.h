@@ -10,9 +10,10 @@ namespace strata {
 // cloning itself is models/git/GitRemote.
 namespace RemoteUrl {
 bool isUrl(const QString &repository);
-// The URL without a user's password or token (`https://user:tok@host/x` →
-// `https://user@host/x`): what messages, the case's outputs and the cache
-// folder's name may contain.
+// The URL without a user's password or token: over http(s) without any
+// user information (`https://user:tok@host/x`, `https://tok@host/x` →
+// `https://host/x`), over ssh with the user name only. What messages, the
+// case's outputs and the cache folder's name may contain.
 QString redacted(const QString &url);
 // `$XDG_CACHE_HOME/strata/repositories/<host-path>-<hash>`: one folder per
 // URL (credentials left out of both the name and the hash).

@@ -1,6 +1,7 @@
 #include "EvidenceImporter.h"
 
 #include "core/RegularFile.h"
+#include "core/RemoteUrl.h"
 #include "evidence/CredentialMaterial.h"
 #include "evidence/EntryImport.h"
 #include "evidence/TerraformImport.h"
@@ -20,6 +21,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -316,10 +318,16 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
     const qsizetype entries = caseFile.evidence.size();
     const TerraformSource *source = caseFile.terraformSource ? &*caseFile.terraformSource : nullptr;
     const qsizetype count = entries + (source ? 1 : 0) + (source && !source->state.isEmpty() ? 1 : 0);
+    // A repository named by URL is brought up to date once, before the code
+    // and the state are read in parallel: both then read the same copy.
+    std::optional<GitSyncResult> synced;
+    if (source && RemoteUrl::isUrl(source->repo)) {
+        synced = GitRemote::sync(source->repo, GitRemote::jobProgress(context));
+    }
     const auto importItem = [&](qsizetype i) {
         if (i < entries)
             return importEntry(caseFile, caseFile.evidence.at(i));
-        return i == entries ? TerraformImport::importSourceCode(caseFile, context)
+        return i == entries ? TerraformImport::importSourceCode(caseFile, context, synced ? &*synced : nullptr)
                             : TerraformImport::importSourceState(caseFile, context);
     };
     std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));

@@ -203,8 +203,8 @@ struct OpenedSource
 // `dir` — once per source, by its code item; the state item skips that walk.
 // `compareWorkTree` is set for the code item, which also fetches a URL; the
 // state item, read alongside, uses the copy the code item brings up to date.
-OpenedSource openSource(
-    const CaseFile &caseFile, const TerraformSource &source, bool compareWorkTree, const JobContext *context)
+OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source, bool compareWorkTree,
+    const JobContext *context, const GitSyncResult *alreadySynced = nullptr)
 {
     OpenedSource s;
     const auto note = [&](const QString &message) {
@@ -220,14 +220,10 @@ OpenedSource openSource(
         // Cloned into the cache the first time, fetched after that; what
         // could not be fetched is said, and the copy already there (if any)
         // is analysed, with the commit it is at in every output.
-        const auto progress = [context](qint64 received, qint64 total, qint64) {
-            constexpr qint64 most = std::numeric_limits<int>::max();
-            if (context)
-                context->reportProgress(int(std::min(received, most)), int(std::min(total, most)));
-            return !(context && context->isCancelled());
-        };
-        const GitSyncResult synced = GitRemote::sync(
-            source.repo, progress, compareWorkTree ? GitRemote::Mode::CloneOrFetch : GitRemote::Mode::CloneIfMissing);
+        const GitSyncResult synced = alreadySynced
+            ? *alreadySynced
+            : GitRemote::sync(source.repo, GitRemote::jobProgress(context),
+                compareWorkTree ? GitRemote::Mode::CloneOrFetch : GitRemote::Mode::CloneIfMissing);
         if (synced.path.isEmpty()) {
             s.error = synced.error;
             return s;
@@ -242,14 +238,14 @@ OpenedSource openSource(
             s.notes.last().severity = Diagnostic::Severity::Note; // what happened, not a problem
         }
     } else if (!QFileInfo(where).isDir()) {
-        s.error = QStringLiteral("%1: no such folder (looked for %2)").arg(source.repo, where);
+        s.error = QStringLiteral("%1: no such folder (looked for %2)").arg(source.shownRepo(), where);
         return s;
     }
     QString error;
     s.repository = GitRepository::open(where, &error);
     if (!s.repository) {
         // A plain folder still works, without history; say so.
-        s.tree = std::make_unique<FolderTree>(where, source.repo);
+        s.tree = std::make_unique<FolderTree>(where, source.shownRepo());
         note(QStringLiteral("not a git repository (%1): read as a folder, without commits or history").arg(error));
         if (!source.ref.isEmpty())
             note(QStringLiteral("'ref: %1' is ignored: there are no commits").arg(source.ref));
@@ -271,7 +267,7 @@ OpenedSource openSource(
             s.error = QStringLiteral("%1: a bare repository has no work tree to read").arg(source.shownRepo());
             return s;
         }
-        s.tree = std::make_unique<FolderTree>(workDirectory, source.repo);
+        s.tree = std::make_unique<FolderTree>(workDirectory, source.shownRepo());
     } else {
         s.tree = s.repository->tree(*commit, &error);
         if (!s.tree) {
@@ -319,11 +315,11 @@ void failed(EntryImport &one, const CaseFile &caseFile, const QString &message)
 
 } // namespace
 
-EntryImport importSourceCode(const CaseFile &caseFile, const JobContext *context)
+EntryImport importSourceCode(const CaseFile &caseFile, const JobContext *context, const GitSyncResult *synced)
 {
     const TerraformSource &source = *caseFile.terraformSource;
     EntryImport one = started(caseFile, source, EvidenceRole::Code, EvidenceKind::TerraformCode);
-    OpenedSource s = openSource(caseFile, source, true, context);
+    OpenedSource s = openSource(caseFile, source, true, context, synced);
     one.out.diagnostics += s.notes;
     one.set.terraformOrigin = s.origin;
     if (!s.tree) {

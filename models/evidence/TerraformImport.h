@@ -3,6 +3,7 @@
 #include "case/CaseFile.h"
 #include "evidence/EntryImport.h"
 #include "git/FileTree.h"
+#include "git/GitRemote.h"
 
 namespace strata {
 class JobContext;
@@ -28,7 +29,11 @@ void importCode(const FileTree &tree, const QString &folder, const QStringList &
 // when the repository is not one. Reads the same way as the evidence entries
 // above, so a commit and a checkout of it give the same analysis.
 // `context`: progress while a URL is cloned or fetched, and cancel.
-EntryImport importSourceCode(const CaseFile &caseFile, const JobContext *context = nullptr);
+// `synced`: the URL already cloned or fetched for this analysis (so code and
+// state are read from one copy); else the code item fetches it itself and
+// the state item uses the copy as it is.
+EntryImport importSourceCode(
+    const CaseFile &caseFile, const JobContext *context = nullptr, const GitSyncResult *synced = nullptr);
 EntryImport importSourceState(const CaseFile &caseFile, const JobContext *context = nullptr);
 
 } // namespace strata::TerraformImport

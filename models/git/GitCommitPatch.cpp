@@ -11,18 +11,24 @@ namespace strata::GitCommitPatches {
 
 namespace {
 
-bool isStateFile(const QString &path)
+// Terraform's own names for state and its backups (`terraform.tfstate`,
+// `terraform.tfstate.backup`, `terraform.tfstate.1700000000.backup`), and
+// any file the caller knows to be state.
+bool isStateFile(const QString &path, const QStringList &stateFiles)
 {
-    return path.endsWith(QLatin1String(".tfstate")) || path.endsWith(QLatin1String(".tfstate.backup"));
+    return path.contains(QLatin1String(".tfstate")) || stateFiles.contains(path);
 }
+
+const QString maskedKey = QStringLiteral("•••• (a private key, not shown)");
 
 struct Printer
 {
     GitCommitPatch *out = nullptr;
+    const QStringList *stateFiles = nullptr;
     QString currentFile;
     bool currentIsState = false;
-    bool inPrivateKey = false;
     bool cut = false;
+    QList<QPair<char, QString>> hunk; // the lines of the hunk being read: origin, text
 
     void append(const QString &line)
     {
@@ -37,17 +43,51 @@ struct Printer
         out->text += line;
     }
 
+    // A private key's lines are masked from its BEGIN line to its END line.
+    // A hunk can start inside a key (an END with no BEGIN before it): then
+    // everything before that END is masked too.
+    void flushHunk()
+    {
+        const auto isBegin = [](const QString &t) {
+            return t.contains(QLatin1String("-----BEGIN")) && t.contains(QLatin1String("PRIVATE KEY-----"));
+        };
+        const auto isEnd = [](const QString &t) {
+            return t.contains(QLatin1String("-----END")) && t.contains(QLatin1String("PRIVATE KEY-----"));
+        };
+        for (qsizetype i = 0; i < hunk.size(); ++i) {
+            if (isBegin(hunk.at(i).second))
+                break;
+            if (isEnd(hunk.at(i).second)) {
+                for (qsizetype j = 0; j <= i; ++j)
+                    hunk[j].second = maskedKey;
+                break;
+            }
+        }
+        bool inKey = false;
+        for (auto &[origin, text] : hunk) {
+            if (isBegin(text))
+                inKey = true;
+            if (inKey) {
+                inKey = !isEnd(text);
+                text = maskedKey;
+            }
+            append(origin == 'H' ? QString(text + QLatin1Char('\n'))
+                                 : QString(QChar::fromLatin1(origin) + text + QLatin1Char('\n')));
+        }
+        hunk.clear();
+    }
+
     void line(const git_diff_delta *delta, const git_diff_line *l)
     {
         const QString path = QString::fromUtf8(delta->new_file.path ? delta->new_file.path : delta->old_file.path);
         if (path != currentFile) {
+            flushHunk();
             currentFile = path;
-            currentIsState = isStateFile(path);
-            inPrivateKey = false;
+            currentIsState = isStateFile(path, *stateFiles);
             out->files.append(path);
             if (currentIsState)
                 append(QStringLiteral("state file %1 changed: not shown (state holds sensitive values in plain "
-                                      "text; `strata history` shows its serials)\n")
+                                      "text; `strata history --state` shows its serials)\n")
                            .arg(escapeControlCharacters(path)));
         }
         if (currentIsState)
@@ -56,26 +96,23 @@ struct Printer
         QString text = escapeControlCharacters(content, true);
         if (text.endsWith(QLatin1Char('\n')))
             text.chop(1);
-        // A private key pasted into code is still a key: its lines are masked.
-        if (text.contains(QLatin1String("-----BEGIN")) && text.contains(QLatin1String("PRIVATE KEY-----")))
-            inPrivateKey = true;
-        if (inPrivateKey) {
-            if (text.contains(QLatin1String("-----END")))
-                inPrivateKey = false;
-            text = QStringLiteral("•••• (a private key, not shown)");
-        }
         switch (l->origin) {
         case GIT_DIFF_LINE_CONTEXT:
         case GIT_DIFF_LINE_ADDITION:
         case GIT_DIFF_LINE_DELETION:
-            append(QChar::fromLatin1(l->origin) + text + QLatin1Char('\n'));
+            hunk.append({ l->origin, text });
             break;
         case GIT_DIFF_LINE_CONTEXT_EOFNL:
         case GIT_DIFF_LINE_ADD_EOFNL:
         case GIT_DIFF_LINE_DEL_EOFNL:
-            append(QStringLiteral("\\ No newline at end of file\n"));
+            hunk.append({ 'H', QStringLiteral("\\ No newline at end of file") });
             break;
-        default: // file and hunk headers, binary notes: already whole lines
+        case GIT_DIFF_LINE_HUNK_HDR:
+            flushHunk();
+            hunk.append({ 'H', text });
+            break;
+        default: // file headers, binary notes: whole lines of their own
+            flushHunk();
             append(text + QLatin1Char('\n'));
         }
     }
@@ -83,7 +120,8 @@ struct Printer
 
 } // namespace
 
-GitCommitPatch of(const GitRepository &repository, const QString &commitId, const QStringList &folders)
+GitCommitPatch of(
+    const GitRepository &repository, const QString &commitId, const QStringList &folders, const QStringList &stateFiles)
 {
     GitCommitPatch out;
     git_repository *repo = repository.handle();
@@ -124,6 +162,7 @@ GitCommitPatch of(const GitRepository &repository, const QString &commitId, cons
         } else {
             Printer printer;
             printer.out = &out;
+            printer.stateFiles = &stateFiles;
             git_diff_print(
                 diff, GIT_DIFF_FORMAT_PATCH,
                 [](const git_diff_delta *delta, const git_diff_hunk *, const git_diff_line *line, void *payload) {
@@ -131,6 +170,7 @@ GitCommitPatch of(const GitRepository &repository, const QString &commitId, cons
                     return 0;
                 },
                 &printer);
+            printer.flushHunk();
             git_diff_free(diff);
         }
     }

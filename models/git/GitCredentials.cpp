@@ -18,41 +18,61 @@ QStringList execFolders()
     return { QStringLiteral("/usr/lib/git-core"), QStringLiteral("/usr/libexec/git-core") };
 }
 
-// The program and arguments that run one helper, or an empty list.
-QStringList command(const QString &helper)
+// The shell command that runs one helper with `get`, as git runs it: `!cmd`
+// is a shell command; a name is `git-credential-NAME` (on PATH or in git's
+// exec folder) with the rest of the line as its arguments, through the
+// shell (so `store --file ~/.git-credentials` works); an absolute path the
+// same. Empty when the helper's program is not there.
+QString command(const QString &helper)
 {
     if (helper.startsWith(QLatin1Char('!')))
-        return { QStringLiteral("/bin/sh"), QStringLiteral("-c"), helper.mid(1) + QStringLiteral(" get") };
-    QStringList words = QProcess::splitCommand(helper);
-    if (words.isEmpty())
-        return {};
-    QString program = words.takeFirst();
-    if (!QFileInfo(program).isAbsolute()) {
-        const QString name = QStringLiteral("git-credential-") + program;
-        program = QStandardPaths::findExecutable(name);
+        return helper.mid(1) + QStringLiteral(" get");
+    const qsizetype space = helper.indexOf(QLatin1Char(' '));
+    const QString name = space < 0 ? helper : helper.left(space);
+    const QString rest = space < 0 ? QString() : helper.mid(space);
+    QString program = name;
+    if (!QFileInfo(name).isAbsolute()) {
+        const QString full = QStringLiteral("git-credential-") + name;
+        program = QStandardPaths::findExecutable(full);
         if (program.isEmpty())
-            program = QStandardPaths::findExecutable(name, execFolders());
+            program = QStandardPaths::findExecutable(full, execFolders());
         if (program.isEmpty())
             return {};
     }
-    return QStringList { program } + words + QStringList { QStringLiteral("get") };
+    QString quoted = program;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'') + rest + QStringLiteral(" get");
+}
+
+// `credential.helper`, or `credential.<url>.helper` whose URL `url` starts
+// with (git's rule, simplified to a prefix of scheme, host and path).
+bool appliesTo(const QString &key, const QString &url)
+{
+    if (key == QLatin1String("credential.helper"))
+        return true;
+    const QString scope = key.mid(11, key.size() - 11 - 7); // between "credential." and ".helper"
+    return !scope.isEmpty() && url.startsWith(scope);
 }
 
 } // namespace
 
-QStringList configuredHelpers()
+QStringList configuredHelpers(const QString &url)
 {
     QStringList helpers;
     git_config *config = nullptr;
     if (git_config_open_default(&config) != 0)
         return helpers;
     git_config_iterator *it = nullptr;
-    if (git_config_multivar_iterator_new(&it, config, "credential.helper", nullptr) == 0) {
+    // In configuration order, as git asks them; an empty helper resets the list.
+    if (git_config_iterator_glob_new(&it, config, "^credential\\..*helper$") == 0) {
         git_config_entry *entry = nullptr;
         while (git_config_next(&entry, it) == 0) {
+            const QString key = QString::fromUtf8(entry->name);
+            if (!key.endsWith(QLatin1String(".helper")) || !appliesTo(key, url))
+                continue;
             const QString value = QString::fromUtf8(entry->value);
             if (value.isEmpty())
-                helpers.clear(); // git's rule: an empty helper resets the list
+                helpers.clear();
             else
                 helpers.append(value);
         }
@@ -72,12 +92,12 @@ std::optional<GitUserPassword> fromHelpers(const QString &url, const QString &us
     if (!user.isEmpty())
         request += "username=" + user.toUtf8() + '\n';
     request += '\n';
-    for (const QString &helper : configuredHelpers()) {
-        const QStringList cmd = command(helper);
+    for (const QString &helper : configuredHelpers(url)) {
+        const QString cmd = command(helper);
         if (cmd.isEmpty())
             continue;
         QProcess p;
-        p.start(cmd.first(), cmd.mid(1));
+        p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), cmd });
         if (!p.waitForStarted(5000))
             continue;
         p.write(request);

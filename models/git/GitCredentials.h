@@ -23,8 +23,8 @@ struct GitUserPassword
 // logs what they answer. nullopt when no helper knows.
 namespace GitCredentials {
 std::optional<GitUserPassword> fromHelpers(const QString &url, const QString &user);
-// The helpers configured, in order (for tests and messages).
-QStringList configuredHelpers();
+// The helpers configured for `url`, in order (for tests and messages).
+QStringList configuredHelpers(const QString &url);
 } // namespace GitCredentials
 
 } // namespace strata

@@ -1,5 +1,6 @@
 #include "GitRemote.h"
 
+#include "core/JobRunner.h"
 #include "core/RemoteUrl.h"
 #include "git/GitCredentials.h"
 #include "git/GitRepository.h"
@@ -11,6 +12,8 @@
 
 #include <git2.h>
 
+#include <algorithm>
+#include <limits>
 #include <mutex>
 
 namespace strata::GitRemote {
@@ -120,6 +123,16 @@ std::mutex &syncMutex()
 
 } // namespace
 
+GitTransferProgress jobProgress(const JobContext *context)
+{
+    return [context](qint64 received, qint64 total, qint64) {
+        constexpr qint64 most = std::numeric_limits<int>::max();
+        if (context)
+            context->reportProgress(int(std::min(received, most)), int(std::min(total, most)));
+        return !(context && context->isCancelled());
+    };
+}
+
 GitSyncResult sync(const QString &url, const GitTransferProgress &progress, Mode mode)
 {
     GitSyncResult result;
@@ -130,7 +143,7 @@ GitSyncResult sync(const QString &url, const GitTransferProgress &progress, Mode
         return result;
     }
     QLockFile lock(folder + QStringLiteral(".lock")); // another Strata syncing the same copy
-    lock.setStaleLockTime(10 * 60 * 1000);
+    lock.setStaleLockTime(0); // only a dead holder's lock is stale: a long clone keeps its lock
     if (!lock.lock()) {
         result.error = QStringLiteral("cannot lock %1").arg(folder);
         return result;

@@ -27,7 +27,12 @@ using GitTransferProgress = std::function<bool(qint64 received, qint64 total, qi
 // configuration does not keep the URL's password. TLS certificates are
 // verified as libgit2 does by default, never switched off. A clone that
 // fails or is cancelled leaves nothing behind.
+class JobContext;
+
 namespace GitRemote {
+// Progress and cancel of a background job, as a GitTransferProgress.
+GitTransferProgress jobProgress(const JobContext *context);
+
 enum class Mode {
     CloneOrFetch, // bring the copy up to date
     CloneIfMissing, // use the copy as it is (another reader of the same analysis fetched it)

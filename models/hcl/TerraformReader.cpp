@@ -124,6 +124,8 @@ struct ModuleContext
     int depth = 0;
     std::optional<QHash<QString, Value>> arguments; // set for a called module
     SourceLocation calledAt;
+    QStringList callers; // the folders of the modules that led here: a folder among them calls itself
+    std::shared_ptr<int> instancesLeft; // shared by the whole stack: count and for_each multiply
 };
 
 class Module;
@@ -803,6 +805,9 @@ private:
                 why = files.error;
             else if (files.tfFiles.isEmpty())
                 why = QStringLiteral("its folder holds no .tf files");
+            else if (files.folder == m_context.folder || m_context.callers.contains(files.folder))
+                why = QStringLiteral("it calls itself (%1 is already being read)")
+                          .arg(files.folder.isEmpty() ? QStringLiteral("the stack's folder") : files.folder);
         }
         if (!why.isEmpty()) {
             noteModuleCall(address, source, false, why, at);
@@ -858,6 +863,15 @@ private:
             instances.append({ Value(), {} });
         }
 
+        if (*m_context.instancesLeft < instances.size()) {
+            m_eval.restoreScopes(scopes);
+            const QString reason
+                = QStringLiteral("the stack calls more than %1 module instances").arg(maxModuleInstances);
+            noteModuleCall(address, source, false, reason, at);
+            finish(Value::unknown(QStringLiteral("%1 is not read: %2").arg(address, reason), at));
+            return;
+        }
+        *m_context.instancesLeft -= int(instances.size());
         std::vector<std::shared_ptr<Module>> children;
         std::vector<std::shared_ptr<TerraformConfig>> configs;
         QList<Value> listOutputs;
@@ -881,6 +895,8 @@ private:
             context.depth = m_context.depth + 1;
             context.arguments = std::move(arguments);
             context.calledAt = at;
+            context.callers = m_context.callers + QStringList { m_context.folder };
+            context.instancesLeft = m_context.instancesLeft;
             auto config = std::make_shared<TerraformConfig>();
             config->directory = files.folder;
             auto child = std::make_shared<Module>(*config, std::move(context));
@@ -931,6 +947,7 @@ TerraformConfig readFiles(const QList<SourceFile> &tfFiles, const QList<SourceFi
     ModuleContext root;
     root.loader = &loader;
     root.folder = loaderFolder;
+    root.instancesLeft = std::make_shared<int>(maxModuleInstances);
     Module module(config, std::move(root));
     for (const SourceFile &f : tfFiles) {
         config.files.append(f.path);

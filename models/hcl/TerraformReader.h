@@ -42,8 +42,10 @@ struct ModuleFiles
 // that calls it ("" for the root module's folder).
 using ModuleLoader = std::function<ModuleFiles(const QString &callerFolder, const QString &source)>;
 
-// Local modules are followed as Terraform would, at most this deep.
+// Local modules are followed as Terraform would, at most this deep, and at
+// most this many module instances in one stack (count and for_each multiply).
 constexpr int maxModuleDepth = 16;
+constexpr int maxModuleInstances = 1000;
 
 TerraformConfig readDirectory(const QString &directory);
 // `tfvars` are applied in the order given (terraform.tfvars first, then

@@ -16,7 +16,7 @@ std::shared_ptr<GitRepository> openSource(const CaseFile &caseFile, QString *err
     QString why;
     auto repository = GitRepository::open(caseFile.repositoryPath(), &why);
     if (!repository)
-        *error = QStringLiteral("%1 is not a git repository (%2)").arg(caseFile.terraformSource->repo, why);
+        *error = QStringLiteral("%1 is not a git repository (%2)").arg(caseFile.terraformSource->shownRepo(), why);
     return repository;
 }
 
@@ -66,7 +66,9 @@ GitCommitPatch patch(const CaseFile &caseFile, const QString &commitId)
     const auto repository = openSource(caseFile, &out.error);
     if (!repository)
         return out;
-    return GitCommitPatches::of(*repository, commitId, { caseFile.terraformSource->dir });
+    const TerraformSource &source = *caseFile.terraformSource;
+    return GitCommitPatches::of(
+        *repository, commitId, { source.dir }, source.state.isEmpty() ? QStringList() : QStringList { source.state });
 }
 
 } // namespace strata::CommitCatalogs

@@ -80,8 +80,10 @@ StackHistoryResult run(const CaseFile &caseFile, const Limits &limits, const Job
             return std::nullopt;
         auto it = byBlob.find(blob);
         if (it == byBlob.end()) {
-            if (statesRead >= limits.maxStates)
+            if (statesRead >= limits.maxStates) {
+                result.complete = false; // older states exist that were not read
                 return std::nullopt;
+            }
             ++statesRead;
             it = byBlob.insert(blob, readState(*repository, commit, source.state));
         }

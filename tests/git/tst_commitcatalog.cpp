@@ -176,6 +176,34 @@ private Q_SLOTS:
         QCOMPARE(changedLines(third.text), fromGit);
     }
 
+    // A hunk that starts inside a key (only its last lines and END are in
+    // the context) is masked from its start; state under another name is
+    // still state.
+    void keysCutByAHunkAndStateByAnyName()
+    {
+        QTemporaryDir tmp;
+        TestRepository repo(tmp.filePath(QStringLiteral("infra")));
+        QByteArray key = "# -----BEGIN EC PRIVATE KEY-----\n";
+        for (int i = 0; i < 12; ++i)
+            key += "# planted-key-line-" + QByteArray::number(i) + "\n";
+        key += "# -----END EC PRIVATE KEY-----\n";
+        repo.write(QStringLiteral("stack/main.tf"), key + "locals {\n  limit = 25\n}\n");
+        repo.write(QStringLiteral("stack/prod-state.json"), "{\"version\": 4, \"secret\": \"s3cr3t-one\"}\n");
+        repo.write(QStringLiteral("stack/terraform.tfstate.1700000000.backup"), "{\"secret\": \"s3cr3t-one\"}\n");
+        repo.commit(QStringLiteral("One"), QStringLiteral("Ana Lima"), at("2026-10-01T09:00:00Z"));
+        repo.write(QStringLiteral("stack/main.tf"), key + "locals {\n  limit = 40\n}\n");
+        repo.write(QStringLiteral("stack/prod-state.json"), "{\"version\": 4, \"secret\": \"s3cr3t-two\"}\n");
+        repo.write(QStringLiteral("stack/terraform.tfstate.1700000000.backup"), "{\"secret\": \"s3cr3t-two\"}\n");
+        const QString two = repo.commit(QStringLiteral("Two"), QStringLiteral("Bo Chen"), at("2026-10-02T09:00:00Z"));
+        const GitCommitPatch p = CommitCatalogs::patch(caseAt(tmp.path(), "    state: stack/prod-state.json\n"), two);
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QVERIFY(p.text.contains(QLatin1String("+  limit = 40")));
+        QVERIFY2(!p.text.contains(QLatin1String("planted-key-line")), qPrintable(p.text));
+        QVERIFY(p.text.contains(QLatin1String("a private key, not shown")));
+        QVERIFY2(!p.text.contains(QLatin1String("s3cr3t")), qPrintable(p.text));
+        QCOMPARE(p.text.count(QLatin1String("changed: not shown")), 2);
+    }
+
     void theModelsShowWhatTheyAreGiven()
     {
         FieldChange change;

@@ -69,7 +69,15 @@ private Q_SLOTS:
         for (const char *path : { "../infra", "/srv/git/infra", "infra", "~/src/infra", "C:/x", "a:b" })
             QVERIFY2(!RemoteUrl::isUrl(QString::fromLatin1(path)), path);
         QCOMPARE(RemoteUrl::redacted(QStringLiteral("https://ana:s3cr3t-token@git.example/acme/infra.git")),
-            QStringLiteral("https://ana@git.example/acme/infra.git"));
+            QStringLiteral("https://git.example/acme/infra.git"));
+        QCOMPARE(RemoteUrl::redacted(QStringLiteral("https://ghp_t0ken@github.com/acme/infra.git")),
+            QStringLiteral("https://github.com/acme/infra.git")); // a token as the user name
+        QCOMPARE(
+            RemoteUrl::redacted(QStringLiteral("https://u:p@ss@host/x.git")), QStringLiteral("https://host/x.git"));
+        QCOMPARE(
+            RemoteUrl::redacted(QStringLiteral("ssh://git:pw@host/x.git")), QStringLiteral("ssh://git@host/x.git"));
+        QCOMPARE(RemoteUrl::redacted(QStringLiteral("git@github.com:acme/infra.git")),
+            QStringLiteral("git@github.com:acme/infra.git"));
         QCOMPARE(RemoteUrl::redacted(QStringLiteral("https://git.example/acme/infra.git")),
             QStringLiteral("https://git.example/acme/infra.git"));
         const QString withToken
@@ -190,13 +198,19 @@ private Q_SLOTS:
             "[ \"$host\" = git.example ] && printf 'username=ana\\npassword=from-helper\\n'\n");
         QFile::setPermissions(helper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         // libgit2 reads the global configuration from its search path: this test's folder.
-        writeFile(tmp.filePath(QStringLiteral(".gitconfig")), "[credential]\n\thelper = " + helper.toUtf8() + "\n");
+        writeFile(tmp.filePath(QStringLiteral(".gitconfig")),
+            "[credential]\n\thelper = " + helper.toUtf8()
+                + "\n[credential \"https://scoped.example\"]\n\thelper = !printf "
+                  "'username=sc\\\\npassword=scoped-pw\\\\n'\n");
         git_libgit2_init();
         const QByteArray folder = QFile::encodeName(tmp.path());
         git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, folder.constData());
         git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, folder.constData());
         git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, folder.constData());
-        QCOMPARE(GitCredentials::configuredHelpers(), QStringList { helper });
+        QCOMPARE(
+            GitCredentials::configuredHelpers(QStringLiteral("https://git.example/x.git")), QStringList { helper });
+        QCOMPARE(GitCredentials::configuredHelpers(QStringLiteral("https://scoped.example/x.git")).size(), 2);
+        const auto scoped = GitCredentials::fromHelpers(QStringLiteral("https://scoped.example/acme/x.git"), QString());
         const auto c = GitCredentials::fromHelpers(QStringLiteral("https://git.example/acme/infra.git"), QString());
         const auto none = GitCredentials::fromHelpers(QStringLiteral("https://elsewhere.example/x.git"), QString());
         for (int level : { GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_SYSTEM })
@@ -206,6 +220,8 @@ private Q_SLOTS:
         QCOMPARE(c->user, QStringLiteral("ana"));
         QCOMPARE(c->password, QStringLiteral("from-helper"));
         QVERIFY(!none.has_value());
+        QVERIFY(scoped.has_value()); // the URL-scoped helper, run through the shell, answers
+        QCOMPARE(scoped->password, QStringLiteral("scoped-pw"));
     }
 };
 

@@ -453,6 +453,13 @@ module "loop" {
 module "secret" {
   source = "./secret"
 }
+module "ping" {
+  source = "./ping"
+}
+module "shards" {
+  count  = 1001
+  source = "./secret"
+}
 resource "kubernetes_config_map" "uses" {
   metadata { name = "uses" }
   data = {
@@ -465,6 +472,10 @@ resource "kubernetes_config_map" "uses" {
 )" } } },
             { QStringLiteral("loop"),
                 { { QStringLiteral("loop.tf"), "module \"again\" {\n  source = \"../loop\"\n}\n" } } },
+            { QStringLiteral("ping"),
+                { { QStringLiteral("ping.tf"), "module \"pong\" {\n  source = \"../pong\"\n}\n" } } },
+            { QStringLiteral("pong"),
+                { { QStringLiteral("pong.tf"), "module \"ping\" {\n  source = \"../ping\"\n}\n" } } },
             { QStringLiteral("secret"),
                 { { QStringLiteral("s.tf"),
                     "output \"token\" {\n  value = \"hunter2\"\n  sensitive = true\n}\n"
@@ -483,11 +494,18 @@ resource "kubernetes_config_map" "uses" {
         QCOMPARE(bodyField(uses, 0, { QStringLiteral("data"), QStringLiteral("public") })->text(),
             QStringLiteral("visible"));
         QVERIFY(hasDiagnostic(c, QStringLiteral("module.vpc (source \"terraform-aws-modules/vpc/aws\") is not read")));
-        QVERIFY(hasDiagnostic(c, QStringLiteral("nest deeper than %1").arg(TerraformReader::maxModuleDepth)));
+        QVERIFY(hasDiagnostic(c,
+            QStringLiteral("module.loop.module.again (source \"../loop\") is not read: it calls "
+                           "itself (loop is already being read)")));
+        QVERIFY(hasDiagnostic(c,
+            QStringLiteral("module.ping.module.pong.module.ping (source \"../ping\") is not "
+                           "read: it calls itself")));
+        QVERIFY(
+            hasDiagnostic(c, QStringLiteral("more than %1 module instances").arg(TerraformReader::maxModuleInstances)));
         int followed = 0;
         for (const TerraformModuleCall &m : c.modules)
             followed += m.followed ? 1 : 0;
-        QCOMPARE(followed, TerraformReader::maxModuleDepth + 1); // loop: as deep as allowed, then stopped; secret
+        QCOMPARE(followed, 4); // loop once, ping and pong once each, secret; not the 1,001 shards
     }
 
     void syntaxErrorsAreReportedAndTheRestIsRead()
