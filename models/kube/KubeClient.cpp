@@ -1,0 +1,210 @@
+#include "KubeClient.h"
+
+#include "core/BuildInfo.h"
+#include "core/RegularFile.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QUrl>
+
+namespace strata {
+
+namespace {
+
+// A token file is a few hundred bytes; anything larger is not one.
+constexpr qint64 maxTokenFileBytes = 1024 * 1024;
+
+std::optional<QSslKey> keyFrom(const QByteArray &pem)
+{
+    for (QSsl::KeyAlgorithm algorithm : { QSsl::Rsa, QSsl::Ec }) {
+        QSslKey key(pem, algorithm);
+        if (!key.isNull())
+            return key;
+    }
+    return std::nullopt;
+}
+
+QByteArray fileOrData(const QString &file, const QByteArray &data, QString *error, const QString &what)
+{
+    if (!data.isEmpty())
+        return data;
+    if (file.isEmpty())
+        return {};
+    const FileContents f = readRegularFile(file, maxTokenFileBytes);
+    if (!f.ok())
+        *error = QStringLiteral("%1 %2: %3").arg(what, file, f.error);
+    return f.bytes;
+}
+
+} // namespace
+
+QString KubeResponse::statusMessage() const
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    return o.value(QStringLiteral("kind")).toString() == QLatin1String("Status")
+        ? o.value(QStringLiteral("message")).toString()
+        : QString();
+}
+
+KubeClient::KubeClient(const Kubeconfig &config, const QString &contextName)
+    : m_context(contextName)
+{
+    const KubeContext *context = config.context(contextName);
+    if (!context) {
+        m_configError = QStringLiteral("no context '%1' in the kubeconfig").arg(contextName);
+        return;
+    }
+    const KubeCluster *cluster = config.cluster(context->cluster);
+    const KubeUser *user = config.user(context->user);
+    if (!cluster) {
+        m_configError = QStringLiteral("context '%1' names cluster '%2', which no kubeconfig defines")
+                            .arg(contextName, context->cluster);
+        return;
+    }
+    m_cluster = *cluster;
+    m_server = cluster->server;
+    if (m_server.isEmpty())
+        m_configError = QStringLiteral("cluster '%1' has no server").arg(cluster->name);
+    if (user)
+        m_user = *user;
+    else if (!context->user.isEmpty())
+        m_configError = QStringLiteral("context '%1' names user '%2', which no kubeconfig defines")
+                            .arg(contextName, context->user);
+    if (m_cluster.insecureSkipTlsVerify)
+        m_warning = QStringLiteral("insecure-skip-tls-verify is set for cluster '%1': its certificate is not checked")
+                        .arg(cluster->name);
+    if (!m_user.authProvider.isEmpty())
+        m_configError = QStringLiteral("user '%1' uses auth-provider '%2', which is not supported; use an exec plugin")
+                            .arg(m_user.name, m_user.authProvider);
+}
+
+KubeResponse KubeClient::get(const QString &path, int timeoutMs) const
+{
+    KubeResponse r;
+    const auto fail = [&r](KubeResponse::Failure failure, const QString &message) {
+        r.failure = failure;
+        r.error = message;
+        return r;
+    };
+    if (!m_configError.isEmpty())
+        return fail(KubeResponse::Failure::Configuration, m_configError);
+    if (m_user.exec)
+        return fail(KubeResponse::Failure::Configuration,
+            QStringLiteral("user '%1' authenticates with an exec plugin, which is not run here").arg(m_user.name));
+
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    QString problem;
+    const QByteArray ca = fileOrData(m_cluster.certificateAuthority, m_cluster.certificateAuthorityData, &problem,
+        QStringLiteral("certificate-authority"));
+    if (!ca.isEmpty()) {
+        const QList<QSslCertificate> cas = QSslCertificate::fromData(ca, QSsl::Pem);
+        if (cas.isEmpty())
+            problem = QStringLiteral("the certificate authority of cluster '%1' is not a PEM certificate")
+                          .arg(m_cluster.name);
+        ssl.setCaCertificates(cas); // the cluster's CA only, as kubectl trusts it
+    }
+    if (m_cluster.insecureSkipTlsVerify)
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    const QByteArray cert = fileOrData(
+        m_user.clientCertificate, m_user.clientCertificateData, &problem, QStringLiteral("client-certificate"));
+    const QByteArray keyPem
+        = fileOrData(m_user.clientKey, m_user.clientKeyData, &problem, QStringLiteral("client-key"));
+    if (!cert.isEmpty() || !keyPem.isEmpty()) {
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(cert, QSsl::Pem);
+        const std::optional<QSslKey> key = keyFrom(keyPem);
+        if (chain.isEmpty() || !key)
+            problem
+                = QStringLiteral("user '%1': the client certificate or key is not PEM (RSA or EC)").arg(m_user.name);
+        else {
+            ssl.setLocalCertificateChain(chain);
+            ssl.setPrivateKey(*key);
+        }
+    }
+    QByteArray authorization;
+    if (!m_user.tokenFile.isEmpty()) { // re-read each time: it is rotated under us
+        const QByteArray token = fileOrData(m_user.tokenFile, {}, &problem, QStringLiteral("tokenFile")).trimmed();
+        if (!token.isEmpty())
+            authorization = "Bearer " + token;
+    } else if (!m_user.token.isEmpty()) {
+        authorization = "Bearer " + m_user.token.toUtf8();
+    } else if (!m_user.username.isEmpty()) {
+        authorization = "Basic " + (m_user.username + QLatin1Char(':') + m_user.password).toUtf8().toBase64();
+    }
+    if (!problem.isEmpty())
+        return fail(KubeResponse::Failure::Configuration, problem);
+
+    QNetworkAccessManager network;
+    if (!m_cluster.proxyUrl.isEmpty()) {
+        const QUrl proxy(m_cluster.proxyUrl);
+        network.setProxy(QNetworkProxy(
+            proxy.scheme() == QLatin1String("socks5") ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy,
+            proxy.host(), quint16(proxy.port(proxy.scheme() == QLatin1String("socks5") ? 1080 : 8080))));
+    }
+    QNetworkRequest request(QUrl(m_server + path));
+    request.setSslConfiguration(ssl);
+    if (!m_cluster.tlsServerName.isEmpty())
+        request.setPeerVerifyName(m_cluster.tlsServerName);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", "strata/" + BuildInfo::version().toUtf8());
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    request.setTransferTimeout(timeoutMs);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QNetworkReply *reply = network.get(request);
+    QList<QSslError> sslErrors;
+    QObject::connect(
+        reply, &QNetworkReply::sslErrors, reply, [&sslErrors](const QList<QSslError> &e) { sslErrors = e; });
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    r.latencyMs = elapsed.elapsed();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (status.isValid()) {
+        r.status = status.toInt();
+        r.body = reply->readAll();
+        if (!r.ok())
+            r.error = QStringLiteral("%1 %2 from %3%4")
+                          .arg(r.status)
+                          .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), m_server,
+                              r.statusMessage().isEmpty() ? QString() : QStringLiteral(": ") + r.statusMessage());
+    } else {
+        const QString where = QUrl(m_server).host();
+        switch (reply->error()) {
+        case QNetworkReply::HostNotFoundError:
+            fail(KubeResponse::Failure::Dns, QStringLiteral("%1: no such host (DNS)").arg(where));
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+            fail(KubeResponse::Failure::Refused, QStringLiteral("%1: connection refused").arg(m_server));
+            break;
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            fail(KubeResponse::Failure::Timeout,
+                QStringLiteral("%1: no answer within %2 s").arg(m_server).arg(timeoutMs / 1000.0));
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            fail(KubeResponse::Failure::Tls,
+                QStringLiteral("%1: TLS: %2")
+                    .arg(m_server, sslErrors.isEmpty() ? reply->errorString() : sslErrors.first().errorString()));
+            break;
+        default:
+            fail(KubeResponse::Failure::Network, QStringLiteral("%1: %2").arg(m_server, reply->errorString()));
+        }
+    }
+    delete reply;
+    return r;
+}
+
+} // namespace strata

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "kube/Kubeconfig.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace strata {
+
+// One answer of a Kubernetes API server, or why there is none.
+struct KubeResponse
+{
+    enum class Failure {
+        None, // the server answered (any HTTP status)
+        Configuration, // the context, its cluster or its user is not usable as written
+        Dns,
+        Refused,
+        Tls, // the server's certificate was not trusted (the reason says which problem)
+        Timeout,
+        Network, // anything else below HTTP
+    };
+    Failure failure = Failure::None;
+    int status = 0; // HTTP status when the server answered
+    QByteArray body;
+    QString error; // what went wrong, for the user: never a credential
+    qint64 latencyMs = -1;
+
+    bool ok() const { return failure == Failure::None && status >= 200 && status < 300; }
+    // A Kubernetes Status's message ("configmaps \"x\" not found"), when the body is one.
+    QString statusMessage() const;
+};
+
+// Reads from a Kubernetes API server as kubectl would with one context of a
+// kubeconfig: the cluster's server, CA (data over file), tls-server-name
+// and insecure-skip-tls-verify (honoured only when set, and said in
+// `warning`), the user's client certificate and key (data over files), bearer
+// token (tokenFile over token, re-read each request) or basic auth. Exec
+// plugins are not run here (they need the user's approval). Blocking, with a
+// timeout; run it off the GUI thread. Credentials never reach `error`.
+class KubeClient
+{
+public:
+    KubeClient(const Kubeconfig &config, const QString &contextName);
+
+    QString contextName() const { return m_context; }
+    QString server() const { return m_server; }
+    QString warning() const { return m_warning; } // e.g. TLS verification is off for this cluster
+    QString configurationError() const { return m_configError; }
+
+    KubeResponse get(const QString &path, int timeoutMs = 10000) const;
+
+private:
+    QString m_context;
+    QString m_server;
+    QString m_warning;
+    QString m_configError;
+    KubeCluster m_cluster;
+    KubeUser m_user;
+};
+
+} // namespace strata
