@@ -87,7 +87,43 @@ KubeClient::KubeClient(const Kubeconfig &config, const QString &contextName)
                             .arg(m_user.name, m_user.authProvider);
 }
 
+QString KubeClient::execCommandLine() const
+{
+    return m_user.exec ? ExecCredentials::commandLine(*m_user.exec) : QString();
+}
+
 KubeResponse KubeClient::get(const QString &path, int timeoutMs) const
+{
+    if (!m_user.exec || !m_configError.isEmpty())
+        return request(path, timeoutMs, nullptr);
+    if (!m_execApproved) {
+        KubeResponse r;
+        r.failure = KubeResponse::Failure::Configuration;
+        r.error = QStringLiteral("user '%1' authenticates with the exec plugin `%2`, which runs only once approved "
+                                 "(in the window, or `--allow-exec`)")
+                      .arg(m_user.name, execCommandLine());
+        return r;
+    }
+    const auto fresh = [&] {
+        m_execCredential = ExecCredentials::run(*m_user.exec, m_cluster);
+        return m_execCredential->ok();
+    };
+    if (!m_execCredential || !m_execCredential->ok() || m_execCredential->expired(QDateTime::currentDateTimeUtc()))
+        fresh();
+    if (!m_execCredential->ok()) {
+        KubeResponse r;
+        r.failure = KubeResponse::Failure::Configuration;
+        r.error = m_execCredential->error;
+        return r;
+    }
+    KubeResponse r = request(path, timeoutMs, &*m_execCredential);
+    // A credential without an expiry is good until the server says no: ask the plugin once more.
+    if (r.status == 401 && fresh())
+        r = request(path, timeoutMs, &*m_execCredential);
+    return r;
+}
+
+KubeResponse KubeClient::request(const QString &path, int timeoutMs, const ExecCredential *credential) const
 {
     KubeResponse r;
     const auto fail = [&r](KubeResponse::Failure failure, const QString &message) {
@@ -97,9 +133,6 @@ KubeResponse KubeClient::get(const QString &path, int timeoutMs) const
     };
     if (!m_configError.isEmpty())
         return fail(KubeResponse::Failure::Configuration, m_configError);
-    if (m_user.exec)
-        return fail(KubeResponse::Failure::Configuration,
-            QStringLiteral("user '%1' authenticates with an exec plugin, which is not run here").arg(m_user.name));
 
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     QString problem;
@@ -114,10 +147,13 @@ KubeResponse KubeClient::get(const QString &path, int timeoutMs) const
     }
     if (m_cluster.insecureSkipTlsVerify)
         ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-    const QByteArray cert = fileOrData(
-        m_user.clientCertificate, m_user.clientCertificateData, &problem, QStringLiteral("client-certificate"));
-    const QByteArray keyPem
-        = fileOrData(m_user.clientKey, m_user.clientKeyData, &problem, QStringLiteral("client-key"));
+    const QByteArray cert = credential && !credential->clientCertificateData.isEmpty()
+        ? credential->clientCertificateData
+        : fileOrData(
+            m_user.clientCertificate, m_user.clientCertificateData, &problem, QStringLiteral("client-certificate"));
+    const QByteArray keyPem = credential && !credential->clientKeyData.isEmpty()
+        ? credential->clientKeyData
+        : fileOrData(m_user.clientKey, m_user.clientKeyData, &problem, QStringLiteral("client-key"));
     if (!cert.isEmpty() || !keyPem.isEmpty()) {
         const QList<QSslCertificate> chain = QSslCertificate::fromData(cert, QSsl::Pem);
         const std::optional<QSslKey> key = keyFrom(keyPem);
@@ -130,7 +166,9 @@ KubeResponse KubeClient::get(const QString &path, int timeoutMs) const
         }
     }
     QByteArray authorization;
-    if (!m_user.tokenFile.isEmpty()) { // re-read each time: it is rotated under us
+    if (credential && !credential->token.isEmpty()) {
+        authorization = "Bearer " + credential->token.toUtf8();
+    } else if (!m_user.tokenFile.isEmpty()) { // re-read each time: it is rotated under us
         const QByteArray token = fileOrData(m_user.tokenFile, {}, &problem, QStringLiteral("tokenFile")).trimmed();
         if (!token.isEmpty())
             authorization = "Bearer " + token;

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "kube/ExecCredential.h"
 #include "kube/Kubeconfig.h"
 
 #include <QByteArray>
 #include <QString>
+
+#include <optional>
 
 namespace strata {
 
@@ -34,9 +37,11 @@ struct KubeResponse
 // kubeconfig: the cluster's server, CA (data over file), tls-server-name
 // and insecure-skip-tls-verify (honoured only when set, and said in
 // `warning`), the user's client certificate and key (data over files), bearer
-// token (tokenFile over token, re-read each request) or basic auth. Exec
-// plugins are not run here (they need the user's approval). Blocking, with a
-// timeout; run it off the GUI thread. Credentials never reach `error`.
+// token (tokenFile over token, re-read each request), basic auth, or an exec
+// plugin — run only once the caller says the user approved it
+// (setExecApproved), its credential kept until it expires and fetched again
+// once on a 401. Blocking, with a timeout; run it off the GUI thread.
+// Credentials never reach `error`.
 class KubeClient
 {
 public:
@@ -47,15 +52,24 @@ public:
     QString warning() const { return m_warning; } // e.g. TLS verification is off for this cluster
     QString configurationError() const { return m_configError; }
 
+    // The exec plugin this context would run, for the approval question
+    // ("kubeconfig, command and arguments"); empty when it runs none.
+    QString execCommandLine() const;
+    void setExecApproved(bool approved) { m_execApproved = approved; }
+
     KubeResponse get(const QString &path, int timeoutMs = 10000) const;
 
 private:
+    KubeResponse request(const QString &path, int timeoutMs, const ExecCredential *credential) const;
+
     QString m_context;
     QString m_server;
     QString m_warning;
     QString m_configError;
     KubeCluster m_cluster;
     KubeUser m_user;
+    bool m_execApproved = false;
+    mutable std::optional<ExecCredential> m_execCredential;
 };
 
 } // namespace strata

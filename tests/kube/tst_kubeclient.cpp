@@ -11,9 +11,15 @@
 
 #include "kube/KubeClient.h"
 
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace strata;
 
@@ -132,6 +138,88 @@ private Q_SLOTS:
             = KubeClient(config(testCluster()), QStringLiteral("other")).get(QStringLiteral("/version"));
         QCOMPARE(unknown.failure, KubeResponse::Failure::Configuration);
         QVERIFY(unknown.error.contains(QLatin1String("cluster 'other'")));
+    }
+
+    // An exec plugin (a script printing an ExecCredential) runs only once
+    // approved; its credential is kept, and fetched again once on a 401; the
+    // real kubectl authenticates with the same plugin.
+    void execPluginsRunOnlyOnceApproved()
+    {
+        const QString script = m_tmp.filePath(QStringLiteral("get-token.sh"));
+        const QString runs = m_tmp.filePath(QStringLiteral("runs"));
+        writeFile(script,
+            "#!/bin/sh\necho run >> '" + runs.toUtf8() + "'\nprintf '%s' \"$KUBERNETES_EXEC_INFO\" > '"
+                + m_tmp.filePath(QStringLiteral("exec-info")).toUtf8()
+                + "'\n[ \"$REGION\" = eu ] && [ \"$1\" = --cluster ] || { echo 'wrong env or args' >&2; exit 1; }\n"
+                  "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":"
+                  "{\"token\":\"%s\"}}' \"$(cat '"
+                + m_tmp.filePath(QStringLiteral("exec-token")).toUtf8() + "')\"\n");
+        QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        writeFile(m_tmp.filePath(QStringLiteral("exec-token")), "planted-bearer-token");
+        const QByteArray kubeconfig = "apiVersion: v1\nkind: Config\nclusters:\n" + testCluster()
+            + "users:\n- name: exec-user\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+              "      command: "
+            + script.toUtf8()
+            + "\n      args: [--cluster, test]\n      env: [{name: REGION, value: eu}]\n      interactiveMode: Never\n"
+              "contexts:\n- name: exec\n  context: {cluster: test, user: exec-user}\ncurrent-context: exec\n";
+        writeFile(m_tmp.filePath(QStringLiteral("exec-config")), kubeconfig);
+        const Kubeconfig c = KubeconfigLoader::parse(kubeconfig, m_tmp.filePath(QStringLiteral("exec-config")));
+        const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
+
+        KubeClient client(c, QStringLiteral("exec"));
+        QCOMPARE(client.execCommandLine(), script + QStringLiteral(" --cluster test"));
+        const KubeResponse refused = client.get(path);
+        QCOMPARE(refused.failure, KubeResponse::Failure::Configuration);
+        QVERIFY(refused.error.contains(QLatin1String("runs only once approved")));
+        QVERIFY(!QFile::exists(runs)); // not run before it is approved
+
+        client.setExecApproved(true);
+        QVERIFY2(client.get(path).ok(), qPrintable(client.get(path).error));
+        QVERIFY(client.get(path).ok());
+        QCOMPARE(readFile(runs).count('\n'), 1); // kept: no expiry, no 401
+        const QJsonObject info
+            = QJsonDocument::fromJson(readFile(m_tmp.filePath(QStringLiteral("exec-info")))).object();
+        QCOMPARE(
+            info.value(QStringLiteral("apiVersion")).toString(), QStringLiteral("client.authentication.k8s.io/v1"));
+        QCOMPARE(
+            info.value(QStringLiteral("spec")).toObject().value(QStringLiteral("interactive")).toBool(true), false);
+        QVERIFY(!info.value(QStringLiteral("spec")).toObject().contains(QStringLiteral("cluster")));
+
+        // The server rotates its token: the kept one gets a 401, the plugin is asked again.
+        m_server->setToken(QStringLiteral("rotated-token"));
+        writeFile(m_tmp.filePath(QStringLiteral("exec-token")), "rotated-token");
+        QVERIFY(client.get(path).ok());
+        QCOMPARE(readFile(runs).count('\n'), 2);
+
+        // kubectl with the same kubeconfig and plugin.
+        if (!QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty()) {
+            QProcess p;
+            p.start(QStandardPaths::findExecutable(QStringLiteral("kubectl")),
+                { QStringLiteral("--kubeconfig=") + m_tmp.filePath(QStringLiteral("exec-config")),
+                    QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("get"),
+                    QStringLiteral("configmap"), QStringLiteral("flags"), QStringLiteral("-n"), QStringLiteral("shop"),
+                    QStringLiteral("-o"), QStringLiteral("name") });
+            QEventLoop loop; // the server answers on this thread
+            connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+            if (p.state() != QProcess::NotRunning)
+                loop.exec();
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            QCOMPARE(p.readAllStandardOutput().trimmed(), QByteArray("configmap/flags"));
+        }
+
+        // A plugin that fails says why; one that is missing says its install hint.
+        writeFile(m_tmp.filePath(QStringLiteral("exec-token")), "");
+        KubeExecConfig missing = *c.user(QStringLiteral("exec-user"))->exec;
+        missing.command = QStringLiteral("strata-no-such-plugin");
+        missing.installHint = QStringLiteral("install it from your cloud's CLI");
+        const ExecCredential none = ExecCredentials::run(missing, KubeCluster());
+        QVERIFY(none.error.contains(QLatin1String("was not found: install it from your cloud's CLI")));
+        missing.env.clear();
+        missing.command = script;
+        const ExecCredential failing = ExecCredentials::run(missing, KubeCluster());
+        QVERIFY2(failing.error.contains(QLatin1String("wrong env or args")), qPrintable(failing.error));
+        m_server->setToken(QStringLiteral("planted-bearer-token"));
     }
 
 private:

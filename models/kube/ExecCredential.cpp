@@ -1,0 +1,133 @@
+#include "ExecCredential.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace strata::ExecCredentials {
+
+namespace {
+
+bool supportedVersion(const QString &v)
+{
+    return v == QLatin1String("client.authentication.k8s.io/v1")
+        || v == QLatin1String("client.authentication.k8s.io/v1beta1");
+}
+
+// The program to start: as configured, else found on PATH, else on the
+// PATH of the user's login shell (a desktop session's PATH is often shorter).
+QString program(const QString &command)
+{
+    if (command.contains(QLatin1Char('/')))
+        return command;
+    const QString onPath = QStandardPaths::findExecutable(command);
+    if (!onPath.isEmpty())
+        return onPath;
+    const QString shell = qEnvironmentVariable("SHELL", QStringLiteral("/bin/sh"));
+    QProcess login;
+    login.start(shell, { QStringLiteral("-lc"), QStringLiteral("command -v -- \"$0\""), command });
+    if (login.waitForFinished(10000) && login.exitCode() == 0) {
+        const QString found = QString::fromUtf8(login.readAllStandardOutput()).trimmed();
+        if (QFileInfo(found).isExecutable())
+            return found;
+    }
+    return {};
+}
+
+} // namespace
+
+QString commandLine(const KubeExecConfig &exec)
+{
+    QStringList words { exec.command };
+    words += exec.args;
+    for (QString &w : words) {
+        if (w.contains(QLatin1Char(' ')) || w.isEmpty())
+            w = QLatin1Char('\'') + w + QLatin1Char('\'');
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+ExecCredential run(const KubeExecConfig &exec, const KubeCluster &cluster, int timeoutMs)
+{
+    ExecCredential out;
+    if (!supportedVersion(exec.apiVersion)) {
+        out.error = QStringLiteral("exec plugin apiVersion '%1' is not supported (client.authentication.k8s.io/v1 "
+                                   "or v1beta1)")
+                        .arg(exec.apiVersion);
+        return out;
+    }
+    const QString path = program(exec.command);
+    if (path.isEmpty()) {
+        out.error = QStringLiteral("exec plugin '%1' was not found").arg(exec.command)
+            + (exec.installHint.isEmpty() ? QString() : QStringLiteral(": ") + exec.installHint);
+        return out;
+    }
+    QJsonObject spec { { QStringLiteral("interactive"), false } };
+    if (exec.provideClusterInfo) {
+        QJsonObject c { { QStringLiteral("server"), cluster.server } };
+        if (!cluster.tlsServerName.isEmpty())
+            c[QStringLiteral("tls-server-name")] = cluster.tlsServerName;
+        if (cluster.insecureSkipTlsVerify)
+            c[QStringLiteral("insecure-skip-tls-verify")] = true;
+        if (!cluster.certificateAuthorityData.isEmpty())
+            c[QStringLiteral("certificate-authority-data")]
+                = QString::fromLatin1(cluster.certificateAuthorityData.toBase64());
+        if (!cluster.proxyUrl.isEmpty())
+            c[QStringLiteral("proxy-url")] = cluster.proxyUrl;
+        spec[QStringLiteral("cluster")] = c;
+    }
+    const QJsonObject info { { QStringLiteral("apiVersion"), exec.apiVersion },
+        { QStringLiteral("kind"), QStringLiteral("ExecCredential") }, { QStringLiteral("spec"), spec } };
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[name, value] : exec.env)
+        env.insert(name, value);
+    env.insert(
+        QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact)));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(path, exec.args);
+    p.closeWriteChannel(); // never interactive here
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(1000);
+        out.error
+            = QStringLiteral("exec plugin '%1' did not finish within %2 s").arg(exec.command).arg(timeoutMs / 1000);
+        return out;
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        // Its stderr says why (it is the plugin's message to the user, not its credential).
+        out.error = QStringLiteral("exec plugin '%1' failed (exit %2): %3")
+                        .arg(exec.command)
+                        .arg(p.exitCode())
+                        .arg(QString::fromUtf8(p.readAllStandardError()).trimmed().left(500));
+        return out;
+    }
+    const QJsonObject doc = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    if (doc.value(QStringLiteral("apiVersion")).toString() != exec.apiVersion) {
+        out.error = QStringLiteral("exec plugin '%1' answered with apiVersion '%2', not '%3'")
+                        .arg(exec.command, doc.value(QStringLiteral("apiVersion")).toString(), exec.apiVersion);
+        return out;
+    }
+    const QJsonObject status = doc.value(QStringLiteral("status")).toObject();
+    if (status.isEmpty()) {
+        out.error = QStringLiteral("exec plugin '%1' printed no ExecCredential status").arg(exec.command);
+        return out;
+    }
+    out.token = status.value(QStringLiteral("token")).toString();
+    out.clientCertificateData = status.value(QStringLiteral("clientCertificateData")).toString().toUtf8();
+    out.clientKeyData = status.value(QStringLiteral("clientKeyData")).toString().toUtf8();
+    const QString expiry = status.value(QStringLiteral("expirationTimestamp")).toString();
+    if (!expiry.isEmpty())
+        out.expires = QDateTime::fromString(expiry, Qt::ISODate);
+    if (out.clientCertificateData.isEmpty() != out.clientKeyData.isEmpty())
+        out.error = QStringLiteral("exec plugin '%1' gave a client certificate without its key, or a key without "
+                                   "its certificate")
+                        .arg(exec.command);
+    else if (out.token.isEmpty() && out.clientCertificateData.isEmpty())
+        out.error = QStringLiteral("exec plugin '%1' gave neither a token nor a client certificate").arg(exec.command);
+    return out;
+}
+
+} // namespace strata::ExecCredentials

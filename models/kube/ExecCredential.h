@@ -1,0 +1,39 @@
+#pragma once
+
+#include "kube/Kubeconfig.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace strata {
+
+// What an exec credential plugin (client.authentication.k8s.io/v1 or
+// v1beta1) handed back: a bearer token or a client certificate and key, and
+// until when. Held in memory only.
+struct ExecCredential
+{
+    QString token;
+    QByteArray clientCertificateData; // PEM
+    QByteArray clientKeyData; // PEM
+    QDateTime expires; // invalid: no expiry (refreshed on a 401)
+    QString error; // why there is none: the plugin's failure, never its output's secrets
+
+    bool ok() const { return error.isEmpty() && (!token.isEmpty() || !clientCertificateData.isEmpty()); }
+    bool expired(const QDateTime &now) const { return expires.isValid() && now >= expires; }
+};
+
+// Runs a kubeconfig user's exec plugin as client-go does: the configured
+// command (resolved beside its kubeconfig when it has a '/', else on PATH,
+// else through the user's login shell — a desktop app lacks its PATH), its
+// args and env added to Strata's environment, `KUBERNETES_EXEC_INFO` with an
+// ExecCredential of the configured version (`spec.interactive` false;
+// `spec.cluster` only with provideClusterInfo), stdin closed. The caller
+// decides whether the user approved running it; this only runs it.
+namespace ExecCredentials {
+ExecCredential run(const KubeExecConfig &exec, const KubeCluster &cluster, int timeoutMs = 60000);
+// The exact command line to show before asking the user: program and arguments.
+QString commandLine(const KubeExecConfig &exec);
+} // namespace ExecCredentials
+
+} // namespace strata
