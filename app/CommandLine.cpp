@@ -83,6 +83,20 @@ CommandLineRequest helpFor(const QString &topic)
     return help;
 }
 
+// `--format text|json` of the subcommands that print text by default.
+std::optional<CommandLineRequest> textOrJson(
+    const QString &arg, const TakeValue &takeValue, CommandLineRequest &request)
+{
+    const auto v = takeValue();
+    if (v && *v == QLatin1String("json"))
+        request.format = CommandLineRequest::Format::Json;
+    else if (v && *v == QLatin1String("text"))
+        request.format = CommandLineRequest::Format::Text;
+    else
+        return usageError(QStringLiteral("option '%1' takes json or text").arg(arg));
+    return std::nullopt;
+}
+
 CommandLineRequest parseAnalyze(const QStringList &arguments)
 {
     CommandLineRequest request;
@@ -133,16 +147,8 @@ CommandLineRequest parseHistory(const QStringList &arguments)
         [&](const QString &arg, const TakeValue &takeValue) -> std::optional<CommandLineRequest> {
             if (arg == QLatin1String("-h") || arg == QLatin1String("--help"))
                 return helpFor(QStringLiteral("history"));
-            if (arg == QLatin1String("-f") || arg == QLatin1String("--format")) {
-                const auto v = takeValue();
-                if (v && *v == QLatin1String("json"))
-                    request.format = CommandLineRequest::Format::Json;
-                else if (v && *v == QLatin1String("text"))
-                    request.format = CommandLineRequest::Format::Text;
-                else
-                    return usageError(QStringLiteral("option '%1' takes json or text").arg(arg));
-                return std::nullopt;
-            }
+            if (arg == QLatin1String("-f") || arg == QLatin1String("--format"))
+                return textOrJson(arg, takeValue, request);
             if (arg == QLatin1String("-n") || arg == QLatin1String("--limit")) {
                 const auto v = takeValue();
                 bool ok = false;
@@ -194,16 +200,8 @@ CommandLineRequest parseContexts(const QStringList &arguments)
                 request.kubeconfigs.append(*v);
                 return std::nullopt;
             }
-            if (arg == QLatin1String("-f") || arg == QLatin1String("--format")) {
-                const auto v = takeValue();
-                if (v && *v == QLatin1String("json"))
-                    request.format = CommandLineRequest::Format::Json;
-                else if (v && *v == QLatin1String("text"))
-                    request.format = CommandLineRequest::Format::Text;
-                else
-                    return usageError(QStringLiteral("option '%1' takes json or text").arg(arg));
-                return std::nullopt;
-            }
+            if (arg == QLatin1String("-f") || arg == QLatin1String("--format"))
+                return textOrJson(arg, takeValue, request);
             return usageError(
                 QStringLiteral("unknown option '%1' for contexts (try 'strata contexts --help')").arg(arg));
         });

@@ -37,6 +37,17 @@ QJsonValue cell(const std::optional<strata::CellValue> &v)
     return o;
 }
 
+// The exit status once all is printed: a write error (a full disk, a closed
+// pipe) is said and wins over an incomplete history.
+int finish(FILE *out, FILE *err, bool complete)
+{
+    if (std::fflush(out) != 0 || std::ferror(out)) {
+        print(err, QStringLiteral("strata: cannot write the history to standard output\n"));
+        return CommandLine::outputErrorExitCode;
+    }
+    return complete ? 0 : CommandLine::incompleteExitCode;
+}
+
 QJsonObject json(const strata::GitCommit &c)
 {
     QJsonObject commit;
@@ -148,11 +159,7 @@ int runState(const CommandLineRequest &request, const strata::CaseFile &caseFile
         doc[QStringLiteral("states")] = entries;
         std::fputs(QJsonDocument(doc).toJson(QJsonDocument::Indented).constData(), out);
     }
-    if (std::fflush(out) != 0 || std::ferror(out)) {
-        print(err, QStringLiteral("strata: cannot write the history to standard output\n"));
-        return CommandLine::outputErrorExitCode;
-    }
-    return complete ? 0 : CommandLine::incompleteExitCode;
+    return finish(out, err, complete);
 }
 
 } // namespace
@@ -238,11 +245,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         doc[QStringLiteral("changes")] = changes;
         std::fputs(QJsonDocument(doc).toJson(QJsonDocument::Indented).constData(), out);
     }
-    if (std::fflush(out) != 0 || std::ferror(out)) {
-        print(err, QStringLiteral("strata: cannot write the history to standard output\n"));
-        return CommandLine::outputErrorExitCode;
-    }
-    return complete ? 0 : CommandLine::incompleteExitCode;
+    return finish(out, err, complete);
 }
 
 } // namespace HistoryCommand

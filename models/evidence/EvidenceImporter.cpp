@@ -21,7 +21,6 @@
 #include <QThread>
 
 #include <atomic>
-#include <limits>
 #include <optional>
 #include <thread>
 #include <vector>

@@ -13,8 +13,6 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include <limits>
-
 namespace strata::TerraformImport {
 
 namespace {
@@ -201,8 +199,8 @@ struct OpenedSource
 
 // `compareWorkTree`: list (and warn about) the work tree's changes under
 // `dir` — once per source, by its code item; the state item skips that walk.
-// `compareWorkTree` is set for the code item, which also fetches a URL; the
-// state item, read alongside, uses the copy the code item brings up to date.
+// `compareWorkTree` is set for the code item; `alreadySynced` is the
+// analysis's one fetch of a URL, handed to the code item, which reports it.
 OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source, bool compareWorkTree,
     const JobContext *context, const GitSyncResult *alreadySynced = nullptr)
 {
@@ -220,10 +218,11 @@ OpenedSource openSource(const CaseFile &caseFile, const TerraformSource &source,
         // Cloned into the cache the first time, fetched after that; what
         // could not be fetched is said, and the copy already there (if any)
         // is analysed, with the commit it is at in every output.
+        // An analysis fetches once for both its readers (EvidenceImporter);
+        // any other reader uses the copy as it is.
         const GitSyncResult synced = alreadySynced
             ? *alreadySynced
-            : GitRemote::sync(source.repo, GitRemote::jobProgress(context),
-                compareWorkTree ? GitRemote::Mode::CloneOrFetch : GitRemote::Mode::CloneIfMissing);
+            : GitRemote::sync(source.repo, GitRemote::jobProgress(context), GitRemote::Mode::CloneIfMissing);
         if (synced.path.isEmpty()) {
             s.error = synced.error;
             return s;

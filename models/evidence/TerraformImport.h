@@ -30,8 +30,8 @@ void importCode(const FileTree &tree, const QString &folder, const QStringList &
 // above, so a commit and a checkout of it give the same analysis.
 // `context`: progress while a URL is cloned or fetched, and cancel.
 // `synced`: the URL already cloned or fetched for this analysis (so code and
-// state are read from one copy); else the code item fetches it itself and
-// the state item uses the copy as it is.
+// state are read from one copy); without it a URL's copy is used as it is
+// (cloned only when there is none).
 EntryImport importSourceCode(
     const CaseFile &caseFile, const JobContext *context = nullptr, const GitSyncResult *synced = nullptr);
 EntryImport importSourceState(const CaseFile &caseFile, const JobContext *context = nullptr);

@@ -1,11 +1,13 @@
 #include "TestApiServer.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
+#include <QTimer>
 #include <QUrl>
 
 namespace {
@@ -91,6 +93,18 @@ QByteArray reasonPhrase(int code)
 }
 
 } // namespace
+
+TestApiServer::ClientRun TestApiServer::runClient(const QString &program, const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.start(program, args);
+    QEventLoop loop;
+    connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (p.state() != QProcess::NotRunning)
+        loop.exec();
+    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
+}
 
 TestApiServer::TestApiServer(const QString &folder, QObject *parent)
     : QObject(parent)

@@ -20,6 +20,15 @@ class TestApiServer : public QObject
 {
     Q_OBJECT
 public:
+    // What a client program (kubectl) printed, run while this thread keeps
+    // serving it: the server answers on the thread that started it.
+    struct ClientRun
+    {
+        int exitCode = -1;
+        QByteArray out, err;
+    };
+    static ClientRun runClient(const QString &program, const QStringList &args, int timeoutMs = 60000);
+
     // `folder` receives the certificates it makes with openssl: ca.crt, and
     // client.crt/client.key signed by that CA for user "test-user".
     explicit TestApiServer(const QString &folder, QObject *parent = nullptr);

@@ -8,13 +8,11 @@
 #include "StrataTestMain.h"
 #include "TestApiServer.h"
 
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 
 namespace {
 
@@ -33,19 +31,13 @@ class TestKubeApiServer : public QObject
     // kubectl in a thread of its own while this one serves it.
     Run kubectl(const QStringList &args)
     {
-        QProcess p;
-        p.start(QStandardPaths::findExecutable(QStringLiteral("kubectl")),
-            args
-                + QStringList { QStringLiteral("--kubeconfig=") + m_tmp.filePath(QStringLiteral("config")),
-                    QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("cache")),
-                    QStringLiteral("--request-timeout=20s") });
-        // The server answers on this thread: its event loop turns until kubectl is done.
-        QEventLoop loop;
-        connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        if (p.state() != QProcess::NotRunning)
-            loop.exec();
-        return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
+        const TestApiServer::ClientRun r
+            = TestApiServer::runClient(QStandardPaths::findExecutable(QStringLiteral("kubectl")),
+                args
+                    + QStringList { QStringLiteral("--kubeconfig=") + m_tmp.filePath(QStringLiteral("config")),
+                        QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("cache")),
+                        QStringLiteral("--request-timeout=20s") });
+        return { r.exitCode, r.out, r.err };
     }
 
     void config(const QStringList &args)

@@ -11,15 +11,12 @@
 
 #include "kube/KubeClient.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
-#include <QTimer>
 
 using namespace strata;
 
@@ -193,19 +190,14 @@ private Q_SLOTS:
 
         // kubectl with the same kubeconfig and plugin.
         if (!QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty()) {
-            QProcess p;
-            p.start(QStandardPaths::findExecutable(QStringLiteral("kubectl")),
-                { QStringLiteral("--kubeconfig=") + m_tmp.filePath(QStringLiteral("exec-config")),
-                    QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("get"),
-                    QStringLiteral("configmap"), QStringLiteral("flags"), QStringLiteral("-n"), QStringLiteral("shop"),
-                    QStringLiteral("-o"), QStringLiteral("name") });
-            QEventLoop loop; // the server answers on this thread
-            connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
-            QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-            if (p.state() != QProcess::NotRunning)
-                loop.exec();
-            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-            QCOMPARE(p.readAllStandardOutput().trimmed(), QByteArray("configmap/flags"));
+            const TestApiServer::ClientRun r
+                = TestApiServer::runClient(QStandardPaths::findExecutable(QStringLiteral("kubectl")),
+                    { QStringLiteral("--kubeconfig=") + m_tmp.filePath(QStringLiteral("exec-config")),
+                        QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("get"),
+                        QStringLiteral("configmap"), QStringLiteral("flags"), QStringLiteral("-n"),
+                        QStringLiteral("shop"), QStringLiteral("-o"), QStringLiteral("name") });
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QCOMPARE(r.out.trimmed(), QByteArray("configmap/flags"));
         }
 
         // A plugin that fails says why; one that is missing says its install hint.
