@@ -49,8 +49,11 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     }
     // Problems with single entries do not stop the analysis: it runs on the
     // rest and says it is incomplete (exit status 3).
+    strata::AnalyzeOptions options;
+    options.offline = request.offline;
+    options.capture.allowExec = request.allowExec; // never a prompt: approved earlier, or this flag
     const strata::AnalysisResult &result
-        = keepUntilExit(strata::Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics));
+        = keepUntilExit(strata::Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics, options));
     for (const strata::Diagnostic &d : result.diagnostics)
         print(err, QStringLiteral("strata: %1\n").arg(d.toString()));
     const bool complete = result.completeness.isComplete();

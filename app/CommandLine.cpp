@@ -125,6 +125,14 @@ CommandLineRequest parseAnalyze(const QStringList &arguments)
                 request.outputFile = *v;
                 return std::nullopt;
             }
+            if (arg == QLatin1String("--offline")) {
+                request.offline = true;
+                return std::nullopt;
+            }
+            if (arg == QLatin1String("--allow-exec")) {
+                request.allowExec = true;
+                return std::nullopt;
+            }
             return usageError(QStringLiteral("unknown option '%1' for analyze (try 'strata analyze --help')").arg(arg));
         });
     if (stop)
@@ -286,14 +294,20 @@ QString helpText()
 
 QString analyzeHelpText()
 {
-    return QStringLiteral("Usage: strata analyze CASE [--format json|markdown] [--output FILE]\n"
+    return QStringLiteral("Usage: strata analyze CASE [--format json|markdown] [--output FILE] [--offline]\n"
+                          "                      [--allow-exec]\n"
                           "\n"
                           "Loads the case, imports its evidence, diffs code, state, live and replica,\n"
                           "applies the finding rules and prints the analysis. The GUI runs the same code.\n"
+                          "A case with sources.kubernetes reads its contexts first and keeps what they\n"
+                          "answered under captures/ beside the case.\n"
                           "\n"
                           "Options:\n"
                           "  -f, --format FORMAT   json (default; schema in docs/analysis-json.md) or markdown\n"
                           "  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
+                          "      --offline         no network: the contexts' newest capture stands in for them\n"
+                          "      --allow-exec      run the kubeconfig's exec credential plugins (without it,\n"
+                          "                        only plugins approved in the window run; never asks)\n"
                           "  -h, --help            show this help and exit\n"
                           "\n"
                           "Exit status:\n"

@@ -15,6 +15,8 @@ struct CommandLineRequest
     QString error; // UsageError: one line, without the program name
     Format format = Format::Json; // Analyze
     QString outputFile; // Analyze: empty writes to stdout
+    bool offline = false; // Analyze: only evidence already in the case (earlier captures included)
+    bool allowExec = false; // Analyze: exec credential plugins may run without an earlier approval
     QString helpTopic; // PrintHelp: "" or a subcommand
     QString resource; // History: kind/namespace/name
     QString field; // History: a field path; empty for every field of the resource

@@ -10,6 +10,7 @@
 #include "diff/SecretFingerprint.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QTimer>
 
@@ -52,11 +53,14 @@ int main(int argc, char **argv)
         std::signal(SIGPIPE, SIG_IGN);
         useFingerprintKey();
         return HistoryCommand::run(request, stdout, stderr);
-    case CommandLineRequest::Action::Analyze:
+    case CommandLineRequest::Action::Analyze: {
         // A closed pipe is a write error to report (exit 1), not a silent death.
         std::signal(SIGPIPE, SIG_IGN);
+        // No display, but an event loop for the live reads (QtNetwork).
+        QCoreApplication core(argc, argv);
         useFingerprintKey();
         return AnalyzeCommand::run(request, stdout, stderr);
+    }
     case CommandLineRequest::Action::Contexts:
         std::signal(SIGPIPE, SIG_IGN);
         return ContextsCommand::run(request, stdout, stderr);

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 #include <QDir>
@@ -108,6 +109,57 @@ private Q_SLOTS:
         const HeadlessRun help = run({ QStringLiteral("--help") });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.startsWith("Usage: strata analyze"));
+    }
+
+    // A context that cannot be read: said per context, exit 3. --offline
+    // makes no request and, without an earlier capture, is incomplete too;
+    // an exec plugin runs only with --allow-exec (never a prompt).
+    void liveSourcesThatFailExitThree()
+    {
+        QTemporaryDir dir;
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QByteArray port = QByteArray::number(probe.serverPort());
+        probe.close(); // nobody listens there now
+        const QString plugin = dir.filePath(QStringLiteral("plugin.sh"));
+        writeFile(plugin,
+            "#!/bin/sh\ntouch '" + dir.filePath(QStringLiteral("plugin-ran")).toUtf8()
+                + "'\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                  "\"status\":{\"token\":\"planted-token\"}}'\n");
+        QFile::setPermissions(plugin, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        writeFile(dir.filePath(QStringLiteral("kubeconfig")),
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: 'https://127.0.0.1:" + port
+                + "'}\nusers:\n- name: u\n  user: {token: planted-token}\n- name: sso\n  user:\n    exec:\n"
+                  "      apiVersion: client.authentication.k8s.io/v1\n      command: "
+                + plugin.toUtf8()
+                + "\ncontexts:\n- name: prod\n  context: {cluster: c, user: u}\n"
+                  "- name: sso\n  context: {cluster: c, user: sso}\n");
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath,
+            "strata: 1\nresources: [configmap/shop/flags]\nsources:\n  kubernetes:\n    kubeconfig: kubeconfig\n"
+            "    contexts: {live: prod, replica: sso}\n");
+        const HeadlessRun r = run({ casePath });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("context prod")) && r.err.contains(QStringLiteral("connection refused")),
+            qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("runs only once approved")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("plugin-ran"))));
+        QVERIFY(!r.out.contains("planted") && !r.err.contains(QStringLiteral("planted")));
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(root.value(QStringLiteral("complete")).toBool(true), false);
+        QVERIFY(
+            QDir(dir.filePath(QStringLiteral("captures"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() == 1);
+
+        const HeadlessRun allowed = run({ casePath, QStringLiteral("--allow-exec") });
+        QCOMPARE(allowed.exitCode, 3);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("plugin-ran"))));
+
+        // Offline: the newest capture (both contexts failed in it) stands in; no network.
+        QDir(dir.filePath(QStringLiteral("captures"))).removeRecursively();
+        const HeadlessRun offline = run({ casePath, QStringLiteral("--offline") });
+        QCOMPARE(offline.exitCode, 3);
+        QVERIFY2(offline.err.contains(QStringLiteral("no capture")), qPrintable(offline.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("captures"))));
     }
 
     void brokenEvidenceStillAnalysesButExitsThree()

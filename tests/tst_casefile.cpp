@@ -85,17 +85,57 @@ private Q_SLOTS:
     void unknownKeysWarnAndAreKept()
     {
         const auto result
-            = read("strata: 1\ntitle: t\nowner: team-platform\nsources:\n  kubernetes: {context: prod}\n");
+            = read("strata: 1\ntitle: t\nowner: team-platform\nsources:\n  etcd: {endpoints: [https://etcd-0:2379]}\n");
         QVERIFY(result.caseFile);
         QCOMPARE(result.diagnostics.size(), 2);
         QCOMPARE(result.diagnostics.first().severity, Diagnostic::Severity::Warning);
         QCOMPARE(result.diagnostics.first().line, 3);
         // A source this version does not read yet is kept, and said.
         QCOMPARE(result.diagnostics.at(1).line, 5);
-        QVERIFY(result.diagnostics.at(1).message.contains(QStringLiteral("sources.kubernetes")));
+        QVERIFY(result.diagnostics.at(1).message.contains(QStringLiteral("sources.etcd")));
         QVERIFY(!hasErrors(result.diagnostics));
         QCOMPARE(result.caseFile->preservedYaml.size(), 2);
         QCOMPARE(result.caseFile->preservedYaml.at(0).first, QStringLiteral("owner"));
+    }
+
+    // sources.kubernetes: kubeconfig files (one or a list), the contexts by
+    // role, a timeout; each mistake said where it is.
+    void kubernetesSourcesAreRead()
+    {
+        const auto ok = read("strata: 1\nsources:\n  kubernetes:\n    kubeconfig: [~/.kube/config, team.yaml]\n"
+                             "    contexts: {live: prod, replica: prod-read-replica}\n    timeout: 2.5s\n");
+        QVERIFY(ok.caseFile && ok.caseFile->kubernetesSource);
+        QVERIFY2(ok.diagnostics.isEmpty(), qPrintable(ok.diagnostics.value(0).toString()));
+        const KubernetesSource &k = *ok.caseFile->kubernetesSource;
+        QCOMPARE(k.kubeconfigs, (QStringList { QStringLiteral("~/.kube/config"), QStringLiteral("team.yaml") }));
+        QCOMPARE(k.liveContext, QStringLiteral("prod"));
+        QCOMPARE(k.replicaContext, QStringLiteral("prod-read-replica"));
+        QCOMPARE(k.timeoutMs, 2500);
+        QCOMPARE(k.line, 4); // where its map starts
+        QCOMPARE(ok.caseFile->kubeconfigPaths().first(), QDir::homePath() + QStringLiteral("/.kube/config"));
+        // Saved as written: nothing but names.
+        QVERIFY(CaseFileWriter::toYaml(*ok.caseFile, QDir::temp().filePath(QStringLiteral("k.yaml")))
+                    .contains("prod-read-replica"));
+
+        const auto bad = read("strata: 1\nsources:\n  kubernetes:\n    context: prod\n"
+                              "    contexts: {live: prod, code: x}\n    timeout: soon\n");
+        QVERIFY(bad.caseFile);
+        QStringList said;
+        for (const Diagnostic &d : bad.diagnostics)
+            said.append(QStringLiteral("%1:%2 %3").arg(d.line).arg(d.column).arg(d.message));
+        QCOMPARE(said.size(), 3);
+        QVERIFY2(said.at(0).startsWith(QLatin1String("4:5 unknown key 'context'")), qPrintable(said.at(0)));
+        QVERIFY2(said.at(1).startsWith(QLatin1String("5:28 'code' is not a role")), qPrintable(said.at(1)));
+        QVERIFY2(said.at(2).startsWith(QLatin1String("6:14 'sources.kubernetes.timeout' must be a duration")),
+            qPrintable(said.at(2)));
+        // What was readable still names the live context.
+        QVERIFY(bad.caseFile->kubernetesSource);
+        QCOMPARE(bad.caseFile->kubernetesSource->liveContext, QStringLiteral("prod"));
+
+        const auto none = read("strata: 1\nsources:\n  kubernetes: {kubeconfig: a.yaml}\n");
+        QVERIFY(!none.caseFile->kubernetesSource);
+        QVERIFY(hasErrors(none.diagnostics));
+        QVERIFY(none.diagnostics.first().message.contains(QLatin1String("names no context")));
     }
 
     void rejectsOtherVersionsAndNonCases()

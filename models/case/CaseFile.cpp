@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace strata {
 
@@ -57,6 +58,24 @@ QString CaseFile::repositoryPath() const
     if (RemoteUrl::isUrl(terraformSource->repo))
         return RemoteUrl::cacheFolder(terraformSource->repo);
     return resolvedPath(terraformSource->repo);
+}
+
+QStringList CaseFile::kubeconfigPaths() const
+{
+    QStringList out;
+    if (kubernetesSource) {
+        for (const QString &k : kubernetesSource->kubeconfigs)
+            out.append(resolvedPath(k));
+    }
+    return out;
+}
+
+QString CaseFile::capturesFolder() const
+{
+    if (hasOwnFile())
+        return baseDirectory() + QStringLiteral("/captures");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+        + QStringLiteral("/strata/captures/unsaved-case");
 }
 
 QString CaseFile::resolvedPath(const EvidenceEntry &entry) const

@@ -43,6 +43,20 @@ struct TerraformSource
     QString shownRepo() const { return RemoteUrl::redacted(repo); }
 };
 
+// `sources.kubernetes`: the live and replica columns read from API
+// servers, through contexts of the user's kubeconfigs (names only: the
+// credentials stay in the kubeconfig).
+struct KubernetesSource
+{
+    QStringList kubeconfigs; // as written; empty: as kubectl ($KUBECONFIG, else ~/.kube/config)
+    QString liveContext; // contexts.live
+    QString replicaContext; // contexts.replica
+    int timeoutMs = 10000; // per request
+    int line = 0; // where `kubernetes:` stands in the case file
+
+    bool hasContexts() const { return !liveContext.isEmpty() || !replicaContext.isEmpty(); }
+};
+
 struct CaseNote
 {
     QString text;
@@ -63,6 +77,7 @@ struct CaseFile
     QList<EvidenceEntry> evidence;
     QList<CaseNote> notes;
     std::optional<TerraformSource> terraformSource;
+    std::optional<KubernetesSource> kubernetesSource;
     // Keys this version does not know (and `sources`, which later versions fill
     // in), kept as YAML text so that saving never loses what the user wrote.
     QList<QPair<QString, QString>> preservedYaml;
@@ -75,6 +90,12 @@ struct CaseFile
     // Where sources.terraform's repository is on this machine: its folder,
     // or for a URL the cache folder Strata clones it into. Empty without one.
     QString repositoryPath() const;
+    // The kubeconfig files `sources.kubernetes` names, resolved ("~" is the
+    // home folder, relative paths the case's folder); empty means kubectl's default.
+    QStringList kubeconfigPaths() const;
+    // Where live reads are captured: `captures/` beside a saved case; for a
+    // new or built-in case, a folder in the user's cache (said when used).
+    QString capturesFolder() const;
     // Absolute (or ":/" resource) path of an evidence entry.
     QString resolvedPath(const EvidenceEntry &entry) const;
     // The display name: the title, else the file name, else "Untitled case".

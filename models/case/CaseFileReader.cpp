@@ -277,6 +277,103 @@ void readTerraformSource(Context &ctx, const YAML::Node &node, CaseFile &out)
         out.terraformSource = source;
 }
 
+// "10s", "2.5s", "500ms" or a number of seconds → milliseconds.
+std::optional<int> durationMs(const QString &text)
+{
+    QString t = text.trimmed();
+    double factor = 1000;
+    if (t.endsWith(QLatin1String("ms"))) {
+        factor = 1;
+        t.chop(2);
+    } else if (t.endsWith(QLatin1Char('s'))) {
+        t.chop(1);
+    }
+    bool ok = false;
+    const double v = t.trimmed().toDouble(&ok);
+    if (!ok || v <= 0 || v * factor > 600000)
+        return std::nullopt;
+    return std::max(1, int(v * factor));
+}
+
+void readKubernetesSource(Context &ctx, const YAML::Node &node, CaseFile &out)
+{
+    if (!node.IsMap()) {
+        ctx.error(node, QStringLiteral("'sources.kubernetes' must be a map with 'contexts'; not read"));
+        return;
+    }
+    KubernetesSource source;
+    source.line = node.Mark().line + 1;
+    const auto readKey = [&](const YAML::Node &keyNode, const QString &key, const YAML::Node &value) {
+        const QString what = QStringLiteral("'sources.kubernetes.%1'").arg(key);
+        if (key == QLatin1String("kubeconfig")) {
+            if (value.IsScalar()) {
+                source.kubeconfigs.append(qs(value.Scalar()).trimmed());
+                return true;
+            }
+            if (!value.IsSequence()) {
+                ctx.error(value, QStringLiteral("%1 must be a file or a list of files").arg(what));
+                return false;
+            }
+            bool ok = true;
+            for (const YAML::Node &item : value) {
+                const auto v = scalar(ctx, item, what);
+                ok = ok && v.has_value();
+                if (v && !v->trimmed().isEmpty())
+                    source.kubeconfigs.append(v->trimmed());
+            }
+            return ok;
+        }
+        if (key == QLatin1String("contexts")) {
+            if (!value.IsMap()) {
+                ctx.error(value,
+                    QStringLiteral("%1 must map roles to context names: {live: prod, replica: "
+                                   "prod-read-replica}")
+                        .arg(what));
+                return false;
+            }
+            return ctx.readKeys(value, QStringLiteral("a role in %1 must be a plain string").arg(what),
+                [&](const YAML::Node &roleNode, const QString &role, const YAML::Node &name) {
+                    const auto v = scalar(ctx, name, QStringLiteral("'sources.kubernetes.contexts.%1'").arg(role));
+                    if (!v)
+                        return false;
+                    if (role == QLatin1String("live"))
+                        source.liveContext = v->trimmed();
+                    else if (role == QLatin1String("replica"))
+                        source.replicaContext = v->trimmed();
+                    else {
+                        ctx.error(roleNode,
+                            QStringLiteral("'%1' is not a role a context can fill (live or replica)").arg(role));
+                        return false;
+                    }
+                    return true;
+                });
+        }
+        if (key == QLatin1String("timeout")) {
+            const auto v = scalar(ctx, value, what);
+            const auto ms = v ? durationMs(*v) : std::nullopt;
+            if (!ms) {
+                if (v)
+                    ctx.error(
+                        value, QStringLiteral("%1 must be a duration such as 10s or 500ms (at most 600s)").arg(what));
+                return false;
+            }
+            source.timeoutMs = *ms;
+            return true;
+        }
+        ctx.warning(keyNode, QStringLiteral("unknown key '%1' in 'sources.kubernetes' ignored").arg(key));
+        return true;
+    };
+    const bool ok = ctx.readKeys(node, QStringLiteral("a key of 'sources.kubernetes' must be a plain string"), readKey);
+    if (ok && !source.hasContexts()) {
+        ctx.error(
+            node, QStringLiteral("'sources.kubernetes' names no context (contexts: {live: …, replica: …}); not read"));
+        return;
+    }
+    // A bad key is said where it is; what was read still names the contexts.
+    if (source.hasContexts())
+        out.kubernetesSource = source;
+}
+
 void readSources(Context &ctx, const YAML::Node &node, CaseFile &out)
 {
     if (node.IsNull())
@@ -289,6 +386,8 @@ void readSources(Context &ctx, const YAML::Node &node, CaseFile &out)
         [&](const YAML::Node &keyNode, const QString &key, const YAML::Node &value) {
             if (key == QLatin1String("terraform"))
                 readTerraformSource(ctx, value, out);
+            else if (key == QLatin1String("kubernetes"))
+                readKubernetesSource(ctx, value, out);
             else
                 ctx.warning(keyNode, QStringLiteral("'sources.%1' is kept but not read by this version").arg(key));
             return true;

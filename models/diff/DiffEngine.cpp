@@ -229,6 +229,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         b.partial[col] = o->partial;
         FieldFlattener::Options options;
         options.secretDataIsBase64 = o->secretDataIsBase64;
+        options.secretValues = o->secretValues;
         options.sensitivePaths = sensitive.value(o->id);
         QList<FieldValue> fields = FieldFlattener::flatten(o->object, options);
         o->object = Value(); // read: the diff's cells are all that is kept of it

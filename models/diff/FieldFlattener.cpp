@@ -11,6 +11,19 @@ namespace strata::FieldFlattener {
 
 namespace {
 
+// "secret:1a2b3c4d", as SecretFingerprint::of writes it.
+bool isFingerprint(const QString &text)
+{
+    if (text.size() != 15 || !text.startsWith(QLatin1String("secret:")))
+        return false;
+    for (qsizetype i = 7; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
+}
+
 bool isEmptyish(const Value &v)
 {
     switch (v.type()) {
@@ -238,6 +251,15 @@ private:
         if (v.isUnknown()) {
             f.kind = FieldValue::Kind::Unknown;
             f.text = v.text();
+        } else if (m_options.secretValues != SecretValues::AsWritten) {
+            // Already a fingerprint (a capture never holds the value itself).
+            if (m_options.secretValues == SecretValues::Fingerprinted && isFingerprint(v.text())) {
+                f.kind = FieldValue::Kind::Secret;
+                f.text = v.text();
+            } else {
+                f.kind = FieldValue::Kind::Unknown;
+                f.text = QStringLiteral("(secret captured with another machine's key: not comparable here)");
+            }
         } else {
             QByteArray bytes = v.displayText().toUtf8();
             if (base64) {

@@ -26,9 +26,15 @@ namespace strata {
 // - bookkeeping fields (resourceVersion, uid, managedFields, …) are marked noise.
 namespace FieldFlattener {
 
+// How a capture of a live read holds Secret values: never as written, but
+// as the fingerprints this machine's key gives (KubeCapture); a capture made
+// with another machine's key cannot be compared with anything here.
+enum class SecretValues { AsWritten, Fingerprinted, FingerprintedElsewhere };
+
 struct Options
 {
     bool secretDataIsBase64 = true; // kubectl: yes; Terraform code/state: no
+    SecretValues secretValues = SecretValues::AsWritten;
     int maxDepth = 64;
     int maxFields = 100000; // per object; the rest is dropped with a marker field
     // kubectl paths whose values are secret: a path covers itself and

@@ -4,6 +4,7 @@
 #include "core/SourceLocation.h"
 #include "core/Value.h"
 #include "diff/Column.h"
+#include "diff/FieldFlattener.h"
 #include "diff/FieldValue.h"
 
 #include <QList>
@@ -33,6 +34,7 @@ struct ColumnObject
     Value object; // kubectl-shaped
     ColumnIdentity identity;
     bool secretDataIsBase64 = true; // kubectl yes; Terraform no
+    FieldFlattener::SecretValues secretValues = FieldFlattener::SecretValues::AsWritten; // a capture: fingerprints
     bool partial = false; // owns only the fields it sets (kubernetes_config_map_v1_data)
     Value managedFields; // kubectl's metadata.managedFields, for "who changed this"
     // Paths Terraform marks sensitive on this object (state's

@@ -49,17 +49,7 @@ void importKubectl(QByteArray &text, const QString &path, EvidenceRole role, Evi
     out.diagnostics += read.diagnostics;
     QStringList kinds;
     for (const KubeObject &k : read.objects) {
-        ColumnObject o;
-        o.column = column;
-        o.id = k.id;
-        o.object = k.object;
-        o.managedFields = k.managedFields;
-        o.secretDataIsBase64 = true;
-        o.identity.origin = path;
-        o.identity.location = k.location;
-        o.identity.resourceVersion = k.resourceVersion;
-        o.identity.uid = k.uid;
-        set.objects.append(o);
+        set.objects.append(columnObject(k, column, path));
         kinds.append(k.kind);
     }
     if (!context.isEmpty())
@@ -167,7 +157,9 @@ void importLog(QByteArray &text, const QString &path, EvidenceSet &set, Imported
 // The diff compares the first copy of an object in a column; a second copy
 // (the same object twice in one List, or in two files of one column) is said
 // where it is, never dropped without a word.
-void warnAboutDuplicates(EvidenceSet &set)
+} // namespace
+
+void reportDuplicates(EvidenceSet &set)
 {
     QHash<QPair<int, ResourceId>, SourceLocation> first;
     for (const ColumnObject &o : std::as_const(set.objects)) {
@@ -183,6 +175,8 @@ void warnAboutDuplicates(EvidenceSet &set)
                 .arg(o.id.toString(), columnName(o.column), it->toString())));
     }
 }
+
+namespace {
 
 // `text` is the entry's bytes, owned by the importer: a reader that is done
 // with them frees them (a large file is not held next to what was read from it).
@@ -276,7 +270,9 @@ void refuseSecondTerraform(EntryImport &one, const QString &first)
     one = EntryImport { refused, EvidenceSet() };
 }
 
-void merge(EvidenceSet &into, EntryImport &&one)
+} // namespace
+
+void append(EvidenceSet &into, EntryImport &&one)
 {
     EvidenceSet &from = one.set;
     into.objects += std::move(from.objects);
@@ -307,7 +303,20 @@ void merge(EvidenceSet &into, EntryImport &&one)
     into.files.append(std::move(one.out));
 }
 
-} // namespace
+ColumnObject columnObject(const KubeObject &k, Column column, const QString &origin)
+{
+    ColumnObject o;
+    o.column = column;
+    o.id = k.id;
+    o.object = k.object;
+    o.managedFields = k.managedFields;
+    o.secretDataIsBase64 = true;
+    o.identity.origin = origin;
+    o.identity.location = k.location;
+    o.identity.resourceVersion = k.resourceVersion;
+    o.identity.uid = k.uid;
+    return o;
+}
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
 {
@@ -363,9 +372,8 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
             else
                 first = one->out.entry.path;
         }
-        merge(set, std::move(*one));
+        append(set, std::move(*one));
     }
-    warnAboutDuplicates(set);
     return set;
 }
 

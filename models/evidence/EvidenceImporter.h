@@ -1,7 +1,9 @@
 #pragma once
 
 #include "case/CaseFile.h"
+#include "evidence/EntryImport.h"
 #include "evidence/EvidenceSet.h"
+#include "kube/KubeObject.h"
 
 namespace strata {
 
@@ -14,6 +16,13 @@ class JobContext;
 namespace EvidenceImporter {
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context = nullptr);
+// Adds what one entry or source gave (a context of a live capture) to `into`.
+void append(EvidenceSet &into, EntryImport &&one);
+// Says where an object appears twice in one column (the diff compares the
+// first copy): run once everything is in.
+void reportDuplicates(EvidenceSet &set);
+// A kubectl-shaped object for a diff column.
+ColumnObject columnObject(const KubeObject &k, Column column, const QString &origin);
 } // namespace EvidenceImporter
 
 } // namespace strata

@@ -6,6 +6,7 @@
 #include "evidence/MetricValue.h"
 #include "evidence/TerraformOrigin.h"
 #include "evidence/TimelineEvent.h"
+#include "live/CaptureManifest.h"
 #include "terraform/TerraformConfig.h"
 #include "terraform/TerraformState.h"
 
@@ -31,6 +32,7 @@ struct EvidenceSet
     std::optional<TerraformConfig> code;
     QString codePath;
     std::optional<TerraformOrigin> terraformOrigin; // set when `sources.terraform` was read
+    std::optional<CaptureManifest> capture; // the live read imported (`sources.kubernetes`), made now or earlier
     QStringList unmappedTerraform;
     // The API context each kubectl column names (from "--context=x" in a pasted command line).
     std::array<QString, columnCount> contexts;

@@ -61,6 +61,7 @@ Snapshot evaluate(const GitRepository &repository, const GitCommit &commit, cons
         out.addresses.insert(o.id, o.identity.terraformAddress);
         FieldFlattener::Options options;
         options.secretDataIsBase64 = o.secretDataIsBase64;
+        options.secretValues = o.secretValues;
         options.sensitivePaths = o.sensitivePaths + sensitive.value(o.id);
         QHash<QString, CellValue> &fields = out.fields[o.id];
         for (const FieldValue &f : FieldFlattener::flatten(o.object, options)) {

@@ -8,6 +8,7 @@
 #include "evidence/TerraformOrigin.h"
 #include "evidence/TimelineEvent.h"
 #include "investigation/Completeness.h"
+#include "live/CaptureManifest.h"
 #include "rules/EtcdMemberSummary.h"
 #include "rules/Finding.h"
 #include "rules/Proposal.h"
@@ -28,6 +29,7 @@ struct AnalysisResult
     QList<ResourceDiff> resources;
     QStringList unmappedTerraform; // Terraform resources not compared (other types)
     std::optional<TerraformOrigin> terraformOrigin; // where `sources.terraform` read code and state
+    std::optional<CaptureManifest> capture; // what `sources.kubernetes`'s contexts answered (now or earlier)
     QList<EtcdMemberSummary> etcdMembers;
     QList<MetricValue> metrics;
     QList<TimelineEvent> timeline;

@@ -2,26 +2,105 @@
 
 #include "core/JobRunner.h"
 #include "diff/DiffEngine.h"
+#include "evidence/CaptureImport.h"
 #include "evidence/EvidenceImporter.h"
 #include "history/CodeProvenance.h"
 #include "history/StackHistory.h"
 #include "rules/ApplicationRules.h"
 #include "rules/DriftRules.h"
 #include "rules/EtcdRules.h"
+#include "rules/LiveRules.h"
 #include "rules/ProposalPlanner.h"
 #include "rules/SystemInventory.h"
+
+#include <QSet>
 
 #include <algorithm>
 
 namespace strata::Analyzer {
 
-AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, const QList<Diagnostic> &caseDiagnostics)
+namespace {
+
+// What a live read asks each context for: the resources the case names,
+// then every object Terraform's code or state holds, each once.
+QList<ResourceId> wantedLive(const QList<ResourceId> &investigated, const EvidenceSet &evidence)
+{
+    QList<ResourceId> out = investigated;
+    QSet<ResourceId> seen(investigated.cbegin(), investigated.cend());
+    for (const ColumnObject &o : evidence.objects) {
+        if ((o.column == Column::Code || o.column == Column::State) && !seen.contains(o.id)) {
+            seen.insert(o.id);
+            out.append(o.id);
+        }
+    }
+    return out;
+}
+
+// Reads (or, offline, finds) the capture of the case's contexts and adds it
+// to the evidence. Its objects go after Terraform's and before any kubectl
+// file of the same role: the context a role is given to is what that column
+// compares (a file's copy is then reported as a second copy), and rows keep
+// the order they have when the same objects come from files.
+void addLiveSources(const CaseFile &caseFile, const QList<ResourceId> &investigated, const AnalyzeOptions &options,
+    const JobContext *context, EvidenceSet &evidence)
+{
+    std::optional<CaptureManifest> manifest;
+    QList<EntryImport> imports;
+    if (!options.offline) {
+        manifest = KubeCapture::capture(caseFile, wantedLive(investigated, evidence), options.capture, context);
+    } else if (const QString folder = CaptureImport::newest(caseFile.capturesFolder()); folder.isEmpty()) {
+        imports = CaptureImport::unavailable(caseFile,
+            QStringLiteral("offline, and the case has no capture of its contexts yet (%1): analyse once without "
+                           "--offline to read them")
+                .arg(caseFile.capturesFolder()));
+    } else {
+        QString error;
+        manifest = CaptureManifest::read(folder, &error);
+        if (!manifest)
+            imports = CaptureImport::unavailable(caseFile, error);
+    }
+    if (manifest)
+        imports = CaptureImport::import(caseFile, *manifest);
+    QList<ColumnObject> objects;
+    for (EntryImport &one : imports) {
+        objects += std::move(one.set.objects);
+        one.set.objects.clear();
+        EvidenceImporter::append(evidence, std::move(one));
+    }
+    QList<ColumnObject> ordered;
+    ordered.reserve(evidence.objects.size() + objects.size());
+    for (ColumnObject &o : evidence.objects) {
+        if (o.column == Column::Code || o.column == Column::State)
+            ordered.append(std::move(o));
+    }
+    ordered += std::move(objects);
+    for (ColumnObject &o : evidence.objects) {
+        if (o.column == Column::Live || o.column == Column::Replica)
+            ordered.append(std::move(o));
+    }
+    evidence.objects = std::move(ordered);
+    evidence.capture = std::move(manifest);
+}
+
+} // namespace
+
+AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, const QList<Diagnostic> &caseDiagnostics,
+    const AnalyzeOptions &options)
 {
     AnalysisResult result;
     result.caseFile = caseFile;
     auto cancelled = [context] { return context && context->isCancelled(); };
 
+    QList<ResourceId> investigated;
+    for (const QString &r : caseFile.resources) {
+        if (auto id = ResourceId::parse(r))
+            investigated.append(*id);
+    }
     EvidenceSet evidence = EvidenceImporter::import(caseFile, context);
+    if (caseFile.kubernetesSource && !cancelled())
+        addLiveSources(caseFile, investigated, options, context, evidence);
+    EvidenceImporter::reportDuplicates(evidence);
+    result.capture = evidence.capture;
     result.evidence = evidence.files;
     result.diagnostics = caseDiagnostics + evidence.diagnostics;
     result.completeness = Completeness::assess(caseDiagnostics, evidence.files);
@@ -42,11 +121,6 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         }
     }
 
-    QList<ResourceId> investigated;
-    for (const QString &r : caseFile.resources) {
-        if (auto id = ResourceId::parse(r))
-            investigated.append(*id);
-    }
     result.resources
         = DiffEngine::diffReleasing(evidence.objects, investigated, cancelled, result.completeness.coverage);
     if (cancelled()) {
@@ -69,6 +143,8 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
 
     result.findings = DriftRules::evaluate(result.resources);
     result.findings += ApplicationRules::evaluate(result.resources, evidence.events, evidence.metrics);
+    if (result.capture)
+        result.findings += LiveRules::evaluate(*result.capture);
     result.findings += EtcdRules::evaluate(evidence.etcd, result.etcdMembers, evidence.metrics, evidence.events);
     // Which commit set the code's values, where the code came from one.
     if (result.terraformOrigin && result.terraformOrigin->git && !result.terraformOrigin->workTree)

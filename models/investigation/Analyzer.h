@@ -1,6 +1,7 @@
 #pragma once
 
 #include "investigation/AnalysisResult.h"
+#include "live/KubeCapture.h"
 
 namespace strata {
 
@@ -12,9 +13,20 @@ class JobContext;
 // main thread; the GUI in a JobRunner job. `caseDiagnostics` are what reading
 // the case file reported: its errors (dropped entries) make the analysis
 // incomplete like unreadable evidence does.
+struct AnalyzeOptions
+{
+    // Only the evidence already in the case, the newest capture of its live
+    // sources included: no network (`strata analyze --offline`).
+    bool offline = false;
+    KubeCaptureOptions capture;
+};
+
+// A case with `sources.kubernetes` is read live first (KubeCapture writes a
+// capture into the case folder), then that capture is imported like any
+// other evidence: the same importer, diff and rules as offline.
 namespace Analyzer {
-AnalysisResult analyze(
-    const CaseFile &caseFile, const JobContext *context = nullptr, const QList<Diagnostic> &caseDiagnostics = {});
+AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context = nullptr,
+    const QList<Diagnostic> &caseDiagnostics = {}, const AnalyzeOptions &options = {});
 }
 
 } // namespace strata

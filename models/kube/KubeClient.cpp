@@ -14,6 +14,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QThread>
 #include <QUrl>
 
 namespace strata {
@@ -94,8 +95,47 @@ QString KubeClient::execCommandLine() const
 
 KubeResponse KubeClient::get(const QString &path, int timeoutMs) const
 {
+    KubeRequest how;
+    how.timeoutMs = timeoutMs;
+    return get(path, how);
+}
+
+void KubeClient::setRetryPolicy(int retries, int firstDelayMs, int maxDelayMs)
+{
+    m_retries = std::max(0, retries);
+    m_firstDelayMs = std::max(0, firstDelayMs);
+    m_maxDelayMs = std::max(m_firstDelayMs, maxDelayMs);
+}
+
+KubeResponse KubeClient::get(const QString &path, const KubeRequest &how) const
+{
+    const auto cancelled = [&how] { return how.cancelled && how.cancelled(); };
+    int delay = m_firstDelayMs;
+    for (int attemptNumber = 1;; ++attemptNumber) {
+        KubeResponse r = attempt(path, how);
+        r.attempts = attemptNumber;
+        const bool retryable = r.failure == KubeResponse::Failure::None
+            && (r.status == 429 || r.status == 500 || r.status == 502 || r.status == 503 || r.status == 504);
+        if (!retryable || attemptNumber > m_retries || cancelled())
+            return r;
+        int wait = r.retryAfterSeconds >= 0 ? r.retryAfterSeconds * 1000 : delay;
+        wait = std::min(wait, m_maxDelayMs);
+        delay = std::min(delay * 2, m_maxDelayMs);
+        // Waited in slices so that a cancel is heard at once.
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < wait) {
+            if (cancelled())
+                return r;
+            QThread::msleep(static_cast<unsigned long>(std::min<qint64>(50, wait - waited.elapsed())));
+        }
+    }
+}
+
+KubeResponse KubeClient::attempt(const QString &path, const KubeRequest &how) const
+{
     if (!m_user.exec || !m_configError.isEmpty())
-        return request(path, timeoutMs, nullptr);
+        return request(path, how, std::nullopt);
     if (!m_execApproved) {
         KubeResponse r;
         r.failure = KubeResponse::Failure::Configuration;
@@ -104,27 +144,39 @@ KubeResponse KubeClient::get(const QString &path, int timeoutMs) const
                       .arg(m_user.name, execCommandLine());
         return r;
     }
-    const auto fresh = [&] {
-        m_execCredential = ExecCredentials::run(*m_user.exec, m_cluster);
-        return m_execCredential->ok();
+    // The plugin runs once for every thread reading through this client; a
+    // thread keeps its own copy of the credential for its request.
+    const auto credential = [&](bool refresh, const std::optional<ExecCredential> &rejected) {
+        QMutexLocker lock(&m_execMutex);
+        const bool replaced = rejected && m_execCredential && m_execCredential->token != rejected->token;
+        if (!m_execCredential || !m_execCredential->ok() || m_execCredential->expired(QDateTime::currentDateTimeUtc())
+            || (refresh && !replaced))
+            m_execCredential = ExecCredentials::run(*m_user.exec, m_cluster);
+        return *m_execCredential;
     };
-    if (!m_execCredential || !m_execCredential->ok() || m_execCredential->expired(QDateTime::currentDateTimeUtc()))
-        fresh();
-    if (!m_execCredential->ok()) {
+    const ExecCredential first = credential(false, std::nullopt);
+    const auto failed = [](const ExecCredential &c) {
         KubeResponse r;
         r.failure = KubeResponse::Failure::Configuration;
-        r.error = m_execCredential->error;
+        r.error = c.error;
         return r;
-    }
-    KubeResponse r = request(path, timeoutMs, &*m_execCredential);
+    };
+    if (!first.ok())
+        return failed(first);
+    KubeResponse r = request(path, how, first);
     // A credential without an expiry is good until the server says no: ask the plugin once more.
-    if (r.status == 401 && fresh())
-        r = request(path, timeoutMs, &*m_execCredential);
+    if (r.status == 401) {
+        const ExecCredential again = credential(true, first);
+        if (again.ok())
+            r = request(path, how, again);
+    }
     return r;
 }
 
-KubeResponse KubeClient::request(const QString &path, int timeoutMs, const ExecCredential *credential) const
+KubeResponse KubeClient::request(
+    const QString &path, const KubeRequest &how, const std::optional<ExecCredential> &credential) const
 {
+    const int timeoutMs = how.timeoutMs;
     KubeResponse r;
     const auto fail = [&r](KubeResponse::Failure failure, const QString &message) {
         r.failure = failure;
@@ -180,7 +232,8 @@ KubeResponse KubeClient::request(const QString &path, int timeoutMs, const ExecC
     if (!problem.isEmpty())
         return fail(KubeResponse::Failure::Configuration, problem);
 
-    QNetworkAccessManager network;
+    std::optional<QNetworkAccessManager> own;
+    QNetworkAccessManager &network = how.network ? *how.network : own.emplace();
     if (!m_cluster.proxyUrl.isEmpty()) {
         const QUrl proxy(m_cluster.proxyUrl);
         network.setProxy(QNetworkProxy(
@@ -192,7 +245,7 @@ KubeResponse KubeClient::request(const QString &path, int timeoutMs, const ExecC
     if (!m_cluster.tlsServerName.isEmpty())
         request.setPeerVerifyName(m_cluster.tlsServerName);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", how.accept);
     request.setRawHeader("User-Agent", "strata/" + BuildInfo::version().toUtf8());
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
@@ -213,6 +266,10 @@ KubeResponse KubeClient::request(const QString &path, int timeoutMs, const ExecC
     if (status.isValid()) {
         r.status = status.toInt();
         r.body = reply->readAll();
+        bool seconds = false;
+        const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&seconds);
+        if (seconds && retryAfter >= 0)
+            r.retryAfterSeconds = retryAfter;
         if (!r.ok())
             r.error = QStringLiteral("%1 %2 from %3%4")
                           .arg(r.status)

@@ -4,9 +4,13 @@
 #include "kube/Kubeconfig.h"
 
 #include <QByteArray>
+#include <QMutex>
 #include <QString>
 
+#include <functional>
 #include <optional>
+
+class QNetworkAccessManager;
 
 namespace strata {
 
@@ -27,10 +31,23 @@ struct KubeResponse
     QByteArray body;
     QString error; // what went wrong, for the user: never a credential
     qint64 latencyMs = -1;
+    int attempts = 0; // 1, or more when 429/5xx answers were retried
+    int retryAfterSeconds = -1; // the server's Retry-After, when it sent one
 
     bool ok() const { return failure == Failure::None && status >= 200 && status < 300; }
     // A Kubernetes Status's message ("configmaps \"x\" not found"), when the body is one.
     QString statusMessage() const;
+};
+
+// How one GET is made, beyond its path.
+struct KubeRequest
+{
+    int timeoutMs = 10000; // per attempt
+    QByteArray accept = "application/json";
+    // Reused between requests so that a connection stays open (one per
+    // thread: a network manager lives on the thread that made it).
+    QNetworkAccessManager *network = nullptr;
+    std::function<bool()> cancelled; // checked between attempts and while waiting to retry
 };
 
 // Reads from a Kubernetes API server as kubectl would with one context of a
@@ -40,8 +57,10 @@ struct KubeResponse
 // token (tokenFile over token, re-read each request), basic auth, or an exec
 // plugin — run only once the caller says the user approved it
 // (setExecApproved), its credential kept until it expires and fetched again
-// once on a 401. Blocking, with a timeout; run it off the GUI thread.
-// Credentials never reach `error`.
+// once on a 401. A 429 or 5xx answer is retried a bounded number of times,
+// after the server's Retry-After or an exponential backoff. Blocking, with
+// a timeout; run it off the GUI thread. Several threads may read through one
+// client at once. Credentials never reach `error`.
 class KubeClient
 {
 public:
@@ -58,9 +77,17 @@ public:
     void setExecApproved(bool approved) { m_execApproved = approved; }
 
     KubeResponse get(const QString &path, int timeoutMs = 10000) const;
+    KubeResponse get(const QString &path, const KubeRequest &how) const;
+
+    // Retries after 429 and 5xx: at most `retries` more attempts, waiting
+    // firstDelayMs, then twice as long each time (a Retry-After wins, capped
+    // at maxDelayMs). Defaults: 3, 500 ms, 5 s.
+    void setRetryPolicy(int retries, int firstDelayMs, int maxDelayMs = 5000);
 
 private:
-    KubeResponse request(const QString &path, int timeoutMs, const ExecCredential *credential) const;
+    KubeResponse attempt(const QString &path, const KubeRequest &how) const;
+    KubeResponse request(
+        const QString &path, const KubeRequest &how, const std::optional<ExecCredential> &credential) const;
 
     QString m_context;
     QString m_server;
@@ -69,6 +96,10 @@ private:
     KubeCluster m_cluster;
     KubeUser m_user;
     bool m_execApproved = false;
+    int m_retries = 3;
+    int m_firstDelayMs = 500;
+    int m_maxDelayMs = 5000;
+    mutable QMutex m_execMutex; // one plugin run at a time, its credential shared by every thread
     mutable std::optional<ExecCredential> m_execCredential;
 };
 

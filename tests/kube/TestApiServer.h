@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -9,13 +10,18 @@
 
 class QSslServer;
 class QSslSocket;
+class QThread;
 
 // A Kubernetes API server for tests only (never shipped): HTTPS on
 // 127.0.0.1, the read subset of the API — /version, discovery (/api,
-// /api/v1, /apis), GET of the objects it holds, Status errors — with bearer
-// token and client certificate authentication. Shaped closely enough that
-// the real kubectl accepts it (tst_kubeapiserver proves that), so Strata's
-// client can be tested against something kubectl also believes.
+// /api/v1, /apis with apps/v1 and a custom resource group, aggregated
+// discovery when asked for and enabled), GET of the objects it holds,
+// Status errors — with bearer token and client certificate authentication,
+// and failures on demand (a status some number of times, a slow or a
+// hung answer). Shaped closely enough that the real kubectl accepts it
+// (tst_kubeapiserver proves that), so Strata's client can be tested against
+// something kubectl also believes. It serves on a thread of its own, so a
+// test may block on a client that reads from it; its setters are thread-safe.
 class TestApiServer : public QObject
 {
     Q_OBJECT
@@ -40,11 +46,20 @@ public:
     QString clientCertFile() const;
     QString clientKeyFile() const;
 
-    void setToken(const QString &token) { m_token = token; }
+    void setToken(const QString &token);
     // Serves `json` (a whole object, kubectl-shaped) at its path, e.g.
     // /api/v1/namespaces/shop/configmaps/flags.
     void addObject(const QString &path, const QByteArray &json);
-    QStringList requests() const { return m_requests; } // "GET /path (user)"
+    void removeObject(const QString &path);
+    // `path` answers `code` (403, 429, 500 …, with a Status as the real
+    // server words it) the next `times` requests (-1: always).
+    void failWith(const QString &path, int code, int times = -1);
+    // `path` answers after `ms` milliseconds; -1 never answers (a hung server).
+    void delay(const QString &path, int ms);
+    // Whether /api and /apis answer aggregated discovery when a client asks for it.
+    void setAggregatedDiscovery(bool on);
+    QStringList requests() const; // "GET /path (user)"
+    int requestCount(const QString &path) const;
 
 private:
     void serve(QSslSocket *socket);
@@ -52,8 +67,15 @@ private:
         QSslSocket *socket);
 
     QString m_folder;
+    QThread *m_thread = nullptr;
+    QObject *m_home = nullptr; // lives on m_thread, parent of the listener and its sockets
     QSslServer *m_server = nullptr;
+    quint16 m_port = 0;
+    mutable QMutex m_mutex; // everything below
     QString m_token;
     QHash<QString, QByteArray> m_objects;
+    QHash<QString, QPair<int, int>> m_failures; // path → code, times left
+    QHash<QString, int> m_delays;
+    bool m_aggregated = false;
     QStringList m_requests;
 };

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "case/CaseFile.h"
+#include "evidence/EntryImport.h"
+#include "live/CaptureManifest.h"
+
+namespace strata {
+
+// Reads a capture of live contexts (KubeCapture) as evidence: one entry per
+// context, its objects in that role's column with the kubectl reader every
+// other kubectl file goes through, its failures as errors (the analysis is
+// then incomplete), a 404 as the object's absence from a column that was
+// read. The same code reads a capture just made and one re-opened offline.
+namespace CaptureImport {
+// The newest folder under `capturesFolder` holding a manifest; "" when none.
+QString newest(const QString &capturesFolder);
+QList<EntryImport> import(const CaseFile &caseFile, const CaptureManifest &manifest);
+// One failed entry per context the case names, when there is no capture to
+// read (offline, none made yet) or it cannot be read: said, never silent.
+QList<EntryImport> unavailable(const CaseFile &caseFile, const QString &reason);
+} // namespace CaptureImport
+
+} // namespace strata

@@ -1,0 +1,324 @@
+#include "KubeCapture.h"
+
+#include "core/JobRunner.h"
+#include "diff/SecretFingerprint.h"
+#include "kube/ExecApprovals.h"
+#include "kube/KubeClient.h"
+#include "kube/KubeDiscovery.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace strata::KubeCapture {
+
+namespace {
+
+Kubeconfig loadKubeconfig(const CaseFile &caseFile)
+{
+    const QStringList named = caseFile.kubeconfigPaths();
+    return named.isEmpty() ? KubeconfigLoader::load(KubeconfigLoader::defaultFiles())
+                           : KubeconfigLoader::load(named, true);
+}
+
+// A name that is safe as one path component whatever the cluster calls its objects.
+QString safeName(const QString &s)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));
+    QString out = s;
+    out.replace(unsafe, QStringLiteral("_"));
+    if (out.isEmpty() || out.startsWith(QLatin1Char('.')))
+        out.prepend(QLatin1Char('_'));
+    return out.left(100);
+}
+
+QString writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: %2").arg(path, f.errorString());
+    f.write(bytes);
+    if (!f.commit())
+        return QStringLiteral("%1: %2").arg(path, f.errorString());
+    return {};
+}
+
+// A fresh folder named for the moment the read started (UTC), e.g. 20261204T114512Z.
+QString newCaptureFolder(const QString &root, const QDateTime &time, QString *error)
+{
+    const QString stem = time.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    QString folder = root + QLatin1Char('/') + stem;
+    for (int n = 2; QFileInfo::exists(folder); ++n)
+        folder = root + QLatin1Char('/') + stem + QLatin1Char('-') + QString::number(n);
+    if (!QDir().mkpath(folder))
+        *error = QStringLiteral("%1: cannot create the capture folder").arg(folder);
+    return folder;
+}
+
+struct RoleContext
+{
+    EvidenceRole role;
+    QString name;
+};
+
+QList<RoleContext> roleContexts(const CaseFile &caseFile)
+{
+    QList<RoleContext> out;
+    if (!caseFile.kubernetesSource)
+        return out;
+    if (!caseFile.kubernetesSource->liveContext.isEmpty())
+        out.append({ EvidenceRole::Live, caseFile.kubernetesSource->liveContext });
+    if (!caseFile.kubernetesSource->replicaContext.isEmpty())
+        out.append({ EvidenceRole::Replica, caseFile.kubernetesSource->replicaContext });
+    return out;
+}
+
+// Reads one context: /version, then every resource through discovery.
+CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, const QList<ResourceId> &resources,
+    const CaseFile &caseFile, const KubeCaptureOptions &options, const QString &folder, const JobContext *job,
+    std::atomic_int &done, int total)
+{
+    CapturedContext out;
+    out.role = rc.role;
+    out.context = rc.name;
+    const auto cancelled = [job] { return job && job->isCancelled(); };
+    if (const KubeContext *c = config.context(rc.name)) {
+        out.cluster = c->cluster;
+        out.user = c->user;
+        if (const KubeUser *u = config.user(c->user))
+            out.authKind = u->authKind();
+    }
+    KubeClient client(config, rc.name);
+    out.server = client.server();
+    out.warning = client.warning();
+    client.setRetryPolicy(3, options.retryFirstDelayMs);
+    if (!client.configurationError().isEmpty()) {
+        out.error = client.configurationError();
+        for (const Diagnostic &d : config.diagnostics) // why a context may be missing: a kubeconfig that did not load
+            if (d.severity == Diagnostic::Severity::Error)
+                out.error += QStringLiteral("; ") + d.toString();
+        return out;
+    }
+    if (const QString command = client.execCommandLine(); !command.isEmpty()) {
+        const KubeUser *user = config.user(out.user);
+        const QString kubeconfig = user ? user->location.file : QString();
+        const bool approved = options.allowExec
+            || (options.approved ? options.approved(kubeconfig, command)
+                                 : ExecApprovals::isApproved(kubeconfig, command));
+        client.setExecApproved(approved);
+    }
+    const int timeoutMs = caseFile.kubernetesSource ? caseFile.kubernetesSource->timeoutMs : 10000;
+
+    // /version first: whether the server answers at all, and as Kubernetes.
+    {
+        KubeRequest how;
+        how.timeoutMs = timeoutMs;
+        how.cancelled = cancelled;
+        const KubeResponse v = client.get(QStringLiteral("/version"), how);
+        out.versionLatencyMs = v.latencyMs;
+        if (v.failure != KubeResponse::Failure::None) {
+            out.error = v.error;
+            return out;
+        }
+        const QJsonObject version = QJsonDocument::fromJson(v.body).object();
+        if (v.ok() && !version.contains(QStringLiteral("gitVersion"))) {
+            out.error = QStringLiteral("%1 is not a Kubernetes API server: /version answered without a gitVersion")
+                            .arg(out.server);
+            return out;
+        }
+        out.serverVersion = version.value(QStringLiteral("gitVersion")).toString();
+        out.reachable = true;
+    }
+
+    KubeDiscovery discovery([&](const QString &path, const QByteArray &accept) {
+        KubeRequest how;
+        how.timeoutMs = timeoutMs;
+        how.accept = accept;
+        how.cancelled = cancelled;
+        return client.get(path, how);
+    });
+    out.objects.resize(resources.size());
+    const QString roleFolder = folder + QLatin1Char('/') + evidenceRoleName(rc.role);
+    QDir().mkpath(roleFolder);
+    QMutex errorMutex;
+    QString contextError; // a failure that is the context's, not one object's
+    std::atomic<qsizetype> next { 0 };
+    const auto work = [&] {
+        QNetworkAccessManager network; // this thread's: its connection stays open between reads
+        for (qsizetype i = next++; i < resources.size(); i = next++) {
+            if (cancelled())
+                return;
+            const ResourceId &id = resources.at(i);
+            CapturedObject &o = out.objects[i];
+            o.resource = id.toString();
+            QString error;
+            const auto type = discovery.resolve(id.kind, &error);
+            if (!type) {
+                o.error = error;
+                if (error.startsWith(QLatin1String("discovery"))) {
+                    QMutexLocker lock(&errorMutex);
+                    contextError = error;
+                }
+                continue;
+            }
+            o.kind = type->kind;
+            o.path = type->objectPath(id.ns, id.name);
+            KubeRequest how;
+            how.timeoutMs = timeoutMs;
+            how.network = &network;
+            how.cancelled = cancelled;
+            const KubeResponse r = client.get(o.path, how);
+            o.status = r.status;
+            o.latencyMs = r.latencyMs;
+            o.attempts = r.attempts;
+            if (r.ok()) {
+                const QByteArray body = withoutSecretValues(r.body);
+                if (body.isEmpty()) {
+                    o.error = QStringLiteral("%1 answered %2 with something that is not a Kubernetes object")
+                                  .arg(out.server, o.path);
+                } else {
+                    o.file = evidenceRoleName(rc.role) + QLatin1Char('/')
+                        + safeName(QStringLiteral("%1.%2.%3")
+                                       .arg(id.kind, id.ns.isEmpty() ? QStringLiteral("_") : id.ns, id.name))
+                        + QStringLiteral(".json");
+                    if (const QString e = writeFile(folder + QLatin1Char('/') + o.file, body); !e.isEmpty()) {
+                        o.error = QStringLiteral("the capture could not be written: ") + e;
+                        o.file.clear();
+                    }
+                }
+            } else if (r.status != 404) {
+                o.error = r.error;
+                if (r.failure != KubeResponse::Failure::None || r.status == 401) {
+                    QMutexLocker lock(&errorMutex);
+                    contextError = r.error;
+                }
+            }
+            if (job)
+                job->reportProgress(++done, total);
+        }
+    };
+    std::vector<std::thread> readers;
+    const qsizetype threads = std::min<qsizetype>(std::max(1, options.readersPerContext), resources.size());
+    for (qsizetype t = 1; t < threads; ++t)
+        readers.emplace_back(work);
+    work();
+    for (std::thread &t : readers)
+        t.join();
+    if (cancelled() && contextError.isEmpty())
+        contextError = QStringLiteral("cancelled before every object was read");
+    out.error = contextError;
+    return out;
+}
+
+} // namespace
+
+QByteArray withoutSecretValues(const QByteArray &objectJson)
+{
+    QJsonParseError error;
+    QJsonDocument doc = QJsonDocument::fromJson(objectJson, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject() || !doc.object().contains(QStringLiteral("kind")))
+        return {};
+    QJsonObject o = doc.object();
+    if (o.value(QStringLiteral("kind")).toString() != QLatin1String("Secret"))
+        return objectJson; // as the server wrote it, byte for byte
+    const auto fingerprintValues = [&o](const QString &key, bool base64) {
+        if (!o.contains(key))
+            return;
+        QJsonObject map = o.value(key).toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            QByteArray bytes = it.value().toString().toUtf8();
+            if (base64) {
+                if (auto decoded = QByteArray::fromBase64Encoding(bytes, QByteArray::AbortOnBase64DecodingErrors))
+                    bytes = *decoded;
+            }
+            it.value() = SecretFingerprint::of(bytes);
+        }
+        o.insert(key, map);
+    };
+    fingerprintValues(QStringLiteral("data"), true);
+    fingerprintValues(QStringLiteral("stringData"), false);
+    QJsonObject metadata = o.value(QStringLiteral("metadata")).toObject();
+    QJsonObject annotations = metadata.value(QStringLiteral("annotations")).toObject();
+    const QString applied = QStringLiteral("kubectl.kubernetes.io/last-applied-configuration");
+    if (annotations.contains(applied)) {
+        annotations.insert(applied, SecretFingerprint::of(annotations.value(applied).toString().toUtf8()));
+        metadata.insert(QStringLiteral("annotations"), annotations);
+        o.insert(QStringLiteral("metadata"), metadata);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+QList<ExecPluginUse> execPlugins(const CaseFile &caseFile)
+{
+    QList<ExecPluginUse> out;
+    const QList<RoleContext> roles = roleContexts(caseFile);
+    if (roles.isEmpty())
+        return out;
+    const Kubeconfig config = loadKubeconfig(caseFile);
+    for (const RoleContext &rc : roles) {
+        const KubeContext *c = config.context(rc.name);
+        const KubeUser *u = c ? config.user(c->user) : nullptr;
+        if (!u || !u->exec)
+            continue;
+        const ExecPluginUse use { rc.name, u->location.file, KubeClient(config, rc.name).execCommandLine() };
+        bool seen = false;
+        for (const ExecPluginUse &e : std::as_const(out))
+            seen = seen || (e.kubeconfig == use.kubeconfig && e.commandLine == use.commandLine);
+        if (!seen)
+            out.append(use);
+    }
+    return out;
+}
+
+CaptureManifest capture(const CaseFile &caseFile, const QList<ResourceId> &resources, const KubeCaptureOptions &options,
+    const JobContext *job)
+{
+    CaptureManifest manifest;
+    manifest.time = QDateTime::currentDateTimeUtc();
+    manifest.fingerprintCheck = CaptureManifest::fingerprintCheckText();
+    const QList<RoleContext> roles = roleContexts(caseFile);
+    QString error;
+    manifest.folder = newCaptureFolder(caseFile.capturesFolder(), manifest.time, &error);
+    const Kubeconfig config = loadKubeconfig(caseFile);
+    manifest.contexts.resize(roles.size());
+    if (!error.isEmpty()) {
+        for (qsizetype i = 0; i < roles.size(); ++i) {
+            manifest.contexts[i].role = roles.at(i).role;
+            manifest.contexts[i].context = roles.at(i).name;
+            manifest.contexts[i].error = error;
+        }
+        return manifest;
+    }
+    // The contexts at the same time: a replica's answer is compared with
+    // live's as read at the same moment.
+    std::atomic_int done { 0 };
+    const int total = int(roles.size() * resources.size());
+    std::vector<std::thread> threads;
+    for (qsizetype i = 1; i < roles.size(); ++i)
+        threads.emplace_back([&, i] {
+            manifest.contexts[i]
+                = readContext(config, roles.at(i), resources, caseFile, options, manifest.folder, job, done, total);
+        });
+    if (!roles.isEmpty())
+        manifest.contexts[0]
+            = readContext(config, roles.at(0), resources, caseFile, options, manifest.folder, job, done, total);
+    for (std::thread &t : threads)
+        t.join();
+    if (const QString e = writeFile(manifest.folder + QStringLiteral("/manifest.json"), manifest.toJson());
+        !e.isEmpty()) {
+        for (CapturedContext &c : manifest.contexts)
+            c.error = QStringLiteral("the capture's manifest could not be written: ") + e;
+    }
+    return manifest;
+}
+
+} // namespace strata::KubeCapture

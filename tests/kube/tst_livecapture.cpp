@@ -1,0 +1,530 @@
+// Live Kubernetes sources end to end: a case naming two contexts is read
+// from two test API servers (which the real kubectl accepts,
+// tst_kubeapiserver), captured into the case folder, and analysed by the
+// same importer, diff and rules as the kubectl output files the real kubectl
+// writes from the same servers — the outcome must be identical, live, from
+// files, and re-opened offline. Also: discovery (kinds, short names, custom
+// resources, aggregated discovery), Secret values never on disk, and each
+// failure said per context while the other context is still read.
+// Loopback only.
+
+#include "StrataTestMain.h"
+#include "TestApiServer.h"
+#include "TestFiles.h"
+
+#include "case/CaseFileReader.h"
+#include "diff/SecretFingerprint.h"
+#include "investigation/Analyzer.h"
+#include "kube/ExecApprovals.h"
+#include "kube/KubeDiscovery.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+using namespace strata;
+
+namespace {
+
+const QString referenceCase = QStringLiteral(STRATA_SHARED_DIR "/reference-case");
+const QString flagsPath = QStringLiteral("/api/v1/namespaces/platform/configmaps/feature-flags");
+
+// The reference case's ConfigMap as an API server serves it, with the
+// managedFields that say who last wrote its data.
+QByteArray flags(const QByteArray &rv, const QByteArray &checkout, const QByteArray &cart, const QByteArray &manager)
+{
+    return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"feature-flags\",\"namespace\":"
+           "\"platform\",\"uid\":\"6c0b5a8e-1d2f-4c3b-9a7e-2f1e0d9c8b7a\",\"resourceVersion\":\""
+        + rv + "\",\"creationTimestamp\":\"2025-02-20T08:00:00Z\",\"managedFields\":[{\"manager\":\"" + manager
+        + "\",\"operation\":\"Update\",\"apiVersion\":\"v1\",\"time\":\"2025-03-01T09:58:31Z\",\"fieldsType\":"
+          "\"FieldsV1\",\"fieldsV1\":{\"f:data\":{\".\":{},\"f:enable_dark_mode\":{},\"f:enable_new_checkout\":{},"
+          "\"f:max_cart_items\":{}}}}]},\"data\":{\"enable_dark_mode\":\"true\",\"enable_new_checkout\":\""
+        + checkout + "\",\"max_cart_items\":\"" + cart + "\"}}";
+}
+
+QByteArray secret(const QByteArray &value)
+{
+    const QByteArray b64 = value.toBase64();
+    return "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"type\":\"Opaque\",\"metadata\":{\"name\":\"db\",\"namespace\":"
+           "\"platform\",\"resourceVersion\":\"77\",\"annotations\":{\"kubectl.kubernetes.io/"
+           "last-applied-configuration\":\"{\\\"apiVersion\\\":\\\"v1\\\",\\\"data\\\":{\\\"password\\\":\\\""
+        + b64 + "\\\"},\\\"kind\\\":\\\"Secret\\\"}\"}},\"data\":{\"password\":\"" + b64 + "\"}}";
+}
+
+// Everything the diff and the rules said, without where it was read from.
+// Rows are sorted within an object: they come in the order of the first
+// copy's keys, and kubectl prints keys sorted where the server does not.
+QStringList outcome(const AnalysisResult &r)
+{
+    QStringList out;
+    for (const ResourceDiff &d : r.resources) {
+        for (const FieldDiff &f : d.fields) {
+            if (f.noise)
+                continue;
+            QStringList cells;
+            for (Column c : allColumns)
+                cells.append(f.cell(c).present ? f.cell(c).value.text : QStringLiteral("-"));
+            out.append(QStringLiteral("%1 %2 %3 [%4]")
+                           .arg(d.id.toString(), f.path, f.statusNames().join(QLatin1Char('+')),
+                               cells.join(QStringLiteral(" | "))));
+        }
+    }
+    std::sort(out.begin(), out.end());
+    for (const Finding &f : r.findings)
+        out.append(QStringLiteral("finding %1 %2 %3 | %4").arg(f.id, f.resource, f.title, f.detail));
+    return out;
+}
+
+const Finding *finding(const AnalysisResult &r, const QString &id, const QString &resource = {})
+{
+    for (const Finding &f : r.findings) {
+        if (f.id == id && (resource.isEmpty() || f.resource == resource))
+            return &f;
+    }
+    return nullptr;
+}
+
+const FieldDiff *row(const AnalysisResult &r, const QString &resource, const QString &path)
+{
+    for (const ResourceDiff &d : r.resources) {
+        if (d.id.toString() != resource)
+            continue;
+        for (const FieldDiff &f : d.fields) {
+            if (f.path == path)
+                return &f;
+        }
+    }
+    return nullptr;
+}
+
+QByteArray allBytesUnder(const QString &folder)
+{
+    QByteArray all;
+    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        all += readFile(it.next());
+    return all;
+}
+
+} // namespace
+
+class TestLiveCapture : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    TestApiServer *m_live = nullptr;
+    TestApiServer *m_replica = nullptr;
+    QString m_kubeconfig;
+    quint16 m_closedPort = 0;
+
+    // A case folder holding the reference case's Terraform, etcd, metrics and
+    // log evidence; `extra` is appended to the case file.
+    QString makeCase(const QString &name, const QByteArray &evidence, const QByteArray &sources,
+        const QByteArray &resources = "[configmap/platform/feature-flags]")
+    {
+        const QString folder = m_tmp.filePath(name);
+        QDir().mkpath(folder + QStringLiteral("/terraform"));
+        for (const QString &f : QDir(referenceCase + QStringLiteral("/terraform/platform")).entryList(QDir::Files))
+            writeFile(folder + QStringLiteral("/terraform/") + f,
+                readFile(referenceCase + QStringLiteral("/terraform/platform/") + f));
+        writeFile(folder + QStringLiteral("/status.txt"),
+            readFile(referenceCase + QStringLiteral("/artifacts/etcdctl-endpoint-status.txt")));
+        writeFile(folder + QStringLiteral("/case.yaml"),
+            "strata: 1\ntitle: live\nresources: " + resources
+                + "\nevidence:\n  - path: status.txt\n  - path: terraform\n    role: code\n"
+                  "  - path: terraform/terraform.tfstate\n    role: state\n"
+                + evidence + sources);
+        return folder + QStringLiteral("/case.yaml");
+    }
+
+    QByteArray sources(const QByteArray &live, const QByteArray &replica, const QByteArray &extra = {}) const
+    {
+        return "sources:\n  kubernetes:\n    kubeconfig: " + m_kubeconfig.toUtf8() + "\n    contexts: {live: " + live
+            + ", replica: " + replica + "}\n" + extra;
+    }
+
+    static AnalysisResult analyze(const QString &casePath, const AnalyzeOptions &options = fastOptions())
+    {
+        const CaseFileReadResult read = CaseFileReader::readFile(casePath);
+        if (!read.caseFile)
+            qFatal("case file %s not read", qPrintable(casePath));
+        return Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics, options);
+    }
+
+    static AnalyzeOptions fastOptions()
+    {
+        AnalyzeOptions o;
+        o.capture.retryFirstDelayMs = 1; // 429/5xx retried at once: no waiting in tests
+        return o;
+    }
+
+    static AnalyzeOptions offline()
+    {
+        AnalyzeOptions o = fastOptions();
+        o.offline = true;
+        return o;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed: no certificates for the test API servers");
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("live-server")));
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("replica-server")));
+        m_live = new TestApiServer(m_tmp.filePath(QStringLiteral("live-server")), this);
+        m_replica = new TestApiServer(m_tmp.filePath(QStringLiteral("replica-server")), this);
+        m_live->setToken(QStringLiteral("planted-live-token"));
+        m_replica->setToken(QStringLiteral("planted-replica-token"));
+        // Live was edited by hand after the last apply; the replica still
+        // serves an older revision, the one Terraform state recorded.
+        m_live->addObject(flagsPath, flags("289102", "true", "50", "kubectl-edit"));
+        m_replica->addObject(flagsPath, flags("288847", "false", "25", "terraform-provider-kubernetes"));
+        QString error;
+        QVERIFY2(m_live->start(&error), qPrintable(error));
+        QVERIFY2(m_replica->start(&error), qPrintable(error));
+        QTcpServer probe; // a port nobody listens on once freed
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        m_closedPort = probe.serverPort();
+        probe.close();
+
+        m_kubeconfig = m_tmp.filePath(QStringLiteral("kubeconfig"));
+        const auto cluster = [](const QByteArray &name, const QString &url, const QString &ca) -> QByteArray {
+            return "- name: " + name + "\n  cluster:\n    server: " + url.toUtf8()
+                + "\n    certificate-authority: " + ca.toUtf8() + "\n";
+        };
+        writeFile(m_kubeconfig,
+            "apiVersion: v1\nkind: Config\nclusters:\n" + cluster("prod", m_live->url(), m_live->caFile())
+                + cluster("prod-replica", m_replica->url(), m_replica->caFile())
+                + cluster("gone", QStringLiteral("https://127.0.0.1:%1").arg(m_closedPort), m_live->caFile())
+                + "users:\n- name: sre\n  user: {token: planted-live-token}\n"
+                  "- name: reader\n  user: {token: planted-replica-token}\n"
+                  "- name: stranger\n  user: {token: planted-wrong-token}\n"
+                  "contexts:\n- name: prod\n  context: {cluster: prod, user: sre}\n"
+                  "- name: prod-read-replica\n  context: {cluster: prod-replica, user: reader}\n"
+                  "- name: gone\n  context: {cluster: gone, user: sre}\n"
+                  "- name: wrong-user\n  context: {cluster: prod-replica, user: stranger}\n"
+                  "current-context: prod\n");
+        ExecApprovals::setFileForTesting(m_tmp.filePath(QStringLiteral("exec-approvals.json")));
+    }
+
+    // Kinds as users type them, resolved through discovery as kubectl
+    // resolves them; aggregated discovery needs only the two root documents.
+    void discoveryResolvesKindsShortNamesAndCustomResources()
+    {
+        const Kubeconfig config = KubeconfigLoader::load({ m_kubeconfig }, true);
+        const KubeClient client(config, QStringLiteral("prod"));
+        for (bool aggregated : { false, true }) {
+            m_live->setAggregatedDiscovery(aggregated);
+            const int before = m_live->requests().size();
+            KubeDiscovery discovery([&](const QString &path, const QByteArray &accept) {
+                KubeRequest how;
+                how.accept = accept;
+                return client.get(path, how);
+            });
+            QString error;
+            const auto cm = discovery.resolve(QStringLiteral("cm"), &error);
+            QVERIFY2(cm, qPrintable(error));
+            QCOMPARE(cm->objectPath(QStringLiteral("platform"), QStringLiteral("feature-flags")), flagsPath);
+            const struct
+            {
+                const char *typed, *path;
+            } cases[] = {
+                { "ConfigMap", "/api/v1/namespaces/n/configmaps/x" },
+                { "configmaps", "/api/v1/namespaces/n/configmaps/x" },
+                { "deploy", "/apis/apps/v1/namespaces/n/deployments/x" },
+                { "deployment.apps", "/apis/apps/v1/namespaces/n/deployments/x" },
+                { "deployments.v1.apps", "/apis/apps/v1/namespaces/n/deployments/x" },
+                { "sts", "/apis/apps/v1/namespaces/n/statefulsets/x" },
+                { "wd", "/apis/example.com/v1/namespaces/n/widgets/x" },
+                { "widgets.example.com", "/apis/example.com/v1/namespaces/n/widgets/x" },
+                { "ns", "/api/v1/namespaces/x" }, // cluster-scoped: no namespace in the path
+            };
+            for (const auto &c : cases) {
+                const auto t = discovery.resolve(QString::fromLatin1(c.typed), &error);
+                QVERIFY2(t, qPrintable(QString::fromLatin1(c.typed) + QStringLiteral(": ") + error));
+                QCOMPARE(t->objectPath(QStringLiteral("n"), QStringLiteral("x")), QString::fromLatin1(c.path));
+            }
+            QVERIFY(!discovery.resolve(QStringLiteral("gizmo"), &error));
+            QCOMPARE(error, QStringLiteral("the server has no resource type 'gizmo'"));
+            QVERIFY(!discovery.resolve(QStringLiteral("deployment.example.com"), &error));
+            // Read once for all of them; aggregated: /api and /apis only.
+            const QStringList asked = m_live->requests().mid(before);
+            QCOMPARE(asked.size(), aggregated ? 2 : 5);
+        }
+        m_live->setAggregatedDiscovery(false);
+    }
+
+    // The same servers read live, and through the files the real kubectl
+    // writes from them: the same rows, statuses, cells and findings.
+    void liveAnalysisEqualsTheKubectlFiles()
+    {
+        const QString liveCase = makeCase(QStringLiteral("live"), {}, sources("prod", "prod-read-replica"));
+        const AnalysisResult live = analyze(liveCase);
+        QVERIFY2(live.completeness.isComplete(), qPrintable(live.completeness.summary()));
+        QVERIFY(live.capture);
+        QCOMPARE(live.capture->contexts.size(), 2);
+        for (const CapturedContext &c : live.capture->contexts) {
+            QVERIFY2(c.reachable && c.error.isEmpty(), qPrintable(c.error));
+            QCOMPARE(c.serverVersion, QStringLiteral("v1.30.0-strata-test"));
+            // The case's resource first, then what Terraform's code and state hold.
+            QStringList read;
+            for (const CapturedObject &o : c.objects) {
+                read.append(QStringLiteral("%1 %2").arg(o.resource).arg(o.status));
+                QVERIFY(o.latencyMs >= 0);
+            }
+            QCOMPARE(read.first(), QStringLiteral("configmap/platform/feature-flags 200"));
+            QVERIFY2(read.contains(QStringLiteral("namespace/platform 200")), qPrintable(read.join(QLatin1Char(','))));
+            QVERIFY2(read.contains(QStringLiteral("configmap/platform/checkout-settings 404")),
+                qPrintable(read.join(QLatin1Char(','))));
+        }
+        QCOMPARE(live.capture->contexts.at(0).user, QStringLiteral("sre"));
+        QCOMPARE(live.capture->contexts.at(0).authKind, QStringLiteral("token"));
+        // The capture is in the case folder, kubectl-shaped, without a credential.
+        const QString folder = live.capture->folder;
+        QVERIFY(folder.startsWith(m_tmp.filePath(QStringLiteral("live/captures/"))));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/manifest.json")));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/live/configmap.platform.feature-flags.json")));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/replica/configmap.platform.feature-flags.json")));
+        QVERIFY(!allBytesUnder(folder).contains("planted"));
+
+        // Who changed it, from the live object's managedFields.
+        const Finding *drift = finding(live, QStringLiteral("live-drift"));
+        QVERIFY(drift);
+        QVERIFY2(drift->detail.contains(QLatin1String("kubectl-edit (Update, 2025-03-01T09:58:31Z)")),
+            qPrintable(drift->detail));
+        const Finding *stale = finding(live, QStringLiteral("stale-replica"));
+        QVERIFY(stale);
+        QVERIFY2(stale->detail.contains(QLatin1String("288847")) && stale->detail.contains(QLatin1String("289102")),
+            qPrintable(stale->detail));
+
+        // The same objects as kubectl prints them (when kubectl is here; the
+        // served JSON otherwise), as evidence files.
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        QByteArray files;
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("files")));
+        for (const auto &[context, role] :
+            { std::pair { "prod", "live" }, std::pair { "prod-read-replica", "replica" } }) {
+            QByteArray text;
+            if (!kubectl.isEmpty()) {
+                const TestApiServer::ClientRun r = TestApiServer::runClient(kubectl,
+                    { QStringLiteral("--kubeconfig=") + m_kubeconfig,
+                        QStringLiteral("--context=") + QLatin1String(context),
+                        QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("kubectl-cache")),
+                        QStringLiteral("get"), QStringLiteral("configmap/feature-flags"),
+                        QStringLiteral("namespace/platform"), QStringLiteral("-n"), QStringLiteral("platform"),
+                        QStringLiteral("-o"), QStringLiteral("yaml"), QStringLiteral("--show-managed-fields") });
+                QVERIFY2(r.exitCode == 0, r.err.constData());
+                text = "# kubectl get configmap/feature-flags namespace/platform -n platform -o yaml --context="
+                    + QByteArray(context) + "\n" + r.out;
+            } else {
+                qWarning("kubectl is not installed: the files are the served JSON, not kubectl's own output");
+                const QString captured = folder + QLatin1Char('/') + QLatin1String(role);
+                text = "# --context=" + QByteArray(context) + "\n";
+                for (const QString &f : QDir(captured).entryList(QDir::Files))
+                    text += readFile(captured + QLatin1Char('/') + f) + "\n";
+            }
+            writeFile(m_tmp.filePath(QStringLiteral("files/%1.yaml").arg(QLatin1String(role))), text);
+            files += "  - path: " + QByteArray(role) + ".yaml\n    role: " + role + "\n";
+        }
+        const AnalysisResult fromFiles = analyze(makeCase(QStringLiteral("files"), files, {}));
+        QVERIFY2(fromFiles.completeness.isComplete(), qPrintable(fromFiles.completeness.summary()));
+        QCOMPARE(outcome(live), outcome(fromFiles));
+
+        // Re-opened without a network: the newest capture, the same analysis.
+        const AnalysisResult again = analyze(liveCase, offline());
+        QVERIFY(again.capture);
+        QCOMPARE(again.capture->folder, folder);
+        QCOMPARE(outcome(again), outcome(live));
+    }
+
+    void offlineWithoutACaptureIsIncomplete()
+    {
+        const AnalysisResult r
+            = analyze(makeCase(QStringLiteral("never-read"), {}, sources("prod", "prod-read-replica")), offline());
+        QVERIFY(!r.completeness.isComplete());
+        QCOMPARE(r.completeness.coverage[size_t(columnIndex(Column::Live))], ColumnEvidence::Incomplete);
+        QVERIFY(r.completeness.problems.first().reason.contains(QLatin1String("no capture")));
+        QVERIFY(m_live->requestCount(QStringLiteral("/version")) > 0);
+        const int before = m_live->requests().size();
+        analyze(makeCase(QStringLiteral("never-read-2"), {}, sources("prod", "prod-read-replica")), offline());
+        QCOMPARE(m_live->requests().size(), before); // offline: not one request
+    }
+
+    // Secret values never reach the capture; equal values still compare
+    // equal and different ones differ, also re-opened offline; a capture made
+    // with another machine's key is unknown, never "same".
+    void secretValuesNeverReachTheCapture()
+    {
+        const QString secretPath = QStringLiteral("/api/v1/namespaces/platform/secrets/db");
+        m_live->addObject(secretPath, secret("planted-password-one"));
+        m_replica->addObject(secretPath, secret("planted-password-two"));
+        const QString casePath = makeCase(QStringLiteral("secret"), {}, sources("prod", "prod-read-replica"),
+            "[configmap/platform/feature-flags, secret/platform/db]");
+        const AnalysisResult r = analyze(casePath);
+        QVERIFY2(r.completeness.isComplete(), qPrintable(r.completeness.summary()));
+        const QByteArray onDisk = allBytesUnder(r.capture->folder);
+        for (const QByteArray &value : { QByteArray("planted-password-one"), QByteArray("planted-password-two") }) {
+            QVERIFY(!onDisk.contains(value));
+            QVERIFY(!onDisk.contains(value.toBase64()));
+        }
+        QVERIFY(onDisk.contains(SecretFingerprint::of("planted-password-one").toUtf8()));
+        const FieldDiff *password = row(r, QStringLiteral("secret/platform/db"), QStringLiteral("data.password"));
+        QVERIFY(password);
+        QVERIFY(password->has(FieldStatus::Stale));
+        QCOMPARE(password->cell(Column::Live).value.text, SecretFingerprint::of("planted-password-one"));
+        QCOMPARE(outcome(analyze(casePath, offline())), outcome(r));
+
+        // The same capture as if made elsewhere: not comparable here.
+        QFile manifest(r.capture->folder + QStringLiteral("/manifest.json"));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QJsonObject m = QJsonDocument::fromJson(manifest.readAll()).object();
+        manifest.close();
+        m.insert(QStringLiteral("fingerprintCheck"), QStringLiteral("secret:00000000"));
+        writeFile(manifest.fileName(), QJsonDocument(m).toJson());
+        const AnalysisResult elsewhere = analyze(casePath, offline());
+        const FieldDiff *unknown
+            = row(elsewhere, QStringLiteral("secret/platform/db"), QStringLiteral("data.password"));
+        QVERIFY(unknown);
+        QVERIFY(!unknown->has(FieldStatus::Same));
+        QVERIFY(unknown->cell(Column::Live).value.text.contains(QLatin1String("another machine")));
+        m_live->removeObject(secretPath);
+        m_replica->removeObject(secretPath);
+    }
+
+    // Each failure is said for its context, as what it is; the other context
+    // is still read; the analysis is incomplete, never an all-clear.
+    void failuresAreSaidPerContext()
+    {
+        // Refused: the replica context's server is not there.
+        {
+            const AnalysisResult r = analyze(makeCase(QStringLiteral("refused"), {}, sources("prod", "gone")));
+            QVERIFY(!r.completeness.isComplete());
+            const Finding *f = finding(r, QStringLiteral("context-unreachable"), QStringLiteral("context gone"));
+            QVERIFY(f);
+            QVERIFY2(f->detail.contains(QLatin1String("connection refused")), qPrintable(f->detail));
+            QCOMPARE(r.completeness.coverage[size_t(columnIndex(Column::Replica))], ColumnEvidence::Incomplete);
+            QCOMPARE(r.completeness.coverage[size_t(columnIndex(Column::Live))], ColumnEvidence::Read);
+            const FieldDiff *cart
+                = row(r, QStringLiteral("configmap/platform/feature-flags"), QStringLiteral("data.max_cart_items"));
+            QVERIFY(cart && cart->cell(Column::Live).present && !cart->cell(Column::Replica).present);
+            QVERIFY(!cart->has(FieldStatus::Stale));
+        }
+        // 401 with a wrong token; a context the kubeconfig does not have.
+        {
+            const AnalysisResult r
+                = analyze(makeCase(QStringLiteral("unauthorized"), {}, sources("nope", "wrong-user")));
+            const Finding *f = finding(r, QStringLiteral("context-unreachable"), QStringLiteral("context wrong-user"));
+            QVERIFY(f);
+            QVERIFY2(f->detail.contains(QLatin1String("401")), qPrintable(f->detail));
+            QVERIFY(!f->detail.contains(QLatin1String("planted")));
+            const Finding *missing = finding(r, QStringLiteral("context-unreachable"), QStringLiteral("context nope"));
+            QVERIFY(missing);
+            QVERIFY2(missing->detail.contains(QLatin1String("no context 'nope'")), qPrintable(missing->detail));
+        }
+        // 403 on the object: the server's own words, with verb and resource.
+        m_replica->failWith(flagsPath, 403);
+        {
+            const AnalysisResult r
+                = analyze(makeCase(QStringLiteral("forbidden"), {}, sources("prod", "prod-read-replica")));
+            QVERIFY(!r.completeness.isComplete());
+            const Finding *f = finding(r, QStringLiteral("context-unreachable"));
+            QVERIFY(f);
+            QVERIFY2(f->detail.contains(QLatin1String("cannot get resource \"configmaps\"")), qPrintable(f->detail));
+            QVERIFY(f->detail.contains(QLatin1String("403")));
+        }
+        // 429 once, then the object: retried, read.
+        m_replica->failWith(flagsPath, 429, 1);
+        {
+            const AnalysisResult r
+                = analyze(makeCase(QStringLiteral("throttled"), {}, sources("prod", "prod-read-replica")));
+            QVERIFY2(r.completeness.isComplete(), qPrintable(r.completeness.summary()));
+            QCOMPARE(r.capture->contexts.at(1).objects.first().attempts, 2);
+        }
+        // 500 every time: three retries, then said.
+        m_replica->failWith(flagsPath, 500);
+        const int before = m_replica->requestCount(flagsPath);
+        {
+            const AnalysisResult r
+                = analyze(makeCase(QStringLiteral("failing"), {}, sources("prod", "prod-read-replica")));
+            QVERIFY(!r.completeness.isComplete());
+            QCOMPARE(m_replica->requestCount(flagsPath) - before, 4);
+            const Finding *f = finding(r, QStringLiteral("context-unreachable"));
+            QVERIFY(f && f->detail.contains(QLatin1String("etcdserver: request timed out")));
+        }
+        m_replica->failWith(flagsPath, 500, 0);
+        // A hung answer: the case's timeout, then said.
+        m_replica->delay(flagsPath, -1);
+        {
+            const AnalysisResult r = analyze(
+                makeCase(QStringLiteral("hung"), {}, sources("prod", "prod-read-replica", "    timeout: 300ms\n")));
+            const Finding *f = finding(r, QStringLiteral("context-unreachable"));
+            QVERIFY(f);
+            QVERIFY2(f->detail.contains(QLatin1String("no answer within 0.3 s")), qPrintable(f->detail));
+            QVERIFY(r.capture->contexts.at(0).objects.first().status == 200); // live still read
+        }
+        m_replica->delay(flagsPath, 0);
+        // 404: an answer, not an error — the object is missing from that column.
+        m_replica->removeObject(flagsPath);
+        {
+            const AnalysisResult r
+                = analyze(makeCase(QStringLiteral("missing"), {}, sources("prod", "prod-read-replica")));
+            QVERIFY2(r.completeness.isComplete(), qPrintable(r.completeness.summary()));
+            QVERIFY(!finding(r, QStringLiteral("context-unreachable")));
+            QVERIFY(finding(r, QStringLiteral("missing-resource"), QStringLiteral("configmap/platform/feature-flags")));
+        }
+        m_replica->addObject(flagsPath, flags("288847", "false", "25", "terraform-provider-kubernetes"));
+    }
+
+    // An exec plugin runs only when approved: remembered in the window, or --allow-exec.
+    void execPluginsRunOnlyOnceApproved()
+    {
+        const QString script = m_tmp.filePath(QStringLiteral("token-plugin.sh"));
+        writeFile(script,
+            "#!/bin/sh\necho run >> '" + m_tmp.filePath(QStringLiteral("plugin-runs")).toUtf8()
+                + "'\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                  "\"status\":{\"token\":\"planted-live-token\"}}'\n");
+        QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString config = m_tmp.filePath(QStringLiteral("exec-kubeconfig"));
+        writeFile(config,
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: " + m_live->url().toUtf8()
+                + "\n    certificate-authority: " + m_live->caFile().toUtf8()
+                + "\nusers:\n- name: sso\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                  "      command: "
+                + script.toUtf8()
+                + "\n      interactiveMode: Never\ncontexts:\n- name: sso\n  context: {cluster: prod, user: sso}\n");
+        const QString casePath = makeCase(QStringLiteral("exec"), {},
+            "sources:\n  kubernetes:\n    kubeconfig: " + config.toUtf8() + "\n    contexts: {live: sso}\n");
+        const CaseFileReadResult read = CaseFileReader::readFile(casePath);
+        const QList<ExecPluginUse> uses = KubeCapture::execPlugins(*read.caseFile);
+        QCOMPARE(uses.size(), 1);
+        QCOMPARE(uses.first().commandLine, script);
+        QCOMPARE(uses.first().kubeconfig, config);
+
+        const AnalysisResult refused = analyze(casePath);
+        QVERIFY(!QFile::exists(m_tmp.filePath(QStringLiteral("plugin-runs"))));
+        const Finding *f = finding(refused, QStringLiteral("context-unreachable"));
+        QVERIFY(f && f->detail.contains(QLatin1String("runs only once approved")));
+
+        AnalyzeOptions allow = fastOptions();
+        allow.capture.allowExec = true;
+        QVERIFY(analyze(casePath, allow).completeness.isComplete());
+        QCOMPARE(readFile(m_tmp.filePath(QStringLiteral("plugin-runs"))).count('\n'), 1);
+
+        // Approved once (the window's question): remembered for this kubeconfig and command.
+        QVERIFY(ExecApprovals::approve(config, script).isEmpty());
+        QVERIFY(analyze(casePath).completeness.isComplete());
+        QCOMPARE(readFile(m_tmp.filePath(QStringLiteral("plugin-runs"))).count('\n'), 2);
+        QVERIFY(!ExecApprovals::isApproved(m_kubeconfig, script));
+    }
+};
+
+STRATA_TEST_MAIN(TestLiveCapture)
+#include "tst_livecapture.moc"
