@@ -22,6 +22,7 @@
 #include "evidence/EvidenceText.h"
 #include "investigation/Analyzer.h"
 #include "investigation/Verdict.h"
+#include "itemmodels/ContextListModel.h"
 #include "itemmodels/EvidenceListModel.h"
 #include "output/FindingDetail.h"
 
@@ -319,13 +320,17 @@ namespace {
 QString noSourcesText()
 {
     return QStringLiteral("This case reads evidence from files only.\n"
-                          "A Terraform git repository can be named under sources.terraform in the case; "
-                          "live Kubernetes contexts and etcd endpoints are not supported in this version.");
+                          "A Terraform git repository can be named under sources.terraform in the case, and "
+                          "Kubernetes contexts to read live under sources.kubernetes; etcd endpoints are not "
+                          "supported in this version.");
 }
 
 // What the Sources dock says about where the Terraform columns came from.
 QString sourcesText(const AnalysisResult &result)
 {
+    if (!result.terraformOrigin && result.caseFile.kubernetesSource)
+        return QStringLiteral("Kubernetes contexts: give one the live role and one the replica role (double-click "
+                              "Role); F5 reads them again.");
     if (!result.terraformOrigin)
         return noSourcesText();
     const TerraformOrigin &o = *result.terraformOrigin;
@@ -352,10 +357,15 @@ QString sourcesText(const AnalysisResult &result)
 
 void MainWindow::createDocks()
 {
-    auto *sources = new PlaceholderView(noSourcesText(), this);
+    auto *sourcesPanel = new QWidget(this);
+    auto *sources = new PlaceholderView(noSourcesText(), sourcesPanel);
     sources->setObjectName(QStringLiteral("sourcesPlaceholder"));
     m_sourcesView = sources;
-    addDock(QStringLiteral("Sources"), QStringLiteral("sourcesDock"), sources, Qt::LeftDockWidgetArea);
+    auto *sourcesLayout = new QVBoxLayout(sourcesPanel);
+    sourcesLayout->setContentsMargins(0, 0, 0, 0);
+    sourcesLayout->addWidget(sources);
+    sourcesLayout->addWidget(createContextsView(sourcesPanel), 1);
+    addDock(QStringLiteral("Sources"), QStringLiteral("sourcesDock"), sourcesPanel, Qt::LeftDockWidgetArea);
 
     auto *evidencePanel = new QWidget(this);
     m_evidenceStack = new QStackedWidget(evidencePanel);
@@ -526,7 +536,7 @@ void MainWindow::applyDefaultLayout()
 {
     resize(1280, 800);
     auto dock = [this](const char *name) { return findChild<QDockWidget *>(QString::fromLatin1(name)); };
-    resizeDocks({ dock("sourcesDock"), dock("evidenceDock") }, { 130, 400 }, Qt::Vertical);
+    resizeDocks({ dock("sourcesDock"), dock("evidenceDock") }, { 200, 330 }, Qt::Vertical);
     resizeDocks({ dock("evidenceDock") }, { 300 }, Qt::Horizontal);
     resizeDocks({ dock("findingsDock"), dock("timelineDock") }, { 640, 640 }, Qt::Horizontal);
     resizeDocks({ dock("findingsDock") }, { 270 }, Qt::Vertical);
@@ -645,6 +655,7 @@ void MainWindow::openCase(const QString &path)
             }
             applyCase(path, *load.read.caseFile, load.read.diagnostics);
             applyEvidence(load.evidence);
+            m_readLive = true; // a case just opened reads its live contexts
             startAnalysis();
         });
 }
@@ -666,6 +677,8 @@ void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const 
     updateActions();
     updateTitle();
     showDiagnostics();
+    m_contextModel->setCapture(std::nullopt);
+    loadContexts();
     statusBar()->showMessage(QStringLiteral("Opened %1 (%2 evidence entries, %3 problems)")
                                  .arg(caseFile.displayName())
                                  .arg(caseFile.evidence.size())
@@ -719,23 +732,6 @@ void MainWindow::openEvidence(const Finding &finding, int evidenceIndex)
     m_evidenceViewer->activateWindow();
 }
 
-void MainWindow::startAnalysis()
-{
-    if (!m_case)
-        return;
-    statusBar()->showMessage(QStringLiteral("Analysing %1…").arg(m_case->displayName()));
-    const CaseFile caseFile = *m_case;
-    const QList<Diagnostic> caseDiagnostics = m_caseDiagnostics;
-    m_jobs->start<AnalysisResult>(
-        QStringLiteral("analyze"),
-        [caseFile, caseDiagnostics](
-            const JobContext &context) { return Analyzer::analyze(caseFile, &context, caseDiagnostics); },
-        [this](AnalysisResult result) {
-            if (!result.cancelled)
-                applyAnalysis(result);
-        });
-}
-
 void MainWindow::applyAnalysis(const AnalysisResult &result)
 {
     m_analysis = result;
@@ -761,6 +757,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
     m_findingsView->setFindings(result.findings);
     m_findingsPlaceholder->setText(Verdict::noFindings(result));
     m_sourcesView->setText(sourcesText(result));
+    m_contextModel->setCapture(result.capture);
     m_findingsStack->setCurrentWidget(
         result.findings.isEmpty() ? static_cast<QWidget *>(m_findingsPlaceholder) : m_findingsView);
     m_timelineView->setTimeline(result.timeline, result.etcdMembers);

@@ -32,6 +32,8 @@ class ViewNavigator;
 
 namespace strata {
 struct HistoryTarget;
+struct ExecPluginUse;
+class ContextListModel;
 class EvidenceListModel;
 class JobRunner;
 struct EvidenceItem;
@@ -130,6 +132,12 @@ private:
     void showProblems();
     void openEvidence(const strata::Finding &finding, int evidenceIndex);
     void startAnalysis();
+    // The live sources (MainWindowLive.cpp).
+    QWidget *createContextsView(QWidget *parent);
+    void setContextRole(const QString &context, strata::EvidenceRole role);
+    void loadContexts();
+    void askAboutExecPlugins(const QList<strata::ExecPluginUse> &uses);
+    void runAnalysis(bool readLive);
     void applyAnalysis(const strata::AnalysisResult &result);
 
     strata::JobRunner *m_jobs;
@@ -152,6 +160,9 @@ private:
     TimelineView *m_timelineView = nullptr;
     PlaceholderView *m_diffPlaceholder = nullptr;
     PlaceholderView *m_sourcesView = nullptr;
+    QTableView *m_contextsView = nullptr;
+    strata::ContextListModel *m_contextModel = nullptr;
+    bool m_readLive = false; // the next analysis reads the live contexts (open, F5, a new role)
     QStackedWidget *m_evidenceStack = nullptr;
     PlaceholderView *m_evidencePlaceholder = nullptr;
     QTableView *m_evidenceView = nullptr;

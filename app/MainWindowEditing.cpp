@@ -11,6 +11,7 @@
 #include "case/CaseEditing.h"
 #include "case/CaseFileReader.h"
 #include "core/JobRunner.h"
+#include "itemmodels/ContextListModel.h"
 #include "itemmodels/EvidenceListModel.h"
 
 #include <QAction>
@@ -75,8 +76,12 @@ void MainWindow::createEditActions()
     m_reanalyseAction = new QAction(QStringLiteral("Analyse A&gain"), this);
     m_reanalyseAction->setObjectName(QStringLiteral("reanalyseAction"));
     m_reanalyseAction->setShortcut(QKeySequence::Refresh);
-    m_reanalyseAction->setStatusTip(QStringLiteral("Read the evidence again and redo the analysis"));
-    connect(m_reanalyseAction, &QAction::triggered, this, &MainWindow::reanalyse);
+    m_reanalyseAction->setStatusTip(
+        QStringLiteral("Read the evidence and the live contexts again and redo the analysis"));
+    connect(m_reanalyseAction, &QAction::triggered, this, [this] {
+        m_readLive = true; // F5 reads the live contexts again too
+        reanalyse();
+    });
 
     // sources.terraform reads a commit; this compares the files on disk
     // instead (the case's `worktree: true`), as an edit that can be undone.
@@ -221,9 +226,16 @@ void MainWindow::pushEdit(const QString &text, const CaseFile &after)
 
 void MainWindow::setCaseContent(const CaseFile &caseFile)
 {
+    const bool sameKubeconfigs = m_case && m_case->kubernetesSource.has_value() == caseFile.kubernetesSource.has_value()
+        && (!caseFile.kubernetesSource
+            || m_case->kubernetesSource->kubeconfigs == caseFile.kubernetesSource->kubeconfigs);
     m_case = caseFile;
     updateActions();
     updateTitle();
+    if (sameKubeconfigs)
+        m_contextModel->setRoles(caseFile.kubernetesSource);
+    else
+        loadContexts();
     reanalyse();
 }
 

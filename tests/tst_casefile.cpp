@@ -133,9 +133,10 @@ private Q_SLOTS:
         QCOMPARE(bad.caseFile->kubernetesSource->liveContext, QStringLiteral("prod"));
 
         const auto none = read("strata: 1\nsources:\n  kubernetes: {kubeconfig: a.yaml}\n");
-        QVERIFY(!none.caseFile->kubernetesSource);
-        QVERIFY(hasErrors(none.diagnostics));
-        QVERIFY(none.diagnostics.first().message.contains(QLatin1String("names no context")));
+        QVERIFY(none.caseFile->kubernetesSource); // kept: roles can be given in the window
+        QVERIFY(!none.caseFile->kubernetesSource->hasContexts());
+        QVERIFY(!hasErrors(none.diagnostics));
+        QVERIFY(none.diagnostics.first().message.contains(QLatin1String("gives no context a role")));
     }
 
     void rejectsOtherVersionsAndNonCases()

@@ -71,4 +71,26 @@ bool looksLikeCaseFile(const QString &path)
     return false;
 }
 
+bool setContextRole(CaseFile &caseFile, const QString &context, EvidenceRole role)
+{
+    if (context.isEmpty()
+        || (role != EvidenceRole::Unspecified && role != EvidenceRole::Live && role != EvidenceRole::Replica))
+        return false;
+    KubernetesSource source = caseFile.kubernetesSource.value_or(KubernetesSource {});
+    const KubernetesSource before = source;
+    if (source.liveContext == context)
+        source.liveContext.clear();
+    if (source.replicaContext == context)
+        source.replicaContext.clear();
+    if (role == EvidenceRole::Live)
+        source.liveContext = context;
+    else if (role == EvidenceRole::Replica)
+        source.replicaContext = context;
+    if (caseFile.kubernetesSource && source.liveContext == before.liveContext
+        && source.replicaContext == before.replicaContext)
+        return false;
+    caseFile.kubernetesSource = source;
+    return true;
+}
+
 } // namespace strata::CaseEditing

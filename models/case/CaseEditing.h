@@ -21,6 +21,9 @@ int addEvidence(CaseFile &caseFile, const QStringList &paths);
 
 bool removeEvidence(CaseFile &caseFile, int index);
 bool setRole(CaseFile &caseFile, int index, EvidenceRole role);
+// Gives `context` the live or replica role (Unspecified: no role), taking it
+// from the context that had it; a context holds one role at a time.
+bool setContextRole(CaseFile &caseFile, const QString &context, EvidenceRole role);
 
 // Whether a dropped file is a Strata case to open rather than evidence to add:
 // YAML whose first mapping key is `strata`.

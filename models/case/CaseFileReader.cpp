@@ -364,14 +364,13 @@ void readKubernetesSource(Context &ctx, const YAML::Node &node, CaseFile &out)
         return true;
     };
     const bool ok = ctx.readKeys(node, QStringLiteral("a key of 'sources.kubernetes' must be a plain string"), readKey);
-    if (ok && !source.hasContexts()) {
-        ctx.error(
-            node, QStringLiteral("'sources.kubernetes' names no context (contexts: {live: …, replica: …}); not read"));
-        return;
-    }
-    // A bad key is said where it is; what was read still names the contexts.
-    if (source.hasContexts())
-        out.kubernetesSource = source;
+    // Kept even without a role yet: the Sources dock lists its kubeconfigs'
+    // contexts so that roles can be given. A bad key is said where it is.
+    if (ok && !source.hasContexts())
+        ctx.warning(node,
+            QStringLiteral("'sources.kubernetes' gives no context a role (contexts: {live: …, replica: …}); "
+                           "nothing is read live"));
+    out.kubernetesSource = source;
 }
 
 void readSources(Context &ctx, const YAML::Node &node, CaseFile &out)

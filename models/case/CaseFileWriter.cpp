@@ -60,6 +60,24 @@ std::optional<TerraformSource> rebasedSource(const CaseFile &caseFile, const QSt
 YAML::Node sourcesNode(const CaseFile &caseFile, const QString &preserved, const QString &targetPath)
 {
     YAML::Node node = preserved.isEmpty() ? YAML::Node(YAML::NodeType::Map) : YAML::Load(ss(preserved));
+    // The roles given in the window: context names only, as the user would write them.
+    if (const auto &k = caseFile.kubernetesSource; k && (node.IsMap() || node.IsNull())) {
+        if (!node["kubernetes"].IsMap())
+            node["kubernetes"] = YAML::Node(YAML::NodeType::Map);
+        if (!k->kubeconfigs.isEmpty() && !node["kubernetes"]["kubeconfig"]) {
+            YAML::Node files(YAML::NodeType::Sequence);
+            for (const QString &f : k->kubeconfigs)
+                files.push_back(ss(f));
+            node["kubernetes"]["kubeconfig"] = files;
+        }
+        YAML::Node contexts(YAML::NodeType::Map);
+        contexts.SetStyle(YAML::EmitterStyle::Flow);
+        if (!k->liveContext.isEmpty())
+            contexts["live"] = ss(k->liveContext);
+        if (!k->replicaContext.isEmpty())
+            contexts["replica"] = ss(k->replicaContext);
+        node["kubernetes"]["contexts"] = contexts;
+    }
     if (const auto s = rebasedSource(caseFile, targetPath); s && node.IsMap() && node["terraform"].IsMap()) {
         node["terraform"]["repo"] = ss(s->repo);
         if (!s->state.isEmpty())
@@ -106,7 +124,9 @@ QByteArray toYaml(const CaseFile &caseFile, const QString &targetPath)
             out << YAML::Key << ss(key) << YAML::Value << YAML::Load(ss(yaml));
         }
     }
-    if (!sourcesWritten)
+    if (!sourcesWritten && caseFile.kubernetesSource)
+        out << YAML::Key << "sources" << YAML::Value << sourcesNode(caseFile, QString(), targetPath);
+    else if (!sourcesWritten)
         out << YAML::Key << "sources" << YAML::Value << YAML::BeginMap << YAML::EndMap;
 
     out << YAML::Key << "notes" << YAML::Value << YAML::BeginSeq;

@@ -8,6 +8,8 @@
 
 namespace strata::CaptureImport {
 
+bool matches(const CaseFile &caseFile, const CaptureManifest &manifest);
+
 namespace {
 
 // How the case names a path under its folder: relative when inside it.
@@ -95,7 +97,9 @@ EntryImport importContext(const CaseFile &caseFile, const CaptureManifest &manif
 
 } // namespace
 
-QString newest(const QString &capturesFolder)
+namespace {
+// Capture folders, newest first.
+QStringList captureFolders(const QString &capturesFolder)
 {
     const QDir dir(capturesFolder);
     // Folder names are UTC times (yyyyMMddTHHmmssZ[-n]): their order is time order.
@@ -106,11 +110,29 @@ QString newest(const QString &capturesFolder)
             return sa < sb;
         return a.section(QLatin1Char('-'), 1).toInt() < b.section(QLatin1Char('-'), 1).toInt();
     });
+    QStringList out;
     for (auto it = names.crbegin(); it != names.crend(); ++it) {
         if (QFileInfo(dir.filePath(*it) + QStringLiteral("/manifest.json")).isFile())
-            return dir.filePath(*it);
+            out.append(dir.filePath(*it));
     }
-    return {};
+    return out;
+}
+} // namespace
+
+QString newest(const QString &capturesFolder)
+{
+    return captureFolders(capturesFolder).value(0);
+}
+
+std::optional<CaptureManifest> newestFor(const CaseFile &caseFile)
+{
+    for (const QString &folder : captureFolders(caseFile.capturesFolder())) {
+        QString error;
+        auto manifest = CaptureManifest::read(folder, &error);
+        if (manifest && matches(caseFile, *manifest))
+            return manifest;
+    }
+    return std::nullopt;
 }
 
 QList<EntryImport> unavailable(const CaseFile &caseFile, const QString &reason)
@@ -129,6 +151,23 @@ QList<EntryImport> unavailable(const CaseFile &caseFile, const QString &reason)
         none.contexts.append(c);
     }
     return import(caseFile, none);
+}
+
+bool matches(const CaseFile &caseFile, const CaptureManifest &manifest)
+{
+    if (!caseFile.kubernetesSource)
+        return manifest.contexts.isEmpty();
+    QStringList wanted, read;
+    const KubernetesSource &k = *caseFile.kubernetesSource;
+    if (!k.liveContext.isEmpty())
+        wanted.append(QStringLiteral("live=") + k.liveContext);
+    if (!k.replicaContext.isEmpty())
+        wanted.append(QStringLiteral("replica=") + k.replicaContext);
+    for (const CapturedContext &c : manifest.contexts)
+        read.append(evidenceRoleName(c.role) + QLatin1Char('=') + c.context);
+    wanted.sort();
+    read.sort();
+    return wanted == read;
 }
 
 QList<EntryImport> import(const CaseFile &caseFile, const CaptureManifest &manifest)

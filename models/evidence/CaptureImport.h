@@ -14,7 +14,12 @@ namespace strata {
 namespace CaptureImport {
 // The newest folder under `capturesFolder` holding a manifest; "" when none.
 QString newest(const QString &capturesFolder);
+// The newest capture that read exactly the contexts the case gives its roles
+// now (an older one, when the roles changed back); none when there is none.
+std::optional<CaptureManifest> newestFor(const CaseFile &caseFile);
 QList<EntryImport> import(const CaseFile &caseFile, const CaptureManifest &manifest);
+// Whether the capture read exactly the contexts the case gives its roles now.
+bool matches(const CaseFile &caseFile, const CaptureManifest &manifest);
 // One failed entry per context the case names, when there is no capture to
 // read (offline, none made yet) or it cannot be read: said, never silent.
 QList<EntryImport> unavailable(const CaseFile &caseFile, const QString &reason);

@@ -48,16 +48,19 @@ void addLiveSources(const CaseFile &caseFile, const QList<ResourceId> &investiga
     QList<EntryImport> imports;
     if (!options.offline) {
         manifest = KubeCapture::capture(caseFile, wantedLive(investigated, evidence), options.capture, context);
-    } else if (const QString folder = CaptureImport::newest(caseFile.capturesFolder()); folder.isEmpty()) {
-        imports = CaptureImport::unavailable(caseFile,
-            QStringLiteral("offline, and the case has no capture of its contexts yet (%1): analyse once without "
-                           "--offline to read them")
-                .arg(caseFile.capturesFolder()));
     } else {
-        QString error;
-        manifest = CaptureManifest::read(folder, &error);
-        if (!manifest)
-            imports = CaptureImport::unavailable(caseFile, error);
+        manifest = CaptureImport::newestFor(caseFile);
+        if (!manifest) {
+            const QString newest = CaptureImport::newest(caseFile.capturesFolder());
+            imports = CaptureImport::unavailable(caseFile,
+                newest.isEmpty()
+                    ? QStringLiteral("offline, and the case has no capture of its contexts yet (%1): analyse once "
+                                     "without --offline to read them")
+                          .arg(caseFile.capturesFolder())
+                    : QStringLiteral("offline, and no capture under %1 read the contexts the case names now: "
+                                     "analyse once without --offline to read them")
+                          .arg(caseFile.capturesFolder()));
+        }
     }
     if (manifest)
         imports = CaptureImport::import(caseFile, *manifest);
@@ -97,7 +100,7 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
             investigated.append(*id);
     }
     EvidenceSet evidence = EvidenceImporter::import(caseFile, context);
-    if (caseFile.kubernetesSource && !cancelled())
+    if (caseFile.kubernetesSource && caseFile.kubernetesSource->hasContexts() && !cancelled())
         addLiveSources(caseFile, investigated, options, context, evidence);
     EvidenceImporter::reportDuplicates(evidence);
     result.capture = evidence.capture;
@@ -113,8 +116,18 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     for (const ImportedEvidence &e : evidence.files) {
         if (const auto column = columnForRole(e.role); column && e.loaded) {
             QString &origin = result.columnOrigins[size_t(columnIndex(*column))];
-            origin = origin.isEmpty() ? e.entry.path : origin + QStringLiteral(", ") + e.entry.path;
-            if (e.fromSource && evidence.terraformOrigin)
+            const CapturedContext *read = e.fromSource && e.kind == EvidenceKind::Kubectl && evidence.capture
+                ? evidence.capture->context(e.role)
+                : nullptr;
+            // A live column names its context, the server's version and when it was read.
+            const QString name = read ? QStringLiteral("context ") + read->context : e.entry.path;
+            origin = origin.isEmpty() ? name : origin + QStringLiteral(", ") + name;
+            if (read)
+                result.columnRemarks[size_t(columnIndex(*column))]
+                    = QStringLiteral("%1 · read %2")
+                          .arg(read->serverVersion,
+                              evidence.capture->time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+            else if (e.fromSource && evidence.terraformOrigin)
                 result.columnRemarks[size_t(columnIndex(*column))] = *column == Column::Code
                     ? evidence.terraformOrigin->remark()
                     : evidence.terraformOrigin->remarkFor(e.entry.path);

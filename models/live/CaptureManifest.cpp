@@ -45,6 +45,15 @@ QString CaptureManifest::fingerprintCheckText()
     return SecretFingerprint::of("strata capture fingerprint check");
 }
 
+const CapturedContext *CaptureManifest::context(EvidenceRole role) const
+{
+    for (const CapturedContext &c : contexts) {
+        if (c.role == role)
+            return &c;
+    }
+    return nullptr;
+}
+
 QByteArray CaptureManifest::toJson() const
 {
     QJsonArray contextList;

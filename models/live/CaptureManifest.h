@@ -52,6 +52,7 @@ struct CaptureManifest
     QString fingerprintCheck;
     QList<CapturedContext> contexts;
 
+    const CapturedContext *context(EvidenceRole role) const;
     QByteArray toJson() const;
     // Reads `folder`/manifest.json; the error says what and where when it cannot.
     static std::optional<CaptureManifest> read(const QString &folder, QString *error);

@@ -64,6 +64,43 @@ Json terraformSource(const std::optional<TerraformOrigin> &origin)
     return j;
 }
 
+// What `sources.kubernetes`'s contexts answered: per context, names and
+// statuses only (never a credential). null when the case reads none.
+Json kubernetesSources(const std::optional<CaptureManifest> &capture)
+{
+    if (!capture)
+        return nullptr;
+    Json j;
+    j["capture"] = u8(capture->folder);
+    j["time"] = capture->time.isValid() ? Json(u8(capture->time.toUTC().toString(Qt::ISODate))) : Json(nullptr);
+    Json contexts = Json::array();
+    for (const CapturedContext &c : capture->contexts) {
+        Json cj;
+        cj["role"] = u8(evidenceRoleName(c.role));
+        cj["context"] = u8(c.context);
+        cj["cluster"] = u8(c.cluster);
+        cj["server"] = u8(c.server);
+        cj["user"] = u8(c.user);
+        cj["auth"] = u8(c.authKind);
+        cj["serverVersion"] = stringOrNull(c.serverVersion);
+        cj["reachable"] = c.reachable;
+        cj["error"] = stringOrNull(c.error);
+        Json objects = Json::array();
+        for (const CapturedObject &o : c.objects) {
+            Json oj;
+            oj["resource"] = u8(o.resource);
+            oj["status"] = o.status;
+            oj["latencyMs"] = o.latencyMs;
+            oj["error"] = stringOrNull(o.error);
+            objects.push_back(oj);
+        }
+        cj["objects"] = objects;
+        contexts.push_back(cj);
+    }
+    j["contexts"] = contexts;
+    return j;
+}
+
 Json location(const SourceLocation &l)
 {
     if (!l.isValid())
@@ -419,6 +456,7 @@ bool write(const AnalysisResult &result, const Sink &sink)
     }
     c["notes"] = notes;
     c["terraformSource"] = terraformSource(result.terraformOrigin);
+    c["kubernetesSources"] = kubernetesSources(result.capture);
     root["case"] = c;
 
     // First after the case: whether "no findings" may be read as an all-clear.

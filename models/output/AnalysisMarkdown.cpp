@@ -266,6 +266,14 @@ QByteArray write(const AnalysisResult &r)
                           : QString(),
                       escape(r.terraformOrigin->describe()));
     }
+    if (r.capture) {
+        for (const CapturedContext &c : r.capture->contexts)
+            md += QStringLiteral("Context %1 (%2) at %3 as user %4: %5.\n")
+                      .arg(escape(c.context), evidenceRoleName(c.role), escape(c.server), escape(c.user),
+                          c.reachable ? QStringLiteral("read, server %1").arg(escape(c.serverVersion))
+                                      : QStringLiteral("not read: ") + escape(c.error));
+        md += QLatin1Char('\n');
+    }
     for (const ImportedEvidence &e : r.evidence) {
         md += QStringLiteral("- %1 — %2%3: %4\n")
                   .arg(escape(e.entry.path), evidenceKindName(e.kind),

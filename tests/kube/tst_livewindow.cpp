@@ -1,0 +1,136 @@
+// The window on a case with live contexts: the Sources dock lists every
+// context of the case's kubeconfig with the roles the case gives and what
+// the last read found; a role given there (by keyboard) is an undoable edit
+// that reads the contexts again; F5 reads them again; an edit to the
+// evidence re-uses the newest capture instead of the network.
+
+#include "../gui/WindowDriver.h"
+#include "StrataTestMain.h"
+#include "TestApiServer.h"
+#include "TestFiles.h"
+
+#include "MainWindow.h"
+#include "itemmodels/ContextListModel.h"
+
+#include <QDockWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace WindowDriver;
+using strata::ContextListModel;
+
+namespace {
+
+int rowOf(QAbstractItemModel *model, const QString &context)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, ContextListModel::ContextColumn).data().toString().startsWith(context + QLatin1Char(' '))
+            || model->index(r, ContextListModel::ContextColumn).data().toString() == context)
+            return r;
+    }
+    return -1;
+}
+
+QString cell(QAbstractItemModel *model, const QString &context, int column)
+{
+    return model->index(rowOf(model, context), column).data().toString();
+}
+
+} // namespace
+
+class TestLiveWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sourcesDockShowsContextsRolesAndReads()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed: no certificates for the test API server");
+        QTemporaryDir tmp;
+        QDir().mkpath(tmp.filePath(QStringLiteral("server")));
+        TestApiServer server(tmp.filePath(QStringLiteral("server")));
+        server.setToken(QStringLiteral("planted-token"));
+        const QByteArray flags = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\","
+                                 "\"namespace\":\"shop\",\"resourceVersion\":\"%1\"},\"data\":{\"limit\":\"%2\"}}";
+        server.addObject(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"),
+            QByteArray(flags).replace("%1", "120").replace("%2", "40"));
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        writeFile(tmp.filePath(QStringLiteral("kubeconfig")),
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: shop\n  cluster:\n    server: " + server.url().toUtf8()
+                + "\n    certificate-authority: " + server.caFile().toUtf8()
+                + "\n- name: gone\n  cluster: {server: 'https://127.0.0.1:1'}\n"
+                  "users:\n- name: sre\n  user: {token: planted-token}\n"
+                  "contexts:\n- name: shop-prod\n  context: {cluster: shop, user: sre}\n"
+                  "- name: shop-replica\n  context: {cluster: shop, user: sre}\n"
+                  "- name: old-cluster\n  context: {cluster: gone, user: sre}\n"
+                  "current-context: shop-prod\n");
+        writeFile(tmp.filePath(QStringLiteral("state.yaml")),
+            "# what terraform state recorded, pasted\n"
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  namespace: shop\n  resourceVersion: \"100\"\n"
+            "data:\n  limit: \"25\"\n");
+        const QString casePath = tmp.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath,
+            "strata: 1\ntitle: shop flags\nresources: [configmap/shop/flags]\nevidence:\n"
+            "  - path: state.yaml\n    role: state\n"
+            "sources:\n  kubernetes:\n    kubeconfig: kubeconfig\n    contexts: {live: shop-prod}\n");
+
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(openAndAnalyse(window, casePath));
+        auto *view = window.findChild<QTableView *>(QStringLiteral("contextsView"));
+        QVERIFY(view && view->isVisible());
+        QAbstractItemModel *model = view->model();
+        QTRY_COMPARE(model->rowCount(), 3);
+        QCOMPARE(cell(model, QStringLiteral("shop-prod"), ContextListModel::RoleColumn), QStringLiteral("live"));
+        QVERIFY(cell(model, QStringLiteral("shop-prod"), ContextListModel::ContextColumn)
+                    .contains(QLatin1String("current")));
+        QVERIFY2(cell(model, QStringLiteral("shop-prod"), ContextListModel::StateColumn)
+                     .startsWith(QStringLiteral("✓ v1.30.0-strata-test")),
+            qPrintable(cell(model, QStringLiteral("shop-prod"), ContextListModel::StateColumn)));
+        QCOMPARE(cell(model, QStringLiteral("shop-prod"), ContextListModel::UserColumn), QStringLiteral("sre (token)"));
+        QVERIFY(window.analysis()->capture);
+        const int readsAfterOpen = server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"));
+        QCOMPARE(readsAfterOpen, 1);
+
+        // The replica role, given by keyboard in the Role column: an undoable edit that reads again.
+        QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+        view->setFocus();
+        view->setCurrentIndex(model->index(rowOf(model, QStringLiteral("old-cluster")), ContextListModel::RoleColumn));
+        QTest::keyClick(view, Qt::Key_F2);
+        QWidget *editor = QApplication::focusWidget();
+        QVERIFY(editor && editor != view);
+        // The choices are none, live, replica: End picks the last.
+        QTest::keyClick(editor, Qt::Key_End);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QVERIFY(analysed.wait(30000));
+        QCOMPARE(window.currentCase()->kubernetesSource->replicaContext, QStringLiteral("old-cluster"));
+        QCOMPARE(cell(model, QStringLiteral("old-cluster"), ContextListModel::RoleColumn), QStringLiteral("replica"));
+        QVERIFY2(cell(model, QStringLiteral("old-cluster"), ContextListModel::StateColumn)
+                     .contains(QLatin1String("connection refused")),
+            qPrintable(cell(model, QStringLiteral("old-cluster"), ContextListModel::StateColumn)));
+        QVERIFY(!window.analysis()->completeness.isComplete()); // a context that failed: never an all-clear
+        saveScreenshot(window, QStringLiteral("mainwindow-live-contexts.png"));
+        QCOMPARE(server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags")), readsAfterOpen + 1);
+
+        // Undo takes the role back; the capture for that assignment is re-used, no network.
+        window.undoStack()->undo();
+        QVERIFY(analysed.wait(30000));
+        QVERIFY(window.currentCase()->kubernetesSource->replicaContext.isEmpty());
+        QVERIFY(window.analysis()->completeness.isComplete());
+
+        // F5 reads the contexts again.
+        action(window, "reanalyseAction")->trigger();
+        QVERIFY(analysed.wait(30000));
+        QTRY_COMPARE(
+            server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags")), readsAfterOpen + 2);
+    }
+};
+
+STRATA_TEST_MAIN(TestLiveWindow)
+#include "tst_livewindow.moc"
