@@ -15,6 +15,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
 
 namespace strata {
@@ -259,8 +260,21 @@ KubeResponse KubeClient::request(
         reply, &QNetworkReply::sslErrors, reply, [&sslErrors](const QList<QSslError> &e) { sslErrors = e; });
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    // A cancel (Esc in the window) is heard within a tenth of a second, not after the timeout.
+    QTimer poll;
+    bool cancelled = false;
+    if (how.cancelled) {
+        QObject::connect(&poll, &QTimer::timeout, reply, [&] {
+            if (how.cancelled()) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        poll.start(100);
+    }
     if (!reply->isFinished())
         loop.exec();
+    poll.stop();
     r.latencyMs = elapsed.elapsed();
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (status.isValid()) {
@@ -285,6 +299,11 @@ KubeResponse KubeClient::request(
             fail(KubeResponse::Failure::Refused, QStringLiteral("%1: connection refused").arg(m_server));
             break;
         case QNetworkReply::OperationCanceledError:
+            if (cancelled) {
+                fail(KubeResponse::Failure::Network, QStringLiteral("%1: cancelled").arg(m_server));
+                break;
+            }
+            [[fallthrough]];
         case QNetworkReply::TimeoutError:
             fail(KubeResponse::Failure::Timeout,
                 QStringLiteral("%1: no answer within %2 s").arg(m_server).arg(timeoutMs / 1000.0));

@@ -260,6 +260,12 @@ void TestApiServer::delay(const QString &path, int ms)
     m_delays.insert(path, ms);
 }
 
+void TestApiServer::setVersionBody(const QByteArray &body)
+{
+    QMutexLocker lock(&m_mutex);
+    m_versionBody = body;
+}
+
 void TestApiServer::setAggregatedDiscovery(bool on)
 {
     QMutexLocker lock(&m_mutex);
@@ -417,6 +423,9 @@ QByteArray TestApiServer::respond(const QByteArray &method, const QByteArray &ta
         if (failure->second > 0)
             --failure->second;
         body = failureStatus(code, path, user);
+    } else if (path == QLatin1String("/version") && !m_versionBody.isEmpty()) {
+        body = m_versionBody;
+        contentType = "text/html";
     } else if (path == QLatin1String("/version")) {
         body = "{\"major\":\"1\",\"minor\":\"30\",\"gitVersion\":\"v1.30.0-strata-test\",\"gitCommit\":\"0000000\","
                "\"gitTreeState\":\"clean\",\"buildDate\":\"2026-01-01T00:00:00Z\",\"goVersion\":\"go1.22.0\","

@@ -56,6 +56,8 @@ public:
     void failWith(const QString &path, int code, int times = -1);
     // `path` answers after `ms` milliseconds; -1 never answers (a hung server).
     void delay(const QString &path, int ms);
+    // What /version answers instead of the real document (a server that is not Kubernetes).
+    void setVersionBody(const QByteArray &body);
     // Whether /api and /apis answer aggregated discovery when a client asks for it.
     void setAggregatedDiscovery(bool on);
     QStringList requests() const; // "GET /path (user)"
@@ -77,5 +79,6 @@ private:
     QHash<QString, QPair<int, int>> m_failures; // path → code, times left
     QHash<QString, int> m_delays;
     bool m_aggregated = false;
+    QByteArray m_versionBody;
     QStringList m_requests;
 };

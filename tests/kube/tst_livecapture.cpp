@@ -13,6 +13,7 @@
 #include "TestFiles.h"
 
 #include "case/CaseFileReader.h"
+#include "core/JobRunner.h"
 #include "diff/SecretFingerprint.h"
 #include "investigation/Analyzer.h"
 #include "kube/ExecApprovals.h"
@@ -27,6 +28,10 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
+
+#include <atomic>
+#include <memory>
+#include <thread>
 
 using namespace strata;
 
@@ -471,6 +476,16 @@ private Q_SLOTS:
             QVERIFY(r.capture->contexts.at(0).objects.first().status == 200); // live still read
         }
         m_replica->delay(flagsPath, 0);
+        // A server that is not Kubernetes (a web server behind the same address).
+        m_replica->setVersionBody("<html><body>It works!</body></html>");
+        {
+            const AnalysisResult r
+                = analyze(makeCase(QStringLiteral("not-kubernetes"), {}, sources("prod", "prod-read-replica")));
+            const Finding *f = finding(r, QStringLiteral("context-unreachable"));
+            QVERIFY(f);
+            QVERIFY2(f->detail.contains(QLatin1String("is not a Kubernetes API server")), qPrintable(f->detail));
+        }
+        m_replica->setVersionBody({});
         // 404: an answer, not an error — the object is missing from that column.
         m_replica->removeObject(flagsPath);
         {
@@ -481,6 +496,33 @@ private Q_SLOTS:
             QVERIFY(finding(r, QStringLiteral("missing-resource"), QStringLiteral("configmap/platform/feature-flags")));
         }
         m_replica->addObject(flagsPath, flags("288847", "false", "25", "terraform-provider-kubernetes"));
+    }
+
+    // Esc in the window: a read in flight is abandoned, not waited out.
+    void aReadInFlightIsCancelled()
+    {
+        m_replica->delay(flagsPath, -1); // hung: only the timeout (10 s) or a cancel ends it
+        const CaseFileReadResult read
+            = CaseFileReader::readFile(makeCase(QStringLiteral("cancelled"), {}, sources("prod", "prod-read-replica")));
+        auto cancelled = std::make_shared<std::atomic_bool>(false);
+        const JobContext job(1, cancelled, [](quint64, int, int) {});
+        const int before = m_replica->requestCount(flagsPath);
+        CaptureManifest manifest;
+        std::thread reader([&] {
+            manifest = KubeCapture::capture(*read.caseFile,
+                { ResourceId {
+                    QStringLiteral("configmap"), QStringLiteral("platform"), QStringLiteral("feature-flags") } },
+                {}, &job);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(m_replica->requestCount(flagsPath) > before, 30000); // the GET is in flight
+        cancelled->store(true);
+        reader.join();
+        m_replica->delay(flagsPath, 0);
+        QCOMPARE(manifest.contexts.size(), 2);
+        const CapturedObject &o = manifest.contexts.at(1).objects.first();
+        QVERIFY2(o.error.contains(QLatin1String("cancelled")), qPrintable(o.error));
+        QVERIFY2(manifest.contexts.at(1).error.contains(QLatin1String("cancelled")),
+            qPrintable(manifest.contexts.at(1).error));
     }
 
     // An exec plugin runs only when approved: remembered in the window, or --allow-exec.
