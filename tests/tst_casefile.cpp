@@ -117,6 +117,28 @@ private Q_SLOTS:
         QVERIFY(CaseFileWriter::toYaml(*ok.caseFile, QDir::temp().filePath(QStringLiteral("k.yaml")))
                     .contains("prod-read-replica"));
 
+        // Save As elsewhere: a relative kubeconfig still names the same file; roles as set.
+        {
+            QTemporaryDir dir;
+            QDir().mkpath(dir.filePath(QStringLiteral("a")));
+            QDir().mkpath(dir.filePath(QStringLiteral("b/c")));
+            const QString first = dir.filePath(QStringLiteral("a/case.yaml"));
+            writeFile(first,
+                "strata: 1\nsources:\n  kubernetes:\n    kubeconfig: [team.yaml, ~/.kube/config]\n"
+                "    contexts: {live: prod}\n");
+            CaseFileReadResult r = CaseFileReader::readFile(first);
+            r.caseFile->kubernetesSource->replicaContext = QStringLiteral("prod-read-replica");
+            const QString second = dir.filePath(QStringLiteral("b/c/case.yaml"));
+            QCOMPARE(CaseFileWriter::save(*r.caseFile, second), QString());
+            const CaseFileReadResult again = CaseFileReader::readFile(second);
+            QVERIFY(again.caseFile && again.caseFile->kubernetesSource);
+            QCOMPARE(again.caseFile->kubeconfigPaths().first(), dir.filePath(QStringLiteral("a/team.yaml")));
+            QCOMPARE(again.caseFile->kubernetesSource->kubeconfigs.at(1), QStringLiteral("~/.kube/config"));
+            QCOMPARE(again.caseFile->kubernetesSource->liveContext, QStringLiteral("prod"));
+            QCOMPARE(again.caseFile->kubernetesSource->replicaContext, QStringLiteral("prod-read-replica"));
+            QCOMPARE(r.caseFile->kubeconfigPaths().first(), dir.filePath(QStringLiteral("a/team.yaml")));
+        }
+
         const auto bad = read("strata: 1\nsources:\n  kubernetes:\n    context: prod\n"
                               "    contexts: {live: prod, code: x}\n    timeout: soon\n");
         QVERIFY(bad.caseFile);

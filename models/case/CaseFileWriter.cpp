@@ -64,10 +64,10 @@ YAML::Node sourcesNode(const CaseFile &caseFile, const QString &preserved, const
     if (const auto &k = caseFile.kubernetesSource; k && (node.IsMap() || node.IsNull())) {
         if (!node["kubernetes"].IsMap())
             node["kubernetes"] = YAML::Node(YAML::NodeType::Map);
-        if (!k->kubeconfigs.isEmpty() && !node["kubernetes"]["kubeconfig"]) {
+        if (!k->kubeconfigs.isEmpty()) { // relative to the case: saved elsewhere, still the same files
             YAML::Node files(YAML::NodeType::Sequence);
             for (const QString &f : k->kubeconfigs)
-                files.push_back(ss(f));
+                files.push_back(ss(rebasedPath(caseFile, f, targetPath)));
             node["kubernetes"]["kubeconfig"] = files;
         }
         YAML::Node contexts(YAML::NodeType::Map);
@@ -164,6 +164,10 @@ QString save(CaseFile &caseFile, const QString &targetPath)
             }
         }
         caseFile.terraformSource = source;
+    }
+    if (caseFile.kubernetesSource) {
+        for (QString &f : caseFile.kubernetesSource->kubeconfigs)
+            f = rebasedPath(caseFile, f, targetPath);
     }
     caseFile.evidence = rebasedEvidence(caseFile, targetPath);
     caseFile.filePath = QFileInfo(targetPath).absoluteFilePath();

@@ -1,5 +1,7 @@
 #include "DiffModel.h"
 
+#include "diff/FieldManagers.h"
+
 #include "core/PlainToolTip.h"
 
 #include "diff/StatusText.h"
@@ -283,8 +285,13 @@ QVariant DiffModel::fieldData(const ResourceDiff &r, const FieldDiff &f, int col
         case CellState::Value:
             break;
         }
-        // The whole value (the cell may elide it) and where it was read.
-        return QString(cell.value.text + QLatin1Char('\n') + cell.value.location.toString());
+        // The whole value (the cell may elide it), where it was read, and
+        // who last wrote it there when the server says (managedFields).
+        QString tip = cell.value.text + QLatin1Char('\n') + cell.value.location.toString();
+        const QStringList writers = FieldManagers::lastWriters(r.managedFields[size_t(columnIndex(c))], f.path);
+        if (!writers.isEmpty())
+            tip += QStringLiteral("\nLast set by ") + writers.join(QStringLiteral(", "));
+        return tip;
     }
     }
     return {};

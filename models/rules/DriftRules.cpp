@@ -1,6 +1,7 @@
 #include "DriftRules.h"
 
 #include "core/FieldPath.h"
+#include "diff/FieldManagers.h"
 
 namespace strata::DriftRules {
 
@@ -74,39 +75,6 @@ QString versionNote(const ResourceDiff &d)
     return {};
 }
 
-// Who last set `path` according to the object's managedFields: "kubectl-edit
-// (Update, 2025-03-01T09:58:31Z)". Empty when no manager owns it.
-QStringList managersOf(const Value &managedFields, const QString &path)
-{
-    QStringList managers;
-    const QStringList keys = FieldPath::keys(path);
-    for (const Value &entry : managedFields.items()) {
-        const Value *fields = entry.find(QStringLiteral("fieldsV1"));
-        if (!fields)
-            continue;
-        int matched = 0;
-        for (const QString &k : keys) {
-            fields = fields->find(QStringLiteral("f:") + k);
-            if (!fields)
-                break;
-            ++matched;
-        }
-        if (matched < std::min<qsizetype>(2, keys.size()) || matched == 0)
-            continue;
-        const Value *manager = entry.find(QStringLiteral("manager"));
-        const Value *operation = entry.find(QStringLiteral("operation"));
-        const Value *time = entry.find(QStringLiteral("time"));
-        QStringList what;
-        if (operation)
-            what.append(operation->text());
-        if (time)
-            what.append(time->text());
-        managers.append(QStringLiteral("%1%2").arg(manager ? manager->text() : QStringLiteral("(unnamed manager)"),
-            what.isEmpty() ? QString() : QStringLiteral(" (") + what.join(QStringLiteral(", ")) + QLatin1Char(')')));
-    }
-    return managers;
-}
-
 Finding liveDrift(const ResourceDiff &d, const QList<const FieldDiff *> &rows)
 {
     const Column reference = present(d, Column::State) ? Column::State : Column::Code;
@@ -128,7 +96,8 @@ Finding liveDrift(const ResourceDiff &d, const QList<const FieldDiff *> &rows)
     f.detail = changes.join(QStringLiteral("; ")) + QLatin1Char('.') + versionNote(d);
     QStringList managers;
     for (const FieldDiff *row : rows) {
-        for (const QString &m : managersOf(d.managedFields[size_t(columnIndex(Column::Live))], row->path)) {
+        for (const QString &m :
+            FieldManagers::lastWriters(d.managedFields[size_t(columnIndex(Column::Live))], row->path)) {
             if (!managers.contains(m))
                 managers.append(m);
         }

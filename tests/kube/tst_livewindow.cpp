@@ -11,13 +11,18 @@
 
 #include "MainWindow.h"
 #include "itemmodels/ContextListModel.h"
+#include "itemmodels/DiffModel.h"
 
+#include <QAbstractButton>
 #include <QDockWidget>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace WindowDriver;
@@ -54,8 +59,11 @@ private Q_SLOTS:
         QDir().mkpath(tmp.filePath(QStringLiteral("server")));
         TestApiServer server(tmp.filePath(QStringLiteral("server")));
         server.setToken(QStringLiteral("planted-token"));
-        const QByteArray flags = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\","
-                                 "\"namespace\":\"shop\",\"resourceVersion\":\"%1\"},\"data\":{\"limit\":\"%2\"}}";
+        const QByteArray flags
+            = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\","
+              "\"namespace\":\"shop\",\"resourceVersion\":\"%1\",\"managedFields\":[{\"manager\":\"kubectl-edit\","
+              "\"operation\":\"Update\",\"time\":\"2026-11-30T22:14:05Z\",\"fieldsType\":\"FieldsV1\","
+              "\"fieldsV1\":{\"f:data\":{\"f:limit\":{}}}}]},\"data\":{\"limit\":\"%2\"}}";
         server.addObject(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"),
             QByteArray(flags).replace("%1", "120").replace("%2", "40"));
         QString error;
@@ -98,6 +106,19 @@ private Q_SLOTS:
         const int readsAfterOpen = server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"));
         QCOMPARE(readsAfterOpen, 1);
 
+        // Who set the drifted value, from the live object's managedFields, on its cell.
+        auto *tree = window.findChild<QTreeView *>(QStringLiteral("diffTree"));
+        QVERIFY(tree);
+        QString limitTip;
+        const QModelIndex object = tree->model()->index(0, 0);
+        for (int r = 0; r < tree->model()->rowCount(object); ++r) {
+            if (tree->model()->index(r, 0, object).data().toString() == QLatin1String("data.limit"))
+                limitTip
+                    = tree->model()->index(r, strata::DiffModel::LiveColumn, object).data(Qt::ToolTipRole).toString();
+        }
+        QVERIFY2(limitTip.contains(QLatin1String("Last set by kubectl-edit (Update, 2026-11-30T22:14:05Z)")),
+            qPrintable(limitTip));
+
         // The replica role, given by keyboard in the Role column: an undoable edit that reads again.
         QSignalSpy analysed(&window, &MainWindow::analysisFinished);
         view->setFocus();
@@ -129,6 +150,72 @@ private Q_SLOTS:
         QVERIFY(analysed.wait(30000));
         QTRY_COMPARE(
             server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags")), readsAfterOpen + 2);
+    }
+
+    // The first read through an exec plugin asks, showing the exact command
+    // and its kubeconfig; "Run It" is remembered, so the next read does not ask.
+    void execPluginsAreAskedAboutOnce()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed: no certificates for the test API server");
+        QTemporaryDir tmp;
+        QDir().mkpath(tmp.filePath(QStringLiteral("server")));
+        TestApiServer server(tmp.filePath(QStringLiteral("server")));
+        server.setToken(QStringLiteral("planted-token"));
+        server.addObject(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"),
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\",\"namespace\":"
+            "\"shop\",\"resourceVersion\":\"7\"},\"data\":{\"limit\":\"40\"}}");
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString plugin = tmp.filePath(QStringLiteral("sso-login"));
+        writeFile(plugin,
+            "#!/bin/sh\necho run >> '" + tmp.filePath(QStringLiteral("runs")).toUtf8()
+                + "'\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                  "\"status\":{\"token\":\"planted-token\"}}'\n");
+        QFile::setPermissions(plugin, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        writeFile(tmp.filePath(QStringLiteral("kubeconfig")),
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: shop\n  cluster:\n    server: " + server.url().toUtf8()
+                + "\n    certificate-authority: " + server.caFile().toUtf8()
+                + "\nusers:\n- name: sso\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                  "      command: "
+                + plugin.toUtf8()
+                + "\n      args: [--profile, shop]\ncontexts:\n- name: shop\n  context: {cluster: shop, user: sso}\n");
+        const QString casePath = tmp.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath,
+            "strata: 1\nresources: [configmap/shop/flags]\nsources:\n  kubernetes:\n    kubeconfig: kubeconfig\n"
+            "    contexts: {live: shop}\n");
+
+        MainWindow window;
+        window.show();
+        QString asked;
+        int questions = 0;
+        // Answers the question as a user would, once it is on the screen.
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, &window, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("execApprovalDialog"))
+                return;
+            ++questions;
+            asked = box->text() + QLatin1Char('\n') + box->informativeText();
+            for (QAbstractButton *b : box->buttons()) {
+                if (b->text() == QLatin1String("Run It"))
+                    b->click();
+            }
+        });
+        answer.start(20);
+        QVERIFY(openAndAnalyse(window, casePath));
+        QCOMPARE(questions, 1);
+        QVERIFY2(asked.contains(plugin + QStringLiteral(" --profile shop")), qPrintable(asked));
+        QVERIFY2(asked.contains(tmp.filePath(QStringLiteral("kubeconfig"))), qPrintable(asked));
+        QVERIFY(window.analysis()->completeness.isComplete());
+        QCOMPARE(readFile(tmp.filePath(QStringLiteral("runs"))).count('\n'), 1);
+
+        // F5: read again, through the plugin, without asking again.
+        QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+        action(window, "reanalyseAction")->trigger();
+        QVERIFY(analysed.wait(30000));
+        QCOMPARE(questions, 1);
+        QVERIFY(window.analysis()->completeness.isComplete());
     }
 };
 
