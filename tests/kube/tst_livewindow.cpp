@@ -20,10 +20,12 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
+#include <memory>
 
 using namespace WindowDriver;
 using strata::ContextListModel;
@@ -50,24 +52,37 @@ QString cell(QAbstractItemModel *model, const QString &context, int column)
 class TestLiveWindow : public QObject
 {
     Q_OBJECT
+
+    // A test API server in `tmp` serving configmap shop/flags (limit 40 at
+    // resourceVersion 120, last set by kubectl-edit) to bearer token
+    // "planted-token"; null (said) when it cannot start.
+    static std::unique_ptr<TestApiServer> shopServer(const QTemporaryDir &tmp)
+    {
+        QDir().mkpath(tmp.filePath(QStringLiteral("server")));
+        auto server = std::make_unique<TestApiServer>(tmp.filePath(QStringLiteral("server")));
+        server->setToken(QStringLiteral("planted-token"));
+        server->addObject(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"),
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\",\"namespace\":"
+            "\"shop\",\"resourceVersion\":\"120\",\"managedFields\":[{\"manager\":\"kubectl-edit\",\"operation\":"
+            "\"Update\",\"time\":\"2026-11-30T22:14:05Z\",\"fieldsType\":\"FieldsV1\",\"fieldsV1\":{\"f:data\":{"
+            "\"f:limit\":{}}}}]},\"data\":{\"limit\":\"40\"}}");
+        QString error;
+        if (!server->start(&error)) {
+            qWarning("test API server: %s", qPrintable(error));
+            return nullptr;
+        }
+        return server;
+    }
+
 private Q_SLOTS:
     void sourcesDockShowsContextsRolesAndReads()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
             QSKIP("openssl is not installed: no certificates for the test API server");
         QTemporaryDir tmp;
-        QDir().mkpath(tmp.filePath(QStringLiteral("server")));
-        TestApiServer server(tmp.filePath(QStringLiteral("server")));
-        server.setToken(QStringLiteral("planted-token"));
-        const QByteArray flags
-            = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\","
-              "\"namespace\":\"shop\",\"resourceVersion\":\"%1\",\"managedFields\":[{\"manager\":\"kubectl-edit\","
-              "\"operation\":\"Update\",\"time\":\"2026-11-30T22:14:05Z\",\"fieldsType\":\"FieldsV1\","
-              "\"fieldsV1\":{\"f:data\":{\"f:limit\":{}}}}]},\"data\":{\"limit\":\"%2\"}}";
-        server.addObject(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"),
-            QByteArray(flags).replace("%1", "120").replace("%2", "40"));
-        QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto started = shopServer(tmp);
+        QVERIFY(started);
+        TestApiServer &server = *started;
         writeFile(tmp.filePath(QStringLiteral("kubeconfig")),
             "apiVersion: v1\nkind: Config\nclusters:\n- name: shop\n  cluster:\n    server: " + server.url().toUtf8()
                 + "\n    certificate-authority: " + server.caFile().toUtf8()
@@ -159,14 +174,9 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
             QSKIP("openssl is not installed: no certificates for the test API server");
         QTemporaryDir tmp;
-        QDir().mkpath(tmp.filePath(QStringLiteral("server")));
-        TestApiServer server(tmp.filePath(QStringLiteral("server")));
-        server.setToken(QStringLiteral("planted-token"));
-        server.addObject(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"),
-            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\",\"namespace\":"
-            "\"shop\",\"resourceVersion\":\"7\"},\"data\":{\"limit\":\"40\"}}");
-        QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto started = shopServer(tmp);
+        QVERIFY(started);
+        TestApiServer &server = *started;
         const QString plugin = tmp.filePath(QStringLiteral("sso-login"));
         writeFile(plugin,
             "#!/bin/sh\necho run >> '" + tmp.filePath(QStringLiteral("runs")).toUtf8()
