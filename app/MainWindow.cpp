@@ -756,7 +756,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
     }
     m_findingsView->setFindings(result.findings);
     m_findingsPlaceholder->setText(Verdict::noFindings(result));
-    m_sourcesView->setText(sourcesText(result));
+    m_sourcesView->setText(sourcesText(result) + m_kubeconfigNote);
     m_contextModel->setCapture(result.capture);
     m_findingsStack->setCurrentWidget(
         result.findings.isEmpty() ? static_cast<QWidget *>(m_findingsPlaceholder) : m_findingsView);

@@ -162,6 +162,7 @@ private:
     PlaceholderView *m_sourcesView = nullptr;
     QTableView *m_contextsView = nullptr;
     strata::ContextListModel *m_contextModel = nullptr;
+    QString m_kubeconfigNote; // what went wrong reading the case's kubeconfigs, for the Sources dock
     bool m_readLive = false; // the next analysis reads the live contexts (open, F5, a new role)
     QStackedWidget *m_evidenceStack = nullptr;
     PlaceholderView *m_evidencePlaceholder = nullptr;

@@ -65,6 +65,7 @@ void MainWindow::loadContexts()
     // With only live contexts the table says it all; beside a Terraform source, its text stays short.
     m_sourcesView->setVisible(!live || m_case->terraformSource);
     m_sourcesView->setMaximumHeight(live ? 110 : QWIDGETSIZE_MAX);
+    m_kubeconfigNote.clear();
     if (!live) {
         m_contextModel->setContexts({});
         return;
@@ -72,14 +73,33 @@ void MainWindow::loadContexts()
     const CaseFile caseFile = *m_case;
     m_jobs->start<KubeContextList>(
         QStringLiteral("contexts"), [caseFile](const JobContext &) { return KubeContexts::forCase(caseFile); },
-        [this](KubeContextList list) { m_contextModel->setContexts(list); });
+        [this](KubeContextList list) {
+            m_contextModel->setContexts(list);
+            // A kubeconfig that is missing or broken: said in the dock, not just an empty table.
+            QStringList lines;
+            if (list.contexts.isEmpty())
+                lines.append(QStringLiteral("No contexts in %1.")
+                                 .arg(list.files.isEmpty() ? QStringLiteral("the kubeconfig")
+                                                           : list.files.join(QStringLiteral(", "))));
+            for (const Diagnostic &d : std::as_const(list.diagnostics))
+                lines.append(d.toString());
+            m_kubeconfigNote = lines.isEmpty()
+                ? QString()
+                : QStringLiteral("\n") + escapeControlCharacters(lines.join(QLatin1Char('\n')), true);
+            if (!m_kubeconfigNote.isEmpty()) {
+                m_sourcesView->setVisible(true);
+                m_sourcesView->setText(m_sourcesView->text() + m_kubeconfigNote);
+            }
+        });
 }
 
 void MainWindow::startAnalysis()
 {
     if (!m_case)
         return;
-    const bool readLive = std::exchange(m_readLive, false);
+    // Cleared only once a live read is shown: a later edit that supersedes
+    // this analysis must not lose the read that open, F5 or a role asked for.
+    const bool readLive = m_readLive;
     m_contextModel->setRoles(m_case->kubernetesSource);
     if (readLive && m_case->kubernetesSource && m_case->kubernetesSource->hasContexts()) {
         // Which plugins would run is read off the GUI thread; the question is asked here.
@@ -137,8 +157,11 @@ void MainWindow::runAnalysis(bool readLive)
                 options.offline = CaptureImport::newestFor(caseFile).has_value();
             return Analyzer::analyze(caseFile, &context, caseDiagnostics, options);
         },
-        [this](AnalysisResult result) {
-            if (!result.cancelled)
-                applyAnalysis(result);
+        [this, readLive](AnalysisResult result) {
+            if (result.cancelled)
+                return;
+            if (readLive)
+                m_readLive = false;
+            applyAnalysis(result);
         });
 }

@@ -8,6 +8,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
+
 namespace strata::CaseFileReader {
 
 namespace {
@@ -290,7 +292,7 @@ std::optional<int> durationMs(const QString &text)
     }
     bool ok = false;
     const double v = t.trimmed().toDouble(&ok);
-    if (!ok || v <= 0 || v * factor > 600000)
+    if (!ok || !std::isfinite(v) || v <= 0 || v * factor > 600000)
         return std::nullopt;
     return std::max(1, int(v * factor));
 }

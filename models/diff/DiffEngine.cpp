@@ -205,9 +205,19 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         }
     }
 
+    // Objects a source could not read: they make a column unknown for an
+    // object the other columns hold, and add no object of their own.
+    QHash<ResourceId, unsigned> unread;
+    for (const ColumnObject &o : objects) {
+        if (o.unread)
+            unread[o.id] |= columnBit(o.column);
+    }
+
     for (ColumnObject *o : std::as_const(ordered)) {
         if (cancelled && cancelled())
             return {};
+        if (o->unread)
+            continue;
         auto it = index.constFind(o->id);
         qsizetype at;
         if (it == index.cend()) {
@@ -266,6 +276,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
             classify(f, present, b.partial, *coverage);
         }
         b.diff.coverage = *coverage;
+        b.diff.unreadColumns = unread.value(b.diff.id);
         out.append(std::move(b.diff));
         b.rowOfPath = {};
     }

@@ -36,6 +36,9 @@ struct ColumnObject
     bool secretDataIsBase64 = true; // kubectl yes; Terraform no
     FieldFlattener::SecretValues secretValues = FieldFlattener::SecretValues::AsWritten; // a capture: fingerprints
     bool partial = false; // owns only the fields it sets (kubernetes_config_map_v1_data)
+    // No object: the column's source was asked for it and could not answer.
+    // Makes the column unknown for this object, so nothing calls it missing.
+    bool unread = false;
     Value managedFields; // kubectl's metadata.managedFields, for "who changed this"
     // Paths Terraform marks sensitive on this object (state's
     // sensitive_attributes, the provider's schema): secret in every column.
@@ -93,6 +96,9 @@ struct ResourceDiff
     ColumnCoverage coverage {}; // what the case holds for each column as a whole
     std::array<Value, columnCount> managedFields;
     QList<FieldDiff> fields;
+    // Columns whose source was asked for this object and could not say
+    // (a 403, a timeout, a cancelled read): unknown there, never "absent".
+    unsigned unreadColumns = 0;
 
     const ColumnIdentity &identity(Column c) const { return identities[size_t(columnIndex(c))]; }
     bool hasDifferences(bool includeNoise = false) const;

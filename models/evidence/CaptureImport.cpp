@@ -57,10 +57,22 @@ EntryImport importContext(const CaseFile &caseFile, const CaptureManifest &manif
                 QStringLiteral("%1: not found (404 from %2)").arg(o.resource, o.path) });
             continue;
         }
-        if (o.file.isEmpty()) {
-            if (!o.error.isEmpty() && o.error != c.error)
+        if (o.file.isEmpty() || o.file.startsWith(QLatin1Char('/')) || o.file.contains(QLatin1String(".."))) {
+            if (!o.file.isEmpty())
+                out.diagnostics.append(Diagnostic::error(where, 0, 0,
+                    QStringLiteral("%1: the manifest names %2, outside the capture; not read")
+                        .arg(o.resource, o.file)));
+            else if (!o.error.isEmpty() && o.error != c.error)
                 out.diagnostics.append(
                     Diagnostic::error(where, 0, 0, QStringLiteral("%1: %2").arg(o.resource, o.error)));
+            // Asked for and not answered: unknown in this column, not absent.
+            if (const auto id = ResourceId::parse(o.resource)) {
+                ColumnObject unread;
+                unread.column = column;
+                unread.id = *id;
+                unread.unread = true;
+                one.set.objects.append(unread);
+            }
             continue;
         }
         const QString path = manifest.folder + QLatin1Char('/') + o.file;
@@ -74,8 +86,10 @@ EntryImport importContext(const CaseFile &caseFile, const CaptureManifest &manif
         out.diagnostics += objects.diagnostics;
         for (const KubeObject &k : objects.objects) {
             ColumnObject co = EvidenceImporter::columnObject(k, column, shown);
-            co.secretValues = secrets;
-            secretsSeen = secretsSeen || k.id.kind == QLatin1String("secret");
+            const bool secret = k.id.kind == QLatin1String("secret");
+            if (secret) // other kinds hold their values as written (a private key as its fingerprint)
+                co.secretValues = secrets;
+            secretsSeen = secretsSeen || secret;
             one.set.objects.append(co);
             ++read;
         }
@@ -126,13 +140,21 @@ QString newest(const QString &capturesFolder)
 
 std::optional<CaptureManifest> newestFor(const CaseFile &caseFile)
 {
+    // The newest read in which every context answered; failing that, the
+    // newest at all (which then says what failed). A failed read made while
+    // offline does not hide yesterday's good one.
+    std::optional<CaptureManifest> newestFailed;
     for (const QString &folder : captureFolders(caseFile.capturesFolder())) {
         QString error;
         auto manifest = CaptureManifest::read(folder, &error);
-        if (manifest && matches(caseFile, *manifest))
+        if (!manifest || !matches(caseFile, *manifest))
+            continue;
+        if (manifest->allReachable())
             return manifest;
+        if (!newestFailed)
+            newestFailed = std::move(manifest);
     }
-    return std::nullopt;
+    return newestFailed;
 }
 
 QList<EntryImport> unavailable(const CaseFile &caseFile, const QString &reason)

@@ -15,7 +15,8 @@ namespace CaptureImport {
 // The newest folder under `capturesFolder` holding a manifest; "" when none.
 QString newest(const QString &capturesFolder);
 // The newest capture that read exactly the contexts the case gives its roles
-// now (an older one, when the roles changed back); none when there is none.
+// now (an older one, when the roles changed back), preferring one in which
+// every context answered; none when there is none.
 std::optional<CaptureManifest> newestFor(const CaseFile &caseFile);
 QList<EntryImport> import(const CaseFile &caseFile, const CaptureManifest &manifest);
 // Whether the capture read exactly the contexts the case gives its roles now.

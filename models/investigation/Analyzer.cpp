@@ -62,8 +62,34 @@ void addLiveSources(const CaseFile &caseFile, const QList<ResourceId> &investiga
                           .arg(caseFile.capturesFolder()));
         }
     }
+    if (manifest && manifest->cancelled)
+        return; // the analysis is cancelled too: nothing half-read is shown
     if (manifest)
         imports = CaptureImport::import(caseFile, *manifest);
+    // An older capture may not hold every object the case asks for now
+    // (a resource added since): unknown in those columns, and said.
+    if (manifest && options.offline) {
+        for (EntryImport &one : imports) {
+            const CapturedContext *c = manifest->context(one.out.role);
+            if (!c || !c->reachable)
+                continue;
+            QSet<QString> captured;
+            for (const CapturedObject &o : c->objects)
+                captured.insert(o.resource);
+            for (const ResourceId &id : wantedLive(investigated, evidence)) {
+                if (captured.contains(id.toString()))
+                    continue;
+                ColumnObject unread;
+                unread.column = columnForRole(one.out.role).value_or(Column::Live);
+                unread.id = id;
+                unread.unread = true;
+                one.set.objects.append(unread);
+                one.out.diagnostics.append(Diagnostic::warning(QStringLiteral("context %1").arg(c->context), 0, 0,
+                    QStringLiteral("%1 is not in the capture of %2 (read it again: F5, or analyse without --offline)")
+                        .arg(id.toString(), manifest->time.toUTC().toString(Qt::ISODate))));
+            }
+        }
+    }
     QList<ColumnObject> objects;
     for (EntryImport &one : imports) {
         objects += std::move(one.set.objects);

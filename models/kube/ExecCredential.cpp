@@ -40,7 +40,11 @@ QString program(const QString &command)
 
 QString commandLine(const KubeExecConfig &exec)
 {
-    QStringList words { exec.command };
+    // The environment it adds is part of what runs (LD_PRELOAD would be): shown, and approved with it.
+    QStringList words;
+    for (const auto &[name, value] : exec.env)
+        words.append(name + QLatin1Char('=') + value);
+    words.append(exec.command);
     words += exec.args;
     for (QString &w : words) {
         if (w.contains(QLatin1Char(' ')) || w.isEmpty())

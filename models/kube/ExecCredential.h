@@ -32,7 +32,8 @@ struct ExecCredential
 // decides whether the user approved running it; this only runs it.
 namespace ExecCredentials {
 ExecCredential run(const KubeExecConfig &exec, const KubeCluster &cluster, int timeoutMs = 60000);
-// The exact command line to show before asking the user: program and arguments.
+// The exact command line to show before asking the user: the environment
+// it adds (NAME=value), program and arguments. Approvals are keyed on it.
 QString commandLine(const KubeExecConfig &exec);
 } // namespace ExecCredentials
 

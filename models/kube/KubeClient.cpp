@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace strata {
 
 namespace {
@@ -119,8 +121,8 @@ KubeResponse KubeClient::get(const QString &path, const KubeRequest &how) const
             && (r.status == 429 || r.status == 500 || r.status == 502 || r.status == 503 || r.status == 504);
         if (!retryable || attemptNumber > m_retries || cancelled())
             return r;
-        int wait = r.retryAfterSeconds >= 0 ? r.retryAfterSeconds * 1000 : delay;
-        wait = std::min(wait, m_maxDelayMs);
+        const qint64 asked = r.retryAfterSeconds >= 0 ? qint64(r.retryAfterSeconds) * 1000 : delay;
+        const int wait = int(std::min<qint64>(asked, m_maxDelayMs));
         delay = std::min(delay * 2, m_maxDelayMs);
         // Waited in slices so that a cancel is heard at once.
         QElapsedTimer waited;
@@ -223,7 +225,14 @@ KubeResponse KubeClient::request(
         authorization = "Bearer " + credential->token.toUtf8();
     } else if (!m_user.tokenFile.isEmpty()) { // re-read each time: it is rotated under us
         const QByteArray token = fileOrData(m_user.tokenFile, {}, &problem, QStringLiteral("tokenFile")).trimmed();
-        if (!token.isEmpty())
+        // A token is one line of visible ASCII. Anything else (a key, a
+        // document) is not sent: a kubeconfig that came with a case could
+        // otherwise send any local file to the server it names.
+        const bool tokenLike = std::all_of(token.cbegin(), token.cend(), [](char c) { return c > 0x20 && c < 0x7f; });
+        if (!tokenLike)
+            problem = QStringLiteral("tokenFile %1 does not hold a token (one line of visible ASCII); not sent")
+                          .arg(m_user.tokenFile);
+        else if (!token.isEmpty())
             authorization = "Bearer " + token;
     } else if (!m_user.token.isEmpty()) {
         authorization = "Bearer " + m_user.token.toUtf8();
@@ -246,6 +255,10 @@ KubeResponse KubeClient::request(
     if (!m_cluster.tlsServerName.isEmpty())
         request.setPeerVerifyName(m_cluster.tlsServerName);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // Never follow a redirect: Qt would send the Authorization header (and
+    // the client certificate) on to wherever it points. kubectl drops them
+    // on a cross-host redirect; an API server has no reason to redirect.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", how.accept);
     request.setRawHeader("User-Agent", "strata/" + BuildInfo::version().toUtf8());
     if (!authorization.isEmpty())
@@ -284,7 +297,14 @@ KubeResponse KubeClient::request(
         const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&seconds);
         if (seconds && retryAfter >= 0)
             r.retryAfterSeconds = retryAfter;
-        if (!r.ok())
+        const QString location = QString::fromUtf8(reply->rawHeader("Location"));
+        if (r.status >= 300 && r.status < 400)
+            r.error = QStringLiteral("%1 %2 from %3: a redirect to %4, not followed (credentials are sent to the "
+                                     "server the kubeconfig names, nowhere else)")
+                          .arg(r.status)
+                          .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), m_server,
+                              location.isEmpty() ? QStringLiteral("(no location)") : location);
+        else if (!r.ok())
             r.error = QStringLiteral("%1 %2 from %3%4")
                           .arg(r.status)
                           .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), m_server,

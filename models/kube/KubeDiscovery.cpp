@@ -152,10 +152,14 @@ bool KubeDiscovery::loadGroup(const QString &groupVersion, QString *error)
                                                                  : QStringLiteral("/api/") + groupVersion;
     const KubeResponse r = m_get(path, "application/json");
     if (!r.ok()) {
-        // One broken aggregated API (a metrics server that is down) must not
-        // hide every other kind: kubectl warns and goes on, and so does this.
-        if (r.failure == KubeResponse::Failure::None && r.status >= 500)
+        // One broken group (an aggregated API that is down, a stale
+        // APIService answering 404 or 403) must not hide every other kind:
+        // kubectl warns and goes on, and so does this. A context that does
+        // not answer at all stops here.
+        if (r.failure == KubeResponse::Failure::None && r.status != 401) {
+            m_groupErrors.append(QStringLiteral("%1: %2").arg(groupVersion, r.error));
             return true;
+        }
         *error = QStringLiteral("discovery of %1: %2").arg(groupVersion, r.error);
         return false;
     }
@@ -229,6 +233,8 @@ std::optional<KubeResourceType> KubeDiscovery::resolve(const QString &kind, QStr
         }
     }
     *error = QStringLiteral("the server has no resource type '%1'").arg(kind);
+    if (!m_groupErrors.isEmpty()) // it may be served by a group that did not answer
+        *error += QStringLiteral(" (discovery could not read %1)").arg(m_groupErrors.join(QStringLiteral("; ")));
     return std::nullopt;
 }
 

@@ -65,6 +65,7 @@ private:
     bool m_loaded = false;
     QString m_loadError;
     QList<KubeResourceType> m_types;
+    QStringList m_groupErrors; // groups whose documents did not answer (the rest still resolve)
 };
 
 } // namespace strata

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace strata {
 
 namespace {
@@ -52,6 +54,11 @@ const CapturedContext *CaptureManifest::context(EvidenceRole role) const
             return &c;
     }
     return nullptr;
+}
+
+bool CaptureManifest::allReachable() const
+{
+    return std::all_of(contexts.cbegin(), contexts.cend(), [](const CapturedContext &c) { return c.reachable; });
 }
 
 QByteArray CaptureManifest::toJson() const

@@ -51,8 +51,11 @@ struct CaptureManifest
     // fingerprints in this capture were made with this machine's key.
     QString fingerprintCheck;
     QList<CapturedContext> contexts;
+    bool cancelled = false; // the read was cancelled: nothing was kept (not written)
 
     const CapturedContext *context(EvidenceRole role) const;
+    // Every context answered (objects may still be absent or refused).
+    bool allReachable() const;
     QByteArray toJson() const;
     // Reads `folder`/manifest.json; the error says what and where when it cannot.
     static std::optional<CaptureManifest> read(const QString &folder, QString *error);

@@ -7,6 +7,7 @@
 #include "kube/KubeDiscovery.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -56,12 +57,18 @@ QString writeFile(const QString &path, const QByteArray &bytes)
 QString newCaptureFolder(const QString &root, const QDateTime &time, QString *error)
 {
     const QString stem = time.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    QString folder = root + QLatin1Char('/') + stem;
-    for (int n = 2; QFileInfo::exists(folder); ++n)
-        folder = root + QLatin1Char('/') + stem + QLatin1Char('-') + QString::number(n);
-    if (!QDir().mkpath(folder))
-        *error = QStringLiteral("%1: cannot create the capture folder").arg(folder);
-    return folder;
+    if (!QDir().mkpath(root)) {
+        *error = QStringLiteral("%1: cannot create the captures folder").arg(root);
+        return root + QLatin1Char('/') + stem;
+    }
+    // mkdir fails when the folder exists: two reads in one second never share one.
+    for (int n = 1; n < 1000; ++n) {
+        const QString folder = root + QLatin1Char('/') + stem + (n == 1 ? QString() : QStringLiteral("-%1").arg(n));
+        if (QDir().mkdir(folder))
+            return folder;
+    }
+    *error = QStringLiteral("%1: cannot create a capture folder").arg(root);
+    return root + QLatin1Char('/') + stem;
 }
 
 struct RoleContext
@@ -161,6 +168,11 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
             CapturedObject &o = out.objects[i];
             o.resource = id.toString();
             QString error;
+            if (id.name == QLatin1String(".") || id.name == QLatin1String("..") || id.ns == QLatin1String(".")
+                || id.ns == QLatin1String("..")) {
+                o.error = QStringLiteral("'%1' is not an object name Kubernetes allows; not read").arg(o.resource);
+                continue;
+            }
             const auto type = discovery.resolve(id.kind, &error);
             if (!type) {
                 o.error = error;
@@ -181,16 +193,17 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
             o.latencyMs = r.latencyMs;
             o.attempts = r.attempts;
             if (r.ok()) {
-                const QByteArray body = withoutSecretValues(r.body);
-                if (body.isEmpty()) {
-                    o.error = QStringLiteral("%1 answered %2 with something that is not a Kubernetes object")
-                                  .arg(out.server, o.path);
+                const CapturedBody body = capturedBody(r.body, type->kind, id.name);
+                if (!body.error.isEmpty()) {
+                    o.error = QStringLiteral("%1 %2: %3").arg(out.server, o.path, body.error);
                 } else {
+                    // Numbered: two resources never share a file, however their names read.
                     o.file = evidenceRoleName(rc.role) + QLatin1Char('/')
+                        + QString::number(i + 1).rightJustified(4, QLatin1Char('0')) + QLatin1Char('-')
                         + safeName(QStringLiteral("%1.%2.%3")
                                        .arg(id.kind, id.ns.isEmpty() ? QStringLiteral("_") : id.ns, id.name))
                         + QStringLiteral(".json");
-                    if (const QString e = writeFile(folder + QLatin1Char('/') + o.file, body); !e.isEmpty()) {
+                    if (const QString e = writeFile(folder + QLatin1Char('/') + o.file, body.bytes); !e.isEmpty()) {
                         o.error = QStringLiteral("the capture could not be written: ") + e;
                         o.file.clear();
                     }
@@ -221,15 +234,46 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
 
 } // namespace
 
-QByteArray withoutSecretValues(const QByteArray &objectJson)
+namespace {
+
+// Every string in `v` holding a PEM private key, replaced by its
+// fingerprint (any kind of object: a key pasted into a ConfigMap is a key).
+bool fingerprintPrivateKeys(QJsonValue &v)
 {
-    QJsonParseError error;
-    QJsonDocument doc = QJsonDocument::fromJson(objectJson, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject() || !doc.object().contains(QStringLiteral("kind")))
-        return {};
-    QJsonObject o = doc.object();
-    if (o.value(QStringLiteral("kind")).toString() != QLatin1String("Secret"))
-        return objectJson; // as the server wrote it, byte for byte
+    bool changed = false;
+    if (v.isString()) {
+        if (SecretFingerprint::containsPrivateKey(QStringView(v.toString()))) {
+            v = SecretFingerprint::of(v.toString().toUtf8());
+            changed = true;
+        }
+    } else if (v.isObject()) {
+        QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            QJsonValue inner = it.value();
+            if (fingerprintPrivateKeys(inner)) {
+                it.value() = inner;
+                changed = true;
+            }
+        }
+        if (changed)
+            v = o;
+    } else if (v.isArray()) {
+        QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QJsonValue inner = a.at(i);
+            if (fingerprintPrivateKeys(inner)) {
+                a.replace(i, inner);
+                changed = true;
+            }
+        }
+        if (changed)
+            v = a;
+    }
+    return changed;
+}
+
+void fingerprintSecret(QJsonObject &o)
+{
     const auto fingerprintValues = [&o](const QString &key, bool base64) {
         if (!o.contains(key))
             return;
@@ -254,7 +298,42 @@ QByteArray withoutSecretValues(const QByteArray &objectJson)
         metadata.insert(QStringLiteral("annotations"), annotations);
         o.insert(QStringLiteral("metadata"), metadata);
     }
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+CapturedBody capturedBody(const QByteArray &objectJson, const QString &kind, const QString &name)
+{
+    CapturedBody out;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(objectJson, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        out.error = QStringLiteral("the answer is not a Kubernetes object (not a JSON object)");
+        return out;
+    }
+    QJsonObject o = doc.object();
+    // Only the object asked for is written: a proxy that turned the GET into
+    // a LIST, or a server answering for something else, is said, not kept.
+    const QString gotKind = o.value(QStringLiteral("kind")).toString();
+    const QString gotName = o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+    if (gotKind.compare(kind, Qt::CaseInsensitive) != 0 || gotName != name) {
+        out.error = QStringLiteral("asked for %1 \"%2\", the server answered with %3 \"%4\"; not kept")
+                        .arg(kind, name, gotKind.isEmpty() ? QStringLiteral("no kind") : gotKind, gotName);
+        return out;
+    }
+    const bool secret = gotKind == QLatin1String("Secret");
+    QJsonValue whole = o;
+    const bool keys
+        = SecretFingerprint::containsPrivateKey(QByteArrayView(objectJson)) && fingerprintPrivateKeys(whole);
+    if (!secret && !keys) {
+        out.bytes = objectJson; // as the server wrote it, byte for byte
+        return out;
+    }
+    o = whole.toObject();
+    if (secret)
+        fingerprintSecret(o);
+    out.bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    return out;
 }
 
 QList<ExecPluginUse> execPlugins(const CaseFile &caseFile)
@@ -313,6 +392,12 @@ CaptureManifest capture(const CaseFile &caseFile, const QList<ResourceId> &resou
             = readContext(config, roles.at(0), resources, caseFile, options, manifest.folder, job, done, total);
     for (std::thread &t : threads)
         t.join();
+    if (job && job->isCancelled()) {
+        // Never the source of a later offline analysis: what was read is thrown away.
+        QDir(manifest.folder).removeRecursively();
+        manifest.cancelled = true;
+        return manifest;
+    }
     if (const QString e = writeFile(manifest.folder + QStringLiteral("/manifest.json"), manifest.toJson());
         !e.isEmpty()) {
         for (CapturedContext &c : manifest.contexts)

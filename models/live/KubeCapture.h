@@ -38,14 +38,24 @@ struct ExecPluginUse
 // that folder like any other evidence, so a capture re-opened offline gives
 // the same analysis. Secret values never reach the disk: `data`,
 // `stringData` and a last-applied-configuration annotation of a Secret are
-// written as this machine's fingerprints. Off the GUI thread; cancellable.
+// written as this machine's fingerprints. Off the GUI thread; cancellable:
+// a cancelled read leaves no capture behind.
 namespace KubeCapture {
 CaptureManifest capture(const CaseFile &caseFile, const QList<ResourceId> &resources,
     const KubeCaptureOptions &options = {}, const JobContext *job = nullptr);
 // The exec plugins the case's contexts use, for asking before a read.
 QList<ExecPluginUse> execPlugins(const CaseFile &caseFile);
-// The Secret's values replaced by fingerprints (exposed for tests).
-QByteArray withoutSecretValues(const QByteArray &objectJson);
+// What is written for one answer: the object as the server sent it, unless
+// it holds secret values (a Secret's data, stringData and last-applied
+// annotation; a PEM private key in any field), which become this machine's
+// fingerprints. An answer that is not the object asked for (`kind`, `name`)
+// is an error and nothing is written.
+struct CapturedBody
+{
+    QByteArray bytes;
+    QString error;
+};
+CapturedBody capturedBody(const QByteArray &objectJson, const QString &kind, const QString &name);
 } // namespace KubeCapture
 
 } // namespace strata

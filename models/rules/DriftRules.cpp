@@ -292,8 +292,8 @@ QList<Finding> evaluate(const QList<ResourceDiff> &diffs)
 
         // Missing: expected in a column that has evidence but not this object.
         for (Column c : allColumns) {
-            if (d.identity(c).present || !columnHasEvidence[size_t(columnIndex(c))])
-                continue;
+            if (d.identity(c).present || !columnHasEvidence[size_t(columnIndex(c))] || (d.unreadColumns & columnBit(c)))
+                continue; // present, or unknown there: never "missing"
             const bool inState = d.identity(Column::State).present;
             const bool inCode = d.identity(Column::Code).present;
             bool expected = d.investigated;

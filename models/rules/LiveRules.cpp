@@ -24,6 +24,10 @@ QString checkFor(const CapturedContext &c, const QString &reason)
     if (reason.contains(QLatin1String("403")))
         return QStringLiteral("Check what user %1 may read: `%2 auth can-i get <resource> -n <namespace>`.")
             .arg(c.user.isEmpty() ? QStringLiteral("(none)") : c.user, ctx);
+    if (reason.contains(QLatin1String("kubeconfig")) || reason.contains(QLatin1String("defines"))
+        || reason.contains(QLatin1String("tokenFile")) || reason.contains(QLatin1String("not supported")))
+        return QStringLiteral("Check the kubeconfig: `kubectl config get-contexts` and `strata contexts` list what "
+                              "it defines; the context, its cluster and its user must all be there.");
     if (reason.contains(QLatin1String("approved")))
         return QStringLiteral("Approve the exec plugin in the window, or run `strata analyze --allow-exec`.");
     return QStringLiteral("Check that the server answers from this machine: `%1 version` (VPN, DNS, proxy, "

@@ -455,7 +455,8 @@ QByteArray TestApiServer::respond(const QByteArray &method, const QByteArray &ta
         body = status(404, "NotFound", QStringLiteral("%1 \\\"%2\\\" not found").arg(resource, name).toUtf8());
     }
     return "HTTP/1.1 " + QByteArray::number(code) + ' ' + reasonPhrase(code)
-        + (code == 429 ? QByteArray("\r\nRetry-After: 0") : QByteArray()) + "\r\nContent-Type: " + contentType
-        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nCache-Control: no-cache, private\r\n\r\n"
-        + body;
+        + (code == 429 ? QByteArray("\r\nRetry-After: 0") : QByteArray())
+        + (code >= 300 && code < 400 ? "\r\nLocation: https://elsewhere.invalid" + path.toUtf8() : QByteArray())
+        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nCache-Control: no-cache, private\r\n\r\n" + body;
 }

@@ -52,7 +52,8 @@ public:
     void addObject(const QString &path, const QByteArray &json);
     void removeObject(const QString &path);
     // `path` answers `code` (403, 429, 500 …, with a Status as the real
-    // server words it) the next `times` requests (-1: always).
+    // server words it; a 3xx with a Location elsewhere) the next `times`
+    // requests (-1: always).
     void failWith(const QString &path, int code, int times = -1);
     // `path` answers after `ms` milliseconds; -1 never answers (a hung server).
     void delay(const QString &path, int ms);

@@ -80,6 +80,31 @@ private Q_SLOTS:
         QCOMPARE(file.get(QStringLiteral("/api/v1")).status, 401);
         writeFile(m_tmp.filePath(QStringLiteral("token")), "planted-bearer-token\n"); // rotated
         QCOMPARE(file.get(QStringLiteral("/api/v1")).status, 200);
+        // A file that is not a token (a key, a document) is never sent.
+        writeFile(m_tmp.filePath(QStringLiteral("token")),
+            "-----BEGIN PRIVATE KEY-----\nplanted-key-material\n-----END PRIVATE KEY-----\n");
+        const int before = m_server->requests().size();
+        const KubeResponse notAToken = file.get(QStringLiteral("/api/v1"));
+        QCOMPARE(notAToken.failure, KubeResponse::Failure::Configuration);
+        QVERIFY2(notAToken.error.contains(QLatin1String("does not hold a token")), qPrintable(notAToken.error));
+        QVERIFY(!notAToken.error.contains(QLatin1String("planted")));
+        QCOMPARE(m_server->requests().size(), before); // nothing went out
+        writeFile(m_tmp.filePath(QStringLiteral("token")), "planted-bearer-token\n");
+    }
+
+    // A redirect is not followed: the credentials would go wherever it points.
+    void redirectsAreNotFollowed()
+    {
+        const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
+        m_server->failWith(path, 302, 1);
+        const int before = m_server->requestCount(path);
+        const KubeResponse r = KubeClient(config(testCluster()), QStringLiteral("token")).get(path);
+        QCOMPARE(r.status, 302);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(QLatin1String("https://elsewhere.invalid"))
+                && r.error.contains(QLatin1String("not followed")),
+            qPrintable(r.error));
+        QCOMPARE(m_server->requestCount(path), before + 1);
     }
 
     void httpErrorsCarryTheirStatusMessage()
@@ -164,7 +189,7 @@ private Q_SLOTS:
         const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
 
         KubeClient client(c, QStringLiteral("exec"));
-        QCOMPARE(client.execCommandLine(), script + QStringLiteral(" --cluster test"));
+        QCOMPARE(client.execCommandLine(), QStringLiteral("REGION=eu ") + script + QStringLiteral(" --cluster test"));
         const KubeResponse refused = client.get(path);
         QCOMPARE(refused.failure, KubeResponse::Failure::Configuration);
         QVERIFY(refused.error.contains(QLatin1String("runs only once approved")));
