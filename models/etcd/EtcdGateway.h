@@ -1,0 +1,52 @@
+#pragma once
+
+#include "etcd/EtcdctlOutput.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace strata {
+
+// How to reach one etcd endpoint: its client URL and, for https, the CA and
+// client certificate files (as etcdctl's --cacert, --cert, --key).
+struct EtcdEndpoint
+{
+    QString url; // http://127.0.0.1:2379 or https://…
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+    int timeoutMs = 5000;
+};
+
+// One answer of etcd's v3 JSON gateway, or why there is none.
+struct EtcdGatewayResponse
+{
+    int status = 0; // HTTP status; 0 when the server did not answer
+    QByteArray body;
+    QString error; // for the user: refused, TLS (the certificate problem), timeout, or the gateway's message
+    qint64 latencyMs = -1;
+    bool ok() const { return error.isEmpty() && status == 200; }
+};
+
+// Reads etcd through its v3 HTTP/JSON gateway (POST /v3/…, the same on 3.4
+// and 3.5): endpoint status and member list, into the same values the
+// etcdctl parser produces, so live and pasted evidence feed the same rules.
+// int64/uint64 fields arrive as JSON strings and are read exactly (a member
+// id never goes through a double); fields at their default are absent.
+// Blocking, with a timeout: off the GUI thread.
+namespace EtcdGateway {
+EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json);
+
+// POST /v3/maintenance/status; the row carries the error when the endpoint did not answer.
+EtcdEndpointStatus status(const EtcdEndpoint &endpoint, QString *error);
+// POST /v3/cluster/member/list.
+QList<EtcdMember> memberList(const EtcdEndpoint &endpoint, QString *error);
+
+// The parsers, exposed for tests: a gateway body as etcd 3.4/3.5 writes it.
+std::optional<EtcdEndpointStatus> parseStatus(const QByteArray &body, const QString &endpoint, QString *error);
+std::optional<QList<EtcdMember>> parseMemberList(const QByteArray &body, QString *error);
+} // namespace EtcdGateway
+
+} // namespace strata
