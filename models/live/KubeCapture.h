@@ -32,7 +32,7 @@ struct ExecPluginUse
 // each role's context at the same time, several GETs in flight per context,
 // every one with the case's timeout, retried on 429/5xx — and writes what
 // the servers answered into the case folder as evidence:
-// captures/<UTC time>/<role>/<kind>.<namespace>.<name>.json (the object as
+// captures/<UTC time>/<role>/0001-<kind>.<namespace>.<name>.json (the object as
 // `kubectl get -o json` prints it) and manifest.json (contexts, servers,
 // versions, users' names, statuses, latencies). The analysis then imports
 // that folder like any other evidence, so a capture re-opened offline gives
