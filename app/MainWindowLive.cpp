@@ -11,7 +11,6 @@
 #include "case/CaseEditing.h"
 #include "core/ControlCharacters.h"
 #include "core/JobRunner.h"
-#include "evidence/CaptureImport.h"
 #include "investigation/Analyzer.h"
 #include "itemmodels/ContextListModel.h"
 #include "kube/ExecApprovals.h"
@@ -153,8 +152,7 @@ void MainWindow::runAnalysis(bool readLive)
             // An edit re-uses what the contexts answered last time, unless
             // no capture read the contexts the case names now.
             options.offline = !readLive;
-            if (options.offline && caseFile.kubernetesSource && caseFile.kubernetesSource->hasContexts())
-                options.offline = CaptureImport::newestFor(caseFile).has_value();
+            options.readWhenNoCapture = true;
             return Analyzer::analyze(caseFile, &context, caseDiagnostics, options);
         },
         [this, readLive](AnalysisResult result) {

@@ -17,3 +17,13 @@ void writeFile(const QString &path, const QByteArray &bytes)
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.flush())
         qFatal("cannot write test file %s: %s", qPrintable(path), qPrintable(f.errorString()));
 }
+
+void writeExecPlugin(const QString &path, const QByteArray &token, const QString &runLog)
+{
+    writeFile(path,
+        "#!/bin/sh\necho run >> '" + runLog.toUtf8()
+            + "'\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+              "\"status\":{\"token\":\""
+            + token + "\"}}'\n");
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}

@@ -122,11 +122,7 @@ private Q_SLOTS:
         const QByteArray port = QByteArray::number(probe.serverPort());
         probe.close(); // nobody listens there now
         const QString plugin = dir.filePath(QStringLiteral("plugin.sh"));
-        writeFile(plugin,
-            "#!/bin/sh\ntouch '" + dir.filePath(QStringLiteral("plugin-ran")).toUtf8()
-                + "'\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                  "\"status\":{\"token\":\"planted-token\"}}'\n");
-        QFile::setPermissions(plugin, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        writeExecPlugin(plugin, "planted-token", dir.filePath(QStringLiteral("plugin-ran")));
         writeFile(dir.filePath(QStringLiteral("kubeconfig")),
             "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: 'https://127.0.0.1:" + port
                 + "'}\nusers:\n- name: u\n  user: {token: planted-token}\n- name: sso\n  user:\n    exec:\n"

@@ -60,6 +60,16 @@ QString CaseFile::repositoryPath() const
     return resolvedPath(terraformSource->repo);
 }
 
+QList<KubernetesSource::RoleContext> KubernetesSource::roleContexts() const
+{
+    QList<RoleContext> out;
+    if (!liveContext.isEmpty())
+        out.append({ EvidenceRole::Live, liveContext });
+    if (!replicaContext.isEmpty())
+        out.append({ EvidenceRole::Replica, replicaContext });
+    return out;
+}
+
 QStringList CaseFile::kubeconfigPaths() const
 {
     QStringList out;

@@ -55,6 +55,14 @@ struct KubernetesSource
     int line = 0; // where `kubernetes:` stands in the case file
 
     bool hasContexts() const { return !liveContext.isEmpty() || !replicaContext.isEmpty(); }
+
+    struct RoleContext
+    {
+        EvidenceRole role;
+        QString context;
+    };
+    // The roles given a context, live first.
+    QList<RoleContext> roleContexts() const;
 };
 
 struct CaseNote

@@ -1,5 +1,7 @@
 #include "EtcdGateway.h"
 
+#include "core/NetworkFailure.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -103,25 +105,7 @@ EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, cons
                           .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
         }
     } else {
-        switch (reply->error()) {
-        case QNetworkReply::ConnectionRefusedError:
-            r.error = QStringLiteral("%1: connection refused").arg(endpoint.url);
-            break;
-        case QNetworkReply::HostNotFoundError:
-            r.error = QStringLiteral("%1: no such host (DNS)").arg(endpoint.url);
-            break;
-        case QNetworkReply::OperationCanceledError:
-        case QNetworkReply::TimeoutError:
-            r.error = QStringLiteral("%1: no answer within %2 s").arg(endpoint.url).arg(endpoint.timeoutMs / 1000.0);
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            r.error
-                = QStringLiteral("%1: TLS: %2")
-                      .arg(endpoint.url, sslErrors.isEmpty() ? reply->errorString() : sslErrors.first().errorString());
-            break;
-        default:
-            r.error = QStringLiteral("%1: %2").arg(endpoint.url, reply->errorString());
-        }
+        r.error = NetworkFailure::of(*reply, endpoint.url, endpoint.timeoutMs, sslErrors).message;
     }
     delete reply;
     return r;

@@ -161,14 +161,10 @@ QList<EntryImport> unavailable(const CaseFile &caseFile, const QString &reason)
 {
     CaptureManifest none;
     none.folder = caseFile.capturesFolder();
-    const KubernetesSource &source = *caseFile.kubernetesSource;
-    for (const auto &[role, context] : { std::pair { EvidenceRole::Live, source.liveContext },
-             std::pair { EvidenceRole::Replica, source.replicaContext } }) {
-        if (context.isEmpty())
-            continue;
+    for (const KubernetesSource::RoleContext &rc : caseFile.kubernetesSource->roleContexts()) {
         CapturedContext c;
-        c.role = role;
-        c.context = context;
+        c.role = rc.role;
+        c.context = rc.context;
         c.error = reason;
         none.contexts.append(c);
     }
@@ -180,11 +176,8 @@ bool matches(const CaseFile &caseFile, const CaptureManifest &manifest)
     if (!caseFile.kubernetesSource)
         return manifest.contexts.isEmpty();
     QStringList wanted, read;
-    const KubernetesSource &k = *caseFile.kubernetesSource;
-    if (!k.liveContext.isEmpty())
-        wanted.append(QStringLiteral("live=") + k.liveContext);
-    if (!k.replicaContext.isEmpty())
-        wanted.append(QStringLiteral("replica=") + k.replicaContext);
+    for (const KubernetesSource::RoleContext &rc : caseFile.kubernetesSource->roleContexts())
+        wanted.append(evidenceRoleName(rc.role) + QLatin1Char('=') + rc.context);
     for (const CapturedContext &c : manifest.contexts)
         read.append(evidenceRoleName(c.role) + QLatin1Char('=') + c.context);
     wanted.sort();

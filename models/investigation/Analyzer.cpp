@@ -44,23 +44,24 @@ QList<ResourceId> wantedLive(const QList<ResourceId> &investigated, const Eviden
 void addLiveSources(const CaseFile &caseFile, const QList<ResourceId> &investigated, const AnalyzeOptions &options,
     const JobContext *context, EvidenceSet &evidence)
 {
+    const QList<ResourceId> wanted = wantedLive(investigated, evidence);
     std::optional<CaptureManifest> manifest;
     QList<EntryImport> imports;
-    if (!options.offline) {
-        manifest = KubeCapture::capture(caseFile, wantedLive(investigated, evidence), options.capture, context);
-    } else {
+    if (options.offline)
         manifest = CaptureImport::newestFor(caseFile);
-        if (!manifest) {
-            const QString newest = CaptureImport::newest(caseFile.capturesFolder());
-            imports = CaptureImport::unavailable(caseFile,
-                newest.isEmpty()
-                    ? QStringLiteral("offline, and the case has no capture of its contexts yet (%1): analyse once "
-                                     "without --offline to read them")
-                          .arg(caseFile.capturesFolder())
-                    : QStringLiteral("offline, and no capture under %1 read the contexts the case names now: "
-                                     "analyse once without --offline to read them")
-                          .arg(caseFile.capturesFolder()));
-        }
+    const bool reused = manifest.has_value();
+    if (!reused && (!options.offline || options.readWhenNoCapture)) {
+        manifest = KubeCapture::capture(caseFile, wanted, options.capture, context);
+    } else if (!reused) {
+        const QString newest = CaptureImport::newest(caseFile.capturesFolder());
+        imports = CaptureImport::unavailable(caseFile,
+            newest.isEmpty()
+                ? QStringLiteral("offline, and the case has no capture of its contexts yet (%1): analyse once "
+                                 "without --offline to read them")
+                      .arg(caseFile.capturesFolder())
+                : QStringLiteral("offline, and no capture under %1 read the contexts the case names now: "
+                                 "analyse once without --offline to read them")
+                      .arg(caseFile.capturesFolder()));
     }
     if (manifest && manifest->cancelled)
         return; // the analysis is cancelled too: nothing half-read is shown
@@ -68,7 +69,7 @@ void addLiveSources(const CaseFile &caseFile, const QList<ResourceId> &investiga
         imports = CaptureImport::import(caseFile, *manifest);
     // An older capture may not hold every object the case asks for now
     // (a resource added since): unknown in those columns, and said.
-    if (manifest && options.offline) {
+    if (manifest && reused) {
         for (EntryImport &one : imports) {
             const CapturedContext *c = manifest->context(one.out.role);
             if (!c || !c->reachable)
@@ -76,7 +77,7 @@ void addLiveSources(const CaseFile &caseFile, const QList<ResourceId> &investiga
             QSet<QString> captured;
             for (const CapturedObject &o : c->objects)
                 captured.insert(o.resource);
-            for (const ResourceId &id : wantedLive(investigated, evidence)) {
+            for (const ResourceId &id : wanted) {
                 if (captured.contains(id.toString()))
                     continue;
                 ColumnObject unread;

@@ -18,6 +18,9 @@ struct AnalyzeOptions
     // Only the evidence already in the case, the newest capture of its live
     // sources included: no network (`strata analyze --offline`).
     bool offline = false;
+    // With `offline`: read the contexts after all when no capture of them
+    // exists yet (the window after an edit; the command line never does).
+    bool readWhenNoCapture = false;
     KubeCaptureOptions capture;
 };
 

@@ -1,6 +1,7 @@
 #include "KubeClient.h"
 
 #include "core/BuildInfo.h"
+#include "core/NetworkFailure.h"
 #include "core/RegularFile.h"
 
 #include <QElapsedTimer>
@@ -47,6 +48,23 @@ QByteArray fileOrData(const QString &file, const QByteArray &data, QString *erro
     if (!f.ok())
         *error = QStringLiteral("%1 %2: %3").arg(what, file, f.error);
     return f.bytes;
+}
+
+KubeResponse::Failure failureOf(NetworkFailure::Kind kind)
+{
+    switch (kind) {
+    case NetworkFailure::Kind::Dns:
+        return KubeResponse::Failure::Dns;
+    case NetworkFailure::Kind::Refused:
+        return KubeResponse::Failure::Refused;
+    case NetworkFailure::Kind::Timeout:
+        return KubeResponse::Failure::Timeout;
+    case NetworkFailure::Kind::Tls:
+        return KubeResponse::Failure::Tls;
+    case NetworkFailure::Kind::Other:
+        break;
+    }
+    return KubeResponse::Failure::Network;
 }
 
 } // namespace
@@ -309,33 +327,11 @@ KubeResponse KubeClient::request(
                           .arg(r.status)
                           .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), m_server,
                               r.statusMessage().isEmpty() ? QString() : QStringLiteral(": ") + r.statusMessage());
+    } else if (cancelled && reply->error() == QNetworkReply::OperationCanceledError) {
+        fail(KubeResponse::Failure::Network, QStringLiteral("%1: cancelled").arg(m_server));
     } else {
-        const QString where = QUrl(m_server).host();
-        switch (reply->error()) {
-        case QNetworkReply::HostNotFoundError:
-            fail(KubeResponse::Failure::Dns, QStringLiteral("%1: no such host (DNS)").arg(where));
-            break;
-        case QNetworkReply::ConnectionRefusedError:
-            fail(KubeResponse::Failure::Refused, QStringLiteral("%1: connection refused").arg(m_server));
-            break;
-        case QNetworkReply::OperationCanceledError:
-            if (cancelled) {
-                fail(KubeResponse::Failure::Network, QStringLiteral("%1: cancelled").arg(m_server));
-                break;
-            }
-            [[fallthrough]];
-        case QNetworkReply::TimeoutError:
-            fail(KubeResponse::Failure::Timeout,
-                QStringLiteral("%1: no answer within %2 s").arg(m_server).arg(timeoutMs / 1000.0));
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            fail(KubeResponse::Failure::Tls,
-                QStringLiteral("%1: TLS: %2")
-                    .arg(m_server, sslErrors.isEmpty() ? reply->errorString() : sslErrors.first().errorString()));
-            break;
-        default:
-            fail(KubeResponse::Failure::Network, QStringLiteral("%1: %2").arg(m_server, reply->errorString()));
-        }
+        const NetworkFailure why = NetworkFailure::of(*reply, m_server, timeoutMs, sslErrors);
+        fail(failureOf(why.kind), why.message);
     }
     delete reply;
     return r;

@@ -5,6 +5,7 @@
 #include "kube/ExecApprovals.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeDiscovery.h"
+#include "live/KubeContexts.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -23,13 +24,6 @@
 namespace strata::KubeCapture {
 
 namespace {
-
-Kubeconfig loadKubeconfig(const CaseFile &caseFile)
-{
-    const QStringList named = caseFile.kubeconfigPaths();
-    return named.isEmpty() ? KubeconfigLoader::load(KubeconfigLoader::defaultFiles())
-                           : KubeconfigLoader::load(named, true);
-}
 
 // A name that is safe as one path component whatever the cluster calls its objects.
 QString safeName(const QString &s)
@@ -71,22 +65,11 @@ QString newCaptureFolder(const QString &root, const QDateTime &time, QString *er
     return root + QLatin1Char('/') + stem;
 }
 
-struct RoleContext
-{
-    EvidenceRole role;
-    QString name;
-};
+using RoleContext = KubernetesSource::RoleContext;
 
 QList<RoleContext> roleContexts(const CaseFile &caseFile)
 {
-    QList<RoleContext> out;
-    if (!caseFile.kubernetesSource)
-        return out;
-    if (!caseFile.kubernetesSource->liveContext.isEmpty())
-        out.append({ EvidenceRole::Live, caseFile.kubernetesSource->liveContext });
-    if (!caseFile.kubernetesSource->replicaContext.isEmpty())
-        out.append({ EvidenceRole::Replica, caseFile.kubernetesSource->replicaContext });
-    return out;
+    return caseFile.kubernetesSource ? caseFile.kubernetesSource->roleContexts() : QList<RoleContext>();
 }
 
 // Reads one context: /version, then every resource through discovery.
@@ -96,15 +79,15 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
 {
     CapturedContext out;
     out.role = rc.role;
-    out.context = rc.name;
+    out.context = rc.context;
     const auto cancelled = [job] { return job && job->isCancelled(); };
-    if (const KubeContext *c = config.context(rc.name)) {
+    if (const KubeContext *c = config.context(rc.context)) {
         out.cluster = c->cluster;
         out.user = c->user;
         if (const KubeUser *u = config.user(c->user))
             out.authKind = u->authKind();
     }
-    KubeClient client(config, rc.name);
+    KubeClient client(config, rc.context);
     out.server = client.server();
     out.warning = client.warning();
     client.setRetryPolicy(3, options.retryFirstDelayMs);
@@ -342,13 +325,13 @@ QList<ExecPluginUse> execPlugins(const CaseFile &caseFile)
     const QList<RoleContext> roles = roleContexts(caseFile);
     if (roles.isEmpty())
         return out;
-    const Kubeconfig config = loadKubeconfig(caseFile);
+    const Kubeconfig config = KubeContexts::kubeconfigFor(caseFile);
     for (const RoleContext &rc : roles) {
-        const KubeContext *c = config.context(rc.name);
+        const KubeContext *c = config.context(rc.context);
         const KubeUser *u = c ? config.user(c->user) : nullptr;
         if (!u || !u->exec)
             continue;
-        const ExecPluginUse use { rc.name, u->location.file, KubeClient(config, rc.name).execCommandLine() };
+        const ExecPluginUse use { rc.context, u->location.file, KubeClient(config, rc.context).execCommandLine() };
         bool seen = false;
         for (const ExecPluginUse &e : std::as_const(out))
             seen = seen || (e.kubeconfig == use.kubeconfig && e.commandLine == use.commandLine);
@@ -367,12 +350,12 @@ CaptureManifest capture(const CaseFile &caseFile, const QList<ResourceId> &resou
     const QList<RoleContext> roles = roleContexts(caseFile);
     QString error;
     manifest.folder = newCaptureFolder(caseFile.capturesFolder(), manifest.time, &error);
-    const Kubeconfig config = loadKubeconfig(caseFile);
+    const Kubeconfig config = KubeContexts::kubeconfigFor(caseFile);
     manifest.contexts.resize(roles.size());
     if (!error.isEmpty()) {
         for (qsizetype i = 0; i < roles.size(); ++i) {
             manifest.contexts[i].role = roles.at(i).role;
-            manifest.contexts[i].context = roles.at(i).name;
+            manifest.contexts[i].context = roles.at(i).context;
             manifest.contexts[i].error = error;
         }
         return manifest;

@@ -6,11 +6,16 @@
 
 namespace strata::KubeContexts {
 
-KubeContextList forCase(const CaseFile &caseFile)
+Kubeconfig kubeconfigFor(const CaseFile &caseFile)
 {
     const QStringList named = caseFile.kubeconfigPaths();
-    const Kubeconfig config = named.isEmpty() ? KubeconfigLoader::load(KubeconfigLoader::defaultFiles())
-                                              : KubeconfigLoader::load(named, true);
+    return named.isEmpty() ? KubeconfigLoader::load(KubeconfigLoader::defaultFiles())
+                           : KubeconfigLoader::load(named, true);
+}
+
+KubeContextList forCase(const CaseFile &caseFile)
+{
+    const Kubeconfig config = kubeconfigFor(caseFile);
     KubeContextList out;
     out.files = config.files;
     out.diagnostics = config.diagnostics;

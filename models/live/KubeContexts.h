@@ -2,6 +2,7 @@
 
 #include "case/CaseFile.h"
 #include "core/Diagnostic.h"
+#include "kube/Kubeconfig.h"
 
 #include <QList>
 #include <QString>
@@ -29,6 +30,9 @@ struct KubeContextList
 };
 
 namespace KubeContexts {
+// The kubeconfigs the case names (each must exist), else kubectl's default
+// files, merged as kubectl merges them. Reads files: off the GUI thread.
+Kubeconfig kubeconfigFor(const CaseFile &caseFile);
 // The case's kubeconfigs (sources.kubernetes.kubeconfig), else kubectl's
 // default ($KUBECONFIG, ~/.kube/config). Reads files: off the GUI thread.
 KubeContextList forCase(const CaseFile &caseFile);

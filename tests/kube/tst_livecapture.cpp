@@ -585,11 +585,7 @@ private Q_SLOTS:
     void execPluginsRunOnlyOnceApproved()
     {
         const QString script = m_tmp.filePath(QStringLiteral("token-plugin.sh"));
-        writeFile(script,
-            "#!/bin/sh\necho run >> '" + m_tmp.filePath(QStringLiteral("plugin-runs")).toUtf8()
-                + "'\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                  "\"status\":{\"token\":\"planted-live-token\"}}'\n");
-        QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        writeExecPlugin(script, "planted-live-token", m_tmp.filePath(QStringLiteral("plugin-runs")));
         const QString config = m_tmp.filePath(QStringLiteral("exec-kubeconfig"));
         writeFile(config,
             "apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: " + m_live->url().toUtf8()

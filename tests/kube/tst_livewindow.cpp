@@ -178,11 +178,7 @@ private Q_SLOTS:
         QVERIFY(started);
         TestApiServer &server = *started;
         const QString plugin = tmp.filePath(QStringLiteral("sso-login"));
-        writeFile(plugin,
-            "#!/bin/sh\necho run >> '" + tmp.filePath(QStringLiteral("runs")).toUtf8()
-                + "'\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                  "\"status\":{\"token\":\"planted-token\"}}'\n");
-        QFile::setPermissions(plugin, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        writeExecPlugin(plugin, "planted-token", tmp.filePath(QStringLiteral("runs")));
         writeFile(tmp.filePath(QStringLiteral("kubeconfig")),
             "apiVersion: v1\nkind: Config\nclusters:\n- name: shop\n  cluster:\n    server: " + server.url().toUtf8()
                 + "\n    certificate-authority: " + server.caFile().toUtf8()
