@@ -10,6 +10,7 @@
 #include "ViewNavigator.h"
 
 #include "DiffView.h"
+#include "EtcdView.h"
 #include "EvidenceViewer.h"
 #include "FindingsView.h"
 #include "MessageBar.h"
@@ -87,6 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_centralTabs->setDocumentMode(true);
     m_centralTabs->addTab(m_diffStack, QStringLiteral("Diff"));
     m_centralTabs->addTab(m_systemView, QStringLiteral("System"));
+    m_etcdView = new EtcdView(this);
+    m_centralTabs->addTab(m_etcdView, QStringLiteral("etcd"));
     connect(m_diffView, &DiffView::revealRequested, this, [this]() { m_centralTabs->setCurrentWidget(m_diffStack); });
 
     // Over the diff: a banner whenever the analysis is incomplete, so "no findings" is never taken for green.
@@ -320,19 +323,40 @@ namespace {
 QString noSourcesText()
 {
     return QStringLiteral("This case reads evidence from files only.\n"
-                          "A Terraform git repository can be named under sources.terraform in the case, and "
-                          "Kubernetes contexts to read live under sources.kubernetes; etcd endpoints are not "
-                          "supported in this version.");
+                          "A Terraform git repository can be named under sources.terraform in the case, "
+                          "Kubernetes contexts to read live under sources.kubernetes, and etcd endpoints "
+                          "under sources.etcd.");
+}
+
+// What the Sources dock says about the etcd endpoints a case reads.
+QString etcdSourceText(const AnalysisResult &result)
+{
+    if (!result.caseFile.etcdSource)
+        return {};
+    if (!result.etcdCapture)
+        return QStringLiteral("etcd: not read yet (F5 reads the endpoints).");
+    int answered = 0;
+    for (const CapturedEndpoint &e : result.etcdCapture->endpoints)
+        answered += e.reachable ? 1 : 0;
+    return QStringLiteral("etcd: %1 of %2 endpoints answered, read %3%4; the etcd tab (Ctrl+7) has the member "
+                          "table, F5 reads them again.")
+        .arg(answered)
+        .arg(result.etcdCapture->endpoints.size())
+        .arg(result.etcdCapture->time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+            result.etcdCapture->cluster ? QStringLiteral(" (members from the member list)") : QString());
 }
 
 // What the Sources dock says about where the Terraform columns came from.
 QString sourcesText(const AnalysisResult &result)
 {
+    const QString etcd = etcdSourceText(result);
+    const auto withEtcd
+        = [&etcd](const QString &text) { return etcd.isEmpty() ? text : text + QLatin1Char('\n') + etcd; };
     if (!result.terraformOrigin && result.caseFile.kubernetesSource)
-        return QStringLiteral("Kubernetes contexts: give one the live role and one the replica role (double-click "
-                              "Role); F5 reads them again.");
+        return withEtcd(QStringLiteral("Kubernetes contexts: give one the live role and one the replica role "
+                                       "(double-click Role); F5 reads them again."));
     if (!result.terraformOrigin)
-        return noSourcesText();
+        return etcd.isEmpty() ? noSourcesText() : etcd;
     const TerraformOrigin &o = *result.terraformOrigin;
     QStringList lines { QStringLiteral("Terraform: %1").arg(o.describe()) };
     lines.append(QStringLiteral("Stack folder: %1").arg(o.folder.isEmpty() ? QStringLiteral("(the root)") : o.folder));
@@ -350,7 +374,7 @@ QString sourcesText(const AnalysisResult &result)
                                  "are compared.")
                 : QStringLiteral("File ▸ Compare the Work Tree (Ctrl+Shift+W) compares the files on disk "
                                  "instead."));
-    return lines.join(QLatin1Char('\n'));
+    return withEtcd(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace
@@ -469,6 +493,10 @@ void MainWindow::createNavigation()
     auto *sources = findChild<PlaceholderView *>(QStringLiteral("sourcesPlaceholder"));
     m_navigator->addView(QStringLiteral("Sources"), "goToSourcesAction", QKeySequence(Qt::CTRL | Qt::Key_6),
         [sources]() { return sources; }, raiseDock("sourcesDock"), { sources });
+    m_navigator->addView(
+        QStringLiteral("etcd"), "goToEtcdAction", QKeySequence(Qt::CTRL | Qt::Key_7),
+        [this]() { return m_etcdView->tableView(); }, [this]() { m_centralTabs->setCurrentWidget(m_etcdView); },
+        { m_etcdView->tableView() });
     m_navigator->applyTabOrder();
 }
 
@@ -765,6 +793,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
     m_timelineStack->setCurrentWidget(
         result.timeline.isEmpty() ? static_cast<QWidget *>(m_timelinePlaceholder) : m_timelineView);
     m_systemView->setSystem(result.components, result.relations, result.findings);
+    m_etcdView->setResult(result);
     m_diagnostics = result.diagnostics; // the case file's own first, then the evidence's
     showDiagnostics();
     showCompleteness(result.completeness);

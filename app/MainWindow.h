@@ -25,6 +25,7 @@ class EvidenceViewer;
 class FindingsView;
 class HistoryView;
 class SystemView;
+class EtcdView;
 class TimelineView;
 class QTabWidget;
 class QUndoStack;
@@ -152,6 +153,7 @@ private:
     QStackedWidget *m_diffStack = nullptr;
     DiffView *m_diffView = nullptr;
     SystemView *m_systemView = nullptr;
+    EtcdView *m_etcdView = nullptr;
     QStackedWidget *m_findingsStack = nullptr;
     PlaceholderView *m_findingsPlaceholder = nullptr;
     FindingsView *m_findingsView = nullptr;

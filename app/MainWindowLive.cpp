@@ -140,8 +140,8 @@ void MainWindow::askAboutExecPlugins(const QList<ExecPluginUse> &uses)
 
 void MainWindow::runAnalysis(bool readLive)
 {
-    statusBar()->showMessage(readLive && m_case->kubernetesSource
-            ? QStringLiteral("Reading the live contexts of %1…").arg(m_case->displayName())
+    statusBar()->showMessage(readLive && (m_case->kubernetesSource || m_case->etcdSource)
+            ? QStringLiteral("Reading the live sources of %1…").arg(m_case->displayName())
             : QStringLiteral("Analysing %1…").arg(m_case->displayName()));
     const CaseFile caseFile = *m_case;
     const QList<Diagnostic> caseDiagnostics = m_caseDiagnostics;

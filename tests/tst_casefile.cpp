@@ -85,14 +85,14 @@ private Q_SLOTS:
     void unknownKeysWarnAndAreKept()
     {
         const auto result
-            = read("strata: 1\ntitle: t\nowner: team-platform\nsources:\n  etcd: {endpoints: [https://etcd-0:2379]}\n");
+            = read("strata: 1\ntitle: t\nowner: team-platform\nsources:\n  vault: {address: https://vault:8200}\n");
         QVERIFY(result.caseFile);
         QCOMPARE(result.diagnostics.size(), 2);
         QCOMPARE(result.diagnostics.first().severity, Diagnostic::Severity::Warning);
         QCOMPARE(result.diagnostics.first().line, 3);
         // A source this version does not read yet is kept, and said.
         QCOMPARE(result.diagnostics.at(1).line, 5);
-        QVERIFY(result.diagnostics.at(1).message.contains(QStringLiteral("sources.etcd")));
+        QVERIFY(result.diagnostics.at(1).message.contains(QStringLiteral("sources.vault")));
         QVERIFY(!hasErrors(result.diagnostics));
         QCOMPARE(result.caseFile->preservedYaml.size(), 2);
         QCOMPARE(result.caseFile->preservedYaml.at(0).first, QStringLiteral("owner"));
@@ -159,6 +159,66 @@ private Q_SLOTS:
         QVERIFY(!none.caseFile->kubernetesSource->hasContexts());
         QVERIFY(!hasErrors(none.diagnostics));
         QVERIFY(none.diagnostics.first().message.contains(QLatin1String("gives no context a role")));
+    }
+
+    // sources.etcd: endpoints (a list or etcdctl's comma-separated form),
+    // --cluster, the TLS files, the sampling interval; never a password.
+    void etcdSourcesAreRead()
+    {
+        const auto ok = read("strata: 1\nsources:\n  etcd:\n    endpoints: [https://etcd-0:2379, 10.0.0.6:2379]\n"
+                             "    cluster: true\n    cacert: pki/ca.pem\n    cert: pki/client.pem\n"
+                             "    key: pki/client-key.pem\n    sample-every: 500ms\n    timeout: 3s\n");
+        QVERIFY(ok.caseFile && ok.caseFile->etcdSource);
+        QVERIFY2(ok.diagnostics.isEmpty(), qPrintable(ok.diagnostics.value(0).toString()));
+        const EtcdSource &e = *ok.caseFile->etcdSource;
+        QCOMPARE(e.endpoints, (QStringList { QStringLiteral("https://etcd-0:2379"), QStringLiteral("10.0.0.6:2379") }));
+        QVERIFY(e.cluster);
+        QCOMPARE(e.caFile, QStringLiteral("pki/ca.pem"));
+        QCOMPARE(e.keyFile, QStringLiteral("pki/client-key.pem"));
+        QCOMPARE(e.sampleEveryMs, 500);
+        QCOMPARE(e.timeoutMs, 3000);
+        QCOMPARE(e.line, 4);
+
+        const auto commas = read("strata: 1\nsources:\n  etcd: {endpoints: 'http://a:2379,http://b:2379'}\n");
+        QCOMPARE(commas.caseFile->etcdSource->endpoints.size(), 2);
+        const auto bare = read("strata: 1\nsources:\n  etcd:\n");
+        QVERIFY(bare.caseFile->etcdSource); // everything from ETCDCTL_*
+        QVERIFY(bare.diagnostics.isEmpty());
+
+        const auto bad = read("strata: 1\nsources:\n  etcd:\n    endpoints: [ftp://x]\n    sample-every: 10ms\n"
+                              "    password: hunter2\n    cluster: maybe\n");
+        QStringList said;
+        for (const Diagnostic &d : bad.diagnostics)
+            said.append(QStringLiteral("%1:%2 %3").arg(d.line).arg(d.column).arg(d.message));
+        QCOMPARE(said.size(), 4);
+        QVERIFY2(said.at(0).startsWith(QLatin1String("4:16 'sources.etcd.endpoints': 'ftp://x' is not")),
+            qPrintable(said.at(0)));
+        QVERIFY2(
+            said.at(1).startsWith(QLatin1String("5:19 'sources.etcd.sample-every' must be")), qPrintable(said.at(1)));
+        QVERIFY2(said.at(2).contains(QLatin1String("ETCDCTL_USER")), qPrintable(said.at(2)));
+        QVERIFY(!said.join(QLatin1Char(' ')).contains(QLatin1String("hunter2")));
+        QVERIFY2(said.at(3).startsWith(QLatin1String("7:14 'sources.etcd.cluster' must be true or false")),
+            qPrintable(said.at(3)));
+
+        // Save As elsewhere: the certificate files are still the same files.
+        QTemporaryDir dir;
+        QDir().mkpath(dir.filePath(QStringLiteral("a")));
+        QDir().mkpath(dir.filePath(QStringLiteral("b/c")));
+        const QString first = dir.filePath(QStringLiteral("a/case.yaml"));
+        writeFile(first,
+            "strata: 1\nsources:\n  etcd:\n    endpoints: [https://e:2379]\n    cacert: ca.pem\n"
+            "    cert: /etc/pki/client.pem\n    key: ~/client-key.pem\n");
+        CaseFileReadResult r = CaseFileReader::readFile(first);
+        const QString second = dir.filePath(QStringLiteral("b/c/case.yaml"));
+        QCOMPARE(CaseFileWriter::save(*r.caseFile, second), QString());
+        const CaseFileReadResult again = CaseFileReader::readFile(second);
+        QVERIFY(again.caseFile && again.caseFile->etcdSource);
+        QCOMPARE(
+            again.caseFile->resolvedPath(again.caseFile->etcdSource->caFile), dir.filePath(QStringLiteral("a/ca.pem")));
+        QCOMPARE(again.caseFile->etcdSource->certFile, QStringLiteral("/etc/pki/client.pem"));
+        QCOMPARE(again.caseFile->etcdSource->keyFile, QStringLiteral("~/client-key.pem"));
+        QCOMPARE(again.caseFile->etcdSource->endpoints.first(), QStringLiteral("https://e:2379"));
+        QCOMPARE(r.caseFile->resolvedPath(r.caseFile->etcdSource->caFile), dir.filePath(QStringLiteral("a/ca.pem")));
     }
 
     void rejectsOtherVersionsAndNonCases()

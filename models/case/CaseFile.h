@@ -65,6 +65,21 @@ struct KubernetesSource
     QList<RoleContext> roleContexts() const;
 };
 
+// `sources.etcd`: etcd endpoints read through their v3 JSON gateway (as
+// etcdctl's --endpoints, --cluster, --cacert, --cert, --key). Paths as
+// written; ETCDCTL_* environment variables fill what is left out when read.
+struct EtcdSource
+{
+    QStringList endpoints; // as written; empty: ETCDCTL_ENDPOINTS
+    bool cluster = false; // discover every member's client URLs from the member list
+    QString caFile; // cacert
+    QString certFile; // cert
+    QString keyFile; // key
+    int sampleEveryMs = 2000; // sample-every; at least 250 ms
+    int timeoutMs = 5000; // per request
+    int line = 0; // where `etcd:` stands in the case file
+};
+
 struct CaseNote
 {
     QString text;
@@ -86,6 +101,7 @@ struct CaseFile
     QList<CaseNote> notes;
     std::optional<TerraformSource> terraformSource;
     std::optional<KubernetesSource> kubernetesSource;
+    std::optional<EtcdSource> etcdSource;
     // Keys this version does not know (and `sources`, which later versions fill
     // in), kept as YAML text so that saving never loses what the user wrote.
     QList<QPair<QString, QString>> preservedYaml;

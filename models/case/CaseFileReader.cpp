@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QUrl>
 
 #include <yaml-cpp/yaml.h>
 
@@ -375,6 +376,106 @@ void readKubernetesSource(Context &ctx, const YAML::Node &node, CaseFile &out)
     out.kubernetesSource = source;
 }
 
+void readEtcdSource(Context &ctx, const YAML::Node &node, CaseFile &out)
+{
+    EtcdSource source;
+    source.line = node.Mark().line + 1;
+    if (node.IsNull()) { // `etcd:` alone: everything from ETCDCTL_*
+        out.etcdSource = source;
+        return;
+    }
+    if (!node.IsMap()) {
+        ctx.error(node, QStringLiteral("'sources.etcd' must be a map with 'endpoints'; not read"));
+        return;
+    }
+    const auto readKey = [&](const YAML::Node &keyNode, const QString &key, const YAML::Node &value) {
+        const QString what = QStringLiteral("'sources.etcd.%1'").arg(key);
+        if (key == QLatin1String("endpoints")) {
+            QStringList items;
+            bool ok = true;
+            if (value.IsScalar()) { // "a:2379,b:2379", as --endpoints takes them
+                items = qs(value.Scalar()).split(QLatin1Char(','));
+            } else if (value.IsSequence()) {
+                for (const YAML::Node &item : value) {
+                    const auto v = scalar(ctx, item, what);
+                    ok = ok && v.has_value();
+                    if (v)
+                        items.append(*v);
+                }
+            } else {
+                ctx.error(value, QStringLiteral("%1 must be a list of URLs").arg(what));
+                return false;
+            }
+            for (const QString &item : std::as_const(items)) {
+                const QString url = item.trimmed();
+                if (url.isEmpty())
+                    continue;
+                const QUrl parsed(url.contains(QLatin1String("://")) ? url : QStringLiteral("http://") + url);
+                if (!parsed.isValid() || parsed.host().isEmpty()
+                    || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https"))) {
+                    ctx.error(value, QStringLiteral("%1: '%2' is not an http(s) URL").arg(what, url));
+                    ok = false;
+                    continue;
+                }
+                source.endpoints.append(url);
+            }
+            return ok;
+        }
+        if (key == QLatin1String("cluster")) {
+            const auto v = scalar(ctx, value, what);
+            if (v && (*v == QLatin1String("true") || *v == QLatin1String("false"))) {
+                source.cluster = *v == QLatin1String("true");
+                return true;
+            }
+            if (v)
+                ctx.error(value, QStringLiteral("%1 must be true or false").arg(what));
+            return false;
+        }
+        if (key == QLatin1String("cacert") || key == QLatin1String("cert") || key == QLatin1String("key")) {
+            const auto v = scalar(ctx, value, what);
+            if (!v)
+                return false;
+            (key == QLatin1String("cacert")        ? source.caFile
+                    : key == QLatin1String("cert") ? source.certFile
+                                                   : source.keyFile)
+                = v->trimmed();
+            return true;
+        }
+        if (key == QLatin1String("sample-every") || key == QLatin1String("timeout")) {
+            const auto v = scalar(ctx, value, what);
+            const auto ms = v ? durationMs(*v) : std::nullopt;
+            const bool sampling = key == QLatin1String("sample-every");
+            if (!ms || (sampling && *ms < 250)) {
+                if (v)
+                    ctx.error(value,
+                        sampling
+                            ? QStringLiteral("%1 must be a duration from 250ms to 600s, such as 2s").arg(what)
+                            : QStringLiteral("%1 must be a duration such as 5s or 500ms (at most 600s)").arg(what));
+                return false;
+            }
+            (sampling ? source.sampleEveryMs : source.timeoutMs) = *ms;
+            return true;
+        }
+        if (key == QLatin1String("user") || key == QLatin1String("password")) {
+            // Never in a file a case is shared as: etcdctl's environment carries it.
+            ctx.error(keyNode,
+                QStringLiteral("'sources.etcd.%1' is not read from the case file: set ETCDCTL_USER "
+                               "(user:password) in the environment instead")
+                    .arg(key));
+            return true;
+        }
+        ctx.warning(keyNode, QStringLiteral("unknown key '%1' in 'sources.etcd' ignored").arg(key));
+        return true;
+    };
+    ctx.readKeys(node, QStringLiteral("a key of 'sources.etcd' must be a plain string"), readKey);
+    if (source.certFile.isEmpty() != source.keyFile.isEmpty())
+        ctx.warning(node,
+            QStringLiteral("'sources.etcd' names a client %1 without its %2")
+                .arg(source.certFile.isEmpty() ? QStringLiteral("key") : QStringLiteral("certificate"),
+                    source.certFile.isEmpty() ? QStringLiteral("certificate (cert)") : QStringLiteral("key (key)")));
+    out.etcdSource = source;
+}
+
 void readSources(Context &ctx, const YAML::Node &node, CaseFile &out)
 {
     if (node.IsNull())
@@ -389,6 +490,8 @@ void readSources(Context &ctx, const YAML::Node &node, CaseFile &out)
                 readTerraformSource(ctx, value, out);
             else if (key == QLatin1String("kubernetes"))
                 readKubernetesSource(ctx, value, out);
+            else if (key == QLatin1String("etcd"))
+                readEtcdSource(ctx, value, out);
             else
                 ctx.warning(keyNode, QStringLiteral("'sources.%1' is kept but not read by this version").arg(key));
             return true;

@@ -78,6 +78,15 @@ YAML::Node sourcesNode(const CaseFile &caseFile, const QString &preserved, const
             contexts["replica"] = ss(k->replicaContext);
         node["kubernetes"]["contexts"] = contexts;
     }
+    // etcd's certificate files, relative to the case: saved elsewhere, the same files.
+    if (const auto &e = caseFile.etcdSource; e && node.IsMap() && node["etcd"].IsMap()) {
+        const std::pair<const char *, QString> files[]
+            = { { "cacert", e->caFile }, { "cert", e->certFile }, { "key", e->keyFile } };
+        for (const auto &[key, path] : files) {
+            if (!path.isEmpty())
+                node["etcd"][key] = ss(rebasedPath(caseFile, path, targetPath));
+        }
+    }
     if (const auto s = rebasedSource(caseFile, targetPath); s && node.IsMap() && node["terraform"].IsMap()) {
         node["terraform"]["repo"] = ss(s->repo);
         if (!s->state.isEmpty())
@@ -155,19 +164,24 @@ QString save(CaseFile &caseFile, const QString &targetPath)
     if (!file.commit())
         return QStringLiteral("%1: cannot write: %2").arg(targetPath, file.errorString());
     // What was written is what the case now says, relative to its new folder.
-    if (auto source = rebasedSource(caseFile, targetPath)) {
-        for (auto &[key, preserved] : caseFile.preservedYaml) {
-            if (key == QLatin1String("sources")) {
-                YAML::Emitter e;
-                e << sourcesNode(caseFile, preserved, targetPath);
-                preserved = QString::fromUtf8(e.c_str());
-            }
+    for (auto &[key, preserved] : caseFile.preservedYaml) {
+        if (key == QLatin1String("sources")) {
+            YAML::Emitter e;
+            e << sourcesNode(caseFile, preserved, targetPath);
+            preserved = QString::fromUtf8(e.c_str());
         }
-        caseFile.terraformSource = source;
     }
+    if (auto source = rebasedSource(caseFile, targetPath))
+        caseFile.terraformSource = source;
     if (caseFile.kubernetesSource) {
         for (QString &f : caseFile.kubernetesSource->kubeconfigs)
             f = rebasedPath(caseFile, f, targetPath);
+    }
+    if (auto &e = caseFile.etcdSource) {
+        for (QString *f : { &e->caFile, &e->certFile, &e->keyFile }) {
+            if (!f->isEmpty())
+                *f = rebasedPath(caseFile, *f, targetPath);
+        }
     }
     caseFile.evidence = rebasedEvidence(caseFile, targetPath);
     caseFile.filePath = QFileInfo(targetPath).absoluteFilePath();

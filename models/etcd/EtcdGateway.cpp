@@ -54,11 +54,15 @@ QByteArray readFile(const QString &path, QString *error)
 
 } // namespace
 
-EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json)
+namespace {
+EtcdGatewayResponse send(const EtcdEndpoint &endpoint, const QString &path, const QByteArray *json)
 {
     EtcdGatewayResponse r;
     QNetworkRequest request(QUrl(endpoint.url + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (json)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!endpoint.token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), endpoint.token);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(endpoint.timeoutMs);
     if (endpoint.url.startsWith(QLatin1String("https:"))) {
@@ -83,7 +87,7 @@ EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, cons
     QNetworkAccessManager network;
     QElapsedTimer elapsed;
     elapsed.start();
-    QNetworkReply *reply = network.post(request, json);
+    QNetworkReply *reply = json ? network.post(request, *json) : network.get(request);
     QList<QSslError> sslErrors;
     QObject::connect(
         reply, &QNetworkReply::sslErrors, reply, [&sslErrors](const QList<QSslError> &e) { sslErrors = e; });
@@ -103,12 +107,34 @@ EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, cons
                           .arg(endpoint.url)
                           .arg(r.status)
                           .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+            // etcd's gateway dials its own gRPC server with the server's certificate;
+            // under --client-cert-auth that certificate must also be valid for client auth.
+            if (r.status == 503 && endpoint.url.startsWith(QLatin1String("https:")))
+                r.error += QStringLiteral(" (the gateway could not reach etcd's own gRPC server: with "
+                                          "--client-cert-auth, a server certificate without clientAuth usage "
+                                          "causes this)");
         }
     } else {
         r.error = NetworkFailure::of(*reply, endpoint.url, endpoint.timeoutMs, sslErrors).message;
     }
     delete reply;
     return r;
+}
+QString failure(const EtcdEndpoint &endpoint, const EtcdGatewayResponse &r)
+{
+    return r.error.isEmpty() ? QStringLiteral("%1: HTTP %2").arg(endpoint.url).arg(r.status) : r.error;
+}
+
+} // namespace
+
+EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json)
+{
+    return send(endpoint, path, &json);
+}
+
+EtcdGatewayResponse get(const EtcdEndpoint &endpoint, const QString &path)
+{
+    return send(endpoint, path, nullptr);
 }
 
 std::optional<EtcdEndpointStatus> parseStatus(const QByteArray &body, const QString &endpoint, QString *error)
@@ -174,7 +200,7 @@ EtcdEndpointStatus status(const EtcdEndpoint &endpoint, QString *error)
 {
     const EtcdGatewayResponse r = post(endpoint, QStringLiteral("/v3/maintenance/status"), "{}");
     if (!r.ok()) {
-        *error = r.error.isEmpty() ? QStringLiteral("%1: HTTP %2").arg(endpoint.url).arg(r.status) : r.error;
+        *error = failure(endpoint, r);
         EtcdEndpointStatus down;
         down.endpoint = endpoint.url;
         down.errors.append(*error);
@@ -192,10 +218,62 @@ QList<EtcdMember> memberList(const EtcdEndpoint &endpoint, QString *error)
 {
     const EtcdGatewayResponse r = post(endpoint, QStringLiteral("/v3/cluster/member/list"), "{}");
     if (!r.ok()) {
-        *error = r.error.isEmpty() ? QStringLiteral("%1: HTTP %2").arg(endpoint.url).arg(r.status) : r.error;
+        *error = failure(endpoint, r);
         return {};
     }
     return parseMemberList(r.body, error).value_or(QList<EtcdMember>());
+}
+
+std::optional<QList<EtcdAlarm>> parseAlarms(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QStringLiteral("not an etcd alarm answer");
+        return std::nullopt;
+    }
+    QList<EtcdAlarm> out;
+    for (const QJsonValue &v : doc.object().value(QStringLiteral("alarms")).toArray()) {
+        const QJsonObject a = v.toObject();
+        EtcdAlarm alarm;
+        alarm.memberId = unsignedField(a, QStringLiteral("memberID")).value_or(0);
+        alarm.memberIdHex = hex(alarm.memberId);
+        alarm.type = a.value(QStringLiteral("alarm")).toString(QStringLiteral("NONE"));
+        out.append(alarm);
+    }
+    return out;
+}
+
+QByteArray authenticate(const EtcdEndpoint &endpoint, const QString &user, const QString &password, QString *error)
+{
+    QJsonObject request { { QStringLiteral("name"), user }, { QStringLiteral("password"), password } };
+    EtcdEndpoint anonymous = endpoint;
+    anonymous.token.clear();
+    const EtcdGatewayResponse r = post(
+        anonymous, QStringLiteral("/v3/auth/authenticate"), QJsonDocument(request).toJson(QJsonDocument::Compact));
+    if (!r.ok()) {
+        *error = QStringLiteral("%1 (authenticating as %2)").arg(failure(endpoint, r), user);
+        return {};
+    }
+    const QString token = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("token")).toString();
+    if (token.isEmpty()) {
+        *error = QStringLiteral("%1: no token in the answer to authenticating as %2").arg(endpoint.url, user);
+        return {};
+    }
+    return token.toUtf8();
+}
+
+std::optional<QList<EtcdAlarm>> alarms(const EtcdEndpoint &endpoint, QString *error)
+{
+    const EtcdGatewayResponse r = post(endpoint, QStringLiteral("/v3/maintenance/alarm"), R"({"action":"GET"})");
+    if (!r.ok()) {
+        *error = failure(endpoint, r);
+        return std::nullopt;
+    }
+    auto out = parseAlarms(r.body, error);
+    if (!out)
+        *error = QStringLiteral("%1: %2").arg(endpoint.url, *error);
+    return out;
 }
 
 } // namespace strata::EtcdGateway

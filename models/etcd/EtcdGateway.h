@@ -18,6 +18,9 @@ struct EtcdEndpoint
     QString certFile;
     QString keyFile;
     int timeoutMs = 5000;
+    // An auth token from /v3/auth/authenticate, sent bare in Authorization
+    // as the gateway wants it; never written anywhere.
+    QByteArray token;
 };
 
 // One answer of etcd's v3 JSON gateway, or why there is none.
@@ -38,6 +41,14 @@ struct EtcdGatewayResponse
 // Blocking, with a timeout: off the GUI thread.
 namespace EtcdGateway {
 EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json);
+// GET on the client URL (/metrics, /version, /health).
+EtcdGatewayResponse get(const EtcdEndpoint &endpoint, const QString &path);
+
+// POST /v3/auth/authenticate: the token for `endpoint.token`, or the error
+// (the password never appears in it).
+QByteArray authenticate(const EtcdEndpoint &endpoint, const QString &user, const QString &password, QString *error);
+// POST /v3/maintenance/alarm {"action":"GET"} (3.4 answers {} when there is none).
+std::optional<QList<EtcdAlarm>> alarms(const EtcdEndpoint &endpoint, QString *error);
 
 // POST /v3/maintenance/status; the row carries the error when the endpoint did not answer.
 EtcdEndpointStatus status(const EtcdEndpoint &endpoint, QString *error);
@@ -47,6 +58,7 @@ QList<EtcdMember> memberList(const EtcdEndpoint &endpoint, QString *error);
 // The parsers, exposed for tests: a gateway body as etcd 3.4/3.5 writes it.
 std::optional<EtcdEndpointStatus> parseStatus(const QByteArray &body, const QString &endpoint, QString *error);
 std::optional<QList<EtcdMember>> parseMemberList(const QByteArray &body, QString *error);
+std::optional<QList<EtcdAlarm>> parseAlarms(const QByteArray &body, QString *error);
 } // namespace EtcdGateway
 
 } // namespace strata

@@ -77,6 +77,15 @@ struct EtcdEndpointHash
     SourceLocation location;
 };
 
+// One active alarm from `etcdctl alarm list` ("memberID:<decimal> alarm:NOSPACE").
+struct EtcdAlarm
+{
+    quint64 memberId = 0;
+    QString memberIdHex;
+    QString type; // NOSPACE, CORRUPT
+    SourceLocation location;
+};
+
 // A failure etcdctl printed instead of (or besides) a record: "Error: unhealthy
 // cluster", "Failed to get the status of endpoint X (context deadline exceeded)".
 struct EtcdctlError
@@ -92,13 +101,15 @@ struct EtcdctlOutput
     QList<EtcdMember> members;
     QList<EtcdEndpointHealth> health;
     QList<EtcdEndpointHash> hashes;
+    QList<EtcdAlarm> alarms;
     QList<EtcdctlError> errors;
     // Errors for rows that could not be read, notes for lines that were skipped.
     QList<Diagnostic> diagnostics;
 
     bool isEmpty() const
     {
-        return statuses.isEmpty() && members.isEmpty() && health.isEmpty() && hashes.isEmpty() && errors.isEmpty();
+        return statuses.isEmpty() && members.isEmpty() && health.isEmpty() && hashes.isEmpty() && alarms.isEmpty()
+            && errors.isEmpty();
     }
 };
 

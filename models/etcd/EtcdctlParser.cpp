@@ -4,6 +4,8 @@
 #include "etcd/EtcdctlValues.h"
 #include "etcd/JsonSpans.h"
 
+#include <QRegularExpression>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -776,6 +778,15 @@ private:
             m_out.errors.append({ QString(), text.mid(6).trimmed(), at });
             return true;
         }
+        // `etcdctl alarm list`: one line per active alarm, the member id in decimal.
+        static const QRegularExpression alarmLine(QStringLiteral("^memberID:(\\d+) alarm:([A-Z_]+)$"));
+        if (const auto m = alarmLine.match(text); m.hasMatch()) {
+            if (const auto id = parseUnsigned(m.captured(1))) {
+                flushSkipped();
+                m_out.alarms.append({ *id, QString::number(*id, 16), m.captured(2), at });
+                return true;
+            }
+        }
         static const QLatin1String failedStatus("Failed to get the status of endpoint ");
         if (text.startsWith(failedStatus)) {
             flushSkipped();
@@ -986,6 +997,7 @@ bool looksLikeEtcdctl(const QByteArray &text)
         "\"peerURLs\":",
         " is healthy: ",
         " is unhealthy: ",
+        "alarm list",
     };
     for (const char *m : markers) {
         if (head.contains(QByteArrayView(m)))

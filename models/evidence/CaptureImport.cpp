@@ -10,14 +10,13 @@ namespace strata::CaptureImport {
 
 bool matches(const CaseFile &caseFile, const CaptureManifest &manifest);
 
-namespace {
-
-// How the case names a path under its folder: relative when inside it.
 QString shownPath(const CaseFile &caseFile, const QString &absolute)
 {
     const QString base = caseFile.baseDirectory() + QLatin1Char('/');
     return absolute.startsWith(base) ? absolute.mid(base.size()) : absolute;
 }
+
+namespace {
 
 EntryImport importContext(const CaseFile &caseFile, const CaptureManifest &manifest, const CapturedContext &c)
 {
@@ -111,8 +110,6 @@ EntryImport importContext(const CaseFile &caseFile, const CaptureManifest &manif
 
 } // namespace
 
-namespace {
-// Capture folders, newest first.
 QStringList captureFolders(const QString &capturesFolder)
 {
     const QDir dir(capturesFolder);
@@ -131,7 +128,6 @@ QStringList captureFolders(const QString &capturesFolder)
     }
     return out;
 }
-} // namespace
 
 QString newest(const QString &capturesFolder)
 {
@@ -140,21 +136,8 @@ QString newest(const QString &capturesFolder)
 
 std::optional<CaptureManifest> newestFor(const CaseFile &caseFile)
 {
-    // The newest read in which every context answered; failing that, the
-    // newest at all (which then says what failed). A failed read made while
-    // offline does not hide yesterday's good one.
-    std::optional<CaptureManifest> newestFailed;
-    for (const QString &folder : captureFolders(caseFile.capturesFolder())) {
-        QString error;
-        auto manifest = CaptureManifest::read(folder, &error);
-        if (!manifest || !matches(caseFile, *manifest))
-            continue;
-        if (manifest->allReachable())
-            return manifest;
-        if (!newestFailed)
-            newestFailed = std::move(manifest);
-    }
-    return newestFailed;
+    return newestOf<CaptureManifest>(
+        caseFile.capturesFolder(), [&caseFile](const CaptureManifest &m) { return matches(caseFile, m); });
 }
 
 QList<EntryImport> unavailable(const CaseFile &caseFile, const QString &reason)

@@ -12,6 +12,28 @@ namespace strata {
 // then incomplete), a 404 as the object's absence from a column that was
 // read. The same code reads a capture just made and one re-opened offline.
 namespace CaptureImport {
+// The folders under `capturesFolder` that hold a manifest.json, newest first.
+QStringList captureFolders(const QString &capturesFolder);
+// The newest capture under `root` that `matches` (a Kubernetes or an etcd
+// manifest), preferring one in which every source answered: a failed read
+// made while offline does not hide yesterday's good one.
+template<class Manifest, class Matches> std::optional<Manifest> newestOf(const QString &root, Matches matches)
+{
+    std::optional<Manifest> newestFailed;
+    for (const QString &folder : captureFolders(root)) {
+        QString error;
+        auto manifest = Manifest::read(folder, &error);
+        if (!manifest || !matches(*manifest))
+            continue;
+        if (manifest->allReachable())
+            return manifest;
+        if (!newestFailed)
+            newestFailed = std::move(manifest);
+    }
+    return newestFailed;
+}
+// How the case names a path under its folder: relative when inside it.
+QString shownPath(const CaseFile &caseFile, const QString &absolute);
 // The newest folder under `capturesFolder` holding a manifest; "" when none.
 QString newest(const QString &capturesFolder);
 // The newest capture that read exactly the contexts the case gives its roles

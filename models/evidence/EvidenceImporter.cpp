@@ -70,6 +70,7 @@ void importEtcdctl(const QByteArray &text, const QString &path, EvidenceSet &set
     set.etcd.members += etcd.members;
     set.etcd.health += etcd.health;
     set.etcd.hashes += etcd.hashes;
+    set.etcd.alarms += etcd.alarms;
     set.etcd.errors += etcd.errors;
     out.loaded = !etcd.isEmpty();
     QStringList parts;
@@ -82,6 +83,8 @@ void importEtcdctl(const QByteArray &text, const QString &path, EvidenceSet &set
         parts.append(plural(etcd.health.size(), QStringLiteral("health check"), QStringLiteral("health checks")));
     if (!etcd.hashes.isEmpty())
         parts.append(plural(etcd.hashes.size(), QStringLiteral("hash"), QStringLiteral("hashes")));
+    if (!etcd.alarms.isEmpty())
+        parts.append(plural(etcd.alarms.size(), QStringLiteral("alarm"), QStringLiteral("alarms")));
     if (!etcd.errors.isEmpty())
         parts.append(plural(etcd.errors.size(), QStringLiteral("error"), QStringLiteral("errors")));
     out.summary
@@ -209,6 +212,25 @@ void importByKind(EvidenceKind kind, QByteArray &text, const QString &path, Evid
     }
 }
 
+// A case compares one Terraform state and one Terraform folder: the first
+// entry of each kind claims its column, and a later one is refused (it was
+// parsed alongside the others; what it said is dropped with it).
+void refuseSecondTerraform(EntryImport &one, const QString &first)
+{
+    ImportedEvidence refused;
+    refused.entry = one.out.entry;
+    refused.kind = one.out.kind;
+    refused.resolvedPath = one.out.resolvedPath;
+    TerraformImport::warnAboutRole(refused.kind, refused.entry.path, refused.entry.role, refused);
+    refused.diagnostics.append(Diagnostic::error(refused.entry.path, 0, 0,
+        QStringLiteral("a second Terraform %1 in one case is not compared (the first was %2)")
+            .arg(refused.kind == EvidenceKind::TerraformState ? QStringLiteral("state") : QStringLiteral("folder"),
+                first)));
+    one = EntryImport { refused, EvidenceSet() };
+}
+
+} // namespace
+
 EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
 {
     EntryImport one;
@@ -253,33 +275,14 @@ EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
     return one;
 }
 
-// A case compares one Terraform state and one Terraform folder: the first
-// entry of each kind claims its column, and a later one is refused (it was
-// parsed alongside the others; what it said is dropped with it).
-void refuseSecondTerraform(EntryImport &one, const QString &first)
+void merge(EvidenceSet &into, EvidenceSet &&from)
 {
-    ImportedEvidence refused;
-    refused.entry = one.out.entry;
-    refused.kind = one.out.kind;
-    refused.resolvedPath = one.out.resolvedPath;
-    TerraformImport::warnAboutRole(refused.kind, refused.entry.path, refused.entry.role, refused);
-    refused.diagnostics.append(Diagnostic::error(refused.entry.path, 0, 0,
-        QStringLiteral("a second Terraform %1 in one case is not compared (the first was %2)")
-            .arg(refused.kind == EvidenceKind::TerraformState ? QStringLiteral("state") : QStringLiteral("folder"),
-                first)));
-    one = EntryImport { refused, EvidenceSet() };
-}
-
-} // namespace
-
-void append(EvidenceSet &into, EntryImport &&one)
-{
-    EvidenceSet &from = one.set;
     into.objects += std::move(from.objects);
     into.etcd.statuses += from.etcd.statuses;
     into.etcd.members += from.etcd.members;
     into.etcd.health += from.etcd.health;
     into.etcd.hashes += from.etcd.hashes;
+    into.etcd.alarms += from.etcd.alarms;
     into.etcd.errors += from.etcd.errors;
     into.metrics += std::move(from.metrics);
     into.events += std::move(from.events);
@@ -299,6 +302,11 @@ void append(EvidenceSet &into, EntryImport &&one)
         if (!from.contexts[c].isEmpty())
             into.contexts[c] = from.contexts[c];
     }
+}
+
+void append(EvidenceSet &into, EntryImport &&one)
+{
+    merge(into, std::move(one.set));
     into.diagnostics += one.out.diagnostics;
     into.files.append(std::move(one.out));
 }

@@ -16,8 +16,13 @@ class JobContext;
 namespace EvidenceImporter {
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context = nullptr);
+// Reads one entry on its own (the case's evidence, or a file of a live capture).
+EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry);
 // Adds what one entry or source gave (a context of a live capture) to `into`.
 void append(EvidenceSet &into, EntryImport &&one);
+// Adds what one set holds (objects, etcd records, metrics, events) to `into`;
+// its files and diagnostics are the caller's.
+void merge(EvidenceSet &into, EvidenceSet &&from);
 // Says where an object appears twice in one column (the diff compares the
 // first copy): run once everything is in.
 void reportDuplicates(EvidenceSet &set);

@@ -9,6 +9,7 @@
 #include "evidence/TimelineEvent.h"
 #include "investigation/Completeness.h"
 #include "live/CaptureManifest.h"
+#include "live/EtcdCaptureManifest.h"
 #include "rules/EtcdMemberSummary.h"
 #include "rules/Finding.h"
 #include "rules/Proposal.h"
@@ -30,6 +31,7 @@ struct AnalysisResult
     QStringList unmappedTerraform; // Terraform resources not compared (other types)
     std::optional<TerraformOrigin> terraformOrigin; // where `sources.terraform` read code and state
     std::optional<CaptureManifest> capture; // what `sources.kubernetes`'s contexts answered (now or earlier)
+    std::optional<EtcdCaptureManifest> etcdCapture; // what `sources.etcd`'s endpoints answered (now or earlier)
     QList<EtcdMemberSummary> etcdMembers;
     QList<MetricValue> metrics;
     QList<TimelineEvent> timeline;

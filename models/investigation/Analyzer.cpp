@@ -3,6 +3,7 @@
 #include "core/JobRunner.h"
 #include "diff/DiffEngine.h"
 #include "evidence/CaptureImport.h"
+#include "evidence/EtcdCaptureImport.h"
 #include "evidence/EvidenceImporter.h"
 #include "history/CodeProvenance.h"
 #include "history/StackHistory.h"
@@ -112,6 +113,38 @@ void addLiveSources(const CaseFile &caseFile, const QList<ResourceId> &investiga
     evidence.capture = std::move(manifest);
 }
 
+// Reads (or, offline, finds) the capture of the case's etcd endpoints and
+// adds it to the evidence as one entry.
+std::optional<EtcdCaptureManifest> addEtcdSource(
+    const CaseFile &caseFile, const AnalyzeOptions &options, const JobContext *context, EvidenceSet &evidence)
+{
+    std::optional<EtcdCaptureManifest> manifest;
+    if (options.offline)
+        manifest = EtcdCaptureImport::newestFor(caseFile, options.etcd.environment);
+    if (!manifest && (!options.offline || options.readWhenNoCapture))
+        manifest = EtcdCapture::capture(caseFile, options.etcd, context);
+    if (manifest && manifest->cancelled)
+        return std::nullopt;
+    EvidenceImporter::append(evidence,
+        manifest ? EtcdCaptureImport::import(caseFile, *manifest)
+                 : EtcdCaptureImport::unavailable(caseFile,
+                     QStringLiteral("offline, and the case has no capture of its etcd endpoints yet (%1): analyse "
+                                    "once without --offline to read them")
+                         .arg(EtcdCapture::capturesRoot(caseFile))));
+    return manifest;
+}
+
+// The endpoint table's latency comes from the read, not from what etcdctl prints.
+void addLatencies(QList<EtcdMemberSummary> &members, const EtcdCaptureManifest &capture)
+{
+    for (EtcdMemberSummary &m : members) {
+        for (const CapturedEndpoint &e : capture.endpoints) {
+            if (e.url == m.endpoint && e.reachable)
+                m.latencyMs = e.latencyMs;
+        }
+    }
+}
+
 } // namespace
 
 AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, const QList<Diagnostic> &caseDiagnostics,
@@ -129,6 +162,8 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     EvidenceSet evidence = EvidenceImporter::import(caseFile, context);
     if (caseFile.kubernetesSource && caseFile.kubernetesSource->hasContexts() && !cancelled())
         addLiveSources(caseFile, investigated, options, context, evidence);
+    if (caseFile.etcdSource && !cancelled())
+        result.etcdCapture = addEtcdSource(caseFile, options, context, evidence);
     EvidenceImporter::reportDuplicates(evidence);
     result.capture = evidence.capture;
     result.evidence = evidence.files;
@@ -169,6 +204,8 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     }
 
     result.etcdMembers = EtcdRules::members(evidence.etcd);
+    if (result.etcdCapture)
+        addLatencies(result.etcdMembers, *result.etcdCapture);
     result.metrics = evidence.metrics;
 
     // Sorted where they are, and shared with the result rather than copied

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "investigation/AnalysisResult.h"
+#include "live/EtcdCapture.h"
 #include "live/KubeCapture.h"
 
 namespace strata {
@@ -22,11 +23,13 @@ struct AnalyzeOptions
     // exists yet (the window after an edit; the command line never does).
     bool readWhenNoCapture = false;
     KubeCaptureOptions capture;
+    EtcdCaptureOptions etcd;
 };
 
-// A case with `sources.kubernetes` is read live first (KubeCapture writes a
-// capture into the case folder), then that capture is imported like any
-// other evidence: the same importer, diff and rules as offline.
+// A case with `sources.kubernetes` or `sources.etcd` is read live first
+// (KubeCapture, EtcdCapture write a capture into the case folder), then that
+// capture is imported like any other evidence: the same importer, diff and
+// rules as offline.
 namespace Analyzer {
 AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context = nullptr,
     const QList<Diagnostic> &caseDiagnostics = {}, const AnalyzeOptions &options = {});

@@ -1,7 +1,7 @@
 #include "CaptureManifest.h"
 
-#include "core/RegularFile.h"
 #include "diff/SecretFingerprint.h"
+#include "live/CaptureFolder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,8 +12,6 @@
 namespace strata {
 
 namespace {
-// A manifest is a few kilobytes per hundred objects.
-constexpr qint64 maxManifestBytes = 64 * 1024 * 1024;
 
 QJsonObject objectJson(const CapturedObject &o)
 {
@@ -89,32 +87,15 @@ QByteArray CaptureManifest::toJson() const
 
 std::optional<CaptureManifest> CaptureManifest::read(const QString &folder, QString *error)
 {
-    const QString path = folder + QStringLiteral("/manifest.json");
-    const FileContents f = readRegularFile(path, maxManifestBytes);
-    if (!f.ok()) {
-        *error = QStringLiteral("%1: %2").arg(path, f.error);
+    const auto root = CaptureFolder::readManifest(folder + QStringLiteral("/manifest.json"),
+        QStringLiteral("strataCapture"), formatVersion, QStringLiteral("a Strata capture manifest"), error);
+    if (!root)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.bytes, &parseError);
-    const QJsonObject root = doc.object();
-    if (parseError.error != QJsonParseError::NoError || !root.contains(QStringLiteral("strataCapture"))) {
-        *error = parseError.error != QJsonParseError::NoError
-            ? QStringLiteral("%1: byte %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString())
-            : QStringLiteral("%1: not a Strata capture manifest").arg(path);
-        return std::nullopt;
-    }
-    if (root.value(QStringLiteral("strataCapture")).toInt() > formatVersion) {
-        *error = QStringLiteral("%1: written by a newer Strata (capture format %2)")
-                     .arg(path)
-                     .arg(root.value(QStringLiteral("strataCapture")).toInt());
-        return std::nullopt;
-    }
     CaptureManifest m;
     m.folder = folder;
-    m.time = QDateTime::fromString(root.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
-    m.fingerprintCheck = root.value(QStringLiteral("fingerprintCheck")).toString();
-    for (const QJsonValue &v : root.value(QStringLiteral("contexts")).toArray()) {
+    m.time = QDateTime::fromString(root->value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    m.fingerprintCheck = root->value(QStringLiteral("fingerprintCheck")).toString();
+    for (const QJsonValue &v : root->value(QStringLiteral("contexts")).toArray()) {
         const QJsonObject j = v.toObject();
         CapturedContext c;
         c.role = evidenceRoleFromName(j.value(QStringLiteral("role")).toString()).value_or(EvidenceRole::Live);

@@ -5,6 +5,7 @@
 #include "kube/ExecApprovals.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeDiscovery.h"
+#include "live/CaptureFolder.h"
 #include "live/KubeContexts.h"
 
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QMutexLocker>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <atomic>
 #include <thread>
@@ -34,35 +34,6 @@ QString safeName(const QString &s)
     if (out.isEmpty() || out.startsWith(QLatin1Char('.')))
         out.prepend(QLatin1Char('_'));
     return out.left(100);
-}
-
-QString writeFile(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(path, f.errorString());
-    f.write(bytes);
-    if (!f.commit())
-        return QStringLiteral("%1: %2").arg(path, f.errorString());
-    return {};
-}
-
-// A fresh folder named for the moment the read started (UTC), e.g. 20261204T114512Z.
-QString newCaptureFolder(const QString &root, const QDateTime &time, QString *error)
-{
-    const QString stem = time.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    if (!QDir().mkpath(root)) {
-        *error = QStringLiteral("%1: cannot create the captures folder").arg(root);
-        return root + QLatin1Char('/') + stem;
-    }
-    // mkdir fails when the folder exists: two reads in one second never share one.
-    for (int n = 1; n < 1000; ++n) {
-        const QString folder = root + QLatin1Char('/') + stem + (n == 1 ? QString() : QStringLiteral("-%1").arg(n));
-        if (QDir().mkdir(folder))
-            return folder;
-    }
-    *error = QStringLiteral("%1: cannot create a capture folder").arg(root);
-    return root + QLatin1Char('/') + stem;
 }
 
 using RoleContext = KubernetesSource::RoleContext;
@@ -186,7 +157,8 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
                         + safeName(QStringLiteral("%1.%2.%3")
                                        .arg(id.kind, id.ns.isEmpty() ? QStringLiteral("_") : id.ns, id.name))
                         + QStringLiteral(".json");
-                    if (const QString e = writeFile(folder + QLatin1Char('/') + o.file, body.bytes); !e.isEmpty()) {
+                    if (const QString e = CaptureFolder::writeFile(folder + QLatin1Char('/') + o.file, body.bytes);
+                        !e.isEmpty()) {
                         o.error = QStringLiteral("the capture could not be written: ") + e;
                         o.file.clear();
                     }
@@ -349,7 +321,7 @@ CaptureManifest capture(const CaseFile &caseFile, const QList<ResourceId> &resou
     manifest.fingerprintCheck = CaptureManifest::fingerprintCheckText();
     const QList<RoleContext> roles = roleContexts(caseFile);
     QString error;
-    manifest.folder = newCaptureFolder(caseFile.capturesFolder(), manifest.time, &error);
+    manifest.folder = CaptureFolder::create(caseFile.capturesFolder(), manifest.time, &error);
     const Kubeconfig config = KubeContexts::kubeconfigFor(caseFile);
     manifest.contexts.resize(roles.size());
     if (!error.isEmpty()) {
@@ -381,7 +353,8 @@ CaptureManifest capture(const CaseFile &caseFile, const QList<ResourceId> &resou
         manifest.cancelled = true;
         return manifest;
     }
-    if (const QString e = writeFile(manifest.folder + QStringLiteral("/manifest.json"), manifest.toJson());
+    if (const QString e
+        = CaptureFolder::writeFile(manifest.folder + QStringLiteral("/manifest.json"), manifest.toJson());
         !e.isEmpty()) {
         for (CapturedContext &c : manifest.contexts)
             c.error = QStringLiteral("the capture's manifest could not be written: ") + e;

@@ -64,6 +64,34 @@ Json terraformSource(const std::optional<TerraformOrigin> &origin)
     return j;
 }
 
+// What `sources.etcd`'s endpoints answered: URLs, member ids, errors and
+// latencies (never a password or token). null when the case reads none.
+Json etcdSource(const std::optional<EtcdCaptureManifest> &capture)
+{
+    if (!capture)
+        return nullptr;
+    Json j;
+    j["capture"] = u8(capture->folder);
+    j["time"] = capture->time.isValid() ? Json(u8(capture->time.toUTC().toString(Qt::ISODate))) : Json(nullptr);
+    j["configured"] = strings(capture->configured);
+    j["cluster"] = capture->cluster;
+    j["error"] = stringOrNull(capture->error);
+    j["hashNote"] = stringOrNull(capture->hashNote);
+    Json endpoints = Json::array();
+    for (const CapturedEndpoint &e : capture->endpoints) {
+        Json ej;
+        ej["url"] = u8(e.url);
+        ej["memberId"] = stringOrNull(e.memberIdHex);
+        ej["discovered"] = e.discovered;
+        ej["reachable"] = e.reachable;
+        ej["error"] = stringOrNull(e.error);
+        ej["latencyMs"] = e.latencyMs >= 0 ? Json(e.latencyMs) : Json(nullptr);
+        endpoints.push_back(ej);
+    }
+    j["endpoints"] = endpoints;
+    return j;
+}
+
 // What `sources.kubernetes`'s contexts answered: per context, names and
 // statuses only (never a credential). null when the case reads none.
 Json kubernetesSources(const std::optional<CaptureManifest> &capture)
@@ -527,13 +555,18 @@ bool write(const AnalysisResult &result, const Sink &sink)
         mj["raftAppliedIndex"] = m.hasStatus ? Json(m.raftAppliedIndex) : Json(nullptr);
         mj["applyLag"] = m.hasStatus ? Json(qint64(m.raftIndex) - qint64(m.raftAppliedIndex)) : Json(nullptr);
         mj["dbSizeBytes"] = m.hasStatus ? Json(m.dbSizeBytes) : Json(nullptr);
+        mj["dbSizeInUseBytes"] = m.dbSizeInUseBytes ? Json(*m.dbSizeInUseBytes) : Json(nullptr);
+        mj["revision"] = m.revision ? Json(*m.revision) : Json(nullptr);
+        mj["latencyMs"] = m.latencyMs >= 0 ? Json(m.latencyMs) : Json(nullptr);
         mj["errors"] = strings(m.errors);
         mj["health"] = stringOrNull(m.health);
+        mj["statusError"] = stringOrNull(m.statusError);
         mj["location"] = location(m.location);
         members.push_back(mj);
     }
     Json etcd;
     etcd["members"] = members;
+    etcd["source"] = etcdSource(result.etcdCapture);
     root["etcd"] = etcd;
 
     root["metrics"] = placeholder("metrics");

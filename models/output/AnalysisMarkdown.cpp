@@ -274,6 +274,15 @@ QByteArray write(const AnalysisResult &r)
                                       : QStringLiteral("not read: ") + escape(c.error));
         md += QLatin1Char('\n');
     }
+    if (r.etcdCapture) {
+        for (const CapturedEndpoint &e : r.etcdCapture->endpoints)
+            md += QStringLiteral("etcd endpoint %1%2: %3.\n")
+                      .arg(escape(e.url), e.discovered ? QStringLiteral(" (from the member list)") : QString(),
+                          e.reachable
+                              ? QStringLiteral("read, member %1, %2 ms").arg(escape(e.memberIdHex)).arg(e.latencyMs)
+                              : QStringLiteral("not read: ") + escape(e.error));
+        md += QLatin1Char('\n');
+    }
     for (const ImportedEvidence &e : r.evidence) {
         md += QStringLiteral("- %1 — %2%3: %4\n")
                   .arg(escape(e.entry.path), evidenceKindName(e.kind),

@@ -104,6 +104,8 @@ QList<EtcdMemberSummary> members(const EtcdctlOutput &etcd)
         m->raftIndex = s.raftIndex;
         m->raftAppliedIndex = s.raftAppliedIndex;
         m->dbSizeBytes = s.dbSizeBytes;
+        m->dbSizeInUseBytes = s.dbSizeInUseBytes;
+        m->revision = s.revision;
         m->errors = s.errors;
         m->location = s.location;
     }
@@ -135,6 +137,21 @@ QList<EtcdMemberSummary> members(const EtcdctlOutput &etcd)
         }
         m->health = h.healthy ? QStringLiteral("healthy") : QStringLiteral("unhealthy");
         m->healthError = h.error;
+    }
+    // "Failed to get the status of endpoint X (…)": a row for X even though it said nothing else.
+    for (const EtcdctlError &e : etcd.errors) {
+        if (e.endpoint.isEmpty())
+            continue;
+        EtcdMemberSummary *m = find(QString(), e.endpoint);
+        if (m && m->hasStatus)
+            continue;
+        if (!m) {
+            out.append(EtcdMemberSummary {});
+            m = &out.last();
+            m->endpoint = e.endpoint;
+            m->location = e.location;
+        }
+        m->statusError = e.message;
     }
     return out;
 }
@@ -341,8 +358,30 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
         }
     }
     for (const EtcdctlError &e : etcd.errors) {
-        reasons.append(e.message);
-        unhealthy.append({ e.location, e.message });
+        // "https://10.0.0.7:2379: connection refused": which endpoint, not only what.
+        const QString said = e.endpoint.isEmpty() ? e.message : QStringLiteral("%1: %2").arg(e.endpoint, e.message);
+        reasons.append(said);
+        unhealthy.append({ e.location, said });
+    }
+    // `alarm list` names the member that raised it; its status row says it
+    // too (then it is already counted above).
+    for (const EtcdAlarm &a : etcd.alarms) {
+        const QString text = QStringLiteral("alarm:") + a.type;
+        bool said = false;
+        for (const EtcdMemberSummary &m : ms) {
+            for (const QString &e : m.errors)
+                said = said || (e.contains(text) && e.contains(QString::number(a.memberId)));
+        }
+        if (said)
+            continue;
+        const EtcdMemberSummary *raiser = nullptr;
+        for (const EtcdMemberSummary &m : ms)
+            raiser = m.id == a.memberIdHex ? &m : raiser;
+        reasons.append(
+            QStringLiteral("%1 raised the %2 alarm").arg(raiser ? memberName(*raiser) : a.memberIdHex, a.type));
+        unhealthy.append({ a.location, QStringLiteral("memberID:%1 alarm:%2").arg(a.memberId).arg(a.type) });
+        if (a.type == QLatin1String("NOSPACE") || a.type == QLatin1String("CORRUPT"))
+            unhealthySeverity = Severity::Critical;
     }
     if (const MetricValue *hasLeader = metric(metrics, QStringLiteral("etcd_server_has_leader"));
         hasLeader && hasLeader->value == 0) {

@@ -187,11 +187,21 @@ void build(const EvidenceSet &evidence, const QList<EtcdMemberSummary> &members,
             }
         }
     }
-    // Metrics families that name an application (not etcd's own).
+    // Metrics families that name an application. In a scrape that holds
+    // etcd_ series, the gRPC, file-descriptor and handler series are etcd's
+    // own (what every etcd /metrics serves), not an application's.
+    QSet<QString> etcdScrapes;
+    for (const MetricValue &m : evidence.metrics) {
+        if (m.name.startsWith(QStringLiteral("etcd_")))
+            etcdScrapes.insert(m.location.file);
+    }
     QSet<QString> families;
     for (const MetricValue &m : evidence.metrics) {
         if (!m.name.startsWith(QStringLiteral("etcd_")) && !m.name.startsWith(QStringLiteral("go_"))
-            && !m.name.startsWith(QStringLiteral("process_")))
+            && !m.name.startsWith(QStringLiteral("process_"))
+            && !(etcdScrapes.contains(m.location.file)
+                && (m.name.startsWith(QStringLiteral("grpc_")) || m.name.startsWith(QStringLiteral("os_fd_"))
+                    || m.name.startsWith(QStringLiteral("promhttp_")))))
             families.insert(m.name);
     }
     if (!families.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "EtcdTestCluster.h"
 
+#include "TestCertificates.h"
+
 #include <QDeadlineTimer>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -17,9 +19,18 @@ quint16 freePort()
 
 } // namespace
 
-EtcdTestCluster::EtcdTestCluster(int members)
+EtcdTestCluster::EtcdTestCluster(int members, Security security)
     : m_members(members)
+    , m_security(security)
 {
+}
+
+QStringList EtcdTestCluster::etcdctlFlags() const
+{
+    if (m_security == Security::Plain)
+        return {};
+    return { QStringLiteral("--cacert=") + caFile(), QStringLiteral("--cert=") + certFile(),
+        QStringLiteral("--key=") + keyFile() };
 }
 
 EtcdTestCluster::~EtcdTestCluster()
@@ -28,6 +39,37 @@ EtcdTestCluster::~EtcdTestCluster()
         p->kill();
         p->waitForFinished(5000);
     }
+}
+
+int EtcdTestCluster::leader() const
+{
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        for (int i = 0; i < m_clientUrls.size(); ++i) {
+            QProcess status;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
+            status.setProcessEnvironment(env);
+            status.start(QStringLiteral("etcdctl"),
+                QStringList { QStringLiteral("--endpoints=") + m_clientUrls.at(i), QStringLiteral("endpoint"),
+                    QStringLiteral("status"), QStringLiteral("-w"), QStringLiteral("simple") }
+                    + etcdctlFlags());
+            if (!status.waitForFinished(10000))
+                continue;
+            // "url, id, version, db size, is leader, is learner, term, index, applied, errors"
+            const QStringList fields = QString::fromUtf8(status.readAllStandardOutput()).split(QStringLiteral(", "));
+            if (fields.size() > 4 && fields.at(4).trimmed() == QLatin1String("true"))
+                return i;
+        }
+        QThread::msleep(100); // polling a condition, not timing anything
+    }
+    return -1;
+}
+
+int EtcdTestCluster::follower() const
+{
+    const int lead = leader();
+    return lead == m_members - 1 ? 0 : m_members - 1;
 }
 
 void EtcdTestCluster::kill(int member)
@@ -43,12 +85,22 @@ bool EtcdTestCluster::start(QString *error)
         *error = QStringLiteral("etcd is not installed (Debian: etcd-server; scripts/install-deps.sh installs it)");
         return false;
     }
+    const bool tls = m_security == Security::MutualTls;
+    if (tls && !TestCertificates::make(m_dir.path(), error))
+        return false;
     QStringList names, peers;
     for (int i = 0; i < m_members; ++i) {
         names.append(QStringLiteral("member-%1").arg(i));
         peers.append(QStringLiteral("http://127.0.0.1:%1").arg(freePort()));
-        m_clientUrls.append(QStringLiteral("http://127.0.0.1:%1").arg(freePort()));
+        m_clientUrls.append(QStringLiteral("%1://127.0.0.1:%2")
+                                .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
+                                .arg(freePort()));
     }
+    const QStringList tlsFlags = tls
+        ? QStringList { QStringLiteral("--cert-file=") + m_dir.filePath(QStringLiteral("server.crt")),
+              QStringLiteral("--key-file=") + m_dir.filePath(QStringLiteral("server.key")),
+              QStringLiteral("--trusted-ca-file=") + caFile(), QStringLiteral("--client-cert-auth") }
+        : QStringList();
     QStringList initial;
     for (int i = 0; i < m_members; ++i)
         initial.append(names.at(i) + QLatin1Char('=') + peers.at(i));
@@ -57,14 +109,16 @@ bool EtcdTestCluster::start(QString *error)
         p->setProcessChannelMode(QProcess::MergedChannels);
         p->setStandardOutputFile(m_dir.filePath(names.at(i) + QStringLiteral(".log")));
         p->start(etcd,
-            { QStringLiteral("--name=") + names.at(i), QStringLiteral("--data-dir=") + m_dir.filePath(names.at(i)),
+            QStringList { QStringLiteral("--name=") + names.at(i),
+                QStringLiteral("--data-dir=") + m_dir.filePath(names.at(i)),
                 QStringLiteral("--listen-client-urls=") + m_clientUrls.at(i),
                 QStringLiteral("--advertise-client-urls=") + m_clientUrls.at(i),
                 QStringLiteral("--listen-peer-urls=") + peers.at(i),
                 QStringLiteral("--initial-advertise-peer-urls=") + peers.at(i),
                 QStringLiteral("--initial-cluster=") + initial.join(QLatin1Char(',')),
                 QStringLiteral("--initial-cluster-state=new"), QStringLiteral("--initial-cluster-token=strata-test"),
-                QStringLiteral("--heartbeat-interval=50"), QStringLiteral("--election-timeout=500") });
+                QStringLiteral("--heartbeat-interval=50"), QStringLiteral("--election-timeout=500") }
+                + tlsFlags);
         if (!p->waitForStarted(10000)) {
             *error = QStringLiteral("etcd did not start: %1").arg(p->errorString());
             return false;
@@ -91,8 +145,9 @@ bool EtcdTestCluster::start(QString *error)
             return env;
         }());
         health.start(etcdctl.isEmpty() ? QStringLiteral("etcdctl") : etcdctl,
-            { QStringLiteral("--endpoints=") + m_clientUrls.join(QLatin1Char(',')), QStringLiteral("endpoint"),
-                QStringLiteral("health") });
+            QStringList { QStringLiteral("--endpoints=") + m_clientUrls.join(QLatin1Char(',')),
+                QStringLiteral("endpoint"), QStringLiteral("health") }
+                + etcdctlFlags());
         if (health.waitForFinished(10000) && health.exitCode() == 0)
             return true;
         QThread::msleep(100); // polling a condition, not timing anything

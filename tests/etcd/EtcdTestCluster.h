@@ -10,23 +10,36 @@
 
 // A real etcd cluster for tests (Debian's etcd-server): `members` etcd
 // processes on 127.0.0.1, on ports the system hands out, data in a
-// temporary folder; plain http (TLS comes with the live etcd source). Torn
-// down when the object goes, also when a test fails.
+// temporary folder; plain http, or https with client-certificate auth
+// (certificates made by openssl now). Torn down when the object goes, also
+// when a test fails.
 class EtcdTestCluster
 {
 public:
-    explicit EtcdTestCluster(int members = 3);
+    enum class Security { Plain, MutualTls };
+    explicit EtcdTestCluster(int members = 3, Security security = Security::Plain);
     ~EtcdTestCluster();
 
     // Starts every member and waits until the cluster has a leader (bounded);
     // false with the reason (etcd missing, a member that exited…).
     bool start(QString *error);
     QStringList clientUrls() const { return m_clientUrls; }
+    // With MutualTls: the CA that signed the servers, and a client certificate it signed.
+    QString caFile() const { return m_dir.filePath(QStringLiteral("ca.crt")); }
+    QString certFile() const { return m_dir.filePath(QStringLiteral("client.crt")); }
+    QString keyFile() const { return m_dir.filePath(QStringLiteral("client.key")); }
+    // etcdctl's TLS flags for this cluster (none when plain).
+    QStringList etcdctlFlags() const;
+    // Which member leads now, as `etcdctl endpoint status` says (-1: none within 10 s).
+    int leader() const;
+    // A member that does not lead: killing it leaves the cluster its leader.
+    int follower() const;
     // Stops one member (as a crash would: SIGKILL), the others keep running.
     void kill(int member);
 
 private:
     int m_members;
+    Security m_security;
     QTemporaryDir m_dir;
     QStringList m_clientUrls;
     QList<std::shared_ptr<QProcess>> m_processes;

@@ -1,5 +1,7 @@
 #include "TestApiServer.h"
 
+#include "TestCertificates.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -12,66 +14,6 @@
 #include <QUrl>
 
 namespace {
-
-bool openssl(const QString &folder, const QStringList &args, QString *error)
-{
-    QProcess p;
-    p.setWorkingDirectory(folder);
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-        *error = QStringLiteral("openssl %1: %2")
-                     .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAllStandardError()));
-        return false;
-    }
-    return true;
-}
-
-// A CA, a server certificate for 127.0.0.1 and a client certificate, made now.
-bool makeCertificates(const QString &folder, QString *error)
-{
-    const QString ec = QStringLiteral("ec");
-    const QString curve = QStringLiteral("ec_paramgen_curve:prime256v1");
-    QFile server(folder + QStringLiteral("/server.ext"));
-    QFile client(folder + QStringLiteral("/client.ext"));
-    if (!server.open(QIODevice::WriteOnly) || !client.open(QIODevice::WriteOnly))
-        return false;
-    server.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
-    client.write("extendedKeyUsage=clientAuth\n");
-    server.close();
-    client.close();
-    return openssl(folder,
-               { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), ec,
-                   QStringLiteral("-pkeyopt"), curve, QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                   QStringLiteral("ca.key"), QStringLiteral("-out"), QStringLiteral("ca.crt"), QStringLiteral("-days"),
-                   QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=strata-test-ca") },
-               error)
-        && openssl(folder,
-            { QStringLiteral("req"), QStringLiteral("-newkey"), ec, QStringLiteral("-pkeyopt"), curve,
-                QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("server.key"),
-                QStringLiteral("-out"), QStringLiteral("server.csr"), QStringLiteral("-subj"),
-                QStringLiteral("/CN=127.0.0.1") },
-            error)
-        && openssl(folder,
-            { QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-                QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
-                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                QStringLiteral("server.ext") },
-            error)
-        && openssl(folder,
-            { QStringLiteral("req"), QStringLiteral("-newkey"), ec, QStringLiteral("-pkeyopt"), curve,
-                QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("client.key"),
-                QStringLiteral("-out"), QStringLiteral("client.csr"), QStringLiteral("-subj"),
-                QStringLiteral("/O=system:masters/CN=test-user") },
-            error)
-        && openssl(folder,
-            { QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("client.csr"),
-                QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("client.crt"),
-                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                QStringLiteral("client.ext") },
-            error);
-}
 
 QByteArray status(int code, const QByteArray &reason, const QByteArray &message)
 {
@@ -322,7 +264,7 @@ void TestApiServer::addObject(const QString &path, const QByteArray &json)
 
 bool TestApiServer::start(QString *error)
 {
-    if (!makeCertificates(m_folder, error))
+    if (!TestCertificates::make(m_folder, error))
         return false;
     QFile cert(m_folder + QStringLiteral("/server.crt"));
     QFile key(m_folder + QStringLiteral("/server.key"));

@@ -1,0 +1,74 @@
+#include "EtcdConnection.h"
+
+namespace strata {
+
+QStringList EtcdConnection::urls() const
+{
+    QStringList out;
+    for (const EtcdEndpoint &e : endpoints)
+        out.append(e.url);
+    return out;
+}
+
+namespace EtcdConnections {
+
+EtcdConnection forCase(const CaseFile &caseFile, const QProcessEnvironment &environment)
+{
+    EtcdConnection out;
+    if (!caseFile.etcdSource) {
+        out.error = QStringLiteral("the case has no 'sources.etcd'");
+        return out;
+    }
+    const EtcdSource &source = *caseFile.etcdSource;
+    out.cluster = source.cluster;
+    // What the case leaves out, from the variable etcdctl would read.
+    const auto pick = [&](const QString &fromCase, const char *variable) {
+        if (!fromCase.isEmpty())
+            return fromCase;
+        const QString value = environment.value(QString::fromLatin1(variable)).trimmed();
+        if (!value.isEmpty())
+            out.fromEnvironment.append(QString::fromLatin1(variable));
+        return value;
+    };
+    QStringList urls = source.endpoints;
+    if (urls.isEmpty()) {
+        for (const QString &u : pick(QString(), "ETCDCTL_ENDPOINTS").split(QLatin1Char(','), Qt::SkipEmptyParts))
+            urls.append(u.trimmed());
+    }
+    const auto file = [&](const QString &fromCase, const char *variable) {
+        const QString path = pick(fromCase, variable);
+        return path.isEmpty() ? QString() : caseFile.resolvedPath(path);
+    };
+    const QString ca = file(source.caFile, "ETCDCTL_CACERT");
+    const QString cert = file(source.certFile, "ETCDCTL_CERT");
+    const QString key = file(source.keyFile, "ETCDCTL_KEY");
+    const QString user = pick(QString(), "ETCDCTL_USER");
+    const qsizetype colon = user.indexOf(QLatin1Char(':'));
+    out.user = colon < 0 ? user : user.left(colon);
+    out.password = colon < 0 ? environment.value(QStringLiteral("ETCDCTL_PASSWORD")) : user.mid(colon + 1);
+    for (QString url : std::as_const(urls)) {
+        // As etcdctl: an address without a scheme is https when TLS files are given.
+        if (!url.contains(QLatin1String("://")))
+            url.prepend(ca.isEmpty() && cert.isEmpty() ? QStringLiteral("http://") : QStringLiteral("https://"));
+        while (url.endsWith(QLatin1Char('/')))
+            url.chop(1);
+        EtcdEndpoint e;
+        e.url = url;
+        e.caFile = ca;
+        e.certFile = cert;
+        e.keyFile = key;
+        e.timeoutMs = source.timeoutMs;
+        bool seen = false;
+        for (const EtcdEndpoint &o : std::as_const(out.endpoints))
+            seen = seen || o.url == e.url;
+        if (!seen)
+            out.endpoints.append(e);
+    }
+    if (out.endpoints.isEmpty())
+        out.error = QStringLiteral("'sources.etcd' names no endpoint and ETCDCTL_ENDPOINTS is not set");
+    return out;
+}
+
+} // namespace EtcdConnections
+
+} // namespace strata

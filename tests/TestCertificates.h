@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QString>
+
+// Certificates made with openssl at test time (never checked in): in
+// `folder`, ca.crt/ca.key (a CA), server.crt/server.key for 127.0.0.1 and
+// localhost, client.crt/client.key for CN=test-user (O=system:masters),
+// all EC P-256 keys signed by that CA, valid for two days.
+namespace TestCertificates {
+bool make(const QString &folder, QString *error);
+}
