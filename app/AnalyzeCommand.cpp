@@ -3,13 +3,17 @@
 #include "CommandSupport.h"
 
 #include "investigation/Analyzer.h"
+#include "live/EtcdSampler.h"
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
 #include "output/OutputTarget.h"
 
+#include <QEventLoop>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 
 namespace AnalyzeCommand {
@@ -45,6 +49,27 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         if (!problem.isEmpty()) {
             print(err, QStringLiteral("strata: --output %1: %2\n").arg(request.outputFile, problem));
             return CommandLine::usageErrorExitCode;
+        }
+    }
+    if (request.durationMs > 0) {
+        if (request.offline || !read.caseFile->etcdSource) {
+            print(err, QStringLiteral("strata: --sample-for needs a case with sources.etcd, and the network\n"));
+            return CommandLine::usageErrorExitCode;
+        }
+        // Samples first, into the case's recordings: the analysis then reads them with the case.
+        strata::EtcdSampler sampler(*read.caseFile);
+        QString error;
+        if (!sampler.start(&error)) {
+            print(err, QStringLiteral("strata: cannot sample etcd: %1\n").arg(error));
+        } else {
+            QEventLoop wait;
+            QTimer::singleShot(int(std::min<qint64>(request.durationMs, INT_MAX)), &wait, &QEventLoop::quit);
+            wait.exec();
+            sampler.stop();
+            print(err,
+                QStringLiteral("strata: %1 samples of etcd in %2\n")
+                    .arg(sampler.samplesWritten())
+                    .arg(sampler.recordingPath()));
         }
     }
     // Problems with single entries do not stop the analysis: it runs on the

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "core/BuildInfo.h"
+#include "core/Duration.h"
 
 #include <functional>
 #include <optional>
@@ -133,6 +134,14 @@ CommandLineRequest parseAnalyze(const QStringList &arguments)
                 request.allowExec = true;
                 return std::nullopt;
             }
+            if (arg == QLatin1String("--sample-for")) {
+                const auto v = takeValue();
+                const auto ms = v ? strata::Duration::parseMs(*v) : std::nullopt;
+                if (!ms)
+                    return usageError(QStringLiteral("option '%1' takes a duration such as 30s or 5m").arg(arg));
+                request.durationMs = *ms;
+                return std::nullopt;
+            }
             return usageError(QStringLiteral("unknown option '%1' for analyze (try 'strata analyze --help')").arg(arg));
         });
     if (stop)
@@ -221,10 +230,43 @@ CommandLineRequest parseContexts(const QStringList &arguments)
     return request;
 }
 
+CommandLineRequest parseRecord(const QStringList &arguments)
+{
+    CommandLineRequest request;
+    request.action = CommandLineRequest::Action::Record;
+    request.format = CommandLineRequest::Format::Text;
+    QStringList positional;
+    const auto stop = walkArguments(arguments, positional,
+        [&](const QString &arg, const TakeValue &takeValue) -> std::optional<CommandLineRequest> {
+            if (arg == QLatin1String("-h") || arg == QLatin1String("--help"))
+                return helpFor(QStringLiteral("record"));
+            if (arg == QLatin1String("--for") || arg == QLatin1String("--every")) {
+                const auto v = takeValue();
+                const auto ms = v ? strata::Duration::parseMs(*v) : std::nullopt;
+                if (!ms || (arg == QLatin1String("--every") && *ms < 250))
+                    return usageError(
+                        QStringLiteral("option '%1' takes a duration such as 30s, 10m or 1h%2")
+                            .arg(arg,
+                                arg == QLatin1String("--every") ? QStringLiteral(" (at least 250ms)") : QString()));
+                (arg == QLatin1String("--for") ? request.durationMs : request.intervalMs) = *ms;
+                return std::nullopt;
+            }
+            return usageError(QStringLiteral("unknown option '%1' for record (try 'strata record --help')").arg(arg));
+        });
+    if (stop)
+        return *stop;
+    if (positional.size() != 1)
+        return usageError(QStringLiteral("record needs one case file (try 'strata record --help')"));
+    request.caseFile = positional.at(0);
+    return request;
+}
+
 } // namespace
 
 CommandLineRequest parse(const QStringList &arguments)
 {
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("record"))
+        return parseRecord(arguments);
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("analyze"))
         return parseAnalyze(arguments);
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("history"))
@@ -287,6 +329,9 @@ QString helpText()
                           "  contexts [--kubeconfig FILE]...\n"
                           "                   the contexts of your kubeconfigs, merged as kubectl does\n"
                           "                   (see 'strata contexts --help')\n"
+                          "  record CASE [--for DURATION]\n"
+                          "                   sample the case's etcd endpoints into a recording\n"
+                          "                   (see 'strata record --help')\n"
                           "\n"
                           "Exit status: 0 on success, 2 for a usage error; 'strata analyze' exits 3\n"
                           "when its analysis is incomplete.\n");
@@ -295,7 +340,7 @@ QString helpText()
 QString analyzeHelpText()
 {
     return QStringLiteral("Usage: strata analyze CASE [--format json|markdown] [--output FILE] [--offline]\n"
-                          "                      [--allow-exec]\n"
+                          "                      [--allow-exec] [--sample-for DURATION]\n"
                           "\n"
                           "Loads the case, imports its evidence, diffs code, state, live and replica,\n"
                           "applies the finding rules and prints the analysis. The GUI runs the same code.\n"
@@ -308,6 +353,9 @@ QString analyzeHelpText()
                           "      --offline         no network: the contexts' newest capture stands in for them\n"
                           "      --allow-exec      run the kubeconfig's exec credential plugins (without it,\n"
                           "                        only plugins approved in the window run; never asks)\n"
+                          "      --sample-for DURATION\n"
+                          "                        first record the case's etcd endpoints for DURATION (at\n"
+                          "                        sources.etcd's sample-every, as 'strata record' does)\n"
                           "  -h, --help            show this help and exit\n"
                           "\n"
                           "Exit status:\n"
@@ -318,6 +366,32 @@ QString analyzeHelpText()
                           "  3  the analysis ran but is incomplete: some evidence (or an entry of the case\n"
                           "     file) could not be read; the reasons are on standard error and in the\n"
                           "     output (problems[] in JSON, first section in Markdown)\n");
+}
+
+QString recordHelpText()
+{
+    return QStringLiteral("Usage: strata record CASE [--for DURATION] [--every DURATION]\n"
+                          "\n"
+                          "Samples the status of every etcd endpoint the case names (sources.etcd; with\n"
+                          "cluster: true every member) at a fixed interval and appends each sample to\n"
+                          "recordings/etcd-<UTC time>.tsv beside the case: term, raft and applied index,\n"
+                          "revision, leader, DB size and latency, or the error when an endpoint does not\n"
+                          "answer. The window and 'strata analyze' read the case's recordings: leader\n"
+                          "and term changes become timeline events. A recording cut short (Ctrl+C,\n"
+                          "SIGTERM, a crash) is readable up to its last whole line.\n"
+                          "\n"
+                          "Options:\n"
+                          "      --for DURATION    stop after DURATION (30s, 10m, 1h30m); default: until\n"
+                          "                        Ctrl+C or SIGTERM\n"
+                          "      --every DURATION  the interval (at least 250ms); default: the case's\n"
+                          "                        sample-every, else 2s\n"
+                          "  -h, --help            show this help and exit\n"
+                          "\n"
+                          "Exit status:\n"
+                          "  0  every sample answered\n"
+                          "  1  the recording could not be written (what was written stays whole)\n"
+                          "  2  usage error, or a case without sources.etcd\n"
+                          "  3  some endpoint did not answer (its errors are in the recording)\n");
 }
 
 QString historyHelpText()

@@ -7,7 +7,7 @@
 // exists, so `--version`, `--help` and usage errors never need a display.
 struct CommandLineRequest
 {
-    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze, History, Contexts };
+    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze, History, Contexts, Record };
     enum class Format { Json, Markdown, Text };
 
     Action action = Action::OpenGui;
@@ -23,6 +23,8 @@ struct CommandLineRequest
     int limit = 0; // History: at most this many changes; 0 for all
     bool stateHistory = false; // History --state: the committed state's serials instead of the code
     QStringList kubeconfigs; // Contexts: --kubeconfig files, merged in order; empty for kubectl's default
+    qint64 durationMs = 0; // Record --for: 0 until stopped; Analyze --sample-for: 0 for none
+    qint64 intervalMs = 0; // Record --every: 0 for the case's sample-every
 };
 
 namespace CommandLine {
@@ -32,6 +34,7 @@ QString helpText();
 QString analyzeHelpText();
 QString historyHelpText();
 QString contextsHelpText();
+QString recordHelpText();
 QString versionText();
 // Exit status for a usage error, as getopt-style tools use.
 constexpr int usageErrorExitCode = 2;

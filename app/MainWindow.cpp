@@ -16,6 +16,7 @@
 #include "MessageBar.h"
 #include "SystemView.h"
 #include "TimelineView.h"
+#include "live/EtcdSampler.h"
 
 #include "case/CaseFileReader.h"
 #include "case/CaseFileWriter.h"
@@ -118,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     createActions();
+    createRecordingAction();
     createDocks();
     createHistory();
     createNavigation();
@@ -173,6 +175,8 @@ MainWindow::~MainWindow()
 {
     m_jobs->cancelAll();
     m_jobs->waitForIdle();
+    if (m_sampler)
+        m_sampler->stop(); // the recording is whole up to its last sample
 }
 
 QString MainWindow::referenceCasePath()
@@ -244,6 +248,7 @@ void MainWindow::createMenus()
     file->addAction(m_addEvidenceAction);
     file->addAction(m_addFolderAction);
     file->addAction(m_reanalyseAction);
+    file->addAction(m_recordAction);
     file->addAction(m_workTreeAction);
     file->addAction(m_pickCommitAction);
     file->addSeparator();
@@ -633,6 +638,7 @@ void MainWindow::updateActions()
     m_saveAsAction->setEnabled(m_case.has_value());
     m_removeEvidenceAction->setEnabled(editable);
     m_reanalyseAction->setEnabled(m_case.has_value());
+    m_recordAction->setEnabled(m_case && m_case->etcdSource);
     const bool git = m_case && m_case->terraformSource;
     m_workTreeAction->setEnabled(git);
     m_workTreeAction->setChecked(git && m_case->terraformSource->workTree);
@@ -690,6 +696,7 @@ void MainWindow::openCase(const QString &path)
 
 void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const QList<Diagnostic> &diagnostics)
 {
+    stopRecording(false); // a recording belongs to the case it was started for
     m_case = caseFile;
     m_undo->clear(); // a case just read (or started) has no history
     updateExampleBanner();
@@ -788,10 +795,12 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
     m_contextModel->setCapture(result.capture);
     m_findingsStack->setCurrentWidget(
         result.findings.isEmpty() ? static_cast<QWidget *>(m_findingsPlaceholder) : m_findingsView);
-    m_timelineView->setTimeline(result.timeline, result.etcdMembers);
+    m_timelineView->setTimeline(result.timeline, result.etcdMembers, result.recordings,
+        result.etcdCapture ? result.etcdCapture->time : QDateTime());
     m_timelinePlaceholder->setText(QStringLiteral("No dated events in this evidence."));
-    m_timelineStack->setCurrentWidget(
-        result.timeline.isEmpty() ? static_cast<QWidget *>(m_timelinePlaceholder) : m_timelineView);
+    m_timelineStack->setCurrentWidget(result.timeline.isEmpty() && result.recordings.isEmpty()
+            ? static_cast<QWidget *>(m_timelinePlaceholder)
+            : m_timelineView);
     m_systemView->setSystem(result.components, result.relations, result.findings);
     m_etcdView->setResult(result);
     m_diagnostics = result.diagnostics; // the case file's own first, then the evidence's

@@ -26,6 +26,7 @@ class FindingsView;
 class HistoryView;
 class SystemView;
 class EtcdView;
+class QTimer;
 class TimelineView;
 class QTabWidget;
 class QUndoStack;
@@ -35,6 +36,7 @@ namespace strata {
 struct HistoryTarget;
 struct ExecPluginUse;
 class ContextListModel;
+class EtcdSampler;
 class EvidenceListModel;
 class JobRunner;
 struct EvidenceItem;
@@ -165,6 +167,15 @@ private:
     QTableView *m_contextsView = nullptr;
     strata::ContextListModel *m_contextModel = nullptr;
     QString m_kubeconfigNote; // what went wrong reading the case's kubeconfigs, for the Sources dock
+    // etcd recording (MainWindowRecording.cpp)
+    void createRecordingAction();
+    void setRecording(bool on);
+    void showRecordingProgress();
+    void stopRecording(bool analyseAfter);
+    QAction *m_recordAction = nullptr;
+    QLabel *m_recordingLabel = nullptr;
+    QTimer *m_recordingTimer = nullptr;
+    std::shared_ptr<strata::EtcdSampler> m_sampler;
     bool m_readLive = false; // the next analysis reads the live contexts (open, F5, a new role)
     QStackedWidget *m_evidenceStack = nullptr;
     PlaceholderView *m_evidencePlaceholder = nullptr;

@@ -5,6 +5,7 @@
 #include "ContextsCommand.h"
 #include "HistoryCommand.h"
 #include "MainWindow.h"
+#include "RecordCommand.h"
 
 #include "core/BuildInfo.h"
 #include "diff/SecretFingerprint.h"
@@ -47,6 +48,7 @@ int main(int argc, char **argv)
             request.helpTopic == QLatin1String("analyze")        ? CommandLine::analyzeHelpText()
                 : request.helpTopic == QLatin1String("history")  ? CommandLine::historyHelpText()
                 : request.helpTopic == QLatin1String("contexts") ? CommandLine::contextsHelpText()
+                : request.helpTopic == QLatin1String("record")   ? CommandLine::recordHelpText()
                                                                  : CommandLine::helpText());
         return 0;
     case CommandLineRequest::Action::History:
@@ -60,6 +62,11 @@ int main(int argc, char **argv)
         QCoreApplication core(argc, argv);
         useFingerprintKey();
         return AnalyzeCommand::run(request, stdout, stderr);
+    }
+    case CommandLineRequest::Action::Record: {
+        std::signal(SIGPIPE, SIG_IGN);
+        QCoreApplication core(argc, argv); // the sampler's network needs Qt's
+        return RecordCommand::run(request, stdout, stderr);
     }
     case CommandLineRequest::Action::Contexts:
         std::signal(SIGPIPE, SIG_IGN);

@@ -87,16 +87,49 @@ private Q_SLOTS:
         member.raftTerm = 9;
         const TimelineChartData data = TimelineChartData::build(events, { member });
         const auto x = [&](int minute) { return double(start.addSecs(minute * 60).toMSecsSinceEpoch()); };
-        QCOMPARE(data.termSteps.size(), 7);
+        QCOMPARE(data.termSteps.size(), 5);
         QCOMPARE(data.termSteps.at(0), QPointF(x(0), 5));
         QCOMPARE(data.termSteps.at(1), QPointF(x(3), 5));
         QCOMPARE(data.termSteps.at(2), QPointF(x(3), 6));
         QCOMPARE(data.termSteps.at(3), QPointF(x(5), 6));
         QCOMPARE(data.termSteps.at(4), QPointF(x(5), 8));
-        QCOMPARE(data.termSteps.at(6).y(), 9.0); // what the members report now, after the last event
-        QVERIFY(data.termSteps.at(6).x() > x(5));
+        // Nothing invented: the term a pasted status reports is undated, not an election at the edge.
+        QCOMPARE(data.reportedTerm, quint64(9));
+        QVERIFY(!data.reportedAt.isValid());
         QCOMPARE(data.minTerm, quint64(5));
         QCOMPARE(data.maxTerm, quint64(9));
+        // Read live: a fact at the time of the read.
+        const QDateTime read = start.addSecs(600);
+        QCOMPARE(TimelineChartData::build(events, { member }, 400, {}, read).reportedAt, read);
+    }
+
+    // Each recorded member's term: a step where its samples change, to its last sample.
+    void recordedTermsAreStepsPerMember()
+    {
+        QByteArray bytes = "# strata etcd recording 1\n# started 2026-12-04T10:00:00.000Z every 1000 ms\n"
+                           "E\t0\thttp://a:2379\nE\t1\thttp://b:2379\n";
+        const auto sample = [](qint64 t, int e, const char *id, int term) -> QByteArray {
+            return QByteArray("S\t") + QByteArray::number(t) + '\t' + QByteArray::number(e) + '\t' + id + '\t'
+                + QByteArray::number(term) + "\t9\t9\t1\taa\t20480\t3\t\n";
+        };
+        for (int i = 0; i < 1000; ++i) { // a thousand samples each, one election in the middle
+            bytes += sample(1000 + i * 1000, 0, "aa", i < 500 ? 4 : 5);
+            bytes += sample(1000 + i * 1000, 1, "bb", i < 501 ? 4 : 5);
+        }
+        const auto recording
+            = std::make_shared<const EtcdRecordingData>(EtcdRecording::parse(bytes, QStringLiteral("r.tsv")));
+        const TimelineChartData data = TimelineChartData::build({}, {}, 400, { recording });
+        QVERIFY(data.first.isValid());
+        QCOMPARE(data.memberTerms.size(), 2);
+        QCOMPARE(data.memberTerms.at(0).member, QStringLiteral("aa"));
+        const QList<QPointF> a = data.memberTerms.at(0).steps;
+        QCOMPARE(a.size(), 4); // start, the step (two points), the last sample: not 1000 points
+        QCOMPARE(a.at(1), QPointF(501000, 4));
+        QCOMPARE(a.at(2), QPointF(501000, 5));
+        QCOMPARE(a.at(3), QPointF(1000000, 5));
+        QCOMPARE(data.memberTerms.at(1).steps.at(1).x(), 502000.0); // b saw it a sample later
+        QCOMPARE(data.minTerm, quint64(4));
+        QCOMPARE(data.maxTerm, quint64(5));
     }
 };
 

@@ -73,10 +73,13 @@ TimelineView::TimelineView(QWidget *parent)
     layout->addWidget(splitter);
 }
 
-void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members)
+void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members,
+    const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, const QDateTime &reportedAt)
 {
     m_events = events;
     m_members = members;
+    m_recordings = recordings;
+    m_reportedAt = reportedAt;
     m_model->setEvents(events);
     rebuildChart();
 }
@@ -104,7 +107,7 @@ void TimelineView::rebuildChart()
 
     // Binned: at most one point per lane and pixel-wide bin, however many events.
     const TimelineChartData chartData
-        = TimelineChartData::build(events, members, std::max(60, m_chartView->width() / 3));
+        = TimelineChartData::build(events, members, std::max(60, m_chartView->width() / 3), m_recordings, m_reportedAt);
     if (!chartData.first.isValid()) {
         chart->setTitle(QStringLiteral("No dated events in the evidence"));
         replaceChart(m_chartView, chart);
@@ -113,10 +116,14 @@ void TimelineView::rebuildChart()
     const QDateTime &first = chartData.first, &last = chartData.last;
     const QStringList &sources = chartData.lanes;
     auto *timeAxis = new QDateTimeAxis;
-    timeAxis->setFormat(QStringLiteral("MM-dd HH:mm"));
+    // Labels as fine as the span needs: seconds for a short recording, dates for weeks.
+    const qint64 spanMs = first.msecsTo(last);
+    timeAxis->setFormat(spanMs < 600000 ? QStringLiteral("HH:mm:ss")
+            : spanMs < 2 * 86400000LL   ? QStringLiteral("MM-dd HH:mm")
+                                        : QStringLiteral("yyyy-MM-dd"));
     timeAxis->setTickCount(4);
     timeAxis->setTitleText(QStringLiteral("UTC"));
-    const qint64 pad = std::max<qint64>(60000, first.msecsTo(last) / 20);
+    const qint64 pad = std::max<qint64>(spanMs < 600000 ? 1000 : 60000, spanMs / 20);
     timeAxis->setRange(first.addMSecs(-pad), last.addMSecs(pad));
     styleAxis(timeAxis, palette());
     chart->addAxis(timeAxis, Qt::AlignBottom);
@@ -142,12 +149,35 @@ void TimelineView::rebuildChart()
         series->attachAxis(laneAxis);
     }
 
-    // Raft terms named by events, and the term the members report at the end.
+    // Raft terms named by events, each recorded member's sampled term, and
+    // the term a status reports where it is dated (a live read's time).
     auto *terms = new QLineSeries;
     terms->setName(QStringLiteral("raft term"));
     terms->replace(chartData.termSteps);
+    QList<QXYSeries *> termSeries;
+    if (terms->count() > 0)
+        termSeries.append(terms);
+    else
+        delete terms;
+    for (const TimelineChartData::MemberSteps &m : chartData.memberTerms) {
+        auto *member = new QLineSeries;
+        member->setName(QStringLiteral("term · %1").arg(m.member));
+        member->replace(m.steps);
+        termSeries.append(member);
+    }
+    if (chartData.reportedTerm > 0 && chartData.reportedAt.isValid()) {
+        auto *reported = new QScatterSeries;
+        reported->setName(QStringLiteral("term %1 at capture time").arg(chartData.reportedTerm));
+        reported->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        reported->setMarkerSize(9);
+        reported->append(double(chartData.reportedAt.toMSecsSinceEpoch()), double(chartData.reportedTerm));
+        termSeries.append(reported);
+    } else if (chartData.reportedTerm > 0) {
+        chart->setTitle(QStringLiteral("members report term %1 (undated: when it began is not in the evidence)")
+                            .arg(chartData.reportedTerm));
+    }
     const quint64 minTerm = chartData.minTerm, maxTerm = chartData.maxTerm;
-    if (terms->count() > 0) {
+    if (!termSeries.isEmpty()) {
         auto *termAxis = new QValueAxis;
         termAxis->setRange(double(minTerm) - 1, double(maxTerm) + 1);
         termAxis->setLabelFormat(QStringLiteral("%d"));
@@ -160,11 +190,11 @@ void TimelineView::rebuildChart()
         termAxis->setTitleText(QStringLiteral("raft term"));
         styleAxis(termAxis, palette());
         chart->addAxis(termAxis, Qt::AlignRight);
-        chart->addSeries(terms);
-        terms->attachAxis(timeAxis);
-        terms->attachAxis(termAxis);
-    } else {
-        delete terms;
+        for (QXYSeries *series : std::as_const(termSeries)) {
+            chart->addSeries(series);
+            series->attachAxis(timeAxis);
+            series->attachAxis(termAxis);
+        }
     }
     replaceChart(m_chartView, chart);
 }

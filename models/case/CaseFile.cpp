@@ -88,6 +88,14 @@ QString CaseFile::capturesFolder() const
         + QStringLiteral("/strata/captures/unsaved-case");
 }
 
+QString CaseFile::recordingsFolder() const
+{
+    if (hasOwnFile())
+        return baseDirectory() + QStringLiteral("/recordings");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+        + QStringLiteral("/strata/recordings/unsaved-case");
+}
+
 QString CaseFile::resolvedPath(const EvidenceEntry &entry) const
 {
     return resolvedPath(entry.path);

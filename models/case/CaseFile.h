@@ -120,6 +120,9 @@ struct CaseFile
     // Where live reads are captured: `captures/` beside a saved case; for a
     // new or built-in case, a folder in the user's cache (said when used).
     QString capturesFolder() const;
+    // Where etcd recordings go (recordings/ beside a saved case; the user's
+    // cache for a new or built-in one), re-opened with the case.
+    QString recordingsFolder() const;
     // Absolute (or ":/" resource) path of an evidence entry.
     QString resolvedPath(const EvidenceEntry &entry) const;
     // The display name: the title, else the file name, else "Untitled case".

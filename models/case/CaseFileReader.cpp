@@ -1,5 +1,6 @@
 #include "CaseFileReader.h"
 
+#include "core/Duration.h"
 #include "core/RegularFile.h"
 #include "core/RemoteUrl.h"
 
@@ -280,22 +281,13 @@ void readTerraformSource(Context &ctx, const YAML::Node &node, CaseFile &out)
         out.terraformSource = source;
 }
 
-// "10s", "2.5s", "500ms" or a number of seconds → milliseconds.
+// "10s", "2.5s", "500ms" or a number of seconds → milliseconds, at most 600 s.
 std::optional<int> durationMs(const QString &text)
 {
-    QString t = text.trimmed();
-    double factor = 1000;
-    if (t.endsWith(QLatin1String("ms"))) {
-        factor = 1;
-        t.chop(2);
-    } else if (t.endsWith(QLatin1Char('s'))) {
-        t.chop(1);
-    }
-    bool ok = false;
-    const double v = t.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v <= 0 || v * factor > 600000)
+    const auto ms = Duration::parseMs(text);
+    if (!ms || *ms > 600000)
         return std::nullopt;
-    return std::max(1, int(v * factor));
+    return int(*ms);
 }
 
 void readKubernetesSource(Context &ctx, const YAML::Node &node, CaseFile &out)

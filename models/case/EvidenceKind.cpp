@@ -22,6 +22,8 @@ QString evidenceKindName(EvidenceKind kind)
         return QStringLiteral("terraform-code");
     case EvidenceKind::TerraformState:
         return QStringLiteral("terraform-state");
+    case EvidenceKind::EtcdRecording:
+        return QStringLiteral("etcd-recording");
     }
     return {};
 }
@@ -45,6 +47,8 @@ std::optional<EvidenceKind> evidenceKindFromName(const QString &name)
         { QStringLiteral("hcl"), EvidenceKind::TerraformCode },
         { QStringLiteral("terraform-state"), EvidenceKind::TerraformState },
         { QStringLiteral("tfstate"), EvidenceKind::TerraformState },
+        { QStringLiteral("etcd-recording"), EvidenceKind::EtcdRecording },
+        { QStringLiteral("recording"), EvidenceKind::EtcdRecording },
     };
     for (const auto &[key, kind] : names) {
         if (key == n)
@@ -115,6 +119,8 @@ EvidenceKind detectEvidenceKind(const QString &path, bool isDirectory, const QBy
 {
     if (isDirectory)
         return EvidenceKind::TerraformCode;
+    if (head.startsWith(etcdRecordingMagic))
+        return EvidenceKind::EtcdRecording;
     const QString lower = path.toLower();
     if (lower.endsWith(QStringLiteral(".tf")))
         return EvidenceKind::TerraformCode;

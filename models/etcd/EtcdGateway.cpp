@@ -55,7 +55,8 @@ QByteArray readFile(const QString &path, QString *error)
 } // namespace
 
 namespace {
-EtcdGatewayResponse send(const EtcdEndpoint &endpoint, const QString &path, const QByteArray *json)
+EtcdGatewayResponse send(
+    const EtcdEndpoint &endpoint, const QString &path, const QByteArray *json, QNetworkAccessManager *shared)
 {
     EtcdGatewayResponse r;
     QNetworkRequest request(QUrl(endpoint.url + path));
@@ -84,7 +85,8 @@ EtcdGatewayResponse send(const EtcdEndpoint &endpoint, const QString &path, cons
         }
         request.setSslConfiguration(ssl);
     }
-    QNetworkAccessManager network;
+    QNetworkAccessManager own;
+    QNetworkAccessManager &network = shared ? *shared : own;
     QElapsedTimer elapsed;
     elapsed.start();
     QNetworkReply *reply = json ? network.post(request, *json) : network.get(request);
@@ -127,14 +129,15 @@ QString failure(const EtcdEndpoint &endpoint, const EtcdGatewayResponse &r)
 
 } // namespace
 
-EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json)
+EtcdGatewayResponse post(
+    const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json, QNetworkAccessManager *network)
 {
-    return send(endpoint, path, &json);
+    return send(endpoint, path, &json, network);
 }
 
 EtcdGatewayResponse get(const EtcdEndpoint &endpoint, const QString &path)
 {
-    return send(endpoint, path, nullptr);
+    return send(endpoint, path, nullptr, nullptr);
 }
 
 std::optional<EtcdEndpointStatus> parseStatus(const QByteArray &body, const QString &endpoint, QString *error)

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class QNetworkAccessManager;
+
 namespace strata {
 
 // How to reach one etcd endpoint: its client URL and, for https, the CA and
@@ -40,7 +42,10 @@ struct EtcdGatewayResponse
 // id never goes through a double); fields at their default are absent.
 // Blocking, with a timeout: off the GUI thread.
 namespace EtcdGateway {
-EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json);
+// `network`, when given, is the caller's (kept across requests, so a sampler
+// keeps its connection and TLS session); it must live in the calling thread.
+EtcdGatewayResponse post(const EtcdEndpoint &endpoint, const QString &path, const QByteArray &json,
+    QNetworkAccessManager *network = nullptr);
 // GET on the client URL (/metrics, /version, /health).
 EtcdGatewayResponse get(const EtcdEndpoint &endpoint, const QString &path);
 

@@ -4,6 +4,7 @@
 #include "core/RemoteUrl.h"
 #include "evidence/CredentialMaterial.h"
 #include "evidence/EntryImport.h"
+#include "evidence/RecordingImport.h"
 #include "evidence/TerraformImport.h"
 #include "git/FolderTree.h"
 
@@ -205,6 +206,9 @@ void importByKind(EvidenceKind kind, QByteArray &text, const QString &path, Evid
     case EvidenceKind::TerraformCode:
         TerraformImport::importCode(FolderTree(out.resolvedPath, path), QString(), {}, path, role, set, out);
         break;
+    case EvidenceKind::EtcdRecording:
+        RecordingImport::importRecording(out.resolvedPath, path, set, out);
+        break;
     case EvidenceKind::Unknown:
         out.diagnostics.append(
             Diagnostic::error(path, 0, 0, QStringLiteral("empty, or not a kind of evidence Strata reads")));
@@ -231,6 +235,15 @@ void refuseSecondTerraform(EntryImport &one, const QString &first)
 
 } // namespace
 
+namespace {
+bool isRecording(const QString &path)
+{
+    QFile f(path);
+    const qsizetype n = qsizetype(sizeof(etcdRecordingMagic) - 1);
+    return QFileInfo(path).isFile() && f.open(QIODevice::ReadOnly) && f.read(n) == QByteArray(etcdRecordingMagic, n);
+}
+} // namespace
+
 EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
 {
     EntryImport one;
@@ -244,6 +257,11 @@ EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
     if (!info.exists()) {
         out.diagnostics.append(
             Diagnostic::error(path, 0, 0, QStringLiteral("not found (looked for %1)").arg(out.resolvedPath)));
+    } else if (!info.isDir() && isRecording(out.resolvedPath)) {
+        // Mapped by its reader, never read whole here: a week of samples is hundreds of MB.
+        out.kind = EvidenceKind::EtcdRecording;
+        importByKind(out.kind, text, path, entry.role, one.set, out);
+        return one;
     } else if (!info.isDir()) {
         const FileContents f = readRegularFile(out.resolvedPath, evidenceReadLimit());
         if (!f.ok())
@@ -287,6 +305,7 @@ void merge(EvidenceSet &into, EvidenceSet &&from)
     into.metrics += std::move(from.metrics);
     into.events += std::move(from.events);
     into.notes += std::move(from.notes);
+    into.recordings += std::move(from.recordings);
     if (from.state) {
         into.state = std::move(from.state);
         into.statePath = from.statePath;

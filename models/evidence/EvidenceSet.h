@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diff/ResourceDiff.h"
+#include "etcd/EtcdRecording.h"
 #include "etcd/EtcdctlOutput.h"
 #include "evidence/ImportedEvidence.h"
 #include "evidence/MetricValue.h"
@@ -10,6 +11,7 @@
 #include "terraform/TerraformConfig.h"
 #include "terraform/TerraformState.h"
 
+#include <memory>
 #include <optional>
 
 namespace strata {
@@ -27,6 +29,8 @@ struct EvidenceSet
     QList<MetricValue> metrics;
     QList<TimelineEvent> events; // log lines and dated notes, in evidence order
     QList<TimelineEvent> notes; // comments that carry facts ("# Last successful apply: …")
+    // etcd status samples (Strata's recordings), shared: a week of them is ~150 MB.
+    QList<std::shared_ptr<const EtcdRecordingData>> recordings;
     std::optional<TerraformState> state;
     QString statePath;
     std::optional<TerraformConfig> code;

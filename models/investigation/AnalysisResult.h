@@ -3,6 +3,7 @@
 #include "case/CaseFile.h"
 #include "core/Diagnostic.h"
 #include "diff/ResourceDiff.h"
+#include "etcd/EtcdRecording.h"
 #include "evidence/ImportedEvidence.h"
 #include "evidence/MetricValue.h"
 #include "evidence/TerraformOrigin.h"
@@ -14,6 +15,8 @@
 #include "rules/Finding.h"
 #include "rules/Proposal.h"
 #include "rules/SystemGraph.h"
+
+#include <memory>
 
 namespace strata {
 
@@ -35,6 +38,7 @@ struct AnalysisResult
     QList<EtcdMemberSummary> etcdMembers;
     QList<MetricValue> metrics;
     QList<TimelineEvent> timeline;
+    QList<std::shared_ptr<const EtcdRecordingData>> recordings; // etcd status samples, for the chart
     QList<Component> components;
     QList<Relation> relations;
     QList<Finding> findings;

@@ -14,6 +14,7 @@
 #include "rules/ProposalPlanner.h"
 #include "rules/SystemInventory.h"
 
+#include <QDir>
 #include <QSet>
 
 #include <algorithm>
@@ -134,6 +135,23 @@ std::optional<EtcdCaptureManifest> addEtcdSource(
     return manifest;
 }
 
+// The case's etcd recordings (`strata record`, the window's sampler),
+// oldest first, each an entry read like any recording given as evidence.
+void addRecordings(const CaseFile &caseFile, EvidenceSet &evidence)
+{
+    const QDir folder(caseFile.recordingsFolder());
+    const QStringList names
+        = folder.entryList({ QStringLiteral("etcd-*.tsv") }, QDir::Files | QDir::Readable, QDir::Name);
+    for (const QString &name : names) {
+        EvidenceEntry entry;
+        entry.path = CaptureImport::shownPath(caseFile, folder.filePath(name));
+        entry.kind = QStringLiteral("etcd-recording");
+        EntryImport one = EvidenceImporter::importEntry(caseFile, entry);
+        one.out.fromSource = true;
+        EvidenceImporter::append(evidence, std::move(one));
+    }
+}
+
 // The endpoint table's latency comes from the read, not from what etcdctl prints.
 void addLatencies(QList<EtcdMemberSummary> &members, const EtcdCaptureManifest &capture)
 {
@@ -164,6 +182,8 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         addLiveSources(caseFile, investigated, options, context, evidence);
     if (caseFile.etcdSource && !cancelled())
         result.etcdCapture = addEtcdSource(caseFile, options, context, evidence);
+    if (!cancelled())
+        addRecordings(caseFile, evidence);
     EvidenceImporter::reportDuplicates(evidence);
     result.capture = evidence.capture;
     result.evidence = evidence.files;
@@ -207,6 +227,7 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     if (result.etcdCapture)
         addLatencies(result.etcdMembers, *result.etcdCapture);
     result.metrics = evidence.metrics;
+    result.recordings = evidence.recordings;
 
     // Sorted where they are, and shared with the result rather than copied
     // (a million log lines): the rules read them in time order too.

@@ -6,8 +6,8 @@
 
 namespace strata {
 
-TimelineChartData TimelineChartData::build(
-    const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members, int bins)
+TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members,
+    int bins, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, const QDateTime &reportedAt)
 {
     TimelineChartData data;
     bins = std::max(1, bins);
@@ -30,6 +30,17 @@ TimelineChartData TimelineChartData::build(
             data.first = e.time;
         if (!data.last.isValid() || e.time > data.last)
             data.last = e.time;
+    }
+    // Recorded samples are dated too: the chart spans them.
+    for (const auto &r : recordings) {
+        if (r->samples.empty())
+            continue;
+        const QDateTime a = QDateTime::fromMSecsSinceEpoch(r->firstMs, Qt::UTC);
+        const QDateTime b = QDateTime::fromMSecsSinceEpoch(r->lastMs, Qt::UTC);
+        if (!data.first.isValid() || a < data.first)
+            data.first = a;
+        if (!data.last.isValid() || b > data.last)
+            data.last = b;
     }
     if (!data.first.isValid())
         return data;
@@ -78,18 +89,47 @@ TimelineChartData TimelineChartData::build(
         if (ok)
             step(e.time.toMSecsSinceEpoch(), term);
     }
-    quint64 nowTerm = 0;
-    for (const EtcdMemberSummary &m : members)
-        nowTerm = std::max(nowTerm, m.raftTerm);
-    if (any && nowTerm > 0) {
-        // The members' term "now", a little after the last event.
-        const qint64 pad = std::max<qint64>(60000, span / 20);
-        const qint64 at = data.last.toMSecsSinceEpoch() + pad / 2;
-        if (nowTerm == current) {
-            data.termSteps.append(QPointF(double(at), double(current)));
-        } else {
-            step(at, nowTerm);
+    // Per recorded member: a point where its term changed, and its last sample.
+    QHash<QString, qsizetype> memberOf;
+    for (const auto &r : recordings) {
+        QList<quint64> memberTerm(r->members.size(), 0);
+        QList<qint64> lastSeen(r->members.size(), -1);
+        for (const EtcdSample &sample : r->samples) {
+            if (!sample.answered() || sample.member == EtcdSample::none || sample.member >= r->members.size())
+                continue;
+            const QString &id = r->members.at(sample.member);
+            qsizetype index = memberOf.value(id, -1);
+            if (index < 0) {
+                index = data.memberTerms.size();
+                memberOf.insert(id, index);
+                data.memberTerms.append({ id, {} });
+            }
+            QList<QPointF> &steps = data.memberTerms[index].steps;
+            quint64 &term = memberTerm[sample.member];
+            if (term != sample.raftTerm) {
+                if (term != 0)
+                    steps.append(QPointF(double(sample.timeMs), double(term)));
+                steps.append(QPointF(double(sample.timeMs), double(sample.raftTerm)));
+                term = sample.raftTerm;
+                data.minTerm = any ? std::min(data.minTerm, term) : term;
+                data.maxTerm = std::max(data.maxTerm, term);
+                any = true;
+            }
+            lastSeen[sample.member] = sample.timeMs;
         }
+        for (qsizetype m = 0; m < r->members.size(); ++m) {
+            if (lastSeen[m] >= 0 && memberTerm[m] != 0)
+                data.memberTerms[memberOf.value(r->members.at(m))].steps.append(
+                    QPointF(double(lastSeen[m]), double(memberTerm[m])));
+        }
+    }
+    // What a status says now: a fact of its own, not a step at the chart's edge.
+    for (const EtcdMemberSummary &m : members)
+        data.reportedTerm = std::max(data.reportedTerm, m.raftTerm);
+    if (data.reportedTerm > 0) {
+        data.reportedAt = reportedAt;
+        data.minTerm = any ? std::min(data.minTerm, data.reportedTerm) : data.reportedTerm;
+        data.maxTerm = std::max(data.maxTerm, data.reportedTerm);
     }
     return data;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "etcd/EtcdRecording.h"
 #include "evidence/TimelineEvent.h"
 #include "rules/EtcdMemberSummary.h"
 
@@ -7,6 +8,8 @@
 #include <QList>
 #include <QPointF>
 #include <QStringList>
+
+#include <memory>
 
 namespace strata {
 
@@ -22,6 +25,19 @@ struct TimelineChartData
     QList<QList<QPointF>> points; // per lane: x = msecs since the epoch (the bin's first event), y = lane
     QList<QList<int>> counts; // per lane and point: how many events the point stands for
     QList<QPointF> termSteps; // the raft term as steps: x = msecs, y = term; empty when no event names one
+    // Each recorded member's term as steps where its samples show it change
+    // (one point per change, however many samples), to its last sample.
+    struct MemberSteps
+    {
+        QString member; // hex id
+        QList<QPointF> steps;
+    };
+    QList<MemberSteps> memberTerms;
+    // The term the members report in a status (etcdctl output, a live read):
+    // a fact at `reportedAt` (a live read's time) or undated (pasted output) —
+    // never drawn as an election at the chart's edge. 0 when no status.
+    quint64 reportedTerm = 0;
+    QDateTime reportedAt;
     quint64 minTerm = 0, maxTerm = 0;
     qsizetype datedEvents = 0;
 
@@ -29,8 +45,9 @@ struct TimelineChartData
     static constexpr int maxLanes = 24; // more would not be readable as lanes
     static QString otherSourcesLane() { return QStringLiteral("(other sources)"); }
 
-    static TimelineChartData build(
-        const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members, int bins = defaultBins);
+    static TimelineChartData build(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members,
+        int bins = defaultBins, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings = {},
+        const QDateTime &reportedAt = {});
 };
 
 } // namespace strata

@@ -96,19 +96,6 @@ QByteArray commandLine(const QStringList &urls, const QString &command)
     return QStringLiteral("$ etcdctl --endpoints=%1 %2\n").arg(urls.join(QLatin1Char(',')), command).toUtf8();
 }
 
-// The member list's client URLs (etcdctl --cluster), each once, in member order.
-QStringList clientUrls(const QList<EtcdMember> &members)
-{
-    QStringList out;
-    for (const EtcdMember &m : members) {
-        for (const QString &u : m.clientUrls) {
-            if (!out.contains(u))
-                out.append(u);
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 QString capturesRoot(const CaseFile &caseFile)
@@ -138,42 +125,13 @@ EtcdCaptureManifest capture(const CaseFile &caseFile, const EtcdCaptureOptions &
     QList<EtcdMember> members;
     // --cluster: the member list from the first endpoint that gives it names every member's client URLs.
     if (connection.cluster && !endpoints.isEmpty()) {
-        QStringList failures;
-        for (EtcdEndpoint e : std::as_const(endpoints)) {
-            if (!connection.user.isEmpty()) {
-                QString authError;
-                e.token = EtcdGateway::authenticate(e, connection.user, connection.password, &authError);
-                if (e.token.isEmpty()) {
-                    failures.append(authError);
-                    continue;
-                }
-            }
-            const EtcdGatewayResponse r = EtcdGateway::post(e, QStringLiteral("/v3/cluster/member/list"), "{}");
-            QString parseError;
-            const auto list = r.ok() ? EtcdGateway::parseMemberList(r.body, &parseError) : std::nullopt;
-            if (list && !clientUrls(*list).isEmpty()) {
-                members = *list;
-                memberListBody = r.body;
-                break;
-            }
-            failures.append(r.ok() ? QStringLiteral("%1: %2").arg(e.url, parseError) : r.error);
-            if (cancelled())
-                break;
-        }
-        if (!members.isEmpty()) {
-            QList<EtcdEndpoint> discovered;
-            for (const QString &url : clientUrls(members)) {
-                EtcdEndpoint e = endpoints.first();
-                e.url = url;
-                e.token.clear();
-                discovered.append(e);
-            }
-            endpoints = discovered;
+        const EtcdDiscovery found = EtcdConnections::discover(connection, job);
+        if (found.endpoints.isEmpty()) {
+            manifest.discoveryError = found.error;
         } else {
-            manifest.discoveryError
-                = QStringLiteral("no endpoint gave the member list, so the cluster's other members are not known "
-                                 "(%1); the endpoints named were read instead")
-                      .arg(failures.join(QStringLiteral("; ")));
+            endpoints = found.endpoints;
+            members = found.members;
+            memberListBody = found.memberListBody;
         }
     }
 

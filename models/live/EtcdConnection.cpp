@@ -1,5 +1,7 @@
 #include "EtcdConnection.h"
 
+#include "core/JobRunner.h"
+
 namespace strata {
 
 QStringList EtcdConnection::urls() const
@@ -66,6 +68,57 @@ EtcdConnection forCase(const CaseFile &caseFile, const QProcessEnvironment &envi
     }
     if (out.endpoints.isEmpty())
         out.error = QStringLiteral("'sources.etcd' names no endpoint and ETCDCTL_ENDPOINTS is not set");
+    return out;
+}
+
+namespace {
+// The member list's client URLs, each once, in member order.
+QStringList clientUrls(const QList<EtcdMember> &members)
+{
+    QStringList out;
+    for (const EtcdMember &m : members) {
+        for (const QString &u : m.clientUrls) {
+            if (!out.contains(u))
+                out.append(u);
+        }
+    }
+    return out;
+}
+} // namespace
+
+EtcdDiscovery discover(const EtcdConnection &connection, const JobContext *job)
+{
+    EtcdDiscovery out;
+    QStringList failures;
+    for (EtcdEndpoint e : connection.endpoints) {
+        if (!connection.user.isEmpty()) {
+            QString authError;
+            e.token = EtcdGateway::authenticate(e, connection.user, connection.password, &authError);
+            if (e.token.isEmpty()) {
+                failures.append(authError);
+                continue;
+            }
+        }
+        const EtcdGatewayResponse r = EtcdGateway::post(e, QStringLiteral("/v3/cluster/member/list"), "{}");
+        QString parseError;
+        const auto list = r.ok() ? EtcdGateway::parseMemberList(r.body, &parseError) : std::nullopt;
+        if (list && !clientUrls(*list).isEmpty()) {
+            out.members = *list;
+            out.memberListBody = r.body;
+            for (const QString &url : clientUrls(out.members)) {
+                EtcdEndpoint member = connection.endpoints.first(); // the same TLS files and timeout
+                member.url = url;
+                out.endpoints.append(member);
+            }
+            return out;
+        }
+        failures.append(r.ok() ? QStringLiteral("%1: %2").arg(e.url, parseError) : r.error);
+        if (job && job->isCancelled())
+            break;
+    }
+    out.error = QStringLiteral("no endpoint gave the member list, so the cluster's other members are not known "
+                               "(%1); the endpoints named were read instead")
+                    .arg(failures.join(QStringLiteral("; ")));
     return out;
 }
 

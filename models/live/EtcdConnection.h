@@ -24,9 +24,22 @@ struct EtcdConnection
     QStringList urls() const;
 };
 
+// What `cluster: true` found: every member's client URL from the member
+// list of the first named endpoint that gave it (as etcdctl --cluster).
+struct EtcdDiscovery
+{
+    QList<EtcdEndpoint> endpoints; // empty when no endpoint gave the list
+    QList<EtcdMember> members;
+    QByteArray memberListBody; // the gateway's answer, for the capture
+    QString error; // why not, naming each endpoint tried
+};
+
+class JobContext;
+
 namespace EtcdConnections {
 EtcdConnection forCase(
     const CaseFile &caseFile, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
-}
+EtcdDiscovery discover(const EtcdConnection &connection, const JobContext *job = nullptr);
+} // namespace EtcdConnections
 
 } // namespace strata

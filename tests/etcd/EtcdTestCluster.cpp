@@ -41,29 +41,63 @@ EtcdTestCluster::~EtcdTestCluster()
     }
 }
 
+QProcessEnvironment EtcdTestCluster::etcdctlEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
+    return env;
+}
+
+QStringList EtcdTestCluster::statusFields(int member) const
+{
+    QProcess status;
+    status.setProcessEnvironment(etcdctlEnvironment());
+    status.start(QStringLiteral("etcdctl"),
+        QStringList { QStringLiteral("--endpoints=") + m_clientUrls.at(member), QStringLiteral("endpoint"),
+            QStringLiteral("status"), QStringLiteral("-w"), QStringLiteral("simple") }
+            + etcdctlFlags());
+    if (!status.waitForFinished(10000))
+        return {};
+    // "url, id, version, db size, is leader, is learner, term, index, applied, errors"
+    return QString::fromUtf8(status.readAllStandardOutput()).trimmed().split(QStringLiteral(", "));
+}
+
+QString EtcdTestCluster::memberId(int member) const
+{
+    return statusFields(member).value(1).trimmed();
+}
+
 int EtcdTestCluster::leader() const
 {
     const QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired()) {
         for (int i = 0; i < m_clientUrls.size(); ++i) {
-            QProcess status;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
-            status.setProcessEnvironment(env);
-            status.start(QStringLiteral("etcdctl"),
-                QStringList { QStringLiteral("--endpoints=") + m_clientUrls.at(i), QStringLiteral("endpoint"),
-                    QStringLiteral("status"), QStringLiteral("-w"), QStringLiteral("simple") }
-                    + etcdctlFlags());
-            if (!status.waitForFinished(10000))
-                continue;
-            // "url, id, version, db size, is leader, is learner, term, index, applied, errors"
-            const QStringList fields = QString::fromUtf8(status.readAllStandardOutput()).split(QStringLiteral(", "));
-            if (fields.size() > 4 && fields.at(4).trimmed() == QLatin1String("true"))
+            if (statusFields(i).value(4).trimmed() == QLatin1String("true"))
                 return i;
         }
         QThread::msleep(100); // polling a condition, not timing anything
     }
     return -1;
+}
+
+bool EtcdTestCluster::moveLeader(int member, QString *error) const
+{
+    const int from = leader();
+    const QString target = memberId(member);
+    if (from < 0 || target.isEmpty()) {
+        *error = QStringLiteral("no leader, or member %1 does not answer").arg(member);
+        return false;
+    }
+    QProcess move;
+    move.setProcessEnvironment(etcdctlEnvironment());
+    move.start(QStringLiteral("etcdctl"),
+        QStringList { QStringLiteral("--endpoints=") + m_clientUrls.at(from), QStringLiteral("move-leader"), target }
+            + etcdctlFlags());
+    if (!move.waitForFinished(30000) || move.exitCode() != 0) {
+        *error = QStringLiteral("etcdctl move-leader: %1").arg(QString::fromUtf8(move.readAllStandardError()));
+        return false;
+    }
+    return true;
 }
 
 int EtcdTestCluster::follower() const

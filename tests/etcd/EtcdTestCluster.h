@@ -34,10 +34,17 @@ public:
     int leader() const;
     // A member that does not lead: killing it leaves the cluster its leader.
     int follower() const;
+    // The member's id in hex, as etcdctl prints it ("" when it does not answer).
+    QString memberId(int member) const;
+    // Hands leadership to `member` with `etcdctl move-leader` (the term goes up by one).
+    bool moveLeader(int member, QString *error) const;
     // Stops one member (as a crash would: SIGKILL), the others keep running.
     void kill(int member);
 
 private:
+    // One line of `etcdctl endpoint status -w simple` for a member, split at ", ".
+    QStringList statusFields(int member) const;
+    QProcessEnvironment etcdctlEnvironment() const;
     int m_members;
     Security m_security;
     QTemporaryDir m_dir;

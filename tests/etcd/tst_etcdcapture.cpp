@@ -8,6 +8,7 @@
 // capture offline.
 
 #include "EtcdTestCluster.h"
+#include "EtcdTestSupport.h"
 #include "StrataTestMain.h"
 #include "TestCertificates.h"
 #include "TestFiles.h"
@@ -22,23 +23,9 @@
 #include <QTemporaryDir>
 
 using namespace strata;
+using namespace EtcdTestSupport;
 
 namespace {
-
-bool haveEtcd()
-{
-    return !QStandardPaths::findExecutable(QStringLiteral("etcd")).isEmpty()
-        && !QStandardPaths::findExecutable(QStringLiteral("etcdctl")).isEmpty();
-}
-
-CaseFile caseAt(const QString &path, const QByteArray &yaml)
-{
-    writeFile(path, yaml);
-    const CaseFileReadResult r = CaseFileReader::readFile(path);
-    if (!r.caseFile)
-        qFatal("case not read: %s", qPrintable(r.diagnostics.value(0).toString()));
-    return *r.caseFile;
-}
 
 QByteArray yamlList(const QStringList &items)
 {
@@ -112,7 +99,7 @@ private Q_SLOTS:
     void liveReadsAgreeWithEtcdctlAndWithTheCaptureOffline()
     {
         if (!haveEtcd())
-            QSKIP("etcd-server or etcd-client is not installed (scripts/install-deps.sh installs them)");
+            QSKIP(skipReason());
         EtcdTestCluster cluster(3);
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
@@ -182,7 +169,7 @@ private Q_SLOTS:
     void aKilledMemberIsItsOwnRowAndTheAnalysisIsIncomplete()
     {
         if (!haveEtcd())
-            QSKIP("etcd-server or etcd-client is not installed (scripts/install-deps.sh installs them)");
+            QSKIP(skipReason());
         EtcdTestCluster cluster(3);
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
@@ -219,7 +206,7 @@ private Q_SLOTS:
     void mutualTlsWithTheRightAndTheWrongCertificates()
     {
         if (!haveEtcd())
-            QSKIP("etcd-server or etcd-client is not installed (scripts/install-deps.sh installs them)");
+            QSKIP(skipReason());
         EtcdTestCluster cluster(3, EtcdTestCluster::Security::MutualTls);
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
@@ -261,7 +248,7 @@ private Q_SLOTS:
     void etcdctlsEnvironmentFillsWhatTheCaseLeavesOut()
     {
         if (!haveEtcd())
-            QSKIP("etcd-server or etcd-client is not installed (scripts/install-deps.sh installs them)");
+            QSKIP(skipReason());
         EtcdTestCluster cluster(1);
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));

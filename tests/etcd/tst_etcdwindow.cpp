@@ -5,14 +5,18 @@
 
 #include "../gui/WindowDriver.h"
 #include "EtcdTestCluster.h"
+#include "EtcdTestSupport.h"
 #include "StrataTestMain.h"
 #include "TestFiles.h"
 
 #include "EtcdView.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "TimelineView.h"
 #include "itemmodels/EtcdEndpointModel.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -21,6 +25,7 @@
 #include <QTest>
 
 using namespace strata;
+using namespace EtcdTestSupport;
 using namespace WindowDriver;
 
 class TestEtcdWindow : public QObject
@@ -29,9 +34,8 @@ class TestEtcdWindow : public QObject
 private Q_SLOTS:
     void theEndpointTableShowsEveryEndpointAndWhatFailed()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("etcd")).isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("etcdctl")).isEmpty())
-            QSKIP("etcd-server or etcd-client is not installed (scripts/install-deps.sh installs them)");
+        if (!haveEtcd())
+            QSKIP(skipReason());
         EtcdTestCluster cluster(3);
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
@@ -89,6 +93,66 @@ private Q_SLOTS:
         // A member that did not answer: never an all-clear.
         QVERIFY(window.findChild<MessageBar *>(QStringLiteral("incompleteBanner"))->isVisible());
         QVERIFY(saveScreenshot(window, QStringLiteral("mainwindow-etcd-endpoints.png")));
+    }
+
+    // Ctrl+Shift+R records while leadership is moved; turning it off reads
+    // the recording: the term change is an event and every member's sampled
+    // term is a line on the chart.
+    void aRecordingMadeWhileLeadershipMovesIsCharted()
+    {
+        if (!haveEtcd())
+            QSKIP(skipReason());
+        EtcdTestCluster cluster(3);
+        QString error;
+        QVERIFY2(cluster.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath,
+            "strata: 1\ntitle: leadership moved\nsources:\n  etcd:\n    endpoints: ["
+                + cluster.clientUrls().first().toUtf8() + "]\n    cluster: true\n    sample-every: 250ms\n");
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(openAndAnalyse(window, casePath));
+
+        auto *label = window.findChild<QLabel *>(QStringLiteral("recordingLabel"));
+        QVERIFY(label);
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(action(window, "recordEtcdAction")->isChecked());
+        const auto samples = [label] { return label->text().section(QLatin1Char(' '), 3, 3).toInt(); };
+        QTRY_VERIFY_WITH_TIMEOUT(label->isVisible() && samples() >= 9, 30000);
+        const int before = cluster.leader();
+        QVERIFY2(cluster.moveLeader(before == 0 ? 1 : 0, &error), qPrintable(error));
+        const int afterMove = samples();
+        QTRY_VERIFY_WITH_TIMEOUT(samples() >= afterMove + 9, 30000);
+
+        QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+        QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier); // off: stops, analyses again
+        QVERIFY(analysed.wait(30000));
+        QVERIFY(!action(window, "recordEtcdAction")->isChecked());
+        QVERIFY(!label->isVisible());
+        const AnalysisResult *result = &*window.analysis();
+        QCOMPARE(result->recordings.size(), 1);
+        int termEvents = 0;
+        for (const TimelineEvent &e : result->timeline)
+            termEvents += e.text.startsWith(QLatin1String("raft term ")) ? 1 : 0;
+        QCOMPARE(termEvents, 1);
+
+        // The chart: one sampled term line per member, and the live status's term at its read time.
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        auto *timeline = window.findChild<TimelineView *>();
+        QVERIFY(timeline && timeline->isVisible());
+        int memberLines = 0, reported = 0;
+        for (const QAbstractSeries *series : timeline->chartView()->chart()->series()) {
+            memberLines += series->name().startsWith(QStringLiteral("term · ")) ? 1 : 0;
+            reported += series->name().endsWith(QLatin1String("at capture time")) ? 1 : 0;
+        }
+        QStringList names;
+        for (const QAbstractSeries *series : timeline->chartView()->chart()->series())
+            names.append(series->name());
+        QVERIFY2(memberLines == 3, qPrintable(names.join(QStringLiteral(" | "))));
+        QCOMPARE(reported, 1);
+        QVERIFY(saveScreenshot(window, QStringLiteral("timeline-recording-move-leader.png")));
     }
 };
 

@@ -1,0 +1,157 @@
+#include "EtcdSampler.h"
+
+#include "live/CaptureFolder.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+
+#include <chrono>
+
+namespace strata {
+
+EtcdSampler::EtcdSampler(const CaseFile &caseFile, const EtcdSamplerOptions &options)
+    : m_case(caseFile)
+    , m_options(options)
+{
+}
+
+EtcdSampler::~EtcdSampler()
+{
+    stop();
+}
+
+QString EtcdSampler::recordingPath() const
+{
+    return m_writer.path();
+}
+
+QStringList EtcdSampler::endpoints() const
+{
+    QStringList out;
+    for (const EtcdEndpoint &e : m_endpoints)
+        out.append(e.url);
+    return out;
+}
+
+QString EtcdSampler::writeError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_writeError;
+}
+
+bool EtcdSampler::start(QString *error)
+{
+    m_connection = EtcdConnections::forCase(m_case, m_options.environment);
+    if (!m_connection.error.isEmpty()) {
+        *error = m_connection.error;
+        return false;
+    }
+    m_endpoints = m_connection.endpoints;
+    if (m_connection.cluster) {
+        const EtcdDiscovery found = EtcdConnections::discover(m_connection);
+        if (!found.endpoints.isEmpty())
+            m_endpoints = found.endpoints; // else the named ones: each is recorded as what it answers
+    }
+    if (m_endpoints.size() >= EtcdSample::none) {
+        *error = QStringLiteral("%1 endpoints: a recording holds at most 254").arg(m_endpoints.size());
+        return false;
+    }
+    const int interval = m_options.intervalMs > 0 ? m_options.intervalMs
+        : m_case.etcdSource                       ? m_case.etcdSource->sampleEveryMs
+                                                  : 2000;
+    m_options.intervalMs = std::max(250, interval);
+    const QString folder = m_case.recordingsFolder();
+    if (!QDir().mkpath(folder)) {
+        *error = QStringLiteral("%1: cannot create the recordings folder").arg(folder);
+        return false;
+    }
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    QString path;
+    for (int n = 1; n < 1000; ++n) {
+        path = folder
+            + QStringLiteral("/etcd-%1%2.tsv")
+                  .arg(started.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")),
+                      n == 1 ? QString() : QStringLiteral("-%1").arg(n));
+        if (!QFileInfo::exists(path))
+            break;
+    }
+    if (!m_writer.create(path, endpoints(), m_options.intervalMs, started, error))
+        return false;
+    for (int i = 0; i < m_endpoints.size(); ++i)
+        m_threads.emplace_back([this, i] { poll(i); });
+    return true;
+}
+
+void EtcdSampler::stop()
+{
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    for (std::thread &t : m_threads)
+        t.join();
+    m_threads.clear();
+}
+
+void EtcdSampler::poll(int index)
+{
+    using Clock = std::chrono::steady_clock;
+    EtcdEndpoint endpoint = m_endpoints.at(index);
+    // The request may not outlast the interval by much: a stop waits for it.
+    endpoint.timeoutMs = std::min(endpoint.timeoutMs, std::max(1000, m_options.intervalMs * 2));
+    QNetworkAccessManager network; // this thread's: the connection stays open between samples
+    const auto interval = std::chrono::milliseconds(m_options.intervalMs);
+    auto next = Clock::now();
+    while (!m_stopping) {
+        EtcdRecording::Reading reading;
+        reading.timeMs = QDateTime::currentMSecsSinceEpoch();
+        reading.endpoint = index;
+        if (!m_connection.user.isEmpty() && endpoint.token.isEmpty()) {
+            QString authError;
+            endpoint.token = EtcdGateway::authenticate(endpoint, m_connection.user, m_connection.password, &authError);
+            reading.error = authError;
+        }
+        if (reading.error.isEmpty()) {
+            const EtcdGatewayResponse r
+                = EtcdGateway::post(endpoint, QStringLiteral("/v3/maintenance/status"), "{}", &network);
+            reading.latencyMs = r.latencyMs;
+            QString parseError;
+            const auto status = r.ok() ? EtcdGateway::parseStatus(r.body, endpoint.url, &parseError) : std::nullopt;
+            if (status) {
+                reading.memberIdHex = status->memberIdHex;
+                reading.raftTerm = status->raftTerm;
+                reading.raftIndex = status->raftIndex;
+                reading.raftAppliedIndex = status->raftAppliedIndex;
+                reading.revision = status->revision.value_or(-1);
+                reading.leaderIdHex
+                    = status->leaderId && *status->leaderId ? QString::number(*status->leaderId, 16) : QString();
+                reading.dbSizeBytes = status->dbSizeBytes;
+            } else {
+                reading.error = r.ok() ? parseError : r.error;
+                if (r.status == 401)
+                    endpoint.token.clear(); // an expired token: authenticate again next time
+            }
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            QString writeError;
+            if (m_writeError.isEmpty() && m_writer.append(reading, &writeError))
+                ++m_written;
+            else if (m_writeError.isEmpty())
+                m_writeError = writeError; // a full disk: said once; what was written stays whole
+        }
+        if (!reading.error.isEmpty())
+            ++m_failed;
+        // Fixed ticks, not "interval after the last answer": samples of all
+        // endpoints stay aligned, and a slow answer does not drift the rest.
+        next += interval;
+        const auto now = Clock::now();
+        if (next < now)
+            next = now; // a request slower than the interval: the next starts at once
+        std::unique_lock lock(m_wakeMutex);
+        m_wake.wait_until(lock, next, [this] { return m_stopping.load(); });
+    }
+}
+
+} // namespace strata
