@@ -51,6 +51,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
             return CommandLine::usageErrorExitCode;
         }
     }
+    QString samplingProblem; // --sample-for that did not sample everything: never an all-clear
     if (request.durationMs > 0) {
         if (request.offline || !read.caseFile->etcdSource) {
             print(err, QStringLiteral("strata: --sample-for needs a case with sources.etcd, and the network\n"));
@@ -60,7 +61,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         strata::EtcdSampler sampler(*read.caseFile);
         QString error;
         if (!sampler.start(&error)) {
-            print(err, QStringLiteral("strata: cannot sample etcd: %1\n").arg(error));
+            samplingProblem = QStringLiteral("cannot sample etcd: %1").arg(error);
         } else {
             QEventLoop wait;
             QTimer::singleShot(int(std::min<qint64>(request.durationMs, INT_MAX)), &wait, &QEventLoop::quit);
@@ -70,6 +71,13 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
                 QStringLiteral("strata: %1 samples of etcd in %2\n")
                     .arg(sampler.samplesWritten())
                     .arg(sampler.recordingPath()));
+            if (!sampler.writeError().isEmpty())
+                samplingProblem = QStringLiteral("the recording stopped growing: ") + sampler.writeError();
+            else if (!sampler.discoveryError().isEmpty())
+                samplingProblem = sampler.discoveryError();
+            else if (sampler.failedSamples() > 0)
+                samplingProblem
+                    = QStringLiteral("%1 samples without an answer (see the recording)").arg(sampler.failedSamples());
         }
     }
     // Problems with single entries do not stop the analysis: it runs on the
@@ -88,7 +96,9 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
             print(err,
                 QStringLiteral("strata:   %1 (%2): %3\n").arg(p.source, strata::evidenceStateName(p.state), p.reason));
     }
-    const int status = complete ? 0 : CommandLine::incompleteExitCode;
+    if (!samplingProblem.isEmpty())
+        print(err, QStringLiteral("strata: --sample-for: %1; the analysis is incomplete\n").arg(samplingProblem));
+    const int status = complete && samplingProblem.isEmpty() ? 0 : CommandLine::incompleteExitCode;
 
     // JSON goes out piece by piece as it is written (never whole in memory);
     // Markdown is a fraction of its size and written in one piece.

@@ -243,7 +243,7 @@ CommandLineRequest parseRecord(const QStringList &arguments)
             if (arg == QLatin1String("--for") || arg == QLatin1String("--every")) {
                 const auto v = takeValue();
                 const auto ms = v ? strata::Duration::parseMs(*v) : std::nullopt;
-                if (!ms || (arg == QLatin1String("--every") && *ms < 250))
+                if (!ms || (arg == QLatin1String("--every") && (*ms < 250 || *ms > 600000)))
                     return usageError(
                         QStringLiteral("option '%1' takes a duration such as 30s, 10m or 1h%2")
                             .arg(arg,
@@ -329,7 +329,7 @@ QString helpText()
                           "  contexts [--kubeconfig FILE]...\n"
                           "                   the contexts of your kubeconfigs, merged as kubectl does\n"
                           "                   (see 'strata contexts --help')\n"
-                          "  record CASE [--for DURATION]\n"
+                          "  record CASE [--for DURATION] [--every DURATION]\n"
                           "                   sample the case's etcd endpoints into a recording\n"
                           "                   (see 'strata record --help')\n"
                           "\n"
@@ -389,9 +389,10 @@ QString recordHelpText()
                           "\n"
                           "Exit status:\n"
                           "  0  every sample answered\n"
-                          "  1  the recording could not be written (what was written stays whole)\n"
+                          "  1  the recording stopped being writable (what was written stays whole)\n"
                           "  2  usage error, or a case without sources.etcd\n"
-                          "  3  some endpoint did not answer (its errors are in the recording)\n");
+                          "  3  some endpoint did not answer (its errors are in the recording), the\n"
+                          "     members could not be discovered, or the recording could not be started\n");
 }
 
 QString historyHelpText()

@@ -42,6 +42,13 @@ void MainWindow::setRecording(bool on)
     }
     if (m_sampler)
         return;
+    if (m_case && m_case->etcdSource && !m_case->hasOwnFile()) {
+        statusBar()->showMessage(
+            QStringLiteral("Save the case first: its recordings are kept beside it (recordings/)."), 8000);
+        const QSignalBlocker block(m_recordAction);
+        m_recordAction->setChecked(false);
+        return;
+    }
     if (!m_case || !m_case->etcdSource) {
         statusBar()->showMessage(
             QStringLiteral("Nothing to record: the case names no etcd endpoints (sources.etcd)."), 8000);
@@ -59,10 +66,16 @@ void MainWindow::setRecording(bool on)
     statusBar()->showMessage(QStringLiteral("Starting to record etcd…"));
     m_jobs->start<Started>(
         QStringLiteral("etcd-recording"),
-        [caseFile](const JobContext &) {
+        [caseFile](const JobContext &job) {
             Started out { std::make_shared<EtcdSampler>(caseFile), QString() };
             if (!out.sampler->start(&out.error))
                 out.sampler.reset();
+            // Superseded (off and on again, another case): stopped here, off the
+            // GUI thread, rather than joined when the dropped result is destroyed.
+            if (out.sampler && job.isCancelled()) {
+                out.sampler->stop();
+                out.sampler.reset();
+            }
             return out;
         },
         [this](Started started) {
@@ -92,9 +105,12 @@ void MainWindow::showRecordingProgress()
     if (!m_sampler)
         return;
     const qint64 failed = m_sampler->failedSamples();
-    m_recordingLabel->setText(QStringLiteral("● Recording etcd: %1 samples%2")
-                                  .arg(m_sampler->samplesWritten())
-                                  .arg(failed ? QStringLiteral(", %1 without an answer").arg(failed) : QString()));
+    const QString writeError = m_sampler->writeError();
+    m_recordingLabel->setText(writeError.isEmpty()
+            ? QStringLiteral("● Recording etcd: %1 samples%2")
+                  .arg(m_sampler->samplesWritten())
+                  .arg(failed ? QStringLiteral(", %1 without an answer").arg(failed) : QString())
+            : QStringLiteral("⚠ Recording stopped at %1 samples: %2").arg(m_sampler->samplesWritten()).arg(writeError));
     m_recordingLabel->setToolTip(m_sampler->recordingPath());
     m_recordingLabel->show();
 }

@@ -53,6 +53,8 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         CommandSupport::print(err, QStringLiteral("strata: cannot record: %1\n").arg(error));
         return CommandLine::incompleteExitCode;
     }
+    if (!sampler.discoveryError().isEmpty())
+        CommandSupport::print(err, QStringLiteral("strata: %1\n").arg(sampler.discoveryError()));
     CommandSupport::print(err,
         QStringLiteral("strata: recording %1 into %2%3; Ctrl+C stops\n")
             .arg(sampler.endpoints().join(QStringLiteral(", ")), sampler.recordingPath(),
@@ -83,7 +85,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         return CommandLine::outputErrorExitCode;
     }
     // Never a false all-clear: an endpoint that did not answer makes the recording incomplete.
-    return failed > 0 ? CommandLine::incompleteExitCode : 0;
+    return failed > 0 || !sampler.discoveryError().isEmpty() ? CommandLine::incompleteExitCode : 0;
 }
 
 } // namespace RecordCommand

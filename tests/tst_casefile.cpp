@@ -200,6 +200,26 @@ private Q_SLOTS:
         QVERIFY2(said.at(3).startsWith(QLatin1String("7:14 'sources.etcd.cluster' must be true or false")),
             qPrintable(said.at(3)));
 
+        // Credentials in a URL or as keys: refused, never said, never saved back.
+        {
+            QTemporaryDir keys;
+            const QString path = keys.filePath(QStringLiteral("c.yaml"));
+            writeFile(path,
+                "strata: 1\nsources:\n  etcd:\n    endpoints: [https://root:s3cret@e:2379, https://f:2379]\n"
+                "    password: hunter2\n");
+            CaseFileReadResult withKeys = CaseFileReader::readFile(path);
+            QCOMPARE(withKeys.caseFile->etcdSource->endpoints, QStringList { QStringLiteral("https://f:2379") });
+            QString all;
+            for (const Diagnostic &d : withKeys.diagnostics)
+                all += d.message;
+            QVERIFY(all.contains(QLatin1String("https://e:2379")));
+            QVERIFY(!all.contains(QLatin1String("s3cret")) && !all.contains(QLatin1String("hunter2")));
+            QCOMPARE(CaseFileWriter::save(*withKeys.caseFile, path), QString());
+            const QByteArray saved = readFile(path);
+            QVERIFY2(!saved.contains("s3cret") && !saved.contains("hunter2"), saved.constData());
+            QVERIFY(saved.contains("https://f:2379"));
+        }
+
         // Save As elsewhere: the certificate files are still the same files.
         QTemporaryDir dir;
         QDir().mkpath(dir.filePath(QStringLiteral("a")));

@@ -409,6 +409,13 @@ void readEtcdSource(Context &ctx, const YAML::Node &node, CaseFile &out)
                     ok = false;
                     continue;
                 }
+                if (!parsed.userInfo().isEmpty()) { // never in a case file: set ETCDCTL_USER
+                    ctx.error(value,
+                        QStringLiteral("%1: '%2' carries a user name or password; not read (set ETCDCTL_USER)")
+                            .arg(what, parsed.toString(QUrl::RemoveUserInfo)));
+                    ok = false;
+                    continue;
+                }
                 source.endpoints.append(url);
             }
             return ok;

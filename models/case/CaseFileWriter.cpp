@@ -78,6 +78,19 @@ YAML::Node sourcesNode(const CaseFile &caseFile, const QString &preserved, const
             contexts["replica"] = ss(k->replicaContext);
         node["kubernetes"]["contexts"] = contexts;
     }
+    // A password the reader refused is not written back either (nor an
+    // endpoint URL that carried one: the endpoints are written as read).
+    if (node.IsMap() && node["etcd"].IsMap()) {
+        node["etcd"].remove("user");
+        node["etcd"].remove("password");
+        if (caseFile.etcdSource && node["etcd"]["endpoints"]) {
+            YAML::Node endpoints(YAML::NodeType::Sequence);
+            endpoints.SetStyle(YAML::EmitterStyle::Flow);
+            for (const QString &e : caseFile.etcdSource->endpoints)
+                endpoints.push_back(ss(e));
+            node["etcd"]["endpoints"] = endpoints;
+        }
+    }
     // etcd's certificate files, relative to the case: saved elsewhere, the same files.
     if (const auto &e = caseFile.etcdSource; e && node.IsMap() && node["etcd"].IsMap()) {
         const std::pair<const char *, QString> files[]

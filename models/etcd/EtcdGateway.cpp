@@ -14,6 +14,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTimer>
 #include <QUrl>
 
 namespace strata::EtcdGateway {
@@ -93,11 +94,31 @@ EtcdGatewayResponse send(
     QList<QSslError> sslErrors;
     QObject::connect(
         reply, &QNetworkReply::sslErrors, reply, [&sslErrors](const QList<QSslError> &e) { sslErrors = e; });
+    // A deadline for the whole request: the transfer timeout only fires when
+    // nothing arrives, and a server that trickles bytes must not hold a read
+    // (or a sampler's stop) for ever. Nor may it send without end.
+    constexpr qint64 maxAnswerBytes = 64 * 1024 * 1024;
+    bool tooLarge = false;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, reply, &QNetworkReply::abort);
+    deadline.start(endpoint.timeoutMs);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, &tooLarge](qint64 received, qint64) {
+        if (received > maxAnswerBytes) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
     r.latencyMs = elapsed.elapsed();
+    if (tooLarge) {
+        r.error = QStringLiteral("%1: the answer was larger than 64 MiB; not read").arg(endpoint.url);
+        delete reply;
+        return r;
+    }
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (status.isValid()) {
         r.status = status.toInt();

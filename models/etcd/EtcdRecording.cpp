@@ -5,7 +5,10 @@
 #include <QHash>
 
 #include <charconv>
+#include <cstring>
 #include <fcntl.h>
+#include <string>
+#include <string_view>
 #include <unistd.h>
 
 namespace strata::EtcdRecording {
@@ -29,19 +32,23 @@ template<class T> bool number(std::string_view s, T &out)
     return ec == std::errc() && end == s.data() + s.size();
 }
 
-quint8 intern(QHash<QString, quint8> &index, QStringList &table, const QString &value, bool *full)
+// Member ids: a handful per recording, seen millions of times — compared
+// as bytes in place, a QString made once per distinct id.
+quint8 intern(std::vector<std::string> &seen, QStringList &table, std::string_view value, bool *full)
 {
-    if (value.isEmpty())
+    if (value.empty())
         return EtcdSample::none;
-    const auto it = index.constFind(value);
-    if (it != index.cend())
-        return *it;
-    if (table.size() >= EtcdSample::none) {
+    for (size_t i = 0; i < seen.size(); ++i) {
+        if (seen[i] == value)
+            return quint8(i);
+    }
+    if (seen.size() >= EtcdSample::none) {
         *full = true;
         return EtcdSample::none;
     }
-    table.append(value);
-    return index.insert(value, quint8(table.size() - 1)).value();
+    seen.emplace_back(value);
+    table.append(QString::fromLatin1(value.data(), qsizetype(value.size())));
+    return quint8(seen.size() - 1);
 }
 
 } // namespace
@@ -62,18 +69,27 @@ bool Writer::create(
         *error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
-    m_file = ::fdopen(fd, "a");
-    m_path = path;
+    const auto fail = [&](std::FILE *file) {
+        *error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        if (file)
+            std::fclose(file);
+        else
+            ::close(fd);
+        ::unlink(QFile::encodeName(path).constData()); // nothing half-made is left to be read later
+        return false;
+    };
+    std::FILE *file = ::fdopen(fd, "a");
+    if (!file)
+        return fail(nullptr);
     QByteArray head = QByteArrayLiteral("# strata etcd recording ") + QByteArray::number(formatVersion) + '\n';
     head += "# started " + started.toUTC().toString(Qt::ISODateWithMs).toUtf8() + " every "
         + QByteArray::number(intervalMs) + " ms\n";
     for (qsizetype i = 0; i < endpoints.size(); ++i)
         head += "E\t" + QByteArray::number(i) + '\t' + field(endpoints.at(i)) + '\n';
-    if (std::fwrite(head.constData(), 1, size_t(head.size()), m_file) != size_t(head.size())
-        || std::fflush(m_file) != 0) {
-        *error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
-    }
+    if (std::fwrite(head.constData(), 1, size_t(head.size()), file) != size_t(head.size()) || std::fflush(file) != 0)
+        return fail(file);
+    m_file = file;
+    m_path = path;
     return true;
 }
 
@@ -105,11 +121,18 @@ EtcdRecordingData parse(const QByteArray &bytes, const QString &path)
 {
     EtcdRecordingData out;
     out.path = path;
-    QHash<QString, quint8> members;
+    std::vector<std::string> members;
     QHash<QString, int> errors;
     bool full = false;
     const char *p = bytes.constData();
     const char *const end = p + bytes.size();
+    // One sample per line: reserved once from a count of lines, not grown by
+    // doubling (a week is 3 million; counting is a memchr pass).
+    size_t lineCount = 0;
+    for (const char *q = p; (q = static_cast<const char *>(std::memchr(q, '\n', size_t(end - q)))); ++q)
+        ++lineCount;
+    out.samples.reserve(lineCount);
+    out.lines.reserve(lineCount);
     int lineNumber = 0;
     const auto skip = [&](const char *why) {
         if (out.skippedLines++ == 0)
@@ -152,6 +175,11 @@ EtcdRecordingData parse(const QByteArray &bytes, const QString &path)
             start = tab + 1;
         }
         if (f[0] == "E" && n == 3) {
+            int index = -1;
+            if (!number(f[1], index) || index != out.endpoints.size() || index >= EtcdSample::none) {
+                skip("an endpoint line out of order, or past 254 endpoints");
+                continue;
+            }
             out.endpoints.append(QString::fromUtf8(f[2].data(), qsizetype(f[2].size())));
             continue;
         }
@@ -186,8 +214,8 @@ EtcdRecordingData parse(const QByteArray &bytes, const QString &path)
             }
             s.applyLag = quint32(std::min<quint64>(s.raftIndex > applied ? s.raftIndex - applied : 0, 0xffffffffu));
             s.dbSizeKiB = quint32(std::min<quint64>(db / 1024, 0xffffffffu));
-            s.member = intern(members, out.members, QString::fromLatin1(f[3].data(), qsizetype(f[3].size())), &full);
-            s.leader = intern(members, out.members, QString::fromLatin1(f[8].data(), qsizetype(f[8].size())), &full);
+            s.member = intern(members, out.members, f[3], &full);
+            s.leader = intern(members, out.members, f[8], &full);
             if (f[8] == "0")
                 s.leader = EtcdSample::none;
         }

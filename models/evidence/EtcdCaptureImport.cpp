@@ -28,8 +28,15 @@ std::optional<EtcdCaptureManifest> newestFor(const CaseFile &caseFile, const QPr
 {
     const bool caseNamesEndpoints = caseFile.etcdSource && !caseFile.etcdSource->endpoints.isEmpty();
     const QStringList wanted = EtcdConnections::forCase(caseFile, environment).urls();
-    return CaptureImport::newestOf<EtcdCaptureManifest>(EtcdCapture::capturesRoot(caseFile),
-        [&](const EtcdCaptureManifest &m) { return !caseNamesEndpoints || m.configured == wanted; });
+    // The newest, failed or not: an endpoint that was down at the last read
+    // is the cluster's latest known state, never hidden by an older healthy read.
+    for (const QString &folder : CaptureImport::captureFolders(EtcdCapture::capturesRoot(caseFile))) {
+        QString error;
+        auto manifest = EtcdCaptureManifest::read(folder, &error);
+        if (manifest && (!caseNamesEndpoints || manifest->configured == wanted))
+            return manifest;
+    }
+    return std::nullopt;
 }
 
 EntryImport unavailable(const CaseFile &caseFile, const QString &reason)

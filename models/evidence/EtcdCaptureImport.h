@@ -15,8 +15,8 @@ namespace strata {
 // incomplete). The same code reads a capture just made and one re-opened offline.
 namespace EtcdCaptureImport {
 // The newest capture of the endpoints the case names now (any, when it
-// names none and ETCDCTL_ENDPOINTS filled them in), preferring one in which
-// every endpoint answered.
+// names none and ETCDCTL_ENDPOINTS filled them in) — also when some endpoint
+// failed in it: that is the latest known state of the cluster.
 std::optional<EtcdCaptureManifest> newestFor(
     const CaseFile &caseFile, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 EntryImport import(const CaseFile &caseFile, const EtcdCaptureManifest &manifest);

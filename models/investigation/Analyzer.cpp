@@ -182,7 +182,9 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         addLiveSources(caseFile, investigated, options, context, evidence);
     if (caseFile.etcdSource && !cancelled())
         result.etcdCapture = addEtcdSource(caseFile, options, context, evidence);
-    if (!cancelled())
+    // Only a saved case's own recordings: the cache folder of unsaved cases
+    // may hold recordings of any cluster.
+    if (caseFile.etcdSource && caseFile.hasOwnFile() && !cancelled())
         addRecordings(caseFile, evidence);
     EvidenceImporter::reportDuplicates(evidence);
     result.capture = evidence.capture;

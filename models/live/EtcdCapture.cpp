@@ -1,5 +1,6 @@
 #include "EtcdCapture.h"
 
+#include "core/ControlCharacters.h"
 #include "core/JobRunner.h"
 #include "etcd/EtcdGateway.h"
 #include "live/CaptureFolder.h"
@@ -93,7 +94,9 @@ QByteArray compact(const QJsonValue &v)
 // paths, never a user or password.
 QByteArray commandLine(const QStringList &urls, const QString &command)
 {
-    return QStringLiteral("$ etcdctl --endpoints=%1 %2\n").arg(urls.join(QLatin1Char(',')), command).toUtf8();
+    return QStringLiteral("$ etcdctl --endpoints=%1 %2\n")
+        .arg(escapeControlCharacters(urls.join(QLatin1Char(','))), command)
+        .toUtf8();
 }
 
 } // namespace
@@ -187,8 +190,10 @@ EtcdCaptureManifest capture(const CaseFile &caseFile, const EtcdCaptureOptions &
                 rows.append(
                     QJsonObject { { QStringLiteral("Endpoint"), r.out.url }, { QStringLiteral("Status"), r.status } });
             else
+                // What a server said stays on its line: it cannot forge rows for other members.
                 text += QStringLiteral("Failed to get the status of endpoint %1 (%2)\n")
-                            .arg(r.out.url, withoutUrl(r.out.error, r.out.url))
+                            .arg(escapeControlCharacters(r.out.url),
+                                escapeControlCharacters(withoutUrl(r.out.error, r.out.url)))
                             .toUtf8();
         }
         if (!rows.isEmpty())
@@ -215,8 +220,12 @@ EtcdCaptureManifest capture(const CaseFile &caseFile, const EtcdCaptureOptions &
         if (const auto alarms = EtcdGateway::alarms(first->endpoint, &alarmError)) {
             if (!alarms->isEmpty()) {
                 QByteArray text = commandLine(urls, QStringLiteral("alarm list"));
+                static const QRegularExpression alarmName(QStringLiteral("^[A-Z_]{1,32}$"));
                 for (const EtcdAlarm &a : *alarms)
-                    text += QStringLiteral("memberID:%1 alarm:%2\n").arg(a.memberId).arg(a.type).toUtf8();
+                    text += QStringLiteral("memberID:%1 alarm:%2\n")
+                                .arg(a.memberId)
+                                .arg(alarmName.match(a.type).hasMatch() ? a.type : QStringLiteral("UNKNOWN"))
+                                .toUtf8();
                 write(QStringLiteral("alarm-list.txt"), QStringLiteral("etcdctl"), text);
             }
         } else {

@@ -1,6 +1,10 @@
 #include "EtcdConnection.h"
 
+#include "core/ControlCharacters.h"
 #include "core/JobRunner.h"
+
+#include <QRegularExpression>
+#include <QUrl>
 
 namespace strata {
 
@@ -48,12 +52,17 @@ EtcdConnection forCase(const CaseFile &caseFile, const QProcessEnvironment &envi
     const qsizetype colon = user.indexOf(QLatin1Char(':'));
     out.user = colon < 0 ? user : user.left(colon);
     out.password = colon < 0 ? environment.value(QStringLiteral("ETCDCTL_PASSWORD")) : user.mid(colon + 1);
+    QStringList withCredentials;
     for (QString url : std::as_const(urls)) {
         // As etcdctl: an address without a scheme is https when TLS files are given.
         if (!url.contains(QLatin1String("://")))
             url.prepend(ca.isEmpty() && cert.isEmpty() ? QStringLiteral("http://") : QStringLiteral("https://"));
         while (url.endsWith(QLatin1Char('/')))
             url.chop(1);
+        if (!QUrl(url).userInfo().isEmpty()) { // it would reach manifests, recordings and messages
+            withCredentials.append(QUrl(url).toString(QUrl::RemoveUserInfo));
+            continue;
+        }
         EtcdEndpoint e;
         e.url = url;
         e.caFile = ca;
@@ -66,12 +75,17 @@ EtcdConnection forCase(const CaseFile &caseFile, const QProcessEnvironment &envi
         if (!seen)
             out.endpoints.append(e);
     }
-    if (out.endpoints.isEmpty())
+    if (!withCredentials.isEmpty())
+        out.error = QStringLiteral("endpoints with a user name or password in the URL are not read (%1): set "
+                                   "ETCDCTL_USER instead")
+                        .arg(withCredentials.join(QStringLiteral(", ")));
+    else if (out.endpoints.isEmpty())
         out.error = QStringLiteral("'sources.etcd' names no endpoint and ETCDCTL_ENDPOINTS is not set");
     return out;
 }
 
 namespace {
+constexpr int maxEndpoints = 254; // what a recording can name
 // The member list's client URLs, each once, in member order.
 QStringList clientUrls(const QList<EtcdMember> &members)
 {
@@ -105,12 +119,31 @@ EtcdDiscovery discover(const EtcdConnection &connection, const JobContext *job)
         if (list && !clientUrls(*list).isEmpty()) {
             out.members = *list;
             out.memberListBody = r.body;
+            // A member list is the cluster's word, not the user's: only URLs of the
+            // scheme the user named (never a password sent over http), without
+            // credentials, each on one line, and no more than a cluster has.
+            const QString scheme = QUrl(e.url).scheme();
+            QStringList refused;
             for (const QString &url : clientUrls(out.members)) {
+                const QUrl parsed(url);
+                if (parsed.scheme() != scheme || parsed.host().isEmpty() || !parsed.userInfo().isEmpty()
+                    || url.contains(QRegularExpression(QStringLiteral("[\\x00-\\x20\\x7f]")))
+                    || out.endpoints.size() >= maxEndpoints) {
+                    refused.append(escapeControlCharacters(url));
+                    continue;
+                }
                 EtcdEndpoint member = connection.endpoints.first(); // the same TLS files and timeout
                 member.url = url;
                 out.endpoints.append(member);
             }
-            return out;
+            if (!refused.isEmpty())
+                out.error = QStringLiteral("client URLs from the member list not read (another scheme than %1, "
+                                           "credentials in them, or past %2): %3")
+                                .arg(scheme)
+                                .arg(maxEndpoints)
+                                .arg(refused.join(QStringLiteral(", ")));
+            if (!out.endpoints.isEmpty())
+                return out;
         }
         failures.append(r.ok() ? QStringLiteral("%1: %2").arg(e.url, parseError) : r.error);
         if (job && job->isCancelled())

@@ -50,7 +50,9 @@ bool EtcdSampler::start(QString *error)
     if (m_connection.cluster) {
         const EtcdDiscovery found = EtcdConnections::discover(m_connection);
         if (!found.endpoints.isEmpty())
-            m_endpoints = found.endpoints; // else the named ones: each is recorded as what it answers
+            m_endpoints = found.endpoints;
+        else
+            m_discoveryError = found.error; // the named ones are sampled; the rest of the cluster is not
     }
     if (m_endpoints.size() >= EtcdSample::none) {
         *error = QStringLiteral("%1 endpoints: a recording holds at most 254").arg(m_endpoints.size());
@@ -77,6 +79,7 @@ bool EtcdSampler::start(QString *error)
     }
     if (!m_writer.create(path, endpoints(), m_options.intervalMs, started, error))
         return false;
+    m_firstTick = std::chrono::steady_clock::now();
     for (int i = 0; i < m_endpoints.size(); ++i)
         m_threads.emplace_back([this, i] { poll(i); });
     return true;
@@ -99,20 +102,27 @@ void EtcdSampler::poll(int index)
     using Clock = std::chrono::steady_clock;
     EtcdEndpoint endpoint = m_endpoints.at(index);
     // The request may not outlast the interval by much: a stop waits for it.
-    endpoint.timeoutMs = std::min(endpoint.timeoutMs, std::max(1000, m_options.intervalMs * 2));
+    endpoint.timeoutMs
+        = int(std::min<qint64>(endpoint.timeoutMs, std::max<qint64>(1000, qint64(m_options.intervalMs) * 2)));
     QNetworkAccessManager network; // this thread's: the connection stays open between samples
     const auto interval = std::chrono::milliseconds(m_options.intervalMs);
-    auto next = Clock::now();
+    auto next = m_firstTick;
     while (!m_stopping) {
         EtcdRecording::Reading reading;
         reading.timeMs = QDateTime::currentMSecsSinceEpoch();
         reading.endpoint = index;
-        if (!m_connection.user.isEmpty() && endpoint.token.isEmpty()) {
-            QString authError;
-            endpoint.token = EtcdGateway::authenticate(endpoint, m_connection.user, m_connection.password, &authError);
-            reading.error = authError;
-        }
-        if (reading.error.isEmpty()) {
+        // A token that expired (etcd's JWTs last minutes) is renewed within the
+        // same tick: an expiry is not an outage.
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            reading.error.clear();
+            if (!m_connection.user.isEmpty() && endpoint.token.isEmpty()) {
+                QString authError;
+                endpoint.token
+                    = EtcdGateway::authenticate(endpoint, m_connection.user, m_connection.password, &authError);
+                reading.error = authError;
+                if (!reading.error.isEmpty())
+                    break;
+            }
             const EtcdGatewayResponse r
                 = EtcdGateway::post(endpoint, QStringLiteral("/v3/maintenance/status"), "{}", &network);
             reading.latencyMs = r.latencyMs;
@@ -127,11 +137,12 @@ void EtcdSampler::poll(int index)
                 reading.leaderIdHex
                     = status->leaderId && *status->leaderId ? QString::number(*status->leaderId, 16) : QString();
                 reading.dbSizeBytes = status->dbSizeBytes;
-            } else {
-                reading.error = r.ok() ? parseError : r.error;
-                if (r.status == 401)
-                    endpoint.token.clear(); // an expired token: authenticate again next time
+                break;
             }
+            reading.error = r.ok() ? parseError : r.error;
+            if (r.status != 401 || m_connection.user.isEmpty())
+                break;
+            endpoint.token.clear(); // expired: authenticate again, once
         }
         {
             std::lock_guard lock(m_mutex);
@@ -143,12 +154,13 @@ void EtcdSampler::poll(int index)
         }
         if (!reading.error.isEmpty())
             ++m_failed;
-        // Fixed ticks, not "interval after the last answer": samples of all
-        // endpoints stay aligned, and a slow answer does not drift the rest.
-        next += interval;
+        // Fixed ticks from one start for every endpoint, not "interval after
+        // the last answer": samples stay aligned, and after a request slower
+        // than the interval the next tick on the grid is taken.
         const auto now = Clock::now();
-        if (next < now)
-            next = now; // a request slower than the interval: the next starts at once
+        do
+            next += interval;
+        while (next <= now);
         std::unique_lock lock(m_wakeMutex);
         m_wake.wait_until(lock, next, [this] { return m_stopping.load(); });
     }

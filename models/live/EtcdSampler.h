@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -47,6 +48,8 @@ public:
     qint64 samplesWritten() const { return m_written.load(); }
     qint64 failedSamples() const { return m_failed.load(); }
     QString writeError() const; // the first failure to write, "" when none
+    // cluster: true found no member list: only the named endpoints are sampled ("" when it did).
+    QString discoveryError() const { return m_discoveryError; }
 
 private:
     void poll(int endpoint);
@@ -58,6 +61,8 @@ private:
     EtcdRecording::Writer m_writer;
     mutable std::mutex m_mutex; // the writer, m_writeError
     QString m_writeError;
+    QString m_discoveryError;
+    std::chrono::steady_clock::time_point m_firstTick;
     std::mutex m_wakeMutex;
     std::condition_variable m_wake;
     std::atomic_bool m_stopping { false };

@@ -173,11 +173,12 @@ private Q_SLOTS:
         EtcdTestCluster cluster(3);
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
-        cluster.kill(2);
-        const QString down = cluster.clientUrls().at(2);
         QTemporaryDir dir;
         const CaseFile c = caseAt(dir.filePath(QStringLiteral("case.yaml")),
             "strata: 1\nsources:\n  etcd:\n    endpoints: " + yamlList(cluster.clientUrls()) + "\n    timeout: 2s\n");
+        QVERIFY(analyze(c).completeness.isComplete()); // a healthy read first: it must not hide the later one
+        cluster.kill(2);
+        const QString down = cluster.clientUrls().at(2);
         const AnalysisResult r = analyze(c);
         QVERIFY(r.etcdCapture);
         QCOMPARE(r.etcdCapture->endpoints.size(), 3);
@@ -199,8 +200,10 @@ private Q_SLOTS:
         for (const EtcdMemberSummary &m : r.etcdMembers)
             answered += m.hasStatus ? 1 : 0;
         QCOMPARE(answered, 2);
-        // Offline, the failed read is what there is: still incomplete.
-        QVERIFY(!analyze(c, true).completeness.isComplete());
+        // Offline, the newest read is the failed one: still incomplete, the healthy older one not used.
+        const AnalysisResult offline = analyze(c, true);
+        QVERIFY(!offline.completeness.isComplete());
+        QCOMPARE(offline.etcdCapture->folder, r.etcdCapture->folder);
     }
 
     void mutualTlsWithTheRightAndTheWrongCertificates()

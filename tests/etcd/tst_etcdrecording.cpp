@@ -91,6 +91,13 @@ private Q_SLOTS:
             QStringLiteral("r.tsv"));
         QCOMPARE(bad.samples.size(), size_t(2));
         QCOMPARE(bad.skippedLines, 2); // the short line, and endpoint 7 that the header never named
+        // Endpoint lines must number 0, 1, 2 … in order: a file cannot re-point samples at another endpoint.
+        const EtcdRecordingData renumbered
+            = EtcdRecording::parse("# strata etcd recording 1\n\nE\t1\thttps://evil:2379\nE\t0\thttps://e0:2379\n"
+                    + EtcdRecording::line(reading(1, 0, 2)),
+                QStringLiteral("r.tsv"));
+        QCOMPARE(renumbered.endpoints, QStringList { QStringLiteral("https://e0:2379") });
+        QCOMPARE(renumbered.skippedLines, 1);
         QVERIFY2(bad.firstSkipped.startsWith(QLatin1String("r.tsv:6:")), qPrintable(bad.firstSkipped));
     }
 
