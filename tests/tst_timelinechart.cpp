@@ -131,6 +131,36 @@ private Q_SLOTS:
         QCOMPARE(data.minTerm, quint64(4));
         QCOMPARE(data.maxTerm, quint64(5));
     }
+
+    // Raft indexes: decimated per bin to first/low/high/last, relative to the
+    // lowest index, and a one-sample spike survives.
+    void recordedIndexesAreDecimatedWithoutLosingAPeak()
+    {
+        QByteArray bytes = "# strata etcd recording 1\n# started 2026-12-04T10:00:00.000Z every 1000 ms\n"
+                           "E\t0\thttp://a:2379\n";
+        const int n = 100000;
+        for (int i = 0; i < n; ++i) {
+            const quint64 index = 5000000000ULL + quint64(i) + (i == 54321 ? 700 : 0); // one spike
+            bytes += "S\t" + QByteArray::number(1000 + qint64(i) * 10) + "\t0\taa\t4\t" + QByteArray::number(index)
+                + '\t' + QByteArray::number(index) + "\t1\taa\t20480\t3\t\n";
+        }
+        const auto recording
+            = std::make_shared<const EtcdRecordingData>(EtcdRecording::parse(bytes, QStringLiteral("r.tsv")));
+        const TimelineChartData data = TimelineChartData::build({}, {}, 400, { recording });
+        QCOMPARE(data.memberIndexes.size(), 1);
+        const QList<QPointF> &points = data.memberIndexes.first().steps;
+        QVERIFY2(points.size() <= 4 * 401, qPrintable(QString::number(points.size())));
+        QVERIFY(points.size() >= 400);
+        QCOMPARE(data.indexBase, 5000000000ULL);
+        QCOMPARE(points.first(), QPointF(1000, 0));
+        QCOMPARE(points.last().y(), double(n - 1));
+        // The spike is kept, exact (relative values stay small), at its own time.
+        const QPointF spike(1000 + 54321 * 10, 54321 + 700);
+        QVERIFY(points.contains(spike));
+        QCOMPARE(data.maxIndexOffset, double(n - 1));
+        for (qsizetype i = 1; i < points.size(); ++i)
+            QVERIFY(points.at(i).x() >= points.at(i - 1).x()); // in time order
+    }
 };
 
 STRATA_TEST_MAIN(TestTimelineChart)

@@ -16,6 +16,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <cmath>
+
 using namespace strata;
 
 namespace {
@@ -194,6 +196,34 @@ void TimelineView::rebuildChart()
             chart->addSeries(series);
             series->attachAxis(timeAxis);
             series->attachAxis(termAxis);
+        }
+    }
+    // Raft indexes, relative to the lowest recorded, dashed, on their own axis.
+    if (!chartData.memberIndexes.isEmpty()) {
+        auto *indexAxis = new QValueAxis;
+        // Whole entries: one tick each while few, else round numbers.
+        const double top = std::ceil(chartData.maxIndexOffset);
+        if (top <= 8) {
+            indexAxis->setRange(0, top + 1);
+            indexAxis->setTickCount(int(top) + 2);
+        } else {
+            indexAxis->setRange(0, top * 1.05);
+            indexAxis->applyNiceNumbers();
+        }
+        indexAxis->setLabelFormat(QStringLiteral("%.0f"));
+        indexAxis->setTitleText(QStringLiteral("raft index − %1").arg(chartData.indexBase));
+        styleAxis(indexAxis, palette());
+        chart->addAxis(indexAxis, Qt::AlignRight);
+        for (const TimelineChartData::MemberSteps &m : chartData.memberIndexes) {
+            auto *series = new QLineSeries;
+            series->setName(QStringLiteral("index · %1").arg(m.member));
+            series->replace(m.steps);
+            chart->addSeries(series);
+            QPen pen = series->pen();
+            pen.setStyle(Qt::DashLine);
+            series->setPen(pen);
+            series->attachAxis(timeAxis);
+            series->attachAxis(indexAxis);
         }
     }
     replaceChart(m_chartView, chart);

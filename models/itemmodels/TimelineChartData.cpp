@@ -123,6 +123,70 @@ TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, c
                     QPointF(double(lastSeen[m]), double(memberTerm[m])));
         }
     }
+    // Raft indexes, per member and bin: first, min, max, last (in time order).
+    {
+        bool anyIndex = false;
+        for (const auto &r : recordings) {
+            for (const EtcdSample &sample : r->samples) {
+                if (sample.answered()) {
+                    data.indexBase = anyIndex ? std::min(data.indexBase, sample.raftIndex) : sample.raftIndex;
+                    anyIndex = true;
+                }
+            }
+        }
+        const qint64 begin = data.first.toMSecsSinceEpoch();
+        const qint64 width = std::max<qint64>(1, data.last.toMSecsSinceEpoch() - begin + 1);
+        struct Bin
+        {
+            qint64 bin = -1;
+            QPointF first, low, high, last;
+        };
+        QHash<QString, qsizetype> indexOf;
+        QList<Bin> open;
+        const auto flush = [&data](qsizetype member, const Bin &b) {
+            if (b.bin < 0)
+                return;
+            QList<QPointF> &points = data.memberIndexes[member].steps;
+            // The low and the high in the order they happened, between first and last.
+            const QPointF &a = b.low.x() <= b.high.x() ? b.low : b.high;
+            const QPointF &c = b.low.x() <= b.high.x() ? b.high : b.low;
+            for (const QPointF &p : { b.first, a, c, b.last }) {
+                if (points.isEmpty() || points.last() != p)
+                    points.append(p);
+            }
+        };
+        for (const auto &r : recordings) {
+            for (const EtcdSample &sample : r->samples) {
+                if (!sample.answered() || sample.member >= r->members.size())
+                    continue;
+                const QString &id = r->members.at(sample.member);
+                qsizetype m = indexOf.value(id, -1);
+                if (m < 0) {
+                    m = data.memberIndexes.size();
+                    indexOf.insert(id, m);
+                    data.memberIndexes.append({ id, {} });
+                    open.append(Bin {});
+                }
+                const qint64 bin = (sample.timeMs - begin) * bins / width;
+                const QPointF p(double(sample.timeMs), double(sample.raftIndex - data.indexBase));
+                data.maxIndexOffset = std::max(data.maxIndexOffset, p.y());
+                Bin &b = open[m];
+                if (b.bin != bin) {
+                    flush(m, b);
+                    b = Bin { bin, p, p, p, p };
+                    continue;
+                }
+                if (p.y() < b.low.y())
+                    b.low = p;
+                if (p.y() > b.high.y())
+                    b.high = p;
+                b.last = p;
+            }
+        }
+        for (qsizetype m = 0; m < open.size(); ++m)
+            flush(m, open[m]);
+    }
+
     // What a status says now: a fact of its own, not a step at the chart's edge.
     for (const EtcdMemberSummary &m : members)
         data.reportedTerm = std::max(data.reportedTerm, m.raftTerm);

@@ -33,6 +33,14 @@ struct TimelineChartData
         QList<QPointF> steps;
     };
     QList<MemberSteps> memberTerms;
+    // Each recorded member's raft index, relative to `indexBase` (the lowest
+    // index recorded: millions would lose precision as chart coordinates and
+    // hide a lag of a few entries), decimated to the first, lowest, highest
+    // and last sample of every bin — so a million samples are a few thousand
+    // points and no spike or dip is lost.
+    QList<MemberSteps> memberIndexes;
+    quint64 indexBase = 0;
+    double maxIndexOffset = 0;
     // The term the members report in a status (etcdctl output, a live read):
     // a fact at `reportedAt` (a live read's time) or undated (pasted output) —
     // never drawn as an election at the chart's edge. 0 when no status.

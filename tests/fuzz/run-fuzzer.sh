@@ -19,6 +19,7 @@ if [ -f "$dir/corpus/$name.seeds" ]; then
     [ -n "$rel" ] && [ -d "$shared/$rel" ] && seeds+=("$shared/$rel")
   done < "$dir/corpus/$name.seeds"
 fi
-seconds=${STRATA_FUZZ_SECONDS:-10}
+# Short in CI (the whole run must stay within 30 minutes), longer by hand.
+seconds=${STRATA_FUZZ_SECONDS:-$([ -n "${CI:-}" ] && echo 5 || echo 10)}
 exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$work/corpus" "${seeds[@]}"
