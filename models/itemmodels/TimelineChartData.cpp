@@ -146,13 +146,13 @@ TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, c
         const auto flush = [&data](qsizetype member, const Bin &b) {
             if (b.bin < 0)
                 return;
-            QList<QPointF> &points = data.memberIndexes[member].steps;
+            QList<QPointF> &line = data.memberIndexes[member].steps;
             // The low and the high in the order they happened, between first and last.
             const QPointF &a = b.low.x() <= b.high.x() ? b.low : b.high;
             const QPointF &c = b.low.x() <= b.high.x() ? b.high : b.low;
             for (const QPointF &p : { b.first, a, c, b.last }) {
-                if (points.isEmpty() || points.last() != p)
-                    points.append(p);
+                if (line.isEmpty() || line.last() != p)
+                    line.append(p);
             }
         };
         for (const auto &r : recordings) {
