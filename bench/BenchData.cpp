@@ -1,4 +1,7 @@
 #include "BenchData.h"
+#include <QElapsedTimer>
+#include <algorithm>
+#include <vector>
 
 #include <sys/resource.h>
 
@@ -48,6 +51,19 @@ double peakRssMiB()
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+double medianMs(const std::function<void()> &run, int times)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < times; ++i) {
+        QElapsedTimer t;
+        t.start();
+        run();
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
 }
 
 } // namespace BenchData

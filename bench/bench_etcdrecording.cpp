@@ -9,6 +9,7 @@
 
 #include "../tests/etcd/EtcdTestCluster.h"
 
+#include "BenchData.h"
 #include "case/CaseFileReader.h"
 #include "etcd/EtcdRecording.h"
 #include "itemmodels/TimelineChartData.h"
@@ -27,21 +28,9 @@
 #include <vector>
 
 using namespace strata;
+using BenchData::medianMs;
 
 namespace {
-
-double medianMs(const std::function<void()> &run, int times = 5)
-{
-    std::vector<double> ms;
-    for (int i = 0; i < times; ++i) {
-        QElapsedTimer t;
-        t.start();
-        run();
-        ms.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
 
 double cpuSeconds()
 {

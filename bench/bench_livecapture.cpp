@@ -6,6 +6,7 @@
 
 #include "../tests/kube/TestApiServer.h"
 
+#include "BenchData.h"
 #include "case/CaseFile.h"
 #include "live/KubeCapture.h"
 
@@ -20,23 +21,7 @@
 #include <vector>
 
 using namespace strata;
-
-namespace {
-
-double medianMs(const std::function<void()> &run, int times = 5)
-{
-    std::vector<double> ms;
-    for (int i = 0; i < times; ++i) {
-        QElapsedTimer t;
-        t.start();
-        run();
-        ms.push_back(double(t.nsecsElapsed()) / 1e6);
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-}
-
-} // namespace
+using BenchData::medianMs;
 
 int main(int argc, char **argv)
 {

@@ -143,10 +143,6 @@ EtcdGatewayResponse send(
     delete reply;
     return r;
 }
-QString failure(const EtcdEndpoint &endpoint, const EtcdGatewayResponse &r)
-{
-    return r.error.isEmpty() ? QStringLiteral("%1: HTTP %2").arg(endpoint.url).arg(r.status) : r.error;
-}
 
 } // namespace
 
@@ -224,7 +220,7 @@ EtcdEndpointStatus status(const EtcdEndpoint &endpoint, QString *error)
 {
     const EtcdGatewayResponse r = post(endpoint, QStringLiteral("/v3/maintenance/status"), "{}");
     if (!r.ok()) {
-        *error = failure(endpoint, r);
+        *error = r.failure(endpoint.url);
         EtcdEndpointStatus down;
         down.endpoint = endpoint.url;
         down.errors.append(*error);
@@ -242,7 +238,7 @@ QList<EtcdMember> memberList(const EtcdEndpoint &endpoint, QString *error)
 {
     const EtcdGatewayResponse r = post(endpoint, QStringLiteral("/v3/cluster/member/list"), "{}");
     if (!r.ok()) {
-        *error = failure(endpoint, r);
+        *error = r.failure(endpoint.url);
         return {};
     }
     return parseMemberList(r.body, error).value_or(QList<EtcdMember>());
@@ -276,7 +272,7 @@ QByteArray authenticate(const EtcdEndpoint &endpoint, const QString &user, const
     const EtcdGatewayResponse r = post(
         anonymous, QStringLiteral("/v3/auth/authenticate"), QJsonDocument(request).toJson(QJsonDocument::Compact));
     if (!r.ok()) {
-        *error = QStringLiteral("%1 (authenticating as %2)").arg(failure(endpoint, r), user);
+        *error = QStringLiteral("%1 (authenticating as %2)").arg(r.failure(endpoint.url), user);
         return {};
     }
     const QString token = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("token")).toString();
@@ -291,7 +287,7 @@ std::optional<QList<EtcdAlarm>> alarms(const EtcdEndpoint &endpoint, QString *er
 {
     const EtcdGatewayResponse r = post(endpoint, QStringLiteral("/v3/maintenance/alarm"), R"({"action":"GET"})");
     if (!r.ok()) {
-        *error = failure(endpoint, r);
+        *error = r.failure(endpoint.url);
         return std::nullopt;
     }
     auto out = parseAlarms(r.body, error);

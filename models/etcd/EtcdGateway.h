@@ -33,6 +33,11 @@ struct EtcdGatewayResponse
     QString error; // for the user: refused, TLS (the certificate problem), timeout, or the gateway's message
     qint64 latencyMs = -1;
     bool ok() const { return error.isEmpty() && status == 200; }
+    // Why it is not ok, for messages: the error, else the HTTP status.
+    QString failure(const QString &url) const
+    {
+        return error.isEmpty() ? QStringLiteral("%1: HTTP %2").arg(url).arg(status) : error;
+    }
 };
 
 // Reads etcd through its v3 HTTP/JSON gateway (POST /v3/…, the same on 3.4

@@ -53,8 +53,7 @@ void readEndpoint(
     const EtcdGatewayResponse r = EtcdGateway::post(read.endpoint, QStringLiteral("/v3/maintenance/status"), "{}");
     read.out.latencyMs = r.latencyMs;
     if (!r.ok()) {
-        read.out.error
-            = r.error.isEmpty() ? QStringLiteral("%1: HTTP %2").arg(read.endpoint.url).arg(r.status) : r.error;
+        read.out.error = r.failure(read.endpoint.url);
         return;
     }
     QString error;
