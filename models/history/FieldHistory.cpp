@@ -141,21 +141,6 @@ QList<FieldChange> changesOf(
     return out;
 }
 
-QString shown(const std::optional<CellValue> &v)
-{
-    if (!v)
-        return QStringLiteral("(absent)");
-    switch (v->kind) {
-    case CellValue::Kind::Unknown:
-        return QStringLiteral("(unknown: %1)").arg(v->text);
-    case CellValue::Kind::Secret:
-        return QStringLiteral("(secret %1)").arg(v->text);
-    case CellValue::Kind::Scalar:
-        break;
-    }
-    return QLatin1Char('"') + v->text + QLatin1Char('"');
-}
-
 } // namespace
 
 SensitivePaths sensitivePathsOfState(const CaseFile &caseFile)
@@ -300,6 +285,21 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
     return result;
 }
 
+QString shownValue(const std::optional<CellValue> &v)
+{
+    if (!v)
+        return QStringLiteral("(absent)");
+    switch (v->kind) {
+    case CellValue::Kind::Unknown:
+        return QStringLiteral("(unknown: %1)").arg(v->text);
+    case CellValue::Kind::Secret:
+        return QStringLiteral("(secret %1)").arg(v->text);
+    case CellValue::Kind::Scalar:
+        break;
+    }
+    return QLatin1Char('"') + v->text + QLatin1Char('"');
+}
+
 QString changeText(const FieldChange &change)
 {
     if (change.object == FieldChange::Object::Moved)
@@ -311,7 +311,7 @@ QString changeText(const FieldChange &change)
     return change.field.isEmpty()
         ? QStringLiteral("%1 %2").arg(change.resource.toString(),
             change.object == FieldChange::Object::Added ? QStringLiteral("added") : QStringLiteral("removed"))
-        : QStringLiteral("%1: %2 → %3").arg(change.field, shown(change.before), shown(change.after));
+        : QStringLiteral("%1: %2 → %3").arg(change.field, shownValue(change.before), shownValue(change.after));
 }
 
 QString describe(const FieldChange &change)

@@ -79,6 +79,8 @@ HistoryResult run(const CaseFile &caseFile, const QList<HistoryTarget> &targets,
 
 // "a1b2c3d  2026-11-03 14:05:09 +0100  Ana Lima  data.max_cart_items: "25" → "50"  Raise the cart limit"
 QString describe(const FieldChange &change);
+// A value as history shows it: "25" quoted, (absent), (secret fp…), (unknown: why).
+QString shownValue(const std::optional<CellValue> &value);
 // The change alone: `data.max_cart_items: "25" → "50"`, "configmap/shop/flags added".
 QString changeText(const FieldChange &change);
 

@@ -6,6 +6,7 @@
 
 #include "case/CaseFileReader.h"
 
+#include <QProcess>
 #include <QStandardPaths>
 #include <QtGlobal>
 
@@ -30,6 +31,18 @@ inline strata::CaseFile caseAt(const QString &path, const QByteArray &yaml)
     if (!r.caseFile)
         qFatal("case not read: %s", qPrintable(r.diagnostics.value(0).toString()));
     return *r.caseFile;
+}
+
+// The real etcdctl's standard output (API v3), the tests' oracle.
+inline QByteArray etcdctl(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("etcdctl"), args);
+    p.waitForFinished(30000);
+    return p.readAllStandardOutput();
 }
 
 } // namespace EtcdTestSupport

@@ -74,17 +74,6 @@ QString problems(const AnalysisResult &r)
     return out.join(QLatin1Char('\n'));
 }
 
-QByteArray etcdctl(const QStringList &args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral("etcdctl"), args);
-    p.waitForFinished(30000);
-    return p.readAllStandardOutput();
-}
-
 int captureCount(const CaseFile &c)
 {
     return QDir(EtcdCapture::capturesRoot(c)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
