@@ -179,10 +179,30 @@ CommandLineRequest parseHistory(const QStringList &arguments)
                 request.stateHistory = true;
                 return std::nullopt;
             }
+            if (arg == QLatin1String("--etcd")) {
+                request.etcdHistory = true;
+                return std::nullopt;
+            }
+            if (arg == QLatin1String("--offline")) {
+                request.offline = true;
+                return std::nullopt;
+            }
             return usageError(QStringLiteral("unknown option '%1' for history (try 'strata history --help')").arg(arg));
         });
     if (stop)
         return *stop;
+    if (request.stateHistory && request.etcdHistory)
+        return usageError(QStringLiteral("history takes --state or --etcd, not both"));
+    if (request.offline && !request.etcdHistory)
+        return usageError(QStringLiteral("history --offline goes with --etcd (git history is always read locally)"));
+    if (request.etcdHistory) {
+        if (positional.size() != 2)
+            return usageError(QStringLiteral("history --etcd needs a case file and one object (kind/namespace/name "
+                                             "or an etcd key) (try 'strata history --help')"));
+        request.caseFile = positional.at(0);
+        request.resource = positional.at(1);
+        return request;
+    }
     if (request.stateHistory) {
         if (positional.isEmpty() || positional.size() > 2)
             return usageError(QStringLiteral("history --state needs a case file and takes one resource "
@@ -399,6 +419,7 @@ QString historyHelpText()
 {
     return QStringLiteral("Usage: strata history CASE RESOURCE [FIELD] [--format text|json] [--limit N]\n"
                           "       strata history CASE --state [RESOURCE] [--format text|json] [--limit N]\n"
+                          "       strata history CASE --etcd OBJECT [--offline] [--format text|json] [--limit N]\n"
                           "\n"
                           "Walks the commits of the case's sources.terraform repository, newest first,\n"
                           "and prints those that changed what the Terraform code evaluates to for\n"
@@ -412,15 +433,26 @@ QString historyHelpText()
                           "each object's recorded resource_version; with RESOURCE, only the commits\n"
                           "where that object's recorded resource_version changed.\n"
                           "\n"
+                          "With --etcd: every version etcd still holds of OBJECT (kind/namespace/name, or\n"
+                          "an etcd key such as /registry/configmaps/ns/name), newest first, read from the\n"
+                          "case's sources.etcd endpoints and kept in the case's captures: revision,\n"
+                          "version, and the fields that revision changed. Values kube-apiserver stored\n"
+                          "as protobuf or JSON are decoded; values encrypted at rest are named, never\n"
+                          "decoded. The walk stops at the object's creation, or where etcd has compacted.\n"
+                          "--offline reads the newest history captured before instead of etcd.\n"
+                          "\n"
                           "Options:\n"
                           "  -f, --format FORMAT   text (default: one line per change, as found) or json\n"
                           "  -n, --limit N         stop after N changes\n"
                           "      --state           the committed state's history instead of the code's\n"
+                          "      --etcd            the object's versions in etcd instead of the code's\n"
+                          "      --offline         with --etcd: the newest captured history, no endpoint read\n"
                           "  -h, --help            show this help and exit\n"
                           "\n"
                           "Exit status: 0 the history is complete; 2 usage error, an unreadable case or\n"
-                          "a case without a git repository; 3 the history is incomplete (a shallow\n"
-                          "clone, or a commit whose code could not be read).\n");
+                          "a case without a git repository (or, with --etcd, without sources.etcd); 3 the\n"
+                          "history is incomplete (a shallow clone, a commit whose code could not be read,\n"
+                          "an endpoint that failed, or etcd's history compacted before the creation).\n");
 }
 
 QString contextsHelpText()

@@ -22,6 +22,7 @@ struct CommandLineRequest
     QString field; // History: a field path; empty for every field of the resource
     int limit = 0; // History: at most this many changes; 0 for all
     bool stateHistory = false; // History --state: the committed state's serials instead of the code
+    bool etcdHistory = false; // History --etcd: what etcd holds of an object (RESOURCE or a /key), version by version
     QStringList kubeconfigs; // Contexts: --kubeconfig files, merged in order; empty for kubectl's default
     qint64 durationMs = 0; // Record --for: 0 until stopped; Analyze --sample-for: 0 for none
     qint64 intervalMs = 0; // Record --every: 0 for the case's sample-every

@@ -4,8 +4,10 @@
 
 #include "core/RemoteUrl.h"
 #include "git/GitRemote.h"
+#include "history/EtcdObjectHistory.h"
 #include "history/FieldHistory.h"
 #include "history/StackHistory.h"
+#include "live/EtcdHistoryCapture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -162,6 +164,120 @@ int runState(const CommandLineRequest &request, const strata::CaseFile &caseFile
     return finish(out, err, complete);
 }
 
+QJsonObject json(const strata::ObjectRevision &r)
+{
+    QJsonObject o;
+    o[QStringLiteral("modRevision")] = r.modRevision;
+    o[QStringLiteral("createRevision")] = r.createRevision;
+    o[QStringLiteral("version")] = r.version;
+    o[QStringLiteral("encoding")] = r.encoding;
+    o[QStringLiteral("known")] = r.known;
+    if (!r.error.isEmpty())
+        o[QStringLiteral("error")] = r.error;
+    QJsonArray changes;
+    for (const strata::RevisionFieldChange &c : r.changes) {
+        QJsonObject change;
+        change[QStringLiteral("field")] = c.path;
+        change[QStringLiteral("before")] = cell(c.before);
+        change[QStringLiteral("after")] = cell(c.after);
+        changes.append(change);
+    }
+    o[QStringLiteral("changes")] = changes;
+    return o;
+}
+
+// `strata history CASE --etcd OBJECT`: every version etcd holds, captured
+// into the case first (or, --offline, the newest capture of it).
+int runEtcd(const CommandLineRequest &request, const strata::CaseFile &caseFile, FILE *out, FILE *err)
+{
+    strata::EtcdHistoryTarget target;
+    if (request.resource.startsWith(QLatin1Char('/'))) {
+        target.key = request.resource;
+    } else if (const auto id = strata::ResourceId::parse(request.resource)) {
+        target.id = *id;
+    } else {
+        print(err,
+            QStringLiteral("strata: '%1' is neither an object (kind/namespace/name or kind/name) nor an etcd key "
+                           "(/registry/…)\n")
+                .arg(request.resource));
+        return CommandLine::usageErrorExitCode;
+    }
+    if (!caseFile.etcdSource && !request.offline) {
+        print(err, QStringLiteral("strata: %1 has no sources.etcd to read history from\n").arg(request.caseFile));
+        return CommandLine::usageErrorExitCode;
+    }
+    std::optional<strata::EtcdHistoryManifest> manifest;
+    QString error;
+    if (request.offline) {
+        manifest = strata::EtcdObjectHistories::newest(caseFile, &error);
+        if (!manifest) {
+            print(err,
+                QStringLiteral("strata: %1\n")
+                    .arg(error.isEmpty() ? QStringLiteral("no etcd history was captured for this case yet") : error));
+            return CommandLine::incompleteExitCode;
+        }
+    } else {
+        manifest = strata::EtcdHistoryCapture::capture(caseFile, { target }, request.limit > 0 ? request.limit : 1000);
+        if (!manifest->error.isEmpty()) {
+            print(err, QStringLiteral("strata: etcd: %1\n").arg(manifest->error));
+            return CommandLine::incompleteExitCode;
+        }
+    }
+    QStringList problems;
+    const QList<strata::EtcdObjectHistory> all = strata::EtcdObjectHistories::read(*manifest, &problems);
+    const strata::EtcdObjectHistory *history = nullptr;
+    for (const strata::EtcdObjectHistory &h : all) {
+        if (h.object == target.label())
+            history = &h;
+    }
+    for (const QString &p : problems)
+        print(err, QStringLiteral("strata: %1\n").arg(p));
+    if (!history) {
+        print(err,
+            QStringLiteral("strata: the newest etcd history capture (%1) does not hold %2\n")
+                .arg(manifest->folder, target.label()));
+        return CommandLine::incompleteExitCode;
+    }
+    const bool text = request.format == CommandLineRequest::Format::Text;
+    if (text) {
+        for (const strata::ObjectRevision &r : history->revisions)
+            print(out,
+                QStringLiteral("revision %1  version %2  %3\n")
+                    .arg(r.modRevision)
+                    .arg(r.version)
+                    .arg(strata::EtcdObjectHistories::changeText(r)));
+    }
+    if (history->keyGuessed)
+        print(err,
+            QStringLiteral("strata: key %1 made from the kind's plural; if the resource's plural differs, give the "
+                           "key itself\n")
+                .arg(history->key));
+    print(err,
+        QStringLiteral("strata: %1 at %2, revision %3: %4 versions; %5\n")
+            .arg(history->key, history->endpoint)
+            .arg(history->headerRevision)
+            .arg(history->revisions.size())
+            .arg(history->error.isEmpty() ? history->stop : history->error));
+    const bool complete = history->complete && history->error.isEmpty() && problems.isEmpty();
+    if (!text) {
+        QJsonObject doc;
+        doc[QStringLiteral("object")] = history->object;
+        doc[QStringLiteral("key")] = history->key;
+        doc[QStringLiteral("keyGuessed")] = history->keyGuessed;
+        doc[QStringLiteral("endpoint")] = history->endpoint;
+        doc[QStringLiteral("revision")] = history->headerRevision;
+        doc[QStringLiteral("complete")] = complete;
+        doc[QStringLiteral("stop")] = history->error.isEmpty() ? history->stop : history->error;
+        doc[QStringLiteral("capture")] = manifest->folder;
+        QJsonArray versions;
+        for (const strata::ObjectRevision &r : history->revisions)
+            versions.append(json(r));
+        doc[QStringLiteral("versions")] = versions;
+        std::fputs(QJsonDocument(doc).toJson(QJsonDocument::Indented).constData(), out);
+    }
+    return finish(out, err, complete);
+}
+
 } // namespace
 
 int run(const CommandLineRequest &request, FILE *out, FILE *err)
@@ -169,6 +285,8 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     const auto read = CommandSupport::readCase(request.caseFile, err);
     if (!read)
         return CommandLine::usageErrorExitCode;
+    if (request.etcdHistory)
+        return runEtcd(request, *read->caseFile, out, err);
     // A repository named by URL: brought up to date first, as the analysis
     // does; read from the older copy when that fails, and then incomplete.
     bool fetched = true;

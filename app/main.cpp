@@ -51,10 +51,12 @@ int main(int argc, char **argv)
                 : request.helpTopic == QLatin1String("record")   ? CommandLine::recordHelpText()
                                                                  : CommandLine::helpText());
         return 0;
-    case CommandLineRequest::Action::History:
+    case CommandLineRequest::Action::History: {
         std::signal(SIGPIPE, SIG_IGN);
+        QCoreApplication core(argc, argv); // --etcd reads endpoints (QtNetwork)
         useFingerprintKey();
         return HistoryCommand::run(request, stdout, stderr);
+    }
     case CommandLineRequest::Action::Analyze: {
         // A closed pipe is a write error to report (exit 1), not a silent death.
         std::signal(SIGPIPE, SIG_IGN);

@@ -8,6 +8,7 @@
 #include "evidence/MetricValue.h"
 #include "evidence/TerraformOrigin.h"
 #include "evidence/TimelineEvent.h"
+#include "history/EtcdObjectHistory.h"
 #include "investigation/Completeness.h"
 #include "live/CaptureManifest.h"
 #include "live/EtcdCaptureManifest.h"
@@ -39,6 +40,8 @@ struct AnalysisResult
     QList<MetricValue> metrics;
     QList<TimelineEvent> timeline;
     QList<std::shared_ptr<const EtcdRecordingData>> recordings; // etcd status samples, for the chart
+    QList<EtcdObjectHistory>
+        etcdHistories; // what etcd holds of the objects live and the replica serve, version by version
     QList<Component> components;
     QList<Relation> relations;
     QList<Finding> findings;

@@ -6,6 +6,7 @@
 #include "evidence/EtcdCaptureImport.h"
 #include "evidence/EvidenceImporter.h"
 #include "history/CodeProvenance.h"
+#include "history/EtcdProvenance.h"
 #include "history/StackHistory.h"
 #include "rules/ApplicationRules.h"
 #include "rules/DriftRules.h"
@@ -135,6 +136,41 @@ std::optional<EtcdCaptureManifest> addEtcdSource(
     return manifest;
 }
 
+// What etcd holds of the objects live or the replica served, version by
+// version (read now, or offline the newest history captured): the revision
+// at which a drifted value appeared and a replica's value was replaced.
+// Auxiliary to the comparison: a failed read is a warning, never a gap in
+// the columns (those come from their own sources).
+QList<EtcdObjectHistory> readEtcdHistories(const CaseFile &caseFile, const QList<ResourceDiff> &resources,
+    const AnalyzeOptions &options, const JobContext *context, QList<Diagnostic> &diagnostics)
+{
+    QList<EtcdHistoryTarget> targets;
+    for (const ResourceDiff &d : resources) {
+        if (d.identity(Column::Live).present || d.identity(Column::Replica).present)
+            targets.append({ d.id, {}, {} });
+    }
+    if (targets.isEmpty())
+        return {};
+    std::optional<EtcdHistoryManifest> manifest;
+    QString error;
+    if (options.offline)
+        manifest = EtcdObjectHistories::newest(caseFile, &error);
+    else
+        manifest = EtcdHistoryCapture::capture(caseFile, targets, 50, options.etcd.environment, context);
+    if (manifest && !manifest->error.isEmpty())
+        error = manifest->error;
+    if (!error.isEmpty())
+        diagnostics.append(Diagnostic::warning(
+            QStringLiteral("sources.etcd"), 0, 0, QStringLiteral("etcd history not read: %1").arg(error)));
+    if (!manifest || !manifest->error.isEmpty())
+        return {};
+    QStringList problems;
+    QList<EtcdObjectHistory> histories = EtcdObjectHistories::read(*manifest, &problems);
+    for (const QString &p : problems)
+        diagnostics.append(Diagnostic::warning(manifest->folder, 0, 0, p));
+    return histories;
+}
+
 // The case's etcd recordings (`strata record`, the window's sampler),
 // oldest first, each an entry read like any recording given as evidence.
 void addRecordings(const CaseFile &caseFile, EvidenceSet &evidence)
@@ -225,6 +261,9 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         return result;
     }
 
+    if (caseFile.etcdSource && !cancelled())
+        result.etcdHistories = readEtcdHistories(caseFile, result.resources, options, context, result.diagnostics);
+
     result.etcdMembers = EtcdRules::members(evidence.etcd);
     if (result.etcdCapture)
         addLatencies(result.etcdMembers, *result.etcdCapture);
@@ -249,6 +288,9 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     // Which commit set the code's values, where the code came from one.
     if (result.terraformOrigin && result.terraformOrigin->git && !result.terraformOrigin->workTree)
         CodeProvenance::annotate(result.findings, result.resources, caseFile, context);
+    // At which etcd revision live drifted and the replica's value was replaced.
+    if (!result.etcdHistories.isEmpty())
+        EtcdProvenance::annotate(result.findings, result.resources, result.etcdHistories);
     std::stable_sort(result.findings.begin(), result.findings.end(),
         [](const Finding &a, const Finding &b) { return int(a.severity) < int(b.severity); });
 

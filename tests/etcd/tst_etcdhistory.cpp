@@ -14,6 +14,7 @@
 
 #include "etcd/EtcdKeyHistory.h"
 #include "history/EtcdObjectHistory.h"
+#include "investigation/Analyzer.h"
 #include "kubestorage/StorageKey.h"
 
 #include <QDirIterator>
@@ -71,6 +72,22 @@ QList<qint64> etcdctlRevisions(const QString &url, const QString &key)
               .toObject();
     return { kv.value(QStringLiteral("mod_revision")).toInteger(),
         kv.value(QStringLiteral("create_revision")).toInteger(), kv.value(QStringLiteral("version")).toInteger() };
+}
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliRun runStrata(const QStringList &args)
+{
+    QProcess p;
+    p.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+    p.start(QStringLiteral(STRATA_BINARY), args);
+    p.waitForFinished(60000);
+    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
 }
 
 const EtcdObjectHistory *find(const QList<EtcdObjectHistory> &all, const QString &object)
@@ -212,6 +229,106 @@ private Q_SLOTS:
         QCOMPARE(offline.size(), all.size());
         for (int i = 0; i < all.size(); ++i)
             QCOMPARE(lines(offline.at(i)), lines(all.at(i)));
+
+        // `strata history CASE --etcd`: the same versions, live and --offline; JSON with the revisions.
+        const QStringList expected { QStringLiteral("revision %1  version 3  data.limit: \"25\" → \"40\"").arg(third),
+            QStringLiteral("revision %1  version 2  data.mode: \"classic\" → \"new-checkout\"").arg(second),
+            QStringLiteral("revision %1  version 1  created").arg(created) };
+        for (const bool offlineRun : { false, true }) {
+            QStringList args { QStringLiteral("history"), c.filePath, QStringLiteral("--etcd"),
+                QStringLiteral("configmap/platform/feature-flags") };
+            if (offlineRun)
+                args.append(QStringLiteral("--offline"));
+            const CliRun run = runStrata(args);
+            QCOMPARE(run.exitCode, 0);
+            QCOMPARE(QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
+            QVERIFY2(run.err.contains("created at revision"), run.err.constData());
+        }
+        const CliRun json = runStrata({ QStringLiteral("history"), c.filePath, QStringLiteral("--etcd"),
+            QStringLiteral("secret/platform/db"), QStringLiteral("--format"), QStringLiteral("json") });
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(doc.value(QStringLiteral("versions")).toArray().size(), 2);
+        QCOMPARE(doc.value(QStringLiteral("key")).toString(), QStringLiteral("/registry/secrets/platform/db"));
+        QVERIFY(!json.out.contains(planted) && !json.out.contains(planted.toBase64()));
+        // A key etcd does not hold is an incomplete answer; a case without sources.etcd a usage error.
+        QCOMPARE(runStrata({ QStringLiteral("history"), c.filePath, QStringLiteral("--etcd"),
+                               QStringLiteral("cm/platform/nope") })
+                     .exitCode,
+            3);
+        const CaseFile plain = caseAt(dir.filePath(QStringLiteral("plain.yaml")), "strata: 1\n");
+        QCOMPARE(
+            runStrata({ QStringLiteral("history"), plain.filePath, QStringLiteral("--etcd"), QStringLiteral("cm/a/b") })
+                .exitCode,
+            2);
+    }
+
+    // The analysis reads the history of what live and the replica serve: the
+    // findings say at which revision live drifted and the replica fell behind
+    // — the same live and --offline.
+    void findingsNameTheRevisions()
+    {
+        const QByteArray key = "/registry/configmaps/shop/flags";
+        const auto cm = [](const QByteArray &mode) -> QByteArray {
+            return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"flags\",\"namespace\":"
+                   "\"shop\",\"creationTimestamp\":\"2026-11-30T10:00:00Z\"},\"data\":{\"mode\":\""
+                + mode + "\"}}";
+        };
+        const qint64 applied = put(m_url, key, StoredObjectEncoder::encode(cm("classic")));
+        const qint64 edited = put(m_url, key, StoredObjectEncoder::encode(cm("new-checkout")));
+        const auto served = [&](const QByteArray &mode, qint64 rv) -> QByteArray {
+            QByteArray o = cm(mode);
+            const QByteArray withVersion
+                = "\"namespace\":\"shop\",\"resourceVersion\":\"" + QByteArray::number(rv) + "\"";
+            // Indented, as kubectl prints it (one line of JSON reads as a zap log line).
+            return QJsonDocument::fromJson(o.replace("\"namespace\":\"shop\"", withVersion)).toJson();
+        };
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("live.json")), served("new-checkout", edited));
+        writeFile(dir.filePath(QStringLiteral("replica.json")), served("classic", applied));
+        writeFile(dir.filePath(QStringLiteral("terraform.tfstate")),
+            "{\"version\":4,\"terraform_version\":\"1.5.7\",\"serial\":3,\"lineage\":\"l\",\"outputs\":{},"
+            "\"resources\":[{\"mode\":\"managed\",\"type\":\"kubernetes_config_map\",\"name\":\"flags\","
+            "\"provider\":\"provider[\\\"registry.terraform.io/hashicorp/kubernetes\\\"]\",\"instances\":[{"
+            "\"schema_version\":0,\"attributes\":{\"id\":\"shop/flags\",\"metadata\":[{\"name\":\"flags\","
+            "\"namespace\":\"shop\",\"resource_version\":\""
+                + QByteArray::number(applied)
+                + "\"}],\"data\":{\"mode\":\"classic\"}},\"sensitive_attributes\":[]}]}]}");
+        const CaseFile c = caseAt(dir.filePath(QStringLiteral("case.yaml")),
+            "strata: 1\nresources: [configmap/shop/flags]\nevidence:\n  - path: live.json\n    role: live\n"
+            "  - path: replica.json\n    role: replica\n  - path: terraform.tfstate\n    role: state\n"
+            "sources:\n  etcd:\n    endpoints: ["
+                + m_url.toUtf8() + "]\n");
+        for (const bool offline : { false, true }) {
+            AnalyzeOptions options;
+            options.offline = offline;
+            options.etcd.environment = QProcessEnvironment();
+            const AnalysisResult r = Analyzer::analyze(c, nullptr, {}, options);
+            QStringList said;
+            for (const Diagnostic &d : r.diagnostics)
+                said.append(d.toString());
+            QVERIFY2(r.etcdHistories.size() == 1, qPrintable(said.join(QLatin1Char('\n'))));
+            QString drift, stale;
+            for (const Finding &f : r.findings) {
+                if (f.id == QLatin1String("live-drift"))
+                    drift = f.detail;
+                if (f.id == QLatin1String("stale-replica"))
+                    stale = f.detail;
+            }
+            QVERIFY2(
+                drift.contains(QStringLiteral("data.mode has been \"new-checkout\" since revision %1").arg(edited)),
+                qPrintable(drift));
+            QVERIFY2(stale.contains(QStringLiteral("the replica serves version 1 (revision %1); etcd's newest is "
+                                                   "version 2 (revision %2)")
+                                        .arg(applied)
+                                        .arg(edited)),
+                qPrintable(stale));
+            QVERIFY2(stale.contains(QStringLiteral("its data.mode (\"classic\") was last current at revision %1; "
+                                                   "revision %2 replaced it")
+                                        .arg(applied)
+                                        .arg(edited)),
+                qPrintable(stale));
+        }
     }
 
     // After a compaction the walk stops where etcd refuses, and says so.
