@@ -122,6 +122,7 @@ MainWindow::MainWindow(QWidget *parent)
     createRecordingAction();
     createDocks();
     createHistory();
+    createEtcdHistory();
     createNavigation();
     createMenus();
 
@@ -275,6 +276,7 @@ void MainWindow::createMenus()
             m_viewMenu->addSeparator();
     }
     m_viewMenu->addAction(m_showHistoryAction);
+    m_viewMenu->addAction(m_showEtcdHistoryAction);
     m_viewMenu->addSeparator();
     QMenu *go = m_viewMenu->addMenu(QStringLiteral("&Go To"));
     go->setObjectName(QStringLiteral("goToMenu"));
@@ -644,6 +646,7 @@ void MainWindow::updateActions()
     m_workTreeAction->setChecked(git && m_case->terraformSource->workTree);
     m_pickCommitAction->setEnabled(git);
     m_showHistoryAction->setEnabled(git);
+    m_showEtcdHistoryAction->setEnabled(m_case && m_case->etcdSource);
 }
 
 void MainWindow::updateTitle()

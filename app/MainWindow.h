@@ -19,6 +19,7 @@ class QProgressBar;
 class QStackedWidget;
 class QTableView;
 class PlaceholderView;
+class EtcdHistoryView;
 class MessageBar;
 class DiffView;
 class EvidenceViewer;
@@ -102,6 +103,9 @@ private:
     void showHistory();
     void showCommitPatch(const QString &commitId);
     void chooseCommit();
+    // The etcd History panel (MainWindowEtcdHistory.cpp).
+    void createEtcdHistory();
+    void showEtcdHistory();
     void pushEdit(const QString &text, const strata::CaseFile &after);
     void setCaseContent(const strata::CaseFile &caseFile);
     void chooseNewCaseFolder();
@@ -198,6 +202,9 @@ private:
     QAction *m_pickCommitAction = nullptr;
     HistoryView *m_historyView = nullptr;
     quint64 m_historyJob = 0;
+    QAction *m_showEtcdHistoryAction = nullptr;
+    EtcdHistoryView *m_etcdHistoryView = nullptr;
+    quint64 m_etcdHistoryJob = 0;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_userGuideAction = nullptr;

@@ -111,6 +111,20 @@ int main(int argc, char **argv)
     std::printf("chart data (per-member term steps and index decimated to 2000 bins, 3,024,000 samples): %.0f ms "
                 "median of 5\n",
         chart);
+    // A zoom redraws from the window alone: an hour of the week, and half of it.
+    const TimelineChartData whole = TimelineChartData::build({}, {}, 2000, { kept });
+    const qint64 first = kept->firstMs, last = kept->lastMs;
+    const double hour = medianMs([&] {
+        TimelineChartData::window(
+            whole, {}, { kept }, 2000, first + (last - first) / 2, first + (last - first) / 2 + 3600000);
+    });
+    const double half = medianMs([&] {
+        TimelineChartData::window(
+            whole, {}, { kept }, 2000, first + (last - first) / 4, first + 3 * (last - first) / 4);
+    });
+    std::printf("chart data after a zoom (2000 bins): one hour of the week %.2f ms, half the week %.0f ms; medians "
+                "of 5\n",
+        hour, half);
 
     if (qEnvironmentVariableIsSet("STRATA_BENCH_NO_SAMPLER"))
         return 0;

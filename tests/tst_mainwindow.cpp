@@ -83,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(viewMenu);
         auto *panels = window.findChild<QMenu *>(QStringLiteral("panelsMenu"));
         QVERIFY(panels);
-        QCOMPARE(panels->actions().size(), 5); // one toggle per dock, History's included
+        QCOMPARE(panels->actions().size(), 6); // one toggle per dock, both History panels included
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("etcdHistoryDock")));
         QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("historyDock")));
         for (const char *name :
             { "nextDifferenceAction", "previousDifferenceAction", "differencesOnlyAction", "filterDiffAction" })

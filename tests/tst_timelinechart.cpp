@@ -3,6 +3,7 @@
 #include "StrataTestMain.h"
 
 #include "itemmodels/TimelineChartData.h"
+#include "itemmodels/TimelineZoom.h"
 
 using namespace strata;
 
@@ -160,6 +161,87 @@ private Q_SLOTS:
         QCOMPARE(data.maxIndexOffset, double(n - 1));
         for (qsizetype i = 1; i < points.size(); ++i)
             QVERIFY(points.at(i).x() >= points.at(i - 1).x()); // in time order
+    }
+
+    // Zooming in re-bins only the window: a fine line where the whole span
+    // had one point per bin, the index base the lowest in the window, and
+    // events outside it gone from the lanes.
+    void aWindowIsBinnedAgainFromWhatItHolds()
+    {
+        QByteArray bytes = "# strata etcd recording 1\n# started 2026-12-04T10:00:00.000Z every 1000 ms\n"
+                           "E\t0\thttp://a:2379\n";
+        const int n = 100000;
+        for (int i = 0; i < n; ++i)
+            bytes += "S\t" + QByteArray::number(1000 + qint64(i) * 10) + "\t0\taa\t4\t" + QByteArray::number(700 + i)
+                + '\t' + QByteArray::number(700 + i) + "\t1\taa\t20480\t3\t\n";
+        const auto recording
+            = std::make_shared<const EtcdRecordingData>(EtcdRecording::parse(bytes, QStringLiteral("r.tsv")));
+        QList<TimelineEvent> events;
+        for (int i = 0; i < 10; ++i) {
+            TimelineEvent e;
+            e.time = QDateTime::fromMSecsSinceEpoch(1000 + qint64(i) * 100000, Qt::UTC);
+            e.source = QStringLiteral("etcd.log");
+            events.append(e);
+        }
+        const TimelineChartData whole = TimelineChartData::build(events, {}, 100, { recording });
+        // 2 s of the 1,000 s: 200 samples in 100 bins, where the whole span gave this window no point of its own.
+        const qint64 from = 500000, to = 502000;
+        const TimelineChartData zoomed = TimelineChartData::window(whole, events, { recording }, 100, from, to);
+        QCOMPARE(zoomed.memberIndexes.size(), 1);
+        const QList<QPointF> &line = zoomed.memberIndexes.first().steps;
+        QVERIFY2(line.size() >= 150, qPrintable(QString::number(line.size())));
+        for (const QPointF &p : line)
+            QVERIFY(p.x() >= from && p.x() <= to);
+        QCOMPARE(zoomed.indexBase, quint64(700 + (from - 1000) / 10)); // the lowest index in the window
+        QCOMPARE(line.first().y(), 0.0);
+        // One event at 501,000 is in the window; the other nine are not.
+        QCOMPARE(zoomed.points.size(), 1);
+        QCOMPARE(zoomed.points.first().size(), 1);
+        QCOMPARE(zoomed.points.first().first().x(), 501000.0);
+        // The whole span's binning is what it was.
+        QCOMPARE(whole.points.first().size(), 10);
+        QVERIFY(whole.memberIndexes.first().steps.size() <= 4 * 101);
+    }
+
+    // The crosshair reads every line at the cursor: its last point at or before it.
+    void theReadoutSaysEveryLineAtTheCursor()
+    {
+        TimelineChartData data;
+        data.memberTerms.append(
+            { QStringLiteral("aa"), { QPointF(1000, 4), QPointF(5000, 4), QPointF(5000, 5), QPointF(9000, 5) } });
+        data.memberIndexes.append({ QStringLiteral("aa"), { QPointF(1000, 0), QPointF(6000, 40) } });
+        data.indexBase = 1000000;
+        QCOMPARE(TimelineChartData::readout(data, 4999),
+            QStringList({ QStringLiteral("term · aa: 4"), QStringLiteral("index · aa: 1000000") }));
+        QCOMPARE(TimelineChartData::readout(data, 7000),
+            QStringList({ QStringLiteral("term · aa: 5"), QStringLiteral("index · aa: 1000040") }));
+        QVERIFY(TimelineChartData::readout(data, 999).isEmpty()); // before anything was sampled: nothing invented
+    }
+
+    void zoomStaysInsideTheSpan()
+    {
+        TimelineZoom zoom;
+        zoom.setSpan(0, 100000);
+        QVERIFY(!zoom.isZoomed());
+        zoom.zoomAt(25000, 0.5); // the point under the cursor stays where it is
+        QCOMPARE(zoom.from, qint64(12500));
+        QCOMPARE(zoom.to, qint64(62500));
+        QVERIFY(zoom.isZoomed());
+        zoom.pan(-1); // past the start: clamped, width kept
+        QCOMPARE(zoom.from, qint64(0));
+        QCOMPARE(zoom.to, qint64(50000));
+        for (int i = 0; i < 100; ++i)
+            zoom.zoomAt(10000, 0.5);
+        QCOMPARE(zoom.to - zoom.from, TimelineZoom::minimumSpanMs); // never narrower than a second
+        QVERIFY(zoom.from <= 10000 && zoom.to >= 10000);
+        zoom.zoomAt(10000, 1e9); // out past the span: the whole span
+        QVERIFY(!zoom.isZoomed());
+        zoom.show(90000, 80000); // a range dragged right to left
+        QCOMPARE(zoom.from, qint64(80000));
+        QCOMPARE(zoom.to, qint64(90000));
+        zoom.reset();
+        QCOMPARE(zoom.from, qint64(0));
+        QCOMPARE(zoom.to, qint64(100000));
     }
 };
 

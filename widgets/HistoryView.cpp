@@ -1,5 +1,6 @@
 #include "HistoryView.h"
 
+#include "HistoryPanelLayout.h"
 #include "itemmodels/HistoryModel.h"
 
 #include <QFontDatabase>
@@ -22,23 +23,15 @@ HistoryView::HistoryView(QWidget *parent)
 {
     setObjectName(QStringLiteral("historyView"));
     m_question->setObjectName(QStringLiteral("historyQuestion"));
-    m_question->setTextFormat(Qt::PlainText); // field paths and names come from evidence
-    m_question->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("historyStatus"));
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->setForegroundRole(QPalette::PlaceholderText);
-
     m_table->setObjectName(QStringLiteral("historyTable"));
     m_table->setAccessibleName(QStringLiteral("Commits that changed the value"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(HistoryModel::ChangeColumn, 320);
-    header->setStretchLastSection(true);
+    m_patch->setObjectName(QStringLiteral("commitPatch"));
+    m_patch->setAccessibleName(QStringLiteral("What the selected commit changed in the stack"));
+    m_patch->setPlaceholderText(QStringLiteral("Select a commit to see what it changed in the stack's folder."));
+    HistoryPanelLayout::build(this, m_question, m_status, m_table, m_patch);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::ChangeColumn, 320);
     // Rows arrive in batches: the short columns fit what has arrived (the
     // panel scrolls sideways rather than eliding a commit id or a date).
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
@@ -49,24 +42,6 @@ HistoryView::HistoryView(QWidget *parent)
         if (row.isValid())
             Q_EMIT commitSelected(row.siblingAtColumn(0).data(HistoryModel::CommitIdRole).toString());
     });
-
-    m_patch->setObjectName(QStringLiteral("commitPatch"));
-    m_patch->setAccessibleName(QStringLiteral("What the selected commit changed in the stack"));
-    m_patch->setReadOnly(true);
-    m_patch->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_patch->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_patch->setPlaceholderText(QStringLiteral("Select a commit to see what it changed in the stack's folder."));
-
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_table);
-    split->addWidget(m_patch);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_question);
-    layout->addWidget(m_status);
-    layout->addWidget(split, 1);
     begin(QString());
 }
 

@@ -1,5 +1,8 @@
 #include "TimelineView.h"
 
+#include "ChartExport.h"
+#include "TimelineChartView.h"
+
 #include "itemmodels/TimelineChartData.h"
 #include "itemmodels/TimelineModel.h"
 
@@ -8,11 +11,19 @@
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QScatterSeries>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -47,8 +58,11 @@ bool isDark(const QPalette &palette)
 TimelineView::TimelineView(QWidget *parent)
     : QWidget(parent)
     , m_model(new TimelineModel(this))
-    , m_chartView(new QChartView(this))
+    , m_chartView(new TimelineChartView(this))
     , m_table(new QTableView(this))
+    , m_window(new QLabel(this))
+    , m_resetButton(new QToolButton(this))
+    , m_drawTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("timelineView"));
     m_chartView->setObjectName(QStringLiteral("timelineChart"));
@@ -65,8 +79,74 @@ TimelineView::TimelineView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::EventColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::TimeColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::SourceColumn, QHeaderView::ResizeToContents);
+    // Wheel notches and drags arrive faster than a redraw: one draw per turn of the event loop.
+    m_drawTimer->setSingleShot(true);
+    m_drawTimer->setInterval(0);
+    connect(m_drawTimer, &QTimer::timeout, this, &TimelineView::draw);
+    connect(m_chartView, &TimelineChartView::zoomRequested, this, [this](qint64 center, double factor) {
+        m_zoom.zoomAt(center, factor);
+        scheduleDraw();
+    });
+    connect(m_chartView, &TimelineChartView::panRequested, this, [this](double fraction) {
+        m_zoom.pan(fraction);
+        scheduleDraw();
+    });
+    connect(m_chartView, &TimelineChartView::rangeRequested, this, [this](qint64 from, qint64 to) {
+        m_zoom.show(from, to);
+        scheduleDraw();
+    });
+    connect(m_chartView, &TimelineChartView::resetRequested, this, [this] {
+        m_zoom.reset();
+        scheduleDraw();
+    });
+    connect(m_chartView, &TimelineChartView::hovered, this, [this](const QPointF &pos, qint64 ms) {
+        QStringList lines {
+            QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
+        };
+        lines += TimelineChartData::readout(m_shown, ms);
+        m_chartView->showCrosshair(pos, lines);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &row) {
+        // The event's marker: in view (the window moves to it when zoomed elsewhere) and drawn as selected.
+        if (row.isValid() && row.row() < m_events.size() && m_events.at(row.row()).time.isValid()) {
+            const qint64 at = m_events.at(row.row()).time.toMSecsSinceEpoch();
+            if (at < m_zoom.from || at > m_zoom.to) {
+                const qint64 half = (m_zoom.to - m_zoom.from) / 2;
+                m_zoom.show(at - half, at + half);
+            }
+        }
+        scheduleDraw();
+    });
+
+    m_window->setObjectName(QStringLiteral("timelineWindow"));
+    m_window->setTextFormat(Qt::PlainText);
+    m_window->setForegroundRole(QPalette::PlaceholderText);
+    m_resetButton->setObjectName(QStringLiteral("timelineResetZoom"));
+    m_resetButton->setText(QStringLiteral("Reset Zoom"));
+    m_resetButton->setToolTip(QStringLiteral("Show the whole span (0, Home or a double-click on the chart)"));
+    connect(m_resetButton, &QToolButton::clicked, this, [this] {
+        m_zoom.reset();
+        scheduleDraw();
+    });
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("timelineExport"));
+    exportButton->setText(QStringLiteral("Export Chart…"));
+    exportButton->setToolTip(QStringLiteral("Save the chart as it shows now, as PNG or SVG"));
+    connect(exportButton, &QToolButton::clicked, this, &TimelineView::chooseExportFile);
+    auto *tools = new QHBoxLayout;
+    tools->setContentsMargins(4, 2, 4, 0);
+    tools->addWidget(m_window, 1);
+    tools->addWidget(m_resetButton);
+    tools->addWidget(exportButton);
+    auto *chartPane = new QWidget(this);
+    auto *chartLayout = new QVBoxLayout(chartPane);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setSpacing(0);
+    chartLayout->addLayout(tools);
+    chartLayout->addWidget(m_chartView, 1);
+
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_chartView);
+    splitter->addWidget(chartPane);
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -86,47 +166,137 @@ void TimelineView::setTimeline(const QList<TimelineEvent> &events, const QList<E
     rebuildChart();
 }
 
+QChartView *TimelineView::chartView() const
+{
+    return m_chartView;
+}
+
 void TimelineView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
-        rebuildChart();
+        draw();
+}
+
+void TimelineView::scheduleDraw()
+{
+    m_drawTimer->start();
 }
 
 void TimelineView::rebuildChart()
 {
-    const QList<TimelineEvent> &events = m_events;
-    const QList<EtcdMemberSummary> &members = m_members;
+    // Binned: at most one point per lane and pixel-wide bin, however many events.
+    m_whole = TimelineChartData::build(
+        m_events, m_members, std::max(60, m_chartView->width() / 3), m_recordings, m_reportedAt);
+    if (m_whole.first.isValid()) {
+        const qint64 first = m_whole.first.toMSecsSinceEpoch(), last = m_whole.last.toMSecsSinceEpoch();
+        const qint64 spanMs = last - first;
+        const qint64 pad = std::max<qint64>(spanMs < 600000 ? 1000 : 60000, spanMs / 20);
+        m_zoom.setSpan(first - pad, last + pad);
+    }
+    draw();
+}
+
+bool TimelineView::exportChart(const QString &path, QString *error)
+{
+    m_chartView->hideCrosshair();
+    return ChartExport::save(m_chartView, path, error);
+}
+
+void TimelineView::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Export Chart"),
+        QStringLiteral("timeline.png"), QStringLiteral("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportChart(path, &error))
+        QMessageBox::warning(this, QStringLiteral("Export Chart"), error);
+}
+
+void TimelineView::setSeriesVisible(const QString &name, bool visible)
+{
+    if (visible)
+        m_hidden.remove(name);
+    else
+        m_hidden.insert(name);
+    for (QAbstractSeries *series : m_chartView->chart()->series()) {
+        if (series->name() == name)
+            series->setVisible(visible);
+    }
+    const auto markers = m_chartView->chart()->legend()->markers();
+    for (QLegendMarker *marker : markers) {
+        if (marker->series()->name() == name && marker->isVisible()) {
+            QFont font = marker->font();
+            font.setStrikeOut(!visible); // still listed, so it can be shown again
+            marker->setFont(font);
+        }
+    }
+}
+
+void TimelineView::selectEventOfMarker(qsizetype lane, const QPointF &point)
+{
+    // A marker stands for its bin's first event in its lane: that event's row.
+    const qint64 at = qint64(point.x());
+    for (qsizetype row = 0; row < m_events.size(); ++row) {
+        const TimelineEvent &e = m_events.at(row);
+        if (!e.time.isValid() || e.time.toMSecsSinceEpoch() != at)
+            continue;
+        const qsizetype eventLane = m_whole.lanes.indexOf(e.source);
+        if (eventLane == lane || (eventLane < 0 && lane == m_whole.lanes.size() - 1)) {
+            m_table->selectRow(int(row));
+            m_table->scrollTo(m_model->index(int(row), 0));
+            return;
+        }
+    }
+}
+
+void TimelineView::draw()
+{
+    m_drawTimer->stop();
+    m_shown = m_zoom.isZoomed() ? TimelineChartData::window(
+                  m_whole, m_events, m_recordings, std::max(60, m_chartView->width() / 3), m_zoom.from, m_zoom.to)
+                                : m_whole;
+    m_resetButton->setEnabled(m_zoom.isZoomed());
+    const TimelineChartData &chartData = m_shown;
     auto *chart = new QChart;
     // The theme picks series colours that show on this background; the palette the rest.
     chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundRoundness(0);
-    chart->legend()->hide();
+    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundBrush(palette().color(QPalette::Base));
     chart->setTitleBrush(palette().color(QPalette::Text));
     chart->legend()->setLabelColor(palette().color(QPalette::Text));
 
-    // Binned: at most one point per lane and pixel-wide bin, however many events.
-    const TimelineChartData chartData
-        = TimelineChartData::build(events, members, std::max(60, m_chartView->width() / 3), m_recordings, m_reportedAt);
     if (!chartData.first.isValid()) {
+        chart->legend()->hide();
         chart->setTitle(QStringLiteral("No dated events in the evidence"));
+        m_window->clear();
         replaceChart(m_chartView, chart);
+        m_chartView->chartReplaced();
         return;
     }
-    const QDateTime &first = chartData.first, &last = chartData.last;
     const QStringList &sources = chartData.lanes;
     auto *timeAxis = new QDateTimeAxis;
-    // Labels as fine as the span needs: seconds for a short recording, dates for weeks.
-    const qint64 spanMs = first.msecsTo(last);
-    timeAxis->setFormat(spanMs < 600000 ? QStringLiteral("HH:mm:ss")
-            : spanMs < 2 * 86400000LL   ? QStringLiteral("MM-dd HH:mm")
-                                        : QStringLiteral("yyyy-MM-dd"));
-    timeAxis->setTickCount(4);
+    // Labels as fine as the window needs: seconds for a short one, dates for weeks.
+    const qint64 spanMs = m_zoom.to - m_zoom.from;
+    // Round ticks: the axis reaches out to whole steps around the window.
+    const TimelineZoom::Ticks ticks = TimelineZoom::roundTicks(m_zoom.from, m_zoom.to);
+    timeAxis->setFormat(ticks.stepMs < 1000 ? QStringLiteral("HH:mm:ss.zzz")
+            : ticks.stepMs < 60000          ? QStringLiteral("HH:mm:ss")
+            : spanMs < 2 * 86400000LL       ? QStringLiteral("MM-dd HH:mm")
+                                            : QStringLiteral("yyyy-MM-dd"));
+    timeAxis->setTickCount(ticks.count);
     timeAxis->setTitleText(QStringLiteral("UTC"));
-    const qint64 pad = std::max<qint64>(spanMs < 600000 ? 1000 : 60000, spanMs / 20);
-    timeAxis->setRange(first.addMSecs(-pad), last.addMSecs(pad));
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_zoom.from, Qt::UTC);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_zoom.to, Qt::UTC);
+    timeAxis->setRange(
+        QDateTime::fromMSecsSinceEpoch(ticks.from, Qt::UTC), QDateTime::fromMSecsSinceEpoch(ticks.to, Qt::UTC));
+    m_window->setText(m_zoom.isZoomed()
+            ? QStringLiteral("Zoomed: %1 – %2 UTC")
+                  .arg(from.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), to.toString(QStringLiteral("HH:mm:ss")))
+            : QStringLiteral("Wheel or drag to zoom; Shift+wheel to pan; double-click to reset"));
     styleAxis(timeAxis, palette());
     chart->addAxis(timeAxis, Qt::AlignBottom);
     // One lane per source, named on the axis (a legend would crowd a small dock).
@@ -149,6 +319,26 @@ void TimelineView::rebuildChart()
         series->setBorderColor(series->color());
         series->attachAxis(timeAxis);
         series->attachAxis(laneAxis);
+        connect(series, &QScatterSeries::clicked, this,
+            [this, lane](const QPointF &point) { selectEventOfMarker(lane, point); });
+    }
+    // The event selected in the table, drawn over its lane's marker.
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid() && current.row() < m_events.size() && m_events.at(current.row()).time.isValid()) {
+        const TimelineEvent &e = m_events.at(current.row());
+        const qsizetype lane = sources.indexOf(e.source);
+        auto *selected = new QScatterSeries;
+        selected->setName(QStringLiteral("selected event"));
+        selected->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        selected->setMarkerSize(16);
+        selected->setColor(Qt::transparent);
+        selected->setBorderColor(palette().color(QPalette::Highlight));
+        QPen pen(palette().color(QPalette::Highlight), 3);
+        selected->setPen(pen);
+        selected->append(double(e.time.toMSecsSinceEpoch()), double(lane >= 0 ? lane : sources.size() - 1));
+        chart->addSeries(selected);
+        selected->attachAxis(timeAxis);
+        selected->attachAxis(laneAxis);
     }
 
     // Raft terms named by events, each recorded member's sampled term, and
@@ -161,11 +351,13 @@ void TimelineView::rebuildChart()
         termSeries.append(terms);
     else
         delete terms;
+    QList<QLineSeries *> memberTermSeries;
     for (const TimelineChartData::MemberSteps &m : chartData.memberTerms) {
         auto *member = new QLineSeries;
-        member->setName(QStringLiteral("term · %1").arg(m.member));
+        member->setName(m.member); // the legend's entry for the member: its id, as etcdctl prints it
         member->replace(m.steps);
         termSeries.append(member);
+        memberTermSeries.append(member);
     }
     if (chartData.reportedTerm > 0 && chartData.reportedAt.isValid()) {
         auto *reported = new QScatterSeries;
@@ -221,10 +413,47 @@ void TimelineView::rebuildChart()
             chart->addSeries(series);
             QPen pen = series->pen();
             pen.setStyle(Qt::DashLine);
+            // The member's own colour: its term solid, its index dashed.
+            for (const QLineSeries *term : std::as_const(memberTermSeries)) {
+                if (term->name() == m.member)
+                    pen.setColor(term->pen().color());
+            }
             series->setPen(pen);
             series->attachAxis(timeAxis);
             series->attachAxis(indexAxis);
         }
     }
+    chart->legend()->setVisible(!chartData.memberTerms.isEmpty() || !chartData.memberIndexes.isEmpty()
+        || !chartData.termSteps.isEmpty() || chartData.reportedTerm > 0);
     replaceChart(m_chartView, chart);
+    m_chartView->chartReplaced();
+    // Once the chart is in its view: showing it makes the markers follow their series again.
+    // The legend lists one entry per member (its term solid, its index dashed
+    // in the same colour), the events' term and the reported term — not the
+    // lanes the axis names already. A click hides or shows the entry's lines,
+    // remembered across redraws.
+    for (QAbstractSeries *series : chart->series())
+        m_hidden.contains(series->name()) ? series->hide() : series->show();
+    for (QLegendMarker *marker : chart->legend()->markers()) {
+        const QString name = marker->series()->name();
+        const bool isLine = qobject_cast<QLineSeries *>(marker->series()) != nullptr
+            || name.endsWith(QLatin1String("at capture time"));
+        const bool memberIndex = name.startsWith(QStringLiteral("index · "));
+        marker->setVisible(isLine && !memberIndex);
+        if (!isLine || memberIndex)
+            continue;
+        QStringList names { name };
+        for (const TimelineChartData::MemberSteps &m : chartData.memberTerms) {
+            if (m.member == name)
+                names.append(QStringLiteral("index · ") + name);
+        }
+        QFont font = marker->font();
+        font.setStrikeOut(m_hidden.contains(name));
+        marker->setFont(font);
+        connect(marker, &QLegendMarker::clicked, this, [this, names] {
+            const bool show = m_hidden.contains(names.first());
+            for (const QString &n : names)
+                setSeriesVisible(n, show);
+        });
+    }
 }

@@ -3,8 +3,138 @@
 #include <QHash>
 
 #include <algorithm>
+#include <optional>
 
 namespace strata {
+
+namespace {
+
+// Events are in time order (the analysis sorts them, undated last): the
+// first at or after `ms`.
+QList<TimelineEvent>::const_iterator firstEventFrom(const QList<TimelineEvent> &events, qint64 ms)
+{
+    return std::lower_bound(events.cbegin(), events.cend(), ms,
+        [](const TimelineEvent &e, qint64 t) { return e.time.isValid() && e.time.toMSecsSinceEpoch() < t; });
+}
+
+// Samples are appended at their tick, so in time order (endpoints of one
+// tick a few milliseconds apart): the first at or after `ms`.
+std::vector<EtcdSample>::const_iterator firstSampleFrom(const std::vector<EtcdSample> &samples, qint64 ms)
+{
+    return std::lower_bound(
+        samples.cbegin(), samples.cend(), ms, [](const EtcdSample &s, qint64 t) { return s.timeMs < t; });
+}
+
+// Per lane at most one point per bin of [from, to]: the bin's first event, with the count it stands for.
+void binLanes(TimelineChartData &data, const QHash<QString, qsizetype> &laneOf,
+    QList<TimelineEvent>::const_iterator begin, QList<TimelineEvent>::const_iterator end, int bins, qint64 from,
+    qint64 to)
+{
+    const qint64 span = std::max<qint64>(1, to - from + 1);
+    // Per lane, the bin its last point stands for; events are in time order, so a lane's points are too.
+    QList<qint64> lastBin(data.lanes.size(), -1);
+    for (auto it = begin; it != end; ++it) {
+        const TimelineEvent &e = *it;
+        if (!e.time.isValid())
+            continue;
+        const qint64 msecs = e.time.toMSecsSinceEpoch();
+        if (msecs < from || msecs > to)
+            continue;
+        const qsizetype lane = laneOf.value(e.source, data.lanes.size() - 1);
+        const qint64 bin = (msecs - from) * bins / span;
+        if (bin == lastBin[lane]) {
+            ++data.counts[lane].last();
+            continue;
+        }
+        lastBin[lane] = bin;
+        data.points[lane].append(QPointF(double(msecs), double(lane)));
+        data.counts[lane].append(1);
+    }
+}
+
+// Each member's raft index in [from, to], relative to the lowest index there,
+// decimated per bin to its first, lowest, highest and last sample.
+void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, int bins,
+    qint64 from, qint64 to)
+{
+    const auto inWindow = [&](const std::shared_ptr<const EtcdRecordingData> &r) {
+        return std::pair { firstSampleFrom(r->samples, from), firstSampleFrom(r->samples, to + 1) };
+    };
+    bool anyIndex = false;
+    for (const auto &r : recordings) {
+        const auto [first, last] = inWindow(r);
+        for (auto it = first; it != last; ++it) {
+            if (it->answered()) {
+                data.indexBase = anyIndex ? std::min(data.indexBase, it->raftIndex) : it->raftIndex;
+                anyIndex = true;
+            }
+        }
+    }
+    const qint64 width = std::max<qint64>(1, to - from + 1);
+    struct Bin
+    {
+        qint64 bin = -1;
+        QPointF first, low, high, last;
+    };
+    QHash<QString, qsizetype> indexOf;
+    QList<Bin> open;
+    const auto flush = [&data](qsizetype member, const Bin &b) {
+        if (b.bin < 0)
+            return;
+        QList<QPointF> &line = data.memberIndexes[member].steps;
+        // The low and the high in the order they happened, between first and last.
+        const QPointF &a = b.low.x() <= b.high.x() ? b.low : b.high;
+        const QPointF &c = b.low.x() <= b.high.x() ? b.high : b.low;
+        for (const QPointF &p : { b.first, a, c, b.last }) {
+            if (line.isEmpty() || line.last() != p)
+                line.append(p);
+        }
+    };
+    for (const auto &r : recordings) {
+        const auto [first, last] = inWindow(r);
+        for (auto it = first; it != last; ++it) {
+            const EtcdSample &sample = *it;
+            if (!sample.answered() || sample.member >= r->members.size())
+                continue;
+            const QString &id = r->members.at(sample.member);
+            qsizetype m = indexOf.value(id, -1);
+            if (m < 0) {
+                m = data.memberIndexes.size();
+                indexOf.insert(id, m);
+                data.memberIndexes.append({ id, {} });
+                open.append(Bin {});
+            }
+            const qint64 bin = (sample.timeMs - from) * bins / width;
+            const QPointF p(double(sample.timeMs), double(sample.raftIndex - data.indexBase));
+            data.maxIndexOffset = std::max(data.maxIndexOffset, p.y());
+            Bin &b = open[m];
+            if (b.bin != bin) {
+                flush(m, b);
+                b = Bin { bin, p, p, p, p };
+                continue;
+            }
+            if (p.y() < b.low.y())
+                b.low = p;
+            if (p.y() > b.high.y())
+                b.high = p;
+            b.last = p;
+        }
+    }
+    for (qsizetype m = 0; m < open.size(); ++m)
+        flush(m, open[m]);
+}
+
+// The value of a step or index line at `x`: its last point at or before it.
+std::optional<double> valueAt(const QList<QPointF> &line, double x)
+{
+    const auto it
+        = std::upper_bound(line.cbegin(), line.cend(), x, [](double t, const QPointF &p) { return t < p.x(); });
+    if (it == line.cbegin())
+        return std::nullopt;
+    return std::prev(it)->y();
+}
+
+} // namespace
 
 TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members,
     int bins, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, const QDateTime &reportedAt)
@@ -45,27 +175,10 @@ TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, c
     if (!data.first.isValid())
         return data;
 
-    const qint64 start = data.first.toMSecsSinceEpoch();
-    const qint64 span = std::max<qint64>(1, data.last.toMSecsSinceEpoch() - start + 1);
     data.points.resize(data.lanes.size());
     data.counts.resize(data.lanes.size());
-    // Per lane, the bin its last point stands for; events are in time order
-    // (the analysis sorts them), so a lane's points are too.
-    QList<qint64> lastBin(data.lanes.size(), -1);
-    for (const TimelineEvent &e : events) {
-        if (!e.time.isValid())
-            continue;
-        const qsizetype lane = laneOf.value(e.source);
-        const qint64 msecs = e.time.toMSecsSinceEpoch();
-        const qint64 bin = (msecs - start) * bins / span;
-        if (bin == lastBin[lane]) {
-            ++data.counts[lane].last();
-            continue;
-        }
-        lastBin[lane] = bin;
-        data.points[lane].append(QPointF(double(msecs), double(lane)));
-        data.counts[lane].append(1);
-    }
+    binLanes(data, laneOf, events.cbegin(), events.cend(), bins, data.first.toMSecsSinceEpoch(),
+        data.last.toMSecsSinceEpoch());
 
     // A raft term holds until the next election: a step wherever it changes.
     bool any = false;
@@ -124,68 +237,7 @@ TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, c
         }
     }
     // Raft indexes, per member and bin: first, min, max, last (in time order).
-    {
-        bool anyIndex = false;
-        for (const auto &r : recordings) {
-            for (const EtcdSample &sample : r->samples) {
-                if (sample.answered()) {
-                    data.indexBase = anyIndex ? std::min(data.indexBase, sample.raftIndex) : sample.raftIndex;
-                    anyIndex = true;
-                }
-            }
-        }
-        const qint64 begin = data.first.toMSecsSinceEpoch();
-        const qint64 width = std::max<qint64>(1, data.last.toMSecsSinceEpoch() - begin + 1);
-        struct Bin
-        {
-            qint64 bin = -1;
-            QPointF first, low, high, last;
-        };
-        QHash<QString, qsizetype> indexOf;
-        QList<Bin> open;
-        const auto flush = [&data](qsizetype member, const Bin &b) {
-            if (b.bin < 0)
-                return;
-            QList<QPointF> &line = data.memberIndexes[member].steps;
-            // The low and the high in the order they happened, between first and last.
-            const QPointF &a = b.low.x() <= b.high.x() ? b.low : b.high;
-            const QPointF &c = b.low.x() <= b.high.x() ? b.high : b.low;
-            for (const QPointF &p : { b.first, a, c, b.last }) {
-                if (line.isEmpty() || line.last() != p)
-                    line.append(p);
-            }
-        };
-        for (const auto &r : recordings) {
-            for (const EtcdSample &sample : r->samples) {
-                if (!sample.answered() || sample.member >= r->members.size())
-                    continue;
-                const QString &id = r->members.at(sample.member);
-                qsizetype m = indexOf.value(id, -1);
-                if (m < 0) {
-                    m = data.memberIndexes.size();
-                    indexOf.insert(id, m);
-                    data.memberIndexes.append({ id, {} });
-                    open.append(Bin {});
-                }
-                const qint64 bin = (sample.timeMs - begin) * bins / width;
-                const QPointF p(double(sample.timeMs), double(sample.raftIndex - data.indexBase));
-                data.maxIndexOffset = std::max(data.maxIndexOffset, p.y());
-                Bin &b = open[m];
-                if (b.bin != bin) {
-                    flush(m, b);
-                    b = Bin { bin, p, p, p, p };
-                    continue;
-                }
-                if (p.y() < b.low.y())
-                    b.low = p;
-                if (p.y() > b.high.y())
-                    b.high = p;
-                b.last = p;
-            }
-        }
-        for (qsizetype m = 0; m < open.size(); ++m)
-            flush(m, open[m]);
-    }
+    binIndexes(data, recordings, bins, data.first.toMSecsSinceEpoch(), data.last.toMSecsSinceEpoch());
 
     // What a status says now: a fact of its own, not a step at the chart's edge.
     for (const EtcdMemberSummary &m : members)
@@ -196,6 +248,41 @@ TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, c
         data.maxTerm = std::max(data.maxTerm, data.reportedTerm);
     }
     return data;
+}
+
+TimelineChartData TimelineChartData::window(const TimelineChartData &whole, const QList<TimelineEvent> &events,
+    const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, int bins, qint64 fromMs, qint64 toMs)
+{
+    TimelineChartData data = whole;
+    bins = std::max(1, bins);
+    data.points = QList<QList<QPointF>>(whole.lanes.size());
+    data.counts = QList<QList<int>>(whole.lanes.size());
+    QHash<QString, qsizetype> laneOf;
+    for (qsizetype lane = 0; lane < whole.lanes.size(); ++lane)
+        laneOf.insert(whole.lanes.at(lane), lane);
+    binLanes(data, laneOf, firstEventFrom(events, fromMs), firstEventFrom(events, toMs + 1), bins, fromMs, toMs);
+    data.memberIndexes.clear();
+    data.indexBase = 0;
+    data.maxIndexOffset = 0;
+    binIndexes(data, recordings, bins, fromMs, toMs);
+    return data;
+}
+
+QStringList TimelineChartData::readout(const TimelineChartData &data, qint64 ms)
+{
+    QStringList lines;
+    const double x = double(ms);
+    if (const auto term = valueAt(data.termSteps, x))
+        lines.append(QStringLiteral("raft term (events): %1").arg(qint64(*term)));
+    for (const MemberSteps &m : data.memberTerms) {
+        if (const auto term = valueAt(m.steps, x))
+            lines.append(QStringLiteral("term · %1: %2").arg(m.member).arg(qint64(*term)));
+    }
+    for (const MemberSteps &m : data.memberIndexes) {
+        if (const auto index = valueAt(m.steps, x))
+            lines.append(QStringLiteral("index · %1: %2").arg(m.member).arg(data.indexBase + quint64(*index)));
+    }
+    return lines;
 }
 
 } // namespace strata

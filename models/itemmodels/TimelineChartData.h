@@ -56,6 +56,17 @@ struct TimelineChartData
     static TimelineChartData build(const QList<TimelineEvent> &events, const QList<EtcdMemberSummary> &members,
         int bins = defaultBins, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings = {},
         const QDateTime &reportedAt = {});
+    // The same chart for a window of the span (a zoom): the lanes' points and
+    // the members' indexes binned again within [fromMs, toMs] from only the
+    // events and samples inside it (found by binary search), so a redraw
+    // after zooming in costs what the window holds, not the whole recording;
+    // the index base is the lowest index in the window. Terms, lanes and the
+    // reported term are `whole`'s.
+    static TimelineChartData window(const TimelineChartData &whole, const QList<TimelineEvent> &events,
+        const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, int bins, qint64 fromMs, qint64 toMs);
+    // Every line's value at `ms` (its last point at or before it) — the
+    // crosshair's readout: "term · 8e9e05c52164694d: 7", "index · …: 1042".
+    static QStringList readout(const TimelineChartData &data, qint64 ms);
 };
 
 } // namespace strata

@@ -100,6 +100,8 @@ public:
             }
         }
         // A metric named after the key (`max_cart_items`, `shop_max_cart_items`): the first in evidence order.
+        // A one-word key ("limit", "mode") only by the whole name: as a suffix it
+        // would claim every exporter's `*_limit` (etcd's own os_fd_limit) as the application's value.
         for (qsizetype i = 0; i < metrics.size(); ++i) {
             const QString &name = metrics.at(i).name;
             const auto note = [&](const QString &key) {
@@ -107,8 +109,11 @@ public:
                     m_named.insert(key, &metrics.at(i));
             };
             note(name);
-            for (qsizetype u = name.indexOf(QLatin1Char('_')); u >= 0; u = name.indexOf(QLatin1Char('_'), u + 1))
-                note(name.mid(u + 1));
+            for (qsizetype u = name.indexOf(QLatin1Char('_')); u >= 0; u = name.indexOf(QLatin1Char('_'), u + 1)) {
+                const QString suffix = name.mid(u + 1);
+                if (suffix.contains(QLatin1Char('_')))
+                    note(suffix);
+            }
         }
         for (const MetricValue &m : metrics) {
             if (m.value != 1)

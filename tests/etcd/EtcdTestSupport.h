@@ -5,6 +5,9 @@
 #include "TestFiles.h"
 
 #include "case/CaseFileReader.h"
+#include "etcd/EtcdGateway.h"
+
+#include <QJsonDocument>
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -43,6 +46,20 @@ inline QByteArray etcdctl(const QStringList &args)
     p.start(QStringLiteral("etcdctl"), args);
     p.waitForFinished(30000);
     return p.readAllStandardOutput();
+}
+
+// A put through the gateway (binary values are awkward on etcdctl's command line); the revision it made.
+inline qint64 put(const QString &url, const QByteArray &key, const QByteArray &value)
+{
+    const QByteArray body = "{\"key\":\"" + key.toBase64() + "\",\"value\":\"" + value.toBase64() + "\"}";
+    strata::EtcdEndpoint e;
+    e.url = url;
+    const strata::EtcdGatewayResponse r = strata::EtcdGateway::post(e, QStringLiteral("/v3/kv/put"), body);
+    if (!r.ok())
+        qFatal("put failed: %s", qPrintable(r.failure(url)));
+    return QJsonDocument::fromJson(r.body)[QStringLiteral("header")][QStringLiteral("revision")]
+        .toString()
+        .toLongLong();
 }
 
 } // namespace EtcdTestSupport

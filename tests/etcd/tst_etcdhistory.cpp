@@ -45,20 +45,6 @@ QByteArray secret(const QByteArray &password)
         + password.toBase64() + "\"}}";
 }
 
-// A put through the gateway (binary values are awkward on etcdctl's command line); the revision it made.
-qint64 put(const QString &url, const QByteArray &key, const QByteArray &value)
-{
-    const QByteArray body = "{\"key\":\"" + key.toBase64() + "\",\"value\":\"" + value.toBase64() + "\"}";
-    EtcdEndpoint e;
-    e.url = url;
-    const EtcdGatewayResponse r = EtcdGateway::post(e, QStringLiteral("/v3/kv/put"), body);
-    if (!r.ok())
-        qFatal("put failed: %s", qPrintable(r.failure(url)));
-    return QJsonDocument::fromJson(r.body)[QStringLiteral("header")][QStringLiteral("revision")]
-        .toString()
-        .toLongLong();
-}
-
 // What the real etcdctl says of a key: mod_revision, create_revision and version.
 QList<qint64> etcdctlRevisions(const QString &url, const QString &key)
 {

@@ -9,20 +9,33 @@
 #include "StrataTestMain.h"
 #include "TestFiles.h"
 
+#include "DiffView.h"
+#include "EtcdHistoryView.h"
 #include "EtcdView.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "TimelineChartView.h"
 #include "TimelineView.h"
 #include "itemmodels/EtcdEndpointModel.h"
+#include "itemmodels/EtcdHistoryModel.h"
+#include "kube/StoredObjectEncoder.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QDockWidget>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QPlainTextEdit>
+#include <QScatterSeries>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QWheelEvent>
 
 using namespace strata;
 using namespace EtcdTestSupport;
@@ -142,9 +155,17 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
         auto *timeline = window.findChild<TimelineView *>();
         QVERIFY(timeline && timeline->isVisible());
+        // Room to read it, as a user would give it by dragging the dock's edge.
+        auto *timelineDock = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+        window.resizeDocks({ timelineDock }, { 520 }, Qt::Vertical);
+        window.resizeDocks({ timelineDock }, { 1100 }, Qt::Horizontal);
+        QTRY_VERIFY(timeline->height() > 400);
         int memberLines = 0, reported = 0;
+        QStringList memberIds;
+        for (const TimelineChartData::MemberSteps &m : timeline->shownData().memberTerms)
+            memberIds.append(m.member);
         for (const QAbstractSeries *series : timeline->chartView()->chart()->series()) {
-            memberLines += series->name().startsWith(QStringLiteral("term · ")) ? 1 : 0;
+            memberLines += memberIds.contains(series->name()) ? 1 : 0; // each member's term, named by its id
             reported += series->name().endsWith(QLatin1String("at capture time")) ? 1 : 0;
         }
         QStringList names;
@@ -153,6 +174,165 @@ private Q_SLOTS:
         QVERIFY2(memberLines == 3, qPrintable(names.join(QStringLiteral(" | "))));
         QCOMPARE(reported, 1);
         QVERIFY(saveScreenshot(window, QStringLiteral("timeline-recording-move-leader.png")));
+
+        // The crosshair reads every member's term and index at the cursor.
+        auto *chartView = static_cast<TimelineChartView *>(timeline->chartView());
+        const QPoint middle = chartView->mapFromScene(chartView->chart()->plotArea().center());
+        QTest::mouseMove(chartView->viewport(), middle);
+        QTRY_VERIFY(chartView->crosshairText().contains(QStringLiteral("term · ")));
+        QCOMPARE(chartView->crosshairText().count(QStringLiteral("index · ")), 3);
+
+        // The wheel zooms in around the cursor; the window is said; 0 resets.
+        QVERIFY(!timeline->zoom().isZoomed());
+        const qint64 fullSpan = timeline->zoom().to - timeline->zoom().from;
+        for (int notch = 0; notch < 3; ++notch) {
+            QWheelEvent wheel(QPointF(middle), chartView->viewport()->mapToGlobal(QPointF(middle)), {}, QPoint(0, 120),
+                Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(chartView->viewport(), &wheel);
+        }
+        QTRY_VERIFY(timeline->zoom().isZoomed());
+        QVERIFY(timeline->zoom().to - timeline->zoom().from < fullSpan * 6 / 10); // 0.8³ ≈ 0.51
+        auto *windowLabel = timeline->findChild<QLabel *>(QStringLiteral("timelineWindow"));
+        QTRY_VERIFY(windowLabel->text().startsWith(QStringLiteral("Zoomed: ")));
+        QVERIFY(timeline->findChild<QToolButton *>(QStringLiteral("timelineResetZoom"))->isEnabled());
+        QVERIFY(saveScreenshot(*timeline, QStringLiteral("timeline-zoomed.png")));
+        chartView->setFocus();
+        QTest::keyClick(chartView, Qt::Key_0);
+        QTRY_VERIFY(!timeline->zoom().isZoomed());
+
+        // The legend hides and shows a member's line.
+        const QString line = timeline->shownData().memberTerms.first().member;
+        QLegendMarker *marker = nullptr;
+        for (QLegendMarker *m : chartView->chart()->legend()->markers()) {
+            if (m->series()->name() == line)
+                marker = m;
+        }
+        QVERIFY(marker && marker->isVisible());
+        QCOMPARE(marker->label(), line); // one entry per member, named by its id
+        const auto indexLine = [&]() -> QAbstractSeries * {
+            for (QAbstractSeries *series : chartView->chart()->series()) {
+                if (series->name() == QStringLiteral("index · ") + line)
+                    return series;
+            }
+            return nullptr;
+        };
+        QVERIFY(indexLine() && indexLine()->isVisible());
+        Q_EMIT marker->clicked(); // hides the member's term and index
+        QTRY_VERIFY(!marker->series()->isVisible());
+        QVERIFY(!indexLine()->isVisible());
+        Q_EMIT marker->clicked();
+        QTRY_VERIFY(marker->series()->isVisible());
+        QVERIFY(indexLine()->isVisible());
+
+        // An event selected in the table is marked on the chart; a marker clicked selects its event.
+        QTableView *table = timeline->tableView();
+        int termRow = -1;
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 2).data().toString().startsWith(QStringLiteral("raft term ")))
+                termRow = row;
+        }
+        QVERIFY(termRow >= 0);
+        table->selectRow(termRow);
+        const auto selectedMarker = [&]() -> QScatterSeries * {
+            for (QAbstractSeries *s : chartView->chart()->series()) {
+                if (s->name() == QLatin1String("selected event"))
+                    return static_cast<QScatterSeries *>(s);
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY(selectedMarker() != nullptr);
+        QCOMPARE(qint64(selectedMarker()->at(0).x()), result->timeline.at(termRow).time.toMSecsSinceEpoch());
+        table->clearSelection();
+        table->setCurrentIndex({});
+        QScatterSeries *lane = nullptr;
+        for (QAbstractSeries *s : chartView->chart()->series()) {
+            auto *scatter = qobject_cast<QScatterSeries *>(s);
+            if (scatter && scatter->count() > 0 && s->name() != QLatin1String("selected event")
+                && !s->name().endsWith(QLatin1String("at capture time")))
+                lane = scatter;
+        }
+        QVERIFY(lane);
+        const QPointF first = lane->at(0);
+        Q_EMIT lane->clicked(first);
+        QTRY_VERIFY(table->currentIndex().isValid());
+        QCOMPARE(result->timeline.at(table->currentIndex().row()).time.toMSecsSinceEpoch(), qint64(first.x()));
+
+        // Exported as PNG and SVG, as it shows.
+        QTemporaryDir out;
+        QString exportError;
+        QVERIFY2(
+            timeline->exportChart(out.filePath(QStringLiteral("chart.png")), &exportError), qPrintable(exportError));
+        QVERIFY(readFile(out.filePath(QStringLiteral("chart.png"))).startsWith("\x89PNG"));
+        QVERIFY2(
+            timeline->exportChart(out.filePath(QStringLiteral("chart.svg")), &exportError), qPrintable(exportError));
+        const QByteArray svg = readFile(out.filePath(QStringLiteral("chart.svg")));
+        QVERIFY(svg.contains("<svg") && svg.contains("Strata timeline"));
+        QVERIFY(!timeline->exportChart(out.filePath(QStringLiteral("chart.gif")), &exportError));
+        QVERIFY(exportError.contains(QStringLiteral(".png or .svg")));
+    }
+
+    // Ctrl+Shift+H on a diff row: every version etcd holds of the object,
+    // newest first, what each revision changed, the newest selected and
+    // shown whole below.
+    void theEtcdHistoryPanelShowsEveryVersion()
+    {
+        if (!haveEtcd())
+            QSKIP(skipReason());
+        EtcdTestCluster cluster(1);
+        QString error;
+        QVERIFY2(cluster.start(&error), qPrintable(error));
+        const QString url = cluster.clientUrls().first();
+        const auto flags = [](const QByteArray &mode, const QByteArray &limit) -> QByteArray {
+            return StoredObjectEncoder::encode("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":"
+                                               "\"flags\",\"namespace\":\"shop\",\"creationTimestamp\":"
+                                               "\"2026-11-30T10:00:00Z\"},\"data\":{\"mode\":\""
+                + mode + "\",\"limit\":\"" + limit + "\"}}");
+        };
+        const QByteArray key = "/registry/configmaps/shop/flags";
+        const qint64 created = put(url, key, flags("classic", "25"));
+        const qint64 edited = put(url, key, flags("new-checkout", "25"));
+        const qint64 raised = put(url, key, flags("new-checkout", "40"));
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("live.yaml")),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\n  namespace: shop\n  resourceVersion: \""
+                + QByteArray::number(raised) + "\"\ndata:\n  limit: \"40\"\n  mode: new-checkout\n");
+        const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
+        writeFile(casePath,
+            "strata: 1\ntitle: flags in etcd\nresources: [configmap/shop/flags]\nevidence:\n  - path: live.yaml\n"
+            "    role: live\nsources:\n  etcd:\n    endpoints: ["
+                + url.toUtf8() + "]\n");
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(openAndAnalyse(window, casePath));
+        QVERIFY(action(window, "showEtcdHistoryAction")->isEnabled());
+
+        auto *diff = window.findChild<DiffView *>();
+        diff->selectFields(QStringLiteral("configmap/shop/flags"), { QStringLiteral("data.mode") });
+        diff->treeView()->setFocus();
+        QTest::keyClick(diff->treeView(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+        auto *view = window.findChild<EtcdHistoryView *>();
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("etcdHistoryDock"))->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, 30000);
+        const QAbstractItemModel *rows = view->tableView()->model();
+        using strata::EtcdHistoryModel;
+        QCOMPARE(rows->index(0, EtcdHistoryModel::RevisionColumn).data().toString(), QString::number(raised));
+        QCOMPARE(rows->index(0, EtcdHistoryModel::ChangeColumn).data().toString(),
+            QStringLiteral("data.limit: \"25\" → \"40\""));
+        QCOMPARE(rows->index(1, EtcdHistoryModel::RevisionColumn).data().toString(), QString::number(edited));
+        QCOMPARE(rows->index(1, EtcdHistoryModel::ChangeColumn).data().toString(),
+            QStringLiteral("data.mode: \"classic\" → \"new-checkout\""));
+        QCOMPARE(rows->index(2, EtcdHistoryModel::ChangeColumn).data().toString(), QStringLiteral("created"));
+        QCOMPARE(rows->index(0, EtcdHistoryModel::EncodingColumn).data().toString(), QStringLiteral("protobuf"));
+        auto *status = view->findChild<QLabel *>(QStringLiteral("etcdHistoryStatus"));
+        QVERIFY2(
+            status->text().contains(QStringLiteral("created at revision %1").arg(created)), qPrintable(status->text()));
+        QTRY_VERIFY(view->versionView()->toPlainText().contains(QStringLiteral("data.mode: \"new-checkout\"")));
+        // Another version selected by keyboard: its fields below.
+        view->tableView()->setFocus();
+        QTest::keyClick(view->tableView(), Qt::Key_End, Qt::ControlModifier); // the oldest version
+        QTRY_VERIFY(view->versionView()->toPlainText().contains(QStringLiteral("data.mode: \"classic\"")));
+        QVERIFY(saveScreenshot(window, QStringLiteral("etcd-history-panel.png")));
     }
 };
 

@@ -10,6 +10,7 @@
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
 #include "output/CompactJson.h"
+#include "rules/ApplicationRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -375,6 +376,41 @@ private Q_SLOTS:
         QVERIFY(observedLive);
         QCOMPARE(r.etcdMembers.size(), 3);
         QCOMPARE(r.etcdMembers.first().id, QStringLiteral("b273bc7741bcb020"));
+    }
+
+    // A one-word key is matched by a metric of exactly that name, never as the
+    // suffix of any exporter's series (etcd's own os_fd_limit is not the
+    // application's `limit`); a key of several words still matches a prefixed name.
+    void aOneWordKeyIsNotEveryMetricEndingInIt()
+    {
+        ResourceDiff d;
+        d.id = *ResourceId::parse(QStringLiteral("configmap/shop/flags"));
+        d.identities[size_t(columnIndex(Column::Live))].present = true;
+        for (const char *path : { "data.limit", "data.max_cart_items" }) {
+            FieldDiff f;
+            f.path = QString::fromLatin1(path);
+            f.cells[size_t(columnIndex(Column::Live))]
+                = { CellValue { QStringLiteral("40"), {}, CellValue::Kind::Scalar }, true };
+            d.fields.append(f);
+        }
+        const auto metric = [](const char *name, double value) {
+            MetricValue m;
+            m.name = QString::fromLatin1(name);
+            m.value = value;
+            return m;
+        };
+        const auto observedPaths = [&](const QList<MetricValue> &metrics) {
+            QStringList paths;
+            for (const Finding &f : ApplicationRules::evaluate({ d }, {}, metrics)) {
+                if (f.id == QLatin1String("app-observed-value"))
+                    paths += f.paths;
+            }
+            return paths;
+        };
+        QCOMPARE(observedPaths({ metric("os_fd_limit", 20000), metric("process_max_fds", 1024) }), QStringList());
+        QCOMPARE(observedPaths({ metric("limit", 40) }), QStringList({ QStringLiteral("data.limit") }));
+        QCOMPARE(observedPaths({ metric("shop_max_cart_items", 40) }),
+            QStringList({ QStringLiteral("data.max_cart_items") }));
     }
 
     void referenceCaseIsCompleteButSaysWhatItCouldNotCompare()
