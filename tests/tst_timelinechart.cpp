@@ -203,6 +203,40 @@ private Q_SLOTS:
         QVERIFY(whole.memberIndexes.first().steps.size() <= 4 * 101);
     }
 
+    // Endpoints of one tick are written a few ms out of order (and a clock
+    // step makes it more): the window still holds exactly the samples inside it.
+    void aWindowOfSamplesOutOfOrderHoldsExactlyThoseInside()
+    {
+        QByteArray bytes = "# strata etcd recording 1\n# started 2026-12-04T10:00:00.000Z every 1000 ms\n"
+                           "E\t0\thttp://a:2379\nE\t1\thttp://b:2379\n";
+        int inside = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 t = 100000 + qint64(i) * 1000;
+            // b's sample of the tick lands before a's, 7 ms earlier; at i == 1000 the clock steps back 30 s.
+            const qint64 tb = t - 7 - (i >= 1000 && i < 1030 ? 30000 : 0);
+            for (const auto &[endpoint, time] : { std::pair { 0, t }, std::pair { 1, tb } }) {
+                bytes += "S\t" + QByteArray::number(time) + '\t' + QByteArray::number(endpoint) + '\t'
+                    + (endpoint == 0 ? "aa" : "bb") + "\t4\t" + QByteArray::number(500 + i) + '\t'
+                    + QByteArray::number(500 + i) + "\t1\taa\t20480\t3\t\n";
+                inside += time >= 1070000 && time <= 1100000 ? 1 : 0;
+            }
+        }
+        const auto recording
+            = std::make_shared<const EtcdRecordingData>(EtcdRecording::parse(bytes, QStringLiteral("r.tsv")));
+        QCOMPARE(recording->maxDisorderMs, qint64(30007));
+        const TimelineChartData whole = TimelineChartData::build({}, {}, 100, { recording });
+        // Fine bins, so every sample is its own point: their count is the samples inside.
+        const TimelineChartData zoomed = TimelineChartData::window(whole, {}, { recording }, 100000, 1070000, 1100000);
+        int points = 0;
+        for (const TimelineChartData::MemberSteps &m : zoomed.memberIndexes) {
+            for (const QPointF &p : m.steps) {
+                QVERIFY(p.x() >= 1070000 && p.x() <= 1100000);
+                ++points;
+            }
+        }
+        QCOMPARE(points, inside);
+    }
+
     // The crosshair reads every line at the cursor: its last point at or before it.
     void theReadoutSaysEveryLineAtTheCursor()
     {
@@ -239,6 +273,9 @@ private Q_SLOTS:
         zoom.show(90000, 80000); // a range dragged right to left
         QCOMPARE(zoom.from, qint64(80000));
         QCOMPARE(zoom.to, qint64(90000));
+        zoom.panBy(-5000); // a drag: the window moves by what the cursor moved
+        QCOMPARE(zoom.from, qint64(75000));
+        QCOMPARE(zoom.to, qint64(85000));
         zoom.reset();
         QCOMPARE(zoom.from, qint64(0));
         QCOMPARE(zoom.to, qint64(100000));

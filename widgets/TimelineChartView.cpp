@@ -130,7 +130,6 @@ void TimelineChartView::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton || event->button() == Qt::MiddleButton) {
         m_dragStart = event->position();
         m_dragButton = event->button();
-        m_panStartMs = timeAt(event->position());
     }
     QChartView::mousePressEvent(event); // a click on a marker still reaches its series
 }
@@ -139,12 +138,11 @@ void TimelineChartView::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
     const std::optional<qint64> at = timeAt(event->position());
-    if (m_dragStart && m_dragButton == Qt::MiddleButton && m_panStartMs && at && chart()) {
+    if (m_dragStart && m_dragButton == Qt::MiddleButton) {
         // Drag the plot: the time under the press follows the cursor.
-        const qreal width = chart()->plotArea().width();
-        const qreal dx = event->position().x() - m_dragStart->x();
-        if (width > 0 && std::abs(dx) >= 1) {
-            Q_EMIT panRequested(-dx / width);
+        const std::optional<qint64> pressed = timeAt(*m_dragStart);
+        if (pressed && at && *pressed != *at) {
+            Q_EMIT panByRequested(*pressed - *at);
             m_dragStart = event->position();
         }
         return;

@@ -31,6 +31,7 @@ public:
 Q_SIGNALS:
     void zoomRequested(qint64 centerMs, double factor);
     void panRequested(double fraction);
+    void panByRequested(qint64 ms);
     void rangeRequested(qint64 fromMs, qint64 toMs);
     void resetRequested();
     void hovered(const QPointF &viewPos, qint64 ms);
@@ -51,5 +52,4 @@ private:
     QGraphicsLineItem *m_band = nullptr; // the range being chosen (a drag), as a thick line under the plot
     std::optional<QPointF> m_dragStart;
     Qt::MouseButton m_dragButton = Qt::NoButton;
-    std::optional<qint64> m_panStartMs;
 };

@@ -91,6 +91,10 @@ TimelineView::TimelineView(QWidget *parent)
         m_zoom.pan(fraction);
         scheduleDraw();
     });
+    connect(m_chartView, &TimelineChartView::panByRequested, this, [this](qint64 ms) {
+        m_zoom.panBy(ms);
+        scheduleDraw();
+    });
     connect(m_chartView, &TimelineChartView::rangeRequested, this, [this](qint64 from, qint64 to) {
         m_zoom.show(from, to);
         scheduleDraw();
@@ -254,8 +258,11 @@ void TimelineView::selectEventOfMarker(qsizetype lane, const QPointF &point)
 void TimelineView::draw()
 {
     m_drawTimer->stop();
+    // Round ticks: the axis reaches out to whole steps around the window, and
+    // a zoomed window is binned over all the axis shows (no empty margins).
+    const TimelineZoom::Ticks ticks = TimelineZoom::roundTicks(m_zoom.from, m_zoom.to);
     m_shown = m_zoom.isZoomed() ? TimelineChartData::window(
-                  m_whole, m_events, m_recordings, std::max(60, m_chartView->width() / 3), m_zoom.from, m_zoom.to)
+                  m_whole, m_events, m_recordings, std::max(60, m_chartView->width() / 3), ticks.from, ticks.to)
                                 : m_whole;
     m_resetButton->setEnabled(m_zoom.isZoomed());
     const TimelineChartData &chartData = m_shown;
@@ -281,8 +288,6 @@ void TimelineView::draw()
     auto *timeAxis = new QDateTimeAxis;
     // Labels as fine as the window needs: seconds for a short one, dates for weeks.
     const qint64 spanMs = m_zoom.to - m_zoom.from;
-    // Round ticks: the axis reaches out to whole steps around the window.
-    const TimelineZoom::Ticks ticks = TimelineZoom::roundTicks(m_zoom.from, m_zoom.to);
     timeAxis->setFormat(ticks.stepMs < 1000 ? QStringLiteral("HH:mm:ss.zzz")
             : ticks.stepMs < 60000          ? QStringLiteral("HH:mm:ss")
             : spanMs < 2 * 86400000LL       ? QStringLiteral("MM-dd HH:mm")

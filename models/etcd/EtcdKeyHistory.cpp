@@ -5,6 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+
+#include <algorithm>
+#include <memory>
 
 namespace strata {
 
@@ -88,6 +92,12 @@ EtcdKeyHistory EtcdKeyHistories::walk(const EtcdEndpoint &endpoint, const QByteA
     EtcdKeyHistory history;
     history.key = key;
     history.endpoint = endpoint.url;
+    // One connection (and TLS session) for the whole walk, unless the caller lends its own.
+    std::unique_ptr<QNetworkAccessManager> own;
+    if (!network) {
+        own = std::make_unique<QNetworkAccessManager>();
+        network = own.get();
+    }
     qint64 revision = 0; // 0: the newest
     while (true) {
         if (job && job->isCancelled()) {
@@ -129,8 +139,10 @@ EtcdKeyHistory EtcdKeyHistories::walk(const EtcdEndpoint &endpoint, const QByteA
             history.stop = EtcdKeyHistory::Stop::Limit;
             return history;
         }
-        if (job)
-            job->reportProgress(int(history.versions.size()), int(history.versions.size() + version.version - 1));
+        if (job) // `version` comes from the server: bounded before it becomes a progress total
+            job->reportProgress(int(history.versions.size()),
+                int(std::clamp<qint64>(
+                    history.versions.size() + version.version - 1, history.versions.size(), 1 << 30)));
         revision = version.modRevision - 1;
     }
 }

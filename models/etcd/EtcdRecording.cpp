@@ -221,6 +221,8 @@ EtcdRecordingData parse(const QByteArray &bytes, const QString &path)
         }
         if (out.samples.empty() || s.timeMs < out.firstMs)
             out.firstMs = s.timeMs;
+        if (!out.samples.empty()) // lastMs is the latest time so far: how far this one is behind it
+            out.maxDisorderMs = std::max(out.maxDisorderMs, out.lastMs - s.timeMs);
         if (out.samples.empty() || s.timeMs > out.lastMs)
             out.lastMs = s.timeMs;
         out.samples.push_back(s);

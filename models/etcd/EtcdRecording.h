@@ -43,6 +43,10 @@ struct EtcdRecordingData
     // same tick may interleave a few milliseconds out of order.
     std::vector<EtcdSample> samples;
     qint64 firstMs = 0, lastMs = 0; // the earliest and latest sample times
+    // How far any sample is earlier than one before it in the file (a few ms
+    // between endpoints of one tick; more after a clock step or in a crafted
+    // file): searches by time widen their bounds by it.
+    qint64 maxDisorderMs = 0;
     std::vector<int> lines; // each sample's line in the file, for file:line in events
     int skippedLines = 0; // torn or malformed lines, skipped
     QString firstSkipped; // "file:line: why" for the first one

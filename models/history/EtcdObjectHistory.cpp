@@ -63,7 +63,11 @@ std::optional<EtcdObjectHistory::Held> EtcdObjectHistory::lastHeld(const QString
             Held held { r.modRevision, 0 };
             // The newest versions come first: the one before i in the list changed it.
             for (int j = i - 1; j >= 0; --j) {
-                const FieldValue *g = revisions.at(j).known ? field(revisions.at(j), path) : nullptr;
+                if (!revisions.at(j).known) { // what it held is not known: keep looking, and say so
+                    held.supersededAtTheLatest = true;
+                    continue;
+                }
+                const FieldValue *g = field(revisions.at(j), path);
                 if (!g || !g->sameValueAs(value)) {
                     held.supersededAt = revisions.at(j).modRevision;
                     break;

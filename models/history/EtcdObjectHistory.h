@@ -55,6 +55,9 @@ struct EtcdObjectHistory
     {
         qint64 revision = 0;
         qint64 supersededAt = 0;
+        // A version between them is not decoded (encrypted, undecodable): the
+        // value was replaced at `supersededAt` at the latest, perhaps earlier.
+        bool supersededAtTheLatest = false;
     };
     std::optional<Held> lastHeld(const QString &path, const CellValue &value) const;
 };

@@ -33,6 +33,14 @@ SourceLocation where(const EtcdObjectHistory &h)
 // it already and the history does not reach the creation, "since revision 40 at least".
 QString sinceText(const EtcdObjectHistory &h, qint64 since)
 {
+    // The version before it is not decoded: the value may be older still.
+    for (qsizetype i = 0; i + 1 < h.revisions.size(); ++i) {
+        if (h.revisions.at(i).modRevision == since && !h.revisions.at(i + 1).known)
+            return QStringLiteral("since revision %1 at least (the version before it is %2)")
+                .arg(since)
+                .arg(h.revisions.at(i + 1).error.isEmpty() ? h.revisions.at(i + 1).encoding
+                                                           : QStringLiteral("not decoded"));
+    }
     const bool oldest = !h.revisions.isEmpty() && h.revisions.constLast().modRevision == since;
     if (oldest && h.revisions.constLast().version == 1)
         return QStringLiteral("since the object was created at revision %1").arg(since);
@@ -69,10 +77,12 @@ void annotateStaleReplica(Finding &f, const ResourceDiff &d, const EtcdObjectHis
         const auto held = h.lastHeld(path, row->cell(Column::Replica).value);
         if (!held || held->supersededAt == 0)
             continue;
-        said.append(QStringLiteral("its %1 (%2) was last current at revision %3; revision %4 replaced it")
-                        .arg(path, FieldHistory::shownValue(row->cell(Column::Replica).value))
-                        .arg(held->revision)
-                        .arg(held->supersededAt));
+        said.append(
+            QStringLiteral("its %1 (%2) was last current at revision %3; %4 replaced it")
+                .arg(path, FieldHistory::shownValue(row->cell(Column::Replica).value))
+                .arg(held->revision)
+                .arg(held->supersededAtTheLatest ? QStringLiteral("revision %1 at the latest").arg(held->supersededAt)
+                                                 : QStringLiteral("revision %1").arg(held->supersededAt)));
         f.evidence.append({ where(h), QStringLiteral("%1 replaced at revision %2").arg(path).arg(held->supersededAt) });
     }
     const qint64 newest = h.revisions.constFirst().modRevision;

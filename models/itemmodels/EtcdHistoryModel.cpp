@@ -87,7 +87,7 @@ QVariant EtcdHistoryModel::data(const QModelIndex &index, int role) const
         case VersionColumn:
             return QString::number(r.version);
         case EncodingColumn:
-            return r.encoding;
+            return escapeControlCharacters(r.encoding); // a provider or key name comes from the stored value
         case ChangeColumn:
             return escapeControlCharacters(EtcdObjectHistories::changeText(r));
         default:

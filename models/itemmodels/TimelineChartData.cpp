@@ -17,12 +17,16 @@ QList<TimelineEvent>::const_iterator firstEventFrom(const QList<TimelineEvent> &
         [](const TimelineEvent &e, qint64 t) { return e.time.isValid() && e.time.toMSecsSinceEpoch() < t; });
 }
 
-// Samples are appended at their tick, so in time order (endpoints of one
-// tick a few milliseconds apart): the first at or after `ms`.
-std::vector<EtcdSample>::const_iterator firstSampleFrom(const std::vector<EtcdSample> &samples, qint64 ms)
+// Samples are appended at their tick, nearly in time order: none is more
+// than the recording's maxDisorderMs earlier than one before it. A binary
+// search for `ms − disorder` then returns a position whose predecessor (if
+// any) it found earlier than that, so nothing at or after `ms` lies before
+// it; the callers still check each sample's time.
+std::vector<EtcdSample>::const_iterator firstSampleFrom(const EtcdRecordingData &r, qint64 ms)
 {
+    const qint64 key = ms - r.maxDisorderMs;
     return std::lower_bound(
-        samples.cbegin(), samples.cend(), ms, [](const EtcdSample &s, qint64 t) { return s.timeMs < t; });
+        r.samples.cbegin(), r.samples.cend(), key, [](const EtcdSample &s, qint64 t) { return s.timeMs < t; });
 }
 
 // Per lane at most one point per bin of [from, to]: the bin's first event, with the count it stands for.
@@ -58,13 +62,14 @@ void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdR
     qint64 from, qint64 to)
 {
     const auto inWindow = [&](const std::shared_ptr<const EtcdRecordingData> &r) {
-        return std::pair { firstSampleFrom(r->samples, from), firstSampleFrom(r->samples, to + 1) };
+        // The end: a position the search found later than to + disorder, so nothing after it is in the window.
+        return std::pair { firstSampleFrom(*r, from), firstSampleFrom(*r, to + 1 + 2 * r->maxDisorderMs) };
     };
     bool anyIndex = false;
     for (const auto &r : recordings) {
         const auto [first, last] = inWindow(r);
         for (auto it = first; it != last; ++it) {
-            if (it->answered()) {
+            if (it->answered() && it->timeMs >= from && it->timeMs <= to) {
                 data.indexBase = anyIndex ? std::min(data.indexBase, it->raftIndex) : it->raftIndex;
                 anyIndex = true;
             }
@@ -94,7 +99,7 @@ void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdR
         const auto [first, last] = inWindow(r);
         for (auto it = first; it != last; ++it) {
             const EtcdSample &sample = *it;
-            if (!sample.answered() || sample.member >= r->members.size())
+            if (!sample.answered() || sample.member >= r->members.size() || sample.timeMs < from || sample.timeMs > to)
                 continue;
             const QString &id = r->members.at(sample.member);
             qsizetype m = indexOf.value(id, -1);

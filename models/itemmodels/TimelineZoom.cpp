@@ -47,6 +47,13 @@ void TimelineZoom::pan(double fraction)
     clamp();
 }
 
+void TimelineZoom::panBy(qint64 ms)
+{
+    from += ms;
+    to += ms;
+    clamp();
+}
+
 void TimelineZoom::show(qint64 first, qint64 last)
 {
     if (last < first)

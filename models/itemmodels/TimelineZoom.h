@@ -19,9 +19,11 @@ struct TimelineZoom
 
     void setSpan(qint64 first, qint64 last); // a new chart: the whole span, not zoomed
     bool isZoomed() const { return from > fullFrom || to < fullTo; }
-    // factor < 1 zooms in (0.8: the window gets 20 % narrower), keeping `centerMs` where it is on screen.
+    // factor < 1 zooms in (0.8: the window gets 20 % narrower), keeping `centerMs`
+    // where it is on screen (up to the axis rounding out to whole ticks).
     void zoomAt(qint64 centerMs, double factor);
     void pan(double fraction); // + later, − earlier, as a fraction of the window
+    void panBy(qint64 ms); // + later, − earlier (a drag: the time under the press follows the cursor)
     void show(qint64 first, qint64 last); // a range chosen by the user, clamped
     void reset() { from = fullFrom, to = fullTo; }
 

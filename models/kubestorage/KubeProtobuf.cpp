@@ -4,6 +4,9 @@
 
 #include <QDateTime>
 
+#include <cstdint>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace strata {
@@ -30,7 +33,7 @@ public:
         ProtobufWire wire(message, offset);
         Field field;
         while (wire.next(&field)) {
-            if (!onField(field, wire.offsetOf(field.bytes)))
+            if (!onField(field, field.offset))
                 return false;
         }
         if (wire.failed())
@@ -51,6 +54,15 @@ public:
         if (f.type == WireType::Bytes)
             return true;
         return fail(QStringLiteral("field %1 is not length-delimited at byte %2").arg(f.number).arg(offset));
+    }
+
+    // A field expected as a varint (bool, int64); the value, or an error.
+    std::optional<std::uint64_t> varint(const Field &f, qsizetype offset)
+    {
+        if (f.type == WireType::Varint)
+            return f.varint;
+        fail(QStringLiteral("field %1 is not a varint at byte %2").arg(f.number).arg(offset));
+        return std::nullopt;
     }
 
 private:
@@ -120,11 +132,12 @@ bool ownerReference(Reader &r, QByteArrayView message, qsizetype offset, Json &l
             (f.number == 1 ? kind : f.number == 3 ? name : f.number == 4 ? uid : apiVersion) = f.bytes;
             return true;
         case 6:
-            controller = f.varint != 0;
-            return true;
-        case 7:
-            blockOwnerDeletion = f.varint != 0;
-            return true;
+        case 7: {
+            const auto v = r.varint(f, at);
+            if (v)
+                (f.number == 6 ? controller : blockOwnerDeletion) = *v != 0;
+            return v.has_value();
+        }
         default:
             return true;
         }
@@ -164,7 +177,8 @@ bool managedFieldsEntry(Reader &r, QByteArrayView message, qsizetype offset, Jso
                 return false;
             return r.walk(f.bytes, at, [&](const Field &inner, qsizetype) {
                 if (inner.number == 1 && inner.type == WireType::Bytes) {
-                    Json fields = Json::parse(inner.bytes.begin(), inner.bytes.end(), nullptr, false);
+                    QString notJson;
+                    Json fields = KubeProtobuf::parseBounded(inner.bytes, &notJson);
                     o["fieldsV1"] = fields.is_discarded() ? Json(text(inner.bytes)) : std::move(fields);
                 }
                 return true;
@@ -194,10 +208,12 @@ bool objectMeta(Reader &r, QByteArrayView message, qsizetype offset, Json *out)
                 return false;
             setString(meta, strings[f.number], f.bytes);
             return true;
-        case 7:
-            if (f.varint != 0)
-                meta["generation"] = qint64(f.varint);
-            return true;
+        case 7: {
+            const auto v = r.varint(f, at);
+            if (v && *v != 0)
+                meta["generation"] = qint64(*v);
+            return v.has_value();
+        }
         case 8:
         case 9: {
             Json t;
@@ -206,9 +222,12 @@ bool objectMeta(Reader &r, QByteArrayView message, qsizetype offset, Json *out)
             meta[f.number == 8 ? "creationTimestamp" : "deletionTimestamp"] = std::move(t);
             return true;
         }
-        case 10:
-            meta["deletionGracePeriodSeconds"] = qint64(f.varint);
-            return true;
+        case 10: {
+            const auto v = r.varint(f, at);
+            if (v)
+                meta["deletionGracePeriodSeconds"] = qint64(*v);
+            return v.has_value();
+        }
         case 11:
         case 12:
             return r.bytes(f, at) && mapEntry(r, f.bytes, at, false, meta[f.number == 11 ? "labels" : "annotations"]);
@@ -279,8 +298,12 @@ bool configMapBody(Reader &r, const Field &f, qsizetype at, Json &object)
 {
     if (f.number == 2 || f.number == 3)
         return r.bytes(f, at) && mapEntry(r, f.bytes, at, f.number == 3, object[f.number == 2 ? "data" : "binaryData"]);
-    if (f.number == 4)
-        object["immutable"] = f.varint != 0;
+    if (f.number == 4) {
+        const auto v = r.varint(f, at);
+        if (v)
+            object["immutable"] = *v != 0;
+        return v.has_value();
+    }
     return true;
 }
 
@@ -293,7 +316,10 @@ bool secretBody(Reader &r, const Field &f, qsizetype at, Json &object)
             return false;
         setString(object, "type", f.bytes);
     } else if (f.number == 5) {
-        object["immutable"] = f.varint != 0;
+        const auto v = r.varint(f, at);
+        if (v)
+            object["immutable"] = *v != 0;
+        return v.has_value();
     }
     return true;
 }
@@ -314,6 +340,25 @@ BodyDecoder bodyDecoder(const QString &apiVersion, const QString &kind)
 }
 
 } // namespace
+
+Json KubeProtobuf::parseBounded(QByteArrayView text, QString *error, int maxDepth)
+{
+    bool tooDeep = false;
+    // Returning false drops what is past the limit while the parse goes on iteratively.
+    const Json::parser_callback_t limit = [&tooDeep, maxDepth](int depth, Json::parse_event_t, Json &) {
+        if (depth > maxDepth)
+            tooDeep = true;
+        return !tooDeep;
+    };
+    Json value = Json::parse(text.begin(), text.end(), limit, false);
+    if (value.is_discarded()) {
+        *error = QStringLiteral("the stored value starts like JSON but does not parse");
+    } else if (tooDeep) {
+        *error = QStringLiteral("the stored JSON nests deeper than %1 levels; not read").arg(maxDepth);
+        value = Json(Json::value_t::discarded);
+    }
+    return value;
+}
 
 bool KubeProtobuf::decodesWhole(const QString &apiVersion, const QString &kind)
 {

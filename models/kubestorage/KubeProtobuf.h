@@ -20,6 +20,12 @@ bool decodesWhole(const QString &apiVersion, const QString &kind);
 // when only metadata was decoded.
 bool decodeInto(
     nlohmann::ordered_json &object, QByteArrayView raw, qsizetype rawOffset, bool *metadataOnly, QString *error);
+// JSON text from etcd (a stored object, a managedFields entry's fieldsV1)
+// parsed with a nesting limit: the parse itself is iterative, but writing
+// the tree back out recurses once per level, and a 1.5 MiB value of `[[[…`
+// would overflow the stack. A discarded value with `error` set when it is
+// not JSON or nests deeper than `maxDepth`.
+nlohmann::ordered_json parseBounded(QByteArrayView text, QString *error, int maxDepth = 256);
 } // namespace KubeProtobuf
 
 } // namespace strata

@@ -44,6 +44,7 @@ bool ProtobufWire::next(Field *field)
     }
     field->bytes = {};
     field->varint = 0;
+    field->offset = m_base + m_pos;
     switch (tag & 7) {
     case 0:
         field->type = WireType::Varint;
@@ -70,6 +71,7 @@ bool ProtobufWire::next(Field *field)
             return false;
         }
         field->type = WireType::Bytes;
+        field->offset = m_base + m_pos;
         field->bytes = m_data.sliced(m_pos, qsizetype(length));
         m_pos += qsizetype(length);
         return true;

@@ -23,6 +23,7 @@ public:
         WireType type = WireType::Varint;
         std::uint64_t varint = 0; // Varint, Fixed64 and Fixed32
         QByteArrayView bytes; // Bytes: the field's payload (a string, bytes or a message)
+        qsizetype offset = 0; // where the field's payload starts (its value for the others), in the outermost message
     };
 
     explicit ProtobufWire(QByteArrayView message, qsizetype baseOffset = 0)
@@ -35,8 +36,6 @@ public:
     bool next(Field *field);
     bool failed() const { return !m_error.isEmpty(); }
     const QString &error() const { return m_error; }
-    // Where `field.bytes` starts in the outermost message, for nested readers' errors.
-    qsizetype offsetOf(QByteArrayView inner) const { return m_base + (inner.data() - m_data.data()); }
 
 private:
     bool readVarint(std::uint64_t *value);

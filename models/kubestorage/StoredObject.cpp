@@ -34,8 +34,13 @@ void finish(Json &object, qint64 modRevision, StoredObject *out)
         out->error = QStringLiteral("the stored JSON is not an object");
         return;
     }
-    out->apiVersion = QString::fromStdString(object.value("apiVersion", std::string()));
-    out->kind = QString::fromStdString(object.value("kind", std::string()));
+    // Untrusted: a `kind` that is a number or an object is no kind (never an exception).
+    const auto text = [&object](const char *name) {
+        const auto it = object.find(name);
+        return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    };
+    out->apiVersion = text("apiVersion");
+    out->kind = text("kind");
     if (modRevision > 0) {
         Json &meta = object["metadata"];
         if (!meta.is_object())
@@ -60,7 +65,7 @@ void decodeProtobuf(QByteArrayView value, qint64 modRevision, StoredObject *out)
         if (field.type != ProtobufWire::WireType::Bytes)
             continue;
         if (field.number == 1) {
-            ProtobufWire typeMeta(field.bytes, wire.offsetOf(field.bytes));
+            ProtobufWire typeMeta(field.bytes, field.offset);
             ProtobufWire::Field t;
             while (typeMeta.next(&t)) {
                 if (t.type == ProtobufWire::WireType::Bytes && (t.number == 1 || t.number == 2))
@@ -72,7 +77,7 @@ void decodeProtobuf(QByteArrayView value, qint64 modRevision, StoredObject *out)
             }
         } else if (field.number == 2) {
             raw = field.bytes;
-            rawOffset = wire.offsetOf(field.bytes);
+            rawOffset = field.offset;
         } else if (field.number == 3) {
             contentEncoding = field.bytes;
         }
@@ -150,11 +155,9 @@ StoredObject StoredObjects::decode(QByteArrayView value, qint64 modRevision)
         ++first;
     if (first < value.size() && value[first] == '{') {
         out.encoding = StoredObject::Encoding::Json;
-        Json object = Json::parse(value.begin(), value.end(), nullptr, false);
-        if (object.is_discarded()) {
-            out.error = QStringLiteral("the stored value starts like JSON but does not parse");
+        Json object = KubeProtobuf::parseBounded(value, &out.error);
+        if (object.is_discarded())
             return out;
-        }
         finish(object, modRevision, &out);
         return out;
     }

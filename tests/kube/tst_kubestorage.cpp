@@ -140,6 +140,35 @@ private Q_SLOTS:
         QCOMPARE(bad.error, QStringLiteral("length 127 runs past the end at byte 6"));
     }
 
+    // Hostile JSON from etcd: a kind that is not a string, nesting deep enough
+    // to overflow a recursive writer, a wrong wire type — each an answer, never a crash.
+    void hostileValuesAreErrorsNotCrashes()
+    {
+        const StoredObject numberKind
+            = StoredObjects::decode("{\"kind\":1,\"apiVersion\":{\"a\":2},\"metadata\":3}", 5);
+        QVERIFY2(numberKind.error.isEmpty(), qPrintable(numberKind.error));
+        QVERIFY(numberKind.kind.isEmpty() && numberKind.apiVersion.isEmpty());
+        QCOMPARE(canon(json(numberKind.json)["metadata"]["resourceVersion"]), canon(Json("5")));
+        QByteArray deep = "{\"a\":";
+        deep += QByteArray(200000, '[');
+        deep += QByteArray(200000, ']');
+        deep += "}";
+        const StoredObject tooDeep = StoredObjects::decode(deep);
+        QVERIFY(!tooDeep.decoded());
+        QCOMPARE(tooDeep.error, QStringLiteral("the stored JSON nests deeper than 256 levels; not read"));
+        // ConfigMap.immutable (field 4) sent length-delimited: an error at its byte.
+        QByteArray raw("\x22\x01\x01", 3); // field 4, wire type 2, one byte
+        QByteArray typeMeta("\x0a\x02"
+                            "v1"
+                            "\x12\x09"
+                            "ConfigMap",
+            15);
+        const QByteArray envelope
+            = QByteArray("k8s\0", 4) + "\x0a" + char(typeMeta.size()) + typeMeta + "\x12" + char(raw.size()) + raw;
+        const StoredObject wrongType = StoredObjects::decode(envelope);
+        QCOMPARE(wrongType.error, QStringLiteral("field 4 is not a varint at byte %1").arg(envelope.size() - 1));
+    }
+
     // The tests' encoder writes what kube-apiserver writes: the vector, byte for byte.
     void encoderMatchesTheVector_data()
     {
