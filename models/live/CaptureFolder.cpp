@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace strata::CaptureFolder {
@@ -64,6 +65,16 @@ bool isInside(const QString &relativeFile)
 {
     return !relativeFile.isEmpty() && !relativeFile.startsWith(QLatin1Char('/'))
         && !relativeFile.split(QLatin1Char('/')).contains(QStringLiteral(".."));
+}
+
+QString safeFileName(const QString &name)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));
+    QString out = name;
+    out.replace(unsafe, QStringLiteral("_"));
+    if (out.isEmpty() || out.startsWith(QLatin1Char('.')))
+        out.prepend(QLatin1Char('_'));
+    return out.left(100);
 }
 
 } // namespace strata::CaptureFolder

@@ -19,6 +19,9 @@ QString writeFile(const QString &path, const QByteArray &bytes);
 // this Strata reads (≤ `formatVersion`); the error says what and where.
 std::optional<QJsonObject> readManifest(
     const QString &path, const QString &marker, int formatVersion, const QString &what, QString *error);
+// A name made safe as one file name in a capture: runs of anything but
+// ASCII letters, digits, '_', '.', '-' become '_', never a leading dot, at most 100 characters.
+QString safeFileName(const QString &name);
 // Whether a file a manifest names stays inside its capture folder.
 bool isInside(const QString &relativeFile);
 

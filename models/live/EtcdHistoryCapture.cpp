@@ -19,15 +19,6 @@ namespace {
 
 const QString marker = QStringLiteral("strataEtcdHistory");
 
-QString safeName(QString name)
-{
-    for (QChar &c : name) {
-        if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('-') && c != QLatin1Char('_'))
-            c = QLatin1Char('_');
-    }
-    return name.left(120);
-}
-
 // The first endpoint that answers a range read serves the walk (any member
 // answers a linearizable read); each endpoint's failure is kept for the message.
 struct Reader
@@ -102,7 +93,8 @@ void keepVersions(const EtcdKeyHistory &walked, const QString &folder, int index
     const QJsonObject list { { QStringLiteral("apiVersion"), QStringLiteral("v1") },
         { QStringLiteral("kind"), QStringLiteral("List") }, { QStringLiteral("items"), items } };
     const QString file = QString::number(index + 1).rightJustified(2, QLatin1Char('0')) + QLatin1Char('-')
-        + safeName(QString(out->object).replace(QLatin1Char('/'), QLatin1Char('.'))) + QStringLiteral(".json");
+        + CaptureFolder::safeFileName(QString(out->object).replace(QLatin1Char('/'), QLatin1Char('.')))
+        + QStringLiteral(".json");
     if (const QString e = CaptureFolder::writeFile(folder + QLatin1Char('/') + file, QJsonDocument(list).toJson());
         !e.isEmpty()) {
         out->error = QStringLiteral("the history could not be written: ") + e;

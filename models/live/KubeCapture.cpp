@@ -15,7 +15,6 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QNetworkAccessManager>
-#include <QRegularExpression>
 
 #include <atomic>
 #include <thread>
@@ -24,17 +23,6 @@
 namespace strata::KubeCapture {
 
 namespace {
-
-// A name that is safe as one path component whatever the cluster calls its objects.
-QString safeName(const QString &s)
-{
-    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]+"));
-    QString out = s;
-    out.replace(unsafe, QStringLiteral("_"));
-    if (out.isEmpty() || out.startsWith(QLatin1Char('.')))
-        out.prepend(QLatin1Char('_'));
-    return out.left(100);
-}
 
 using RoleContext = KubernetesSource::RoleContext;
 
@@ -154,8 +142,9 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
                     // Numbered: two resources never share a file, however their names read.
                     o.file = evidenceRoleName(rc.role) + QLatin1Char('/')
                         + QString::number(i + 1).rightJustified(4, QLatin1Char('0')) + QLatin1Char('-')
-                        + safeName(QStringLiteral("%1.%2.%3")
-                                       .arg(id.kind, id.ns.isEmpty() ? QStringLiteral("_") : id.ns, id.name))
+                        + CaptureFolder::safeFileName(
+                            QStringLiteral("%1.%2.%3")
+                                .arg(id.kind, id.ns.isEmpty() ? QStringLiteral("_") : id.ns, id.name))
                         + QStringLiteral(".json");
                     if (const QString e = CaptureFolder::writeFile(folder + QLatin1Char('/') + o.file, body.bytes);
                         !e.isEmpty()) {
