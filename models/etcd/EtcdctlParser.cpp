@@ -326,10 +326,18 @@ private:
         }
         QStringList words;
         m_hintHex = false;
+        m_hintRevision.reset();
         for (qsizetype k = at + 1; k < tokens.size(); ++k) {
             const QString &t = tokens.at(k);
             if (t == QLatin1String("--hex") || t == QLatin1String("--hex=true"))
                 m_hintHex = true;
+            // `endpoint hashkv --rev=N`: every hash below is at revision N.
+            if (t.startsWith(QLatin1String("--rev=")) || (t == QLatin1String("--rev") && k + 1 < tokens.size())) {
+                bool ok = false;
+                const qint64 rev = (t == QLatin1String("--rev") ? tokens.at(k + 1) : t.mid(6)).toLongLong(&ok);
+                if (ok && rev > 0)
+                    m_hintRevision = rev;
+            }
             if (t == QLatin1String("|") || t == QLatin1String("&&") || t == QLatin1String(";"))
                 break;
             if (!t.startsWith(QLatin1Char('-')))
@@ -535,6 +543,8 @@ private:
                 "HASH REVISION", [](const QString &t) { return parseSigned(t); }, "a number", false);
             h.compactRevision = r.value<qint64>(
                 "COMPACT REVISION", [](const QString &t) { return parseSigned(t); }, "a number", false);
+            if (!h.hashRevision && m_hint == Kind::HashKv)
+                h.hashRevision = m_hintRevision;
             if (r.ok)
                 m_out.hashes.append(h);
         }
@@ -634,6 +644,8 @@ private:
             h.hash = quint32(hash.value_or(0));
             h.compactRevision = signedOf(member(*hashKv, "compact_revision"));
             h.hashRevision = signedOf(member(*hashKv, "hash_revision"));
+            if (!h.hashRevision && m_hint == Kind::HashKv)
+                h.hashRevision = m_hintRevision;
             h.location = at;
             m_out.hashes.append(h);
         } else if (member(v, "endpoint") && member(v, "health")) {
@@ -962,6 +974,7 @@ private:
     EtcdctlOutput m_out;
     Kind m_hint = Kind::Unknown;
     bool m_hintHex = false;
+    std::optional<qint64> m_hintRevision; // --rev of the command above the output
     bool m_multiLineJson = true;
     int m_notes = 0;
     int m_warnings = 0;

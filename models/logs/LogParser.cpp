@@ -300,6 +300,66 @@ bool takeLevel(QStringView &text, Parsed &p)
     return true;
 }
 
+// capnslog, etcd 3.4's default logger, after its time:
+// "N | pkg/osutil: received terminated signal" — one level letter, a bar, the package.
+bool parseCapnslog(QStringView text, Parsed &p)
+{
+    static const QLatin1String letters("CEWNID");
+    if (text.size() < 6 || !letters.contains(text.at(0)) || text.mid(1, 3) != QLatin1String(" | "))
+        return false;
+    const QStringView rest = text.mid(4);
+    const qsizetype colon = rest.indexOf(QLatin1String(": "));
+    if (colon <= 0 || colon > 64)
+        return false;
+    const QStringView package = rest.left(colon);
+    for (const QChar c : package) {
+        if (!c.isLetterOrNumber() && c != QLatin1Char('/') && c != QLatin1Char('.') && c != QLatin1Char('_')
+            && c != QLatin1Char('-'))
+            return false;
+    }
+    switch (text.at(0).unicode()) {
+    case 'C':
+        p.level = QStringLiteral("fatal");
+        break;
+    case 'E':
+        p.level = QStringLiteral("error");
+        break;
+    case 'W':
+        p.level = QStringLiteral("warning");
+        break;
+    case 'D':
+        p.level = QStringLiteral("debug");
+        break;
+    default: // N(otice), I(nfo)
+        p.level = QStringLiteral("info");
+    }
+    if (p.source.isEmpty())
+        p.source = package.toString();
+    p.message = rest.mid(colon + 2).toString();
+    return true;
+}
+
+// Go's log package with a prefix and no separator before its date — etcd
+// 3.4's raft logger writes "raft2026/12/04 21:27:07 INFO: …": the prefix is
+// the component.
+bool takeGoLogPrefix(QStringView &text, Parsed &p)
+{
+    qsizetype k = 0;
+    while (k < text.size() && k < 16 && text.at(k) >= QLatin1Char('a') && text.at(k) <= QLatin1Char('z'))
+        ++k;
+    if (k == 0 || k + 4 >= text.size() || !isDigit(text.at(k)) || text.at(k + 4) != QLatin1Char('/'))
+        return false;
+    qsizetype consumed = 0;
+    const auto t = LogTimestamp::parseIso(text.mid(k), &consumed);
+    if (!t || (k + consumed < text.size() && !text.at(k + consumed).isSpace()))
+        return false;
+    p.time = *t;
+    if (p.source.isEmpty())
+        p.source = text.left(k).toString();
+    text = text.mid(k + consumed);
+    return true;
+}
+
 // The message part of a line; `depth` stops pathological nesting.
 void parseMessage(QStringView text, Parsed &p, int depth)
 {
@@ -326,6 +386,10 @@ void parseMessage(QStringView text, Parsed &p, int depth)
         }
     }
     const bool haveTime = p.time.isValid() || p.yearless.has_value();
+    if (!haveTime && takeGoLogPrefix(text, p)) {
+        parseMessage(text, p, depth + 1);
+        return;
+    }
     if (parseKlog(text, p, haveTime))
         return;
     qsizetype consumed = 0;
@@ -336,6 +400,8 @@ void parseMessage(QStringView text, Parsed &p, int depth)
         parseMessage(text.mid(consumed), p, depth + 1);
         return;
     }
+    if (p.level.isEmpty() && haveTime && parseCapnslog(text, p))
+        return;
     if (text.contains(QLatin1Char('=')) && parseLogfmt(text, p))
         return;
     if (p.level.isEmpty() && takeLevel(text, p)) {

@@ -1,5 +1,9 @@
 #include "EtcdRules.h"
 
+#include "rules/LeaderElections.h"
+
+#include <QMap>
+#include <QSet>
 #include <QUrl>
 
 #include <algorithm>
@@ -41,14 +45,9 @@ QString memberName(const EtcdMemberSummary &m)
     return m.id;
 }
 
-bool mentionsLeadership(const TimelineEvent &e)
+QString utcText(const QDateTime &t)
 {
-    const QString t = e.text.toLower();
-    return t.contains(QStringLiteral("leader"))
-        && (t.contains(QStringLiteral("transfer")) || t.contains(QStringLiteral("elected"))
-            || t.contains(QStringLiteral("became leader")) || t.contains(QStringLiteral("changed"))
-            || t.contains(QStringLiteral("lost leader")) || t.contains(QStringLiteral("becoming the leader"))
-            || t.contains(QStringLiteral("new leader")));
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
 }
 
 QStringList diskAndNetworkChecks(const QList<MetricValue> &metrics)
@@ -170,54 +169,85 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
     for (const EtcdMemberSummary *m : withStatus)
         currentTerm = std::max(currentTerm, m->raftTerm);
 
-    // leader-churn
+    // leader-churn: elections counted once per term, cluster-wide (every
+    // member logs the same one), the cluster's first not counted; the
+    // counter counts the first leader a member saw after it started, too.
     {
         const MetricValue *changes = metric(metrics, QStringLiteral("etcd_server_leader_changes_seen_total"));
-        QList<const TimelineEvent *> leadership;
-        for (const TimelineEvent &e : events) {
-            if (mentionsLeadership(e))
-                leadership.append(&e);
-        }
-        const bool churn = changes && changes->value >= thresholds.leaderChanges;
-        if (churn || leadership.size() >= 2) {
+        const LeaderElectionCount elections = LeaderElections::count(events);
+        const double counted = changes ? std::max(0.0, changes->value - 1) : 0;
+        const double seen = std::max(counted, double(elections.changes()));
+        if (seen >= thresholds.leaderChanges) {
             Finding f;
             f.id = QStringLiteral("leader-churn");
             f.resource = cluster;
-            f.severity = changes && changes->value >= thresholds.leaderChangesHigh ? Severity::High : Severity::Medium;
-            const QString count = changes ? number(changes->value) : QString::number(leadership.size());
-            f.title = QStringLiteral("etcd changed leader %1 times").arg(count);
+            f.severity = seen >= thresholds.leaderChangesHigh ? Severity::High : Severity::Medium;
+            f.title = counted >= double(elections.changes())
+                ? QStringLiteral("etcd has seen %1 leader changes").arg(number(changes->value))
+                : QStringLiteral("etcd changed leader %1 times").arg(elections.changes());
             QStringList detail;
             if (changes) {
                 detail.append(QStringLiteral("The member scraped has seen %1 leader changes since it started "
-                                             "(etcd_server_leader_changes_seen_total).")
+                                             "(etcd_server_leader_changes_seen_total, its first leader included).")
                                   .arg(number(changes->value)));
                 f.evidence.append({ changes->location,
                     QStringLiteral("%1%2 %3").arg(changes->name, changes->labelText(), number(changes->value)) });
             }
-            quint64 lastLoggedTerm = 0;
-            const TimelineEvent *lastWithTerm = nullptr;
-            for (const TimelineEvent *e : std::as_const(leadership)) {
-                f.evidence.append({ e->location, e->text });
-                bool ok = false;
-                const quint64 term = e->field(QStringLiteral("term")).toULongLong(&ok);
-                if (ok && term >= lastLoggedTerm) {
-                    lastLoggedTerm = term;
-                    lastWithTerm = e;
+            QStringList terms;
+            qsizetype lines = 0;
+            for (const LeaderElection &e : elections.elections) {
+                if (e.first)
+                    continue;
+                lines += e.lines.size();
+                if (e.term != 0)
+                    terms.append(QString::number(e.term));
+            }
+            if (elections.changes() > 0) {
+                const auto firstElection = std::find_if(elections.elections.cbegin(), elections.elections.cend(),
+                    [](const LeaderElection &e) { return e.first; });
+                detail.append(
+                    QStringLiteral("The logs and recordings show %1 leader election%2%3, counted once per "
+                                   "term from %4 line%5%6.")
+                        .arg(elections.changes())
+                        .arg(elections.changes() == 1 ? QString() : QStringLiteral("s"))
+                        .arg(terms.isEmpty() ? QString()
+                                             : QStringLiteral(" (term %1)").arg(terms.join(QStringLiteral(", "))))
+                        .arg(lines)
+                        .arg(lines == 1 ? QString() : QStringLiteral("s"))
+                        .arg(firstElection == elections.elections.cend()
+                                ? QString()
+                                : QStringLiteral("; the cluster's first election (term %1) is not counted")
+                                      .arg(firstElection->term)));
+            }
+            constexpr qsizetype shownElections = 10;
+            qsizetype shown = 0;
+            for (const LeaderElection &e : elections.elections) {
+                if (e.first)
+                    continue;
+                if (shown++ == shownElections) {
+                    detail.append(QStringLiteral("Evidence lists the first %1 elections.").arg(shownElections));
+                    break;
                 }
+                f.evidence.append({ e.lines.first()->location, e.lines.first()->text });
+            }
+            const LeaderElection *lastWithTerm = nullptr;
+            for (const LeaderElection &e : elections.elections) {
+                if (e.term != 0 && !e.first && (!lastWithTerm || e.term >= lastWithTerm->term))
+                    lastWithTerm = &e;
             }
             if (lastWithTerm) {
-                QString when = lastWithTerm->time.isValid()
-                    ? lastWithTerm->time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
-                    : lastWithTerm->location.toString();
-                detail.append(
-                    QStringLiteral("The log shows a leadership change at term %1 (%2).").arg(lastLoggedTerm).arg(when));
-                if (currentTerm > lastLoggedTerm) {
+                const QString when = lastWithTerm->time.isValid() ? utcText(lastWithTerm->time)
+                                                                  : lastWithTerm->lines.first()->location.toString();
+                detail.append(QStringLiteral("The last leadership change the evidence dates is at term %1 (%2).")
+                                  .arg(lastWithTerm->term)
+                                  .arg(when));
+                if (currentTerm > lastWithTerm->term) {
                     detail.append(QStringLiteral(
                         "The members now report term %1, so at least %2 more election%3 happened after %4 "
                         "that the logs collected do not show.")
                                       .arg(currentTerm)
-                                      .arg(currentTerm - lastLoggedTerm)
-                                      .arg(currentTerm - lastLoggedTerm == 1 ? QString() : QStringLiteral("s"))
+                                      .arg(currentTerm - lastWithTerm->term)
+                                      .arg(currentTerm - lastWithTerm->term == 1 ? QString() : QStringLiteral("s"))
                                       .arg(when));
                     for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
                         if (m->raftTerm == currentTerm) {
@@ -227,8 +257,6 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
                         }
                     }
                 }
-            } else if (!leadership.isEmpty()) {
-                detail.append(QStringLiteral("The logs show %1 leadership change(s).").arg(leadership.size()));
             }
             detail.append(
                 QStringLiteral("Every election stalls writes for the election timeout, and API servers may serve "
@@ -416,7 +444,91 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
         findings.append(f);
     }
 
-    if (!withStatus.isEmpty() && !divergence && reasons.isEmpty()) {
+    // kv-hash-mismatch: members that hash the same revision differently hold different data.
+    bool hashMismatch = false;
+    {
+        QMap<qint64, QList<const EtcdEndpointHash *>> byRevision; // -1: the output does not say
+        for (const EtcdEndpointHash &h : etcd.hashes)
+            byRevision[h.hashRevision.value_or(-1)].append(&h);
+        for (auto it = byRevision.cbegin(); it != byRevision.cend(); ++it) {
+            const QList<const EtcdEndpointHash *> &hashes = it.value();
+            QMap<quint32, QList<const EtcdEndpointHash *>> byHash;
+            for (const EtcdEndpointHash *h : hashes)
+                byHash[h->hash].append(h);
+            if (byHash.size() < 2)
+                continue;
+            hashMismatch = true;
+            const bool revisionKnown = it.key() >= 0;
+            QSet<qint64> compactions;
+            for (const EtcdEndpointHash *h : hashes)
+                compactions.insert(h->compactRevision.value_or(-2));
+            auto describe = [&ms](const EtcdEndpointHash *h) {
+                for (const EtcdMemberSummary &m : ms) {
+                    if (m.endpoint == h->endpoint && !m.id.isEmpty())
+                        return QStringLiteral("%1 (%2, %3)").arg(memberName(m), h->endpoint, m.id);
+                }
+                return h->endpoint;
+            };
+            QStringList groups;
+            qsizetype largest = 0, largestCount = 0;
+            for (const auto &group : byHash) {
+                largestCount = group.size() > largest ? 1 : (group.size() == largest ? largestCount + 1 : largestCount);
+                largest = std::max(largest, group.size());
+            }
+            QStringList odd;
+            for (auto g = byHash.cbegin(); g != byHash.cend(); ++g) {
+                QStringList who;
+                for (const EtcdEndpointHash *h : g.value()) {
+                    who.append(describe(h));
+                    if (largestCount == 1 && g.value().size() < largest)
+                        odd.append(describe(h));
+                }
+                groups.append(QStringLiteral("hash %1 on %2").arg(g.key()).arg(who.join(QStringLiteral(", "))));
+            }
+            Finding f;
+            f.id = QStringLiteral("kv-hash-mismatch");
+            f.resource = cluster;
+            QStringList detail;
+            if (revisionKnown) {
+                f.severity = Severity::Critical;
+                f.title = QStringLiteral("etcd members hold different data at revision %1").arg(it.key());
+                detail.append(
+                    QStringLiteral("At revision %1: %2.").arg(it.key()).arg(groups.join(QStringLiteral("; "))));
+                detail.append(QStringLiteral(
+                    "Members that hash one revision differently hold different keys or values: one has diverged "
+                    "or is corrupt (etcd raises the CORRUPT alarm when its own check sees this), and reads answered "
+                    "by it are wrong."));
+                detail.append(odd.isEmpty()
+                        ? QStringLiteral("No majority agrees, so the evidence cannot say which member is wrong.")
+                        : QStringLiteral("The odd one out: %1.").arg(odd.join(QStringLiteral(", "))));
+            } else {
+                f.severity = Severity::Medium;
+                f.title = QStringLiteral("etcd members report different KV hashes");
+                detail.append(groups.join(QStringLiteral("; ")) + QLatin1Char('.'));
+                detail.append(QStringLiteral(
+                    "The output does not say at which revision each member hashed: without --rev, `etcdctl endpoint "
+                    "hashkv` hashes each member's newest revision, and those differ while the cluster takes writes. "
+                    "Only hashes at one revision show whether the data differs."));
+            }
+            if (compactions.size() > 1)
+                detail.append(QStringLiteral("The members also report different compact revisions, and a hash covers "
+                                             "only the history after its compaction."));
+            f.detail = detail.join(QLatin1Char(' '));
+            for (const EtcdEndpointHash *h : hashes)
+                f.evidence.append({ h->location, QStringLiteral("%1 hash %2").arg(h->endpoint).arg(h->hash) });
+            f.recommend(
+                { revisionKnown ? QStringLiteral("Compare the odd member's keys with a healthy member's at revision %1 "
+                                                 "(etcdctl get --rev=%1 --prefix --keys-only against each endpoint).")
+                                      .arg(it.key())
+                                : QStringLiteral("Re-run etcdctl endpoint hashkv --cluster --rev=REVISION -w json with "
+                                                 "one revision every member has (the lowest in endpoint status).") },
+                { QStringLiteral("Replace a member whose data differs from a snapshot of a healthy member (member "
+                                 "remove, then add it back empty).") });
+            findings.append(f);
+        }
+    }
+
+    if (!withStatus.isEmpty() && !divergence && !hashMismatch && reasons.isEmpty()) {
         Finding f;
         f.id = QStringLiteral("etcd-consistent");
         f.resource = cluster;

@@ -9,14 +9,16 @@
 namespace strata {
 
 // Findings about the etcd cluster from etcdctl output, metrics and logs:
-// leader-churn, failed-proposals, raft-divergence, member-unhealthy, and an
+// leader-churn, failed-proposals, raft-divergence, member-unhealthy,
+// kv-hash-mismatch, and an
 // info finding (etcd-consistent) when the members agree and report no
 // errors — saying so tells the investigator to look above etcd.
 namespace EtcdRules {
 
 struct Thresholds
 {
-    double leaderChanges = 3; // leader changes seen (counter) worth a finding
+    double leaderChanges
+        = 3; // leader changes after the first (counter − 1, or elections once per term) worth a finding
     double leaderChangesHigh = 10; // ... and worth "high"
     quint64 applyLag = 100; // raft index − applied index on one member
     quint64 indexSpread = 1000; // highest − lowest raft index across members

@@ -38,6 +38,8 @@ public:
     QString memberId(int member) const;
     // Hands leadership to `member` with `etcdctl move-leader` (the term goes up by one).
     bool moveLeader(int member, QString *error) const;
+    // What the member logged (etcd 3.4: capnslog and raft's Go log lines).
+    QString logFile(int member) const { return m_dir.filePath(QStringLiteral("member-%1.log").arg(member)); }
     // Stops one member (as a crash would: SIGKILL), the others keep running.
     void kill(int member);
 

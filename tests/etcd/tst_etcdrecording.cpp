@@ -15,6 +15,9 @@
 #include "evidence/RecordingImport.h"
 #include "investigation/Analyzer.h"
 #include "live/EtcdSampler.h"
+#include "logs/LogParser.h"
+#include "rules/EtcdRules.h"
+#include "rules/LeaderElections.h"
 
 #include <QDir>
 #include <QProcess>
@@ -222,6 +225,27 @@ private Q_SLOTS:
         }
         QCOMPARE(termEvents, 1);
         QCOMPARE(stopped, 1);
+
+        // The members' own logs with the recording: the move is one change
+        // however many members logged it, the cluster's first election none,
+        // and one change is not churn.
+        QList<TimelineEvent> events = r.timeline;
+        for (int member = 0; member < 3; ++member) {
+            const LogParseResult logged = LogParser::parse(readFile(cluster.logFile(member)), cluster.logFile(member));
+            for (const LogEvent &l : logged.events)
+                events.append(TimelineEvent { l.time, l.source, l.level, l.message, l.fields, l.location });
+        }
+        const LeaderElectionCount elections = LeaderElections::count(events);
+        QCOMPARE(elections.changes(), 1);
+        const LeaderElection &moved = elections.elections.last();
+        QCOMPARE(moved.term, lastTerm);
+        QSet<QString> files;
+        for (const TimelineEvent *line : moved.lines)
+            files.insert(line->location.file);
+        QVERIFY2(files.size() >= 3, "the new leader, a follower and the recording all said it");
+        QVERIFY(elections.elections.first().first);
+        for (const Finding &f : EtcdRules::evaluate({}, {}, {}, events))
+            QVERIFY2(f.id != QLatin1String("leader-churn"), qPrintable(f.title));
     }
 
     void strataRecordStopsCleanlyOnSigterm()

@@ -5,12 +5,15 @@
 #include "StrataTestMain.h"
 
 #include "case/CaseFileReader.h"
+#include "etcd/EtcdctlParser.h"
 #include "investigation/Analyzer.h"
 #include "investigation/Verdict.h"
 #include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
 #include "output/CompactJson.h"
 #include "rules/ApplicationRules.h"
+#include "rules/EtcdRules.h"
+#include "rules/LeaderElections.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -381,6 +384,133 @@ private Q_SLOTS:
     // A one-word key is matched by a metric of exactly that name, never as the
     // suffix of any exporter's series (etcd's own os_fd_limit is not the
     // application's `limit`); a key of several words still matches a prefixed name.
+    // Every member logs the same election: one change per term, cluster-wide.
+    // A transfer that starts, fails or is skipped, and another program's
+    // lease ("becoming the leader"), are not etcd elections; the cluster's
+    // first election (term 2) is not churn.
+    void leaderChangesAreCountedOncePerTerm()
+    {
+        auto line = [](const char *time, const char *source, const char *text, int lineNo) {
+            TimelineEvent e;
+            if (time)
+                e.time = QDateTime::fromString(QString::fromLatin1(time), Qt::ISODate);
+            e.source = QString::fromLatin1(source);
+            e.text = QString::fromLatin1(text);
+            e.location = SourceLocation { QStringLiteral("etcd.log"), lineNo, 1 };
+            return e;
+        };
+        QList<TimelineEvent> events {
+            line("2026-01-01T10:00:00Z", "raft", "a1 became leader at term 2", 1),
+            line("2026-01-01T10:00:00Z", "raft", "raft.node: b2 elected leader a1 at term 2", 2),
+            line("2026-01-01T10:00:01Z", "raft", "raft.node: c3 elected leader a1 at term 2", 3),
+            line("2026-01-01T10:05:00Z", "etcdserver", "skipped leadership transfer; local server is not leader", 4),
+            line("2026-01-01T10:05:00Z", "raft", "a1 [term 2] starts to transfer leadership to b2", 5),
+            line("2026-01-01T10:05:01Z", "api-server", "Server is becoming the leader, discarding stale reads", 6),
+            line("2026-01-01T10:06:00Z", "raft", "raft.node: c3 lost leader a1 at term 2", 7),
+            line("2026-01-01T10:06:01Z", "raft", "b2 became leader at term 3", 8),
+            line("2026-01-01T10:06:01Z", "raft", "raft.node: c3 elected leader b2 at term 3", 9),
+            line("2026-01-01T10:06:01Z", "raft", "raft.node: a1 elected leader b2 at term 3", 10),
+        };
+        LeaderElectionCount count = LeaderElections::count(events);
+        QCOMPARE(count.elections.size(), 2);
+        QCOMPARE(count.elections.at(0).term, 2u);
+        QVERIFY(count.elections.at(0).first);
+        QCOMPARE(count.elections.at(0).lines.size(), 3);
+        QCOMPARE(count.elections.at(1).term, 3u);
+        QCOMPARE(count.elections.at(1).leader, QStringLiteral("b2"));
+        QCOMPARE(count.elections.at(1).lines.size(), 4); // the lost leader before it included
+        QCOMPARE(count.changes(), 1);
+        QVERIFY(EtcdRules::evaluate({}, {}, {}, events).isEmpty()); // one change after the first: no churn
+
+        // Three more elections, each logged by three members, one line with
+        // no term (a transfer finished) within seconds of its election.
+        int n = 20;
+        for (const int term : { 4, 5, 6 }) {
+            const QByteArray time = QStringLiteral("2026-01-01T11:0%1:00Z").arg(term).toLatin1();
+            for (const char *member : { "a1", "b2", "c3" })
+                events.append(line(time.constData(), "raft",
+                    QStringLiteral("raft.node: %1 elected leader b2 at term %2")
+                        .arg(QLatin1String(member))
+                        .arg(term)
+                        .toLatin1()
+                        .constData(),
+                    ++n));
+        }
+        events.append(line("2026-01-01T11:06:03Z", "etcdserver", "leadership transfer finished", ++n));
+        count = LeaderElections::count(events);
+        QCOMPARE(count.elections.size(), 5);
+        QCOMPARE(count.changes(), 4);
+        QCOMPARE(count.elections.last().lines.size(), 4);
+        const QList<Finding> findings = EtcdRules::evaluate({}, {}, {}, events);
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.first().id, QStringLiteral("leader-churn"));
+        QVERIFY2(findings.first().title.contains(QStringLiteral("4 times")), qPrintable(findings.first().title));
+        QVERIFY(findings.first().detail.contains(QStringLiteral("term 3, 4, 5, 6")));
+        QCOMPARE(findings.first().evidence.size(), 4); // one line per election
+        QVERIFY(!findings.first().detail.contains(QStringLiteral("becoming the leader")));
+
+        // A counter of 3 on a member is its first leader and two changes: not churn.
+        MetricValue counter;
+        counter.name = QStringLiteral("etcd_server_leader_changes_seen_total");
+        counter.value = 3;
+        QVERIFY(EtcdRules::evaluate({}, {}, { counter }, {}).isEmpty());
+        counter.value = 4;
+        QCOMPARE(EtcdRules::evaluate({}, {}, { counter }, {}).size(), 1);
+    }
+
+    // HashKV at one revision that differs names the odd member; without the
+    // revision it is only a hint (members hash their own newest revision).
+    void kvHashMismatch()
+    {
+        const QByteArray atOneRevision
+            = "$ etcdctl endpoint status -w json\n"
+              "[{\"Endpoint\":\"https://10.9.0.1:2379\",\"Status\":{\"header\":{\"member_id\":1311768467463790320,"
+              "\"revision\":500},\"version\":\"3.5.9\",\"leader\":1311768467463790320,\"raftIndex\":900,"
+              "\"raftTerm\":4,\"raftAppliedIndex\":900}}]\n"
+              "$ etcdctl member list\n"
+              "123456789abcdef0, started, alpha, https://10.9.0.1:2380, https://10.9.0.1:2379, false\n"
+              "$ etcdctl endpoint hashkv --cluster --rev=480 -w table\n"
+              "+-----------------------+------------+\n"
+              "|       ENDPOINT        |    HASH    |\n"
+              "+-----------------------+------------+\n"
+              "| https://10.9.0.1:2379 | 1000000001 |\n"
+              "| https://10.9.0.2:2379 | 1000000001 |\n"
+              "| https://10.9.0.3:2379 |  777777777 |\n"
+              "+-----------------------+------------+\n";
+        EtcdctlOutput etcd = EtcdctlParser::parse(atOneRevision, QStringLiteral("etcd.txt"));
+        QCOMPARE(etcd.hashes.size(), 3);
+        QCOMPARE(etcd.hashes.first().hashRevision.value_or(0), 480);
+        QList<Finding> findings = EtcdRules::evaluate(etcd, EtcdRules::members(etcd), {}, {});
+        const auto mismatch = std::find_if(findings.cbegin(), findings.cend(),
+            [](const Finding &f) { return f.id == QLatin1String("kv-hash-mismatch"); });
+        QVERIFY(mismatch != findings.cend());
+        QCOMPARE(mismatch->severity, Severity::Critical);
+        QVERIFY2(mismatch->title.contains(QStringLiteral("revision 480")), qPrintable(mismatch->title));
+        QVERIFY2(mismatch->detail.contains(QStringLiteral("The odd one out: https://10.9.0.3:2379.")),
+            qPrintable(mismatch->detail));
+        QVERIFY2(mismatch->detail.contains(QStringLiteral("alpha (https://10.9.0.1:2379, 123456789abcdef0)")),
+            qPrintable(mismatch->detail));
+        QCOMPARE(mismatch->evidence.size(), 3);
+        QCOMPARE(mismatch->evidence.last().location.line, 11);
+        for (const Finding &f : findings)
+            QVERIFY(f.id != QLatin1String("etcd-consistent"));
+
+        // The same hashes with no revision said: a medium hint to hash at one revision.
+        etcd = EtcdctlParser::parse(QByteArray(atOneRevision).replace("--rev=480 ", ""), QStringLiteral("etcd.txt"));
+        findings = EtcdRules::evaluate(etcd, EtcdRules::members(etcd), {}, {});
+        const auto hint = std::find_if(findings.cbegin(), findings.cend(),
+            [](const Finding &f) { return f.id == QLatin1String("kv-hash-mismatch"); });
+        QVERIFY(hint != findings.cend());
+        QCOMPARE(hint->severity, Severity::Medium);
+        QVERIFY(hint->detail.contains(QStringLiteral("does not say at which revision")));
+
+        // Equal hashes: no finding.
+        etcd = EtcdctlParser::parse(
+            QByteArray(atOneRevision).replace("777777777", "1000000001"), QStringLiteral("e.txt"));
+        for (const Finding &f : EtcdRules::evaluate(etcd, EtcdRules::members(etcd), {}, {}))
+            QVERIFY(f.id != QLatin1String("kv-hash-mismatch"));
+    }
+
     void aOneWordKeyIsNotEveryMetricEndingInIt()
     {
         ResourceDiff d;

@@ -136,6 +136,31 @@ private Q_SLOTS:
         QVERIFY(e.at(7).yearInferred);
     }
 
+    // etcd 3.4's default loggers, as a real member wrote them: capnslog
+    // ("date time L | package: message") and raft's Go log with its prefix
+    // glued to the date ("raft2026/12/04 21:27:07 INFO: …").
+    void etcdCapnslogAndRaftLines()
+    {
+        const auto result = LogParser::parse(
+            readFile(QStringLiteral(STRATA_TEST_SOURCE_DIR "/data/etcd-3.4-capnslog.log")), QStringLiteral("etcd.log"));
+        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(diagnosticsText(result.diagnostics)));
+        const auto &e = result.events;
+        QCOMPARE(e.size(), 8);
+        QCOMPARE(e.at(0).time, utc("2026-12-04T21:27:07.101Z"));
+        QCOMPARE(e.at(0).level, QStringLiteral("info"));
+        QCOMPARE(e.at(0).source, QStringLiteral("etcdserver"));
+        QCOMPARE(e.at(0).message, QStringLiteral("starting member 2943212f5e2cf73 in cluster 7a0d1e1b2f3c4d5e"));
+        QCOMPARE(e.at(2).time, utc("2026-12-04T21:27:07Z"));
+        QCOMPARE(e.at(2).source, QStringLiteral("raft"));
+        QCOMPARE(e.at(2).level, QStringLiteral("info"));
+        QCOMPARE(e.at(2).message, QStringLiteral("2943212f5e2cf73 became leader at term 2"));
+        QCOMPARE(e.at(4).source, QStringLiteral("pkg/osutil"));
+        QCOMPARE(e.at(4).level, QStringLiteral("info")); // N(otice)
+        QCOMPARE(e.at(6).time, utc("2026-12-04T21:27:15Z"));
+        QCOMPARE(e.at(7).level, QStringLiteral("warning"));
+        QVERIFY(e.at(7).message.startsWith(QLatin1String("2943212f5e2cf73 failed to transfer leadership")));
+    }
+
     void klogYearAcrossNewYear()
     {
         // A klog line from Dec 31 next to a full timestamp on Jan 1 belongs to the year before.
