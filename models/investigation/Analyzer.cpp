@@ -136,17 +136,31 @@ std::optional<EtcdCaptureManifest> addEtcdSource(
     return manifest;
 }
 
-// What etcd holds of the objects live or the replica served, version by
-// version (read now, or offline the newest history captured): the revision
-// at which a drifted value appeared and a replica's value was replaced.
-// Auxiliary to the comparison: a failed read is a warning, never a gap in
-// the columns (those come from their own sources).
+// Whether etcd's history of the object can say something: the live-drift
+// and stale-replica findings are the only readers, so only an object with a
+// drifted or stale field, or a replica at another resourceVersion than live,
+// is walked — not every object of a cluster (up to 50 reads each).
+bool historyWanted(const ResourceDiff &d)
+{
+    for (const FieldDiff &f : d.fields) {
+        if (f.has(FieldStatus::Drift) || f.has(FieldStatus::Stale))
+            return true;
+    }
+    const ColumnIdentity &live = d.identity(Column::Live), &replica = d.identity(Column::Replica);
+    return live.present && replica.present && live.resourceVersion != replica.resourceVersion;
+}
+
+// What etcd holds of those objects, version by version (read now, or
+// offline the newest history captured): the revision at which a drifted
+// value appeared and a replica's value was replaced. Auxiliary to the
+// comparison: a failed read is a warning, never a gap in the columns (those
+// come from their own sources).
 QList<EtcdObjectHistory> readEtcdHistories(const CaseFile &caseFile, const QList<ResourceDiff> &resources,
     const AnalyzeOptions &options, const JobContext *context, QList<Diagnostic> &diagnostics)
 {
     QList<EtcdHistoryTarget> targets;
     for (const ResourceDiff &d : resources) {
-        if (d.identity(Column::Live).present || d.identity(Column::Replica).present)
+        if ((d.identity(Column::Live).present || d.identity(Column::Replica).present) && historyWanted(d))
             targets.append({ d.id, {}, {} });
     }
     if (targets.isEmpty())
