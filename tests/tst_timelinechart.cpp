@@ -2,6 +2,7 @@
 // point per lane and bin, and no event is lost to the binning.
 #include "StrataTestMain.h"
 
+#include "history/EtcdRevisionTimes.h"
 #include "itemmodels/TimelineChartData.h"
 #include "itemmodels/TimelineZoom.h"
 
@@ -235,6 +236,121 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(points, inside);
+    }
+
+    // Who led, from the samples: a member a tick late to hear of an election
+    // does not flip the band back, the leader stepping down ends its
+    // interval (and a follower still naming it does not restart it); the
+    // applied index is a line only for the member that lagged.
+    void leaderBandsAndAppliedIndexFromARecording()
+    {
+        QByteArray bytes = "# strata etcd recording 1\n# started 2026-12-04T10:00:00.000Z every 1000 ms\n"
+                           "E\t0\thttp://a:2379\nE\t1\thttp://b:2379\nE\t2\thttp://c:2379\n";
+        const auto sample = [&bytes](qint64 t, int e, const char *id, int term, int applyLag, const char *leader) {
+            bytes += "S\t" + QByteArray::number(t) + '\t' + QByteArray::number(e) + '\t' + id + '\t'
+                + QByteArray::number(term) + "\t100\t" + QByteArray::number(100 - applyLag) + "\t7\t" + leader
+                + "\t20480\t3\t\n";
+        };
+        for (int e = 0; e < 3; ++e)
+            sample(1000, e, e == 0 ? "aa" : e == 1 ? "bb" : "cc", 4, 0, "aa");
+        sample(2000, 0, "aa", 5, 0, "bb");
+        sample(2000, 1, "bb", 5, 0, "bb");
+        sample(2000, 2, "cc", 4, 0, "aa"); // late: still term 4
+        for (int e = 0; e < 3; ++e)
+            sample(3000, e, e == 0 ? "aa" : e == 1 ? "bb" : "cc", 5, e == 2 ? 10 : 0, "bb");
+        sample(4000, 1, "bb", 5, 0, ""); // the leader steps down
+        sample(4000, 0, "aa", 5, 0, "bb"); // a follower has not heard yet
+        for (int e = 0; e < 3; ++e)
+            sample(5000, e, e == 0 ? "aa" : e == 1 ? "bb" : "cc", 6, 0, "cc");
+        const auto recording
+            = std::make_shared<const EtcdRecordingData>(EtcdRecording::parse(bytes, QStringLiteral("r.tsv")));
+        QCOMPARE(recording->skippedLines, 0);
+        const TimelineChartData data = TimelineChartData::build({}, {}, 400, { recording });
+        QList<std::tuple<qint64, qint64, QString, quint64>> spans;
+        for (const TimelineChartData::LeaderSpan &s : data.leaderSpans)
+            spans.append({ s.fromMs, s.toMs, s.leader, s.term });
+        const QList<std::tuple<qint64, qint64, QString, quint64>> expected {
+            { 1000, 2000, QStringLiteral("aa"), 4 },
+            { 2000, 4000, QStringLiteral("bb"), 5 },
+            { 4000, 5000, QString(), 5 },
+            { 5000, 5000, QStringLiteral("cc"), 6 },
+        };
+        QCOMPARE(spans, expected);
+        QCOMPARE(data.memberApplied.size(), 1);
+        QCOMPARE(data.memberApplied.first().member, QStringLiteral("cc"));
+        const QStringList at3000 = TimelineChartData::readout(data, 3000);
+        QVERIFY2(at3000.contains(QStringLiteral("leader: bb (term 5)")), qPrintable(at3000.join(QLatin1Char('|'))));
+        QVERIFY2(at3000.contains(QStringLiteral("applied · cc: 90")), qPrintable(at3000.join(QLatin1Char('|'))));
+        QVERIFY(TimelineChartData::readout(data, 4500).contains(QStringLiteral("no leader (term 5)")));
+    }
+
+    // Without a recording, the logs' dated elections say who led until the next one.
+    void leaderBandsFromLoggedElections()
+    {
+        const QDateTime start(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC);
+        TimelineEvent first = at(start, QStringLiteral("raft"));
+        first.text = QStringLiteral("a1 became leader at term 5");
+        TimelineEvent echo = at(start.addSecs(1), QStringLiteral("raft"));
+        echo.text = QStringLiteral("raft.node: b2 elected leader a1 at term 5");
+        TimelineEvent second = at(start.addSecs(60), QStringLiteral("raft"));
+        second.text = QStringLiteral("b2 became leader at term 6");
+        TimelineEvent later = at(start.addSecs(600), QStringLiteral("app"));
+        const TimelineChartData data = TimelineChartData::build({ first, echo, second, later }, {}, 400);
+        QCOMPARE(data.leaderSpans.size(), 2);
+        QCOMPARE(data.leaderSpans.at(0).leader, QStringLiteral("a1"));
+        QCOMPARE(data.leaderSpans.at(0).fromMs, start.toMSecsSinceEpoch());
+        QCOMPARE(data.leaderSpans.at(0).toMs, start.addSecs(60).toMSecsSinceEpoch());
+        QCOMPARE(data.leaderSpans.at(1).leader, QStringLiteral("b2"));
+        QCOMPARE(data.leaderSpans.at(1).toMs, start.addSecs(600).toMSecsSinceEpoch()); // to the chart's end
+    }
+
+    // A marker's tooltip: what its events said and where (file:line), the first few, then how many more.
+    void aMarkerSaysWhatItStandsFor()
+    {
+        const QDateTime start(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC);
+        QList<TimelineEvent> events;
+        for (int i = 0; i < 7; ++i) {
+            TimelineEvent e = at(start.addMSecs(i), QStringLiteral("etcd"));
+            e.text = QStringLiteral("slow fdatasync <%1>\nsecond line").arg(i);
+            e.location = SourceLocation { QStringLiteral("etcd.log"), i + 1, 1 };
+            events.append(e);
+        }
+        TimelineEvent other = at(start.addMSecs(3), QStringLiteral("app"));
+        other.text = QStringLiteral("not in the etcd lane");
+        events.insert(3, other);
+        const TimelineChartData data = TimelineChartData::build(events, {}, 1);
+        QCOMPARE(data.points.at(0).size(), 1);
+        const QStringList lines
+            = TimelineChartData::markerText(data, events, 0, start.toMSecsSinceEpoch()).split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 6);
+        QCOMPARE(lines.first(), QStringLiteral("2026-12-04 10:00:00.000  etcd: slow fdatasync <0> (etcd.log:1:1)"));
+        QVERIFY(lines.at(4).contains(QStringLiteral("etcd.log:5:1")));
+        QCOMPARE(lines.last(), QStringLiteral("and 2 more in this marker's time bin"));
+    }
+
+    // When a revision was written: between the last sample below it and the first at or above it.
+    void revisionsAreDatedBetweenTwoSamples()
+    {
+        QByteArray bytes = "# strata etcd recording 1\n# started 2026-12-04T10:00:00.000Z every 1000 ms\n"
+                           "E\t0\thttp://a:2379\n";
+        int t = 1000;
+        for (const int revision : { 10, 10, 12, 15 }) {
+            bytes += "S\t" + QByteArray::number(t) + "\t0\taa\t4\t100\t100\t" + QByteArray::number(revision)
+                + "\taa\t20480\t3\t\n";
+            t += 1000;
+        }
+        const auto recording
+            = std::make_shared<const EtcdRecordingData>(EtcdRecording::parse(bytes, QStringLiteral("r.tsv")));
+        const EtcdRevisionTimes times({ recording });
+        QVERIFY(!times.of(10)); // written before the recording began
+        QVERIFY(!times.of(16)); // after it ended
+        QCOMPARE(times.of(11)->afterMs, 2000);
+        QCOMPARE(times.of(11)->byMs, 3000);
+        QCOMPARE(times.of(12)->byMs, 3000);
+        QCOMPARE(times.of(13)->afterMs, 3000);
+        QCOMPARE(times.of(13)->byMs, 4000);
+        QCOMPARE(times.describe(13),
+            QStringLiteral(" (written between 1970-01-01 00:00:03.000 and 00:00:04.000 UTC, by the etcd recording)"));
     }
 
     // The crosshair reads every line at the cursor: its last point at or before it.

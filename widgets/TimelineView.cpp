@@ -1,14 +1,19 @@
 #include "TimelineView.h"
 
 #include "ChartExport.h"
+#include "LeaderBands.h"
 #include "TimelineChartView.h"
+
+#include "core/PlainToolTip.h"
 
 #include "itemmodels/TimelineChartData.h"
 #include "itemmodels/TimelineModel.h"
 
+#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QFileDialog>
@@ -24,6 +29,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -52,6 +58,22 @@ void styleAxis(QAbstractAxis *axis, const QPalette &palette)
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;
+}
+
+// The colours the theme gives its first `count` series, in order — set on
+// each series explicitly, so a member's term line, index line and leader
+// band share one colour whatever else the chart holds.
+QList<QColor> themeColours(QChart::ChartTheme theme, qsizetype count)
+{
+    QChart chart;
+    chart.setTheme(theme);
+    QList<QColor> colours;
+    for (qsizetype i = 0; i < count; ++i) {
+        auto *series = new QLineSeries;
+        chart.addSeries(series);
+        colours.append(series->color());
+    }
+    return colours;
 }
 } // namespace
 
@@ -268,7 +290,8 @@ void TimelineView::draw()
     const TimelineChartData &chartData = m_shown;
     auto *chart = new QChart;
     // The theme picks series colours that show on this background; the palette the rest.
-    chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    const QChart::ChartTheme theme = isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    chart->setTheme(theme);
     chart->setBackgroundRoundness(0);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -313,19 +336,61 @@ void TimelineView::draw()
     styleAxis(laneAxis, palette());
     chart->addAxis(laneAxis, Qt::AlignLeft);
 
+    // Colours: the lanes' first, then one per recorded member (its term, index, applied index and leader band).
+    QStringList members;
+    for (const TimelineChartData::MemberSteps &m : chartData.memberTerms)
+        members.append(m.member);
+    for (const TimelineChartData::LeaderSpan &span : chartData.leaderSpans) {
+        if (!span.leader.isEmpty() && !members.contains(span.leader))
+            members.append(span.leader);
+    }
+    const QList<QColor> colours = themeColours(theme, sources.size() + members.size());
+    const auto memberColour = [&](const QString &member) {
+        const qsizetype m = members.indexOf(member);
+        return m < 0 ? palette().color(QPalette::Mid) : colours.at(sources.size() + m);
+    };
+
+    // Who led, as bands behind everything else (series draw in the order added).
+    const QList<QAreaSeries *> bands = LeaderBands::make(chartData.leaderSpans, ticks.from, ticks.to, memberColour);
+    if (!bands.isEmpty()) {
+        auto *bandAxis = new QValueAxis;
+        bandAxis->setRange(0, 1);
+        bandAxis->setVisible(false);
+        chart->addAxis(bandAxis, Qt::AlignLeft);
+        for (QAreaSeries *band : bands) {
+            chart->addSeries(band);
+            band->attachAxis(timeAxis);
+            band->attachAxis(bandAxis);
+        }
+    } else if (LeaderBands::countIn(chartData.leaderSpans, ticks.from, ticks.to) > 0) {
+        chart->setTitle(QStringLiteral("the leader changed more than %1 times in this window: zoom in to see who led")
+                            .arg(LeaderBands::maxBands));
+    }
+
     for (qsizetype lane = 0; lane < sources.size(); ++lane) {
         auto *series = new QScatterSeries;
         series->setName(sources.at(lane).isEmpty() ? QStringLiteral("(no source)") : sources.at(lane));
         series->setMarkerSize(11);
         series->append(chartData.points.at(lane)); // in one call: appending point by point is quadratic in QtCharts
-        chart->addSeries(series); // the theme gives it its colour
+        chart->addSeries(series);
+        series->setColor(colours.at(lane));
         // Markers of a busy lane overlap: a border of their own colour, not
         // the theme's white, keeps them a band instead of a blank.
-        series->setBorderColor(series->color());
+        series->setBorderColor(colours.at(lane));
         series->attachAxis(timeAxis);
         series->attachAxis(laneAxis);
         connect(series, &QScatterSeries::clicked, this,
             [this, lane](const QPointF &point) { selectEventOfMarker(lane, point); });
+        // What a marker stands for, where it came from (file:line); evidence text shown as text.
+        connect(series, &QScatterSeries::hovered, this, [this, lane](const QPointF &point, bool entered) {
+            if (!entered) {
+                QToolTip::hideText();
+                return;
+            }
+            const QString text = TimelineChartData::markerText(m_shown, m_events, lane, qint64(point.x()));
+            if (!text.isEmpty())
+                QToolTip::showText(QCursor::pos(), plainToolTip(text), m_chartView);
+        });
     }
     // The event selected in the table, drawn over its lane's marker.
     const QModelIndex current = m_table->currentIndex();
@@ -364,6 +429,19 @@ void TimelineView::draw()
         termSeries.append(member);
         memberTermSeries.append(member);
     }
+    // The colours go on once the series are in the chart (adding one gives it the theme's next colour).
+    // The events' term and the reported term are the cluster's, not a member's: the text colour.
+    const auto colourMembers = [&] {
+        for (QXYSeries *series : std::as_const(termSeries)) {
+            QPen pen = series->pen();
+            pen.setColor(memberTermSeries.contains(qobject_cast<QLineSeries *>(series))
+                    ? memberColour(series->name())
+                    : palette().color(QPalette::Text));
+            series->setPen(pen);
+            if (auto *marker = qobject_cast<QScatterSeries *>(series))
+                marker->setColor(palette().color(QPalette::Text));
+        }
+    };
     if (chartData.reportedTerm > 0 && chartData.reportedAt.isValid()) {
         auto *reported = new QScatterSeries;
         reported->setName(QStringLiteral("term %1 at capture time").arg(chartData.reportedTerm));
@@ -394,6 +472,7 @@ void TimelineView::draw()
             series->attachAxis(timeAxis);
             series->attachAxis(termAxis);
         }
+        colourMembers();
     }
     // Raft indexes, relative to the lowest recorded, dashed, on their own axis.
     if (!chartData.memberIndexes.isEmpty()) {
@@ -411,22 +490,24 @@ void TimelineView::draw()
         indexAxis->setTitleText(QStringLiteral("raft index − %1").arg(chartData.indexBase));
         styleAxis(indexAxis, palette());
         chart->addAxis(indexAxis, Qt::AlignRight);
-        for (const TimelineChartData::MemberSteps &m : chartData.memberIndexes) {
-            auto *series = new QLineSeries;
-            series->setName(QStringLiteral("index · %1").arg(m.member));
-            series->replace(m.steps);
-            chart->addSeries(series);
-            QPen pen = series->pen();
-            pen.setStyle(Qt::DashLine);
-            // The member's own colour: its term solid, its index dashed.
-            for (const QLineSeries *term : std::as_const(memberTermSeries)) {
-                if (term->name() == m.member)
-                    pen.setColor(term->pen().color());
-            }
-            series->setPen(pen);
-            series->attachAxis(timeAxis);
-            series->attachAxis(indexAxis);
-        }
+        // The member's own colour: its term solid, its index dashed, its applied index dotted.
+        const auto addIndexLine
+            = [&](const TimelineChartData::MemberSteps &m, const QString &prefix, Qt::PenStyle style) {
+                  auto *series = new QLineSeries;
+                  series->setName(prefix + m.member);
+                  series->replace(m.steps);
+                  chart->addSeries(series);
+                  QPen pen = series->pen();
+                  pen.setStyle(style);
+                  pen.setColor(memberColour(m.member));
+                  series->setPen(pen);
+                  series->attachAxis(timeAxis);
+                  series->attachAxis(indexAxis);
+              };
+        for (const TimelineChartData::MemberSteps &m : chartData.memberIndexes)
+            addIndexLine(m, QStringLiteral("index · "), Qt::DashLine);
+        for (const TimelineChartData::MemberSteps &m : chartData.memberApplied)
+            addIndexLine(m, QStringLiteral("applied · "), Qt::DotLine);
     }
     chart->legend()->setVisible(!chartData.memberTerms.isEmpty() || !chartData.memberIndexes.isEmpty()
         || !chartData.termSteps.isEmpty() || chartData.reportedTerm > 0);
@@ -443,14 +524,15 @@ void TimelineView::draw()
         const QString name = marker->series()->name();
         const bool isLine = qobject_cast<QLineSeries *>(marker->series()) != nullptr
             || name.endsWith(QLatin1String("at capture time"));
-        const bool memberIndex = name.startsWith(QStringLiteral("index · "));
+        const bool memberIndex
+            = name.startsWith(QStringLiteral("index · ")) || name.startsWith(QStringLiteral("applied · "));
         marker->setVisible(isLine && !memberIndex);
         if (!isLine || memberIndex)
             continue;
         QStringList names { name };
         for (const TimelineChartData::MemberSteps &m : chartData.memberTerms) {
             if (m.member == name)
-                names.append(QStringLiteral("index · ") + name);
+                names += { QStringLiteral("index · ") + name, QStringLiteral("applied · ") + name };
         }
         QFont font = marker->font();
         font.setStrikeOut(m_hidden.contains(name));

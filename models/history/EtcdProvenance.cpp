@@ -49,7 +49,7 @@ QString sinceText(const EtcdObjectHistory &h, qint64 since)
     return QStringLiteral("since revision %1").arg(since);
 }
 
-void annotateLiveDrift(Finding &f, const ResourceDiff &d, const EtcdObjectHistory &h)
+void annotateLiveDrift(Finding &f, const ResourceDiff &d, const EtcdObjectHistory &h, const EtcdRevisionTimes &times)
 {
     QStringList said;
     for (const QString &path : f.paths) {
@@ -60,14 +60,15 @@ void annotateLiveDrift(Finding &f, const ResourceDiff &d, const EtcdObjectHistor
         if (!since)
             continue;
         said.append(QStringLiteral("%1 has been %2 %3")
-                        .arg(path, FieldHistory::shownValue(row->cell(Column::Live).value), sinceText(h, *since)));
+                        .arg(path, FieldHistory::shownValue(row->cell(Column::Live).value),
+                            sinceText(h, *since) + times.describe(*since)));
         f.evidence.append({ where(h), QStringLiteral("%1 at revision %2").arg(path).arg(*since) });
     }
     if (!said.isEmpty())
         f.detail += QStringLiteral(" etcd's history of %1: %2.").arg(h.key, said.join(QStringLiteral("; ")));
 }
 
-void annotateStaleReplica(Finding &f, const ResourceDiff &d, const EtcdObjectHistory &h)
+void annotateStaleReplica(Finding &f, const ResourceDiff &d, const EtcdObjectHistory &h, const EtcdRevisionTimes &times)
 {
     QStringList said;
     for (const QString &path : f.paths) {
@@ -81,8 +82,9 @@ void annotateStaleReplica(Finding &f, const ResourceDiff &d, const EtcdObjectHis
             QStringLiteral("its %1 (%2) was last current at revision %3; %4 replaced it")
                 .arg(path, FieldHistory::shownValue(row->cell(Column::Replica).value))
                 .arg(held->revision)
-                .arg(held->supersededAtTheLatest ? QStringLiteral("revision %1 at the latest").arg(held->supersededAt)
-                                                 : QStringLiteral("revision %1").arg(held->supersededAt)));
+                .arg((held->supersededAtTheLatest ? QStringLiteral("revision %1 at the latest").arg(held->supersededAt)
+                                                  : QStringLiteral("revision %1").arg(held->supersededAt))
+                    + times.describe(held->supersededAt)));
         f.evidence.append({ where(h), QStringLiteral("%1 replaced at revision %2").arg(path).arg(held->supersededAt) });
     }
     const qint64 newest = h.revisions.constFirst().modRevision;
@@ -104,8 +106,8 @@ void annotateStaleReplica(Finding &f, const ResourceDiff &d, const EtcdObjectHis
 
 } // namespace
 
-void EtcdProvenance::annotate(
-    QList<Finding> &findings, const QList<ResourceDiff> &resources, const QList<EtcdObjectHistory> &histories)
+void EtcdProvenance::annotate(QList<Finding> &findings, const QList<ResourceDiff> &resources,
+    const QList<EtcdObjectHistory> &histories, const EtcdRevisionTimes &times)
 {
     for (Finding &f : findings) {
         const bool drift = f.id == QLatin1String("live-drift");
@@ -118,11 +120,40 @@ void EtcdProvenance::annotate(
             if (d.id.toString() != f.resource)
                 continue;
             if (drift)
-                annotateLiveDrift(f, d, *h);
+                annotateLiveDrift(f, d, *h, times);
             else
-                annotateStaleReplica(f, d, *h);
+                annotateStaleReplica(f, d, *h, times);
         }
     }
+}
+
+QList<TimelineEvent> EtcdProvenance::timelineEvents(
+    const QList<EtcdObjectHistory> &histories, const EtcdRevisionTimes &times)
+{
+    QList<TimelineEvent> events;
+    for (const EtcdObjectHistory &h : histories) {
+        if (!h.error.isEmpty())
+            continue;
+        for (const ObjectRevision &r : h.revisions) {
+            const auto bounds = times.of(r.modRevision);
+            if (!bounds)
+                continue; // not dated: the History panel lists it
+            TimelineEvent e;
+            e.time = QDateTime::fromMSecsSinceEpoch(bounds->byMs, Qt::UTC);
+            e.source = QStringLiteral("etcd history");
+            e.text = QStringLiteral("%1 resourceVersion %2 (version %3): %4%5")
+                         .arg(h.object)
+                         .arg(r.modRevision)
+                         .arg(r.version)
+                         .arg(EtcdObjectHistories::changeText(r), times.describe(r.modRevision));
+            e.fields.append({ QStringLiteral("revision"), QString::number(r.modRevision) });
+            e.location = where(h);
+            events.append(e);
+        }
+    }
+    std::sort(
+        events.begin(), events.end(), [](const TimelineEvent &a, const TimelineEvent &b) { return a.time < b.time; });
+    return events;
 }
 
 } // namespace strata

@@ -302,9 +302,11 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     // Which commit set the code's values, where the code came from one.
     if (result.terraformOrigin && result.terraformOrigin->git && !result.terraformOrigin->workTree)
         CodeProvenance::annotate(result.findings, result.resources, caseFile, context);
-    // At which etcd revision live drifted and the replica's value was replaced.
+    // At which etcd revision live drifted and the replica's value was replaced
+    // (and when, where a recording saw the store's revision pass it).
+    const EtcdRevisionTimes revisionTimes(evidence.recordings);
     if (!result.etcdHistories.isEmpty())
-        EtcdProvenance::annotate(result.findings, result.resources, result.etcdHistories);
+        EtcdProvenance::annotate(result.findings, result.resources, result.etcdHistories, revisionTimes);
     std::stable_sort(result.findings.begin(), result.findings.end(),
         [](const Finding &a, const Finding &b) { return int(a.severity) < int(b.severity); });
 
@@ -328,6 +330,16 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         evidence.events = {}; // the result's timeline is then its only owner: no copy of a million lines
         const qsizetype middle = result.timeline.size();
         result.timeline += commits;
+        std::inplace_merge(result.timeline.begin(), result.timeline.begin() + middle, result.timeline.end(), byTime);
+    }
+    // The versions etcd's history holds, where a recording dates them: on
+    // the timeline only, like commits (what a version's value was is not
+    // something a program logged).
+    if (!result.etcdHistories.isEmpty()) {
+        const QList<TimelineEvent> versions = EtcdProvenance::timelineEvents(result.etcdHistories, revisionTimes);
+        evidence.events = {};
+        const qsizetype middle = result.timeline.size();
+        result.timeline += versions;
         std::inplace_merge(result.timeline.begin(), result.timeline.begin() + middle, result.timeline.end(), byTime);
     }
     return result;

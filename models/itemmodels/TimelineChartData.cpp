@@ -1,9 +1,12 @@
 #include "TimelineChartData.h"
 
+#include "rules/LeaderElections.h"
+
 #include <QHash>
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 namespace strata {
 
@@ -82,11 +85,11 @@ void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdR
         QPointF first, low, high, last;
     };
     QHash<QString, qsizetype> indexOf;
-    QList<Bin> open;
-    const auto flush = [&data](qsizetype member, const Bin &b) {
+    QList<Bin> open, openApplied;
+    QList<bool> lagged;
+    const auto flush = [](QList<QPointF> &line, const Bin &b) {
         if (b.bin < 0)
             return;
-        QList<QPointF> &line = data.memberIndexes[member].steps;
         // The low and the high in the order they happened, between first and last.
         const QPointF &a = b.low.x() <= b.high.x() ? b.low : b.high;
         const QPointF &c = b.low.x() <= b.high.x() ? b.high : b.low;
@@ -107,26 +110,97 @@ void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdR
                 m = data.memberIndexes.size();
                 indexOf.insert(id, m);
                 data.memberIndexes.append({ id, {} });
+                data.memberApplied.append({ id, {} });
                 open.append(Bin {});
+                openApplied.append(Bin {});
+                lagged.append(false);
             }
             const qint64 bin = (sample.timeMs - from) * bins / width;
-            const QPointF p(double(sample.timeMs), double(sample.raftIndex - data.indexBase));
+            const double offset = double(sample.raftIndex - data.indexBase);
+            const QPointF p(double(sample.timeMs), offset);
             data.maxIndexOffset = std::max(data.maxIndexOffset, p.y());
-            Bin &b = open[m];
-            if (b.bin != bin) {
-                flush(m, b);
-                b = Bin { bin, p, p, p, p };
-                continue;
+            lagged[m] = lagged[m] || sample.applyLag > 0;
+            const QPointF applied(double(sample.timeMs), offset - double(sample.applyLag));
+            for (auto [b, line, point] : { std::tuple { &open[m], &data.memberIndexes[m].steps, p },
+                     std::tuple { &openApplied[m], &data.memberApplied[m].steps, applied } }) {
+                if (b->bin != bin) {
+                    flush(*line, *b);
+                    *b = Bin { bin, point, point, point, point };
+                    continue;
+                }
+                if (point.y() < b->low.y())
+                    b->low = point;
+                if (point.y() > b->high.y())
+                    b->high = point;
+                b->last = point;
             }
-            if (p.y() < b.low.y())
-                b.low = p;
-            if (p.y() > b.high.y())
-                b.high = p;
-            b.last = p;
         }
     }
-    for (qsizetype m = 0; m < open.size(); ++m)
-        flush(m, open[m]);
+    for (qsizetype m = 0; m < open.size(); ++m) {
+        flush(data.memberIndexes[m].steps, open[m]);
+        flush(data.memberApplied[m].steps, openApplied[m]);
+    }
+    // Applied lines only where they say something: a member that lagged.
+    for (qsizetype m = lagged.size() - 1; m >= 0; --m) {
+        if (!lagged[m])
+            data.memberApplied.removeAt(m);
+    }
+}
+
+// Who led, interval by interval, from the recordings' samples. A sample at a
+// lower term than the open interval's is a member that has not heard of the
+// election yet: ignored. A follower that lost its leader within a term while
+// the others still see it is that member's event, not the cluster's; the
+// leader itself reporting none is the end of its interval.
+void leaderSpansFromRecordings(
+    TimelineChartData &data, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings)
+{
+    for (const auto &r : recordings) {
+        bool open = false;
+        QString steppedDown; // stepped down in the open interval's term: not its leader again
+        for (const EtcdSample &sample : r->samples) {
+            if (!sample.answered() || sample.member >= r->members.size())
+                continue;
+            const QString leader = sample.leader < r->members.size() ? r->members.at(sample.leader) : QString();
+            TimelineChartData::LeaderSpan *span = open ? &data.leaderSpans.last() : nullptr;
+            if (span && sample.raftTerm < span->term)
+                continue;
+            const bool sameTerm = span && sample.raftTerm == span->term;
+            // Within a term only the leader stepping down (it reports no leader) ends its interval.
+            const bool stepsDown = sameTerm && leader.isEmpty() && !span->leader.isEmpty()
+                && r->members.at(sample.member) == span->leader;
+            if (sameTerm && (leader == span->leader || (leader.isEmpty() && !stepsDown))) {
+                span->toMs = std::max(span->toMs, sample.timeMs);
+                continue;
+            }
+            if (sameTerm && !leader.isEmpty() && leader == steppedDown)
+                continue; // a follower that has not heard it stepped down
+            steppedDown = stepsDown ? span->leader : sameTerm ? steppedDown : QString();
+            if (span)
+                span->toMs = std::max(span->toMs, sample.timeMs);
+            data.leaderSpans.append({ sample.timeMs, sample.timeMs, leader, sample.raftTerm });
+            open = true;
+        }
+    }
+}
+
+// With no recording: each dated election the logs show leads until the next.
+void leaderSpansFromElections(TimelineChartData &data, const QList<TimelineEvent> &events)
+{
+    const LeaderElectionCount count = LeaderElections::count(events);
+    QList<const LeaderElection *> dated;
+    for (const LeaderElection &e : count.elections) {
+        if (e.time.isValid() && !e.leader.isEmpty())
+            dated.append(&e);
+    }
+    std::sort(
+        dated.begin(), dated.end(), [](const LeaderElection *a, const LeaderElection *b) { return a->time < b->time; });
+    for (qsizetype i = 0; i < dated.size(); ++i) {
+        const qint64 from = dated.at(i)->time.toMSecsSinceEpoch();
+        const qint64 to
+            = i + 1 < dated.size() ? dated.at(i + 1)->time.toMSecsSinceEpoch() : data.last.toMSecsSinceEpoch();
+        data.leaderSpans.append({ from, std::max(from, to), dated.at(i)->leader, dated.at(i)->term });
+    }
 }
 
 // The value of a step or index line at `x`: its last point at or before it.
@@ -243,6 +317,9 @@ TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, c
     }
     // Raft indexes, per member and bin: first, min, max, last (in time order).
     binIndexes(data, recordings, bins, data.first.toMSecsSinceEpoch(), data.last.toMSecsSinceEpoch());
+    leaderSpansFromRecordings(data, recordings);
+    if (data.leaderSpans.isEmpty())
+        leaderSpansFromElections(data, events);
 
     // What a status says now: a fact of its own, not a step at the chart's edge.
     for (const EtcdMemberSummary &m : members)
@@ -267,6 +344,7 @@ TimelineChartData TimelineChartData::window(const TimelineChartData &whole, cons
         laneOf.insert(whole.lanes.at(lane), lane);
     binLanes(data, laneOf, firstEventFrom(events, fromMs), firstEventFrom(events, toMs + 1), bins, fromMs, toMs);
     data.memberIndexes.clear();
+    data.memberApplied.clear();
     data.indexBase = 0;
     data.maxIndexOffset = 0;
     binIndexes(data, recordings, bins, fromMs, toMs);
@@ -277,6 +355,12 @@ QStringList TimelineChartData::readout(const TimelineChartData &data, qint64 ms)
 {
     QStringList lines;
     const double x = double(ms);
+    const auto span = std::find_if(data.leaderSpans.cbegin(), data.leaderSpans.cend(),
+        [ms](const LeaderSpan &s) { return s.fromMs <= ms && ms <= s.toMs; });
+    if (span != data.leaderSpans.cend())
+        lines.append(span->leader.isEmpty() ? QStringLiteral("no leader (term %1)").arg(span->term)
+                : span->term == 0           ? QStringLiteral("leader: %1").arg(span->leader)
+                                            : QStringLiteral("leader: %1 (term %2)").arg(span->leader).arg(span->term));
     if (const auto term = valueAt(data.termSteps, x))
         lines.append(QStringLiteral("raft term (events): %1").arg(qint64(*term)));
     for (const MemberSteps &m : data.memberTerms) {
@@ -287,7 +371,45 @@ QStringList TimelineChartData::readout(const TimelineChartData &data, qint64 ms)
         if (const auto index = valueAt(m.steps, x))
             lines.append(QStringLiteral("index · %1: %2").arg(m.member).arg(data.indexBase + quint64(*index)));
     }
+    for (const MemberSteps &m : data.memberApplied) {
+        if (const auto applied = valueAt(m.steps, x))
+            lines.append(
+                QStringLiteral("applied · %1: %2").arg(m.member).arg(qint64(data.indexBase) + qint64(*applied)));
+    }
     return lines;
+}
+
+QString TimelineChartData::markerText(
+    const TimelineChartData &data, const QList<TimelineEvent> &events, qsizetype lane, qint64 ms, int shown)
+{
+    if (lane < 0 || lane >= data.lanes.size())
+        return {};
+    const QList<QPointF> &points = data.points.value(lane);
+    const auto point = std::lower_bound(
+        points.cbegin(), points.cend(), double(ms), [](const QPointF &p, double x) { return p.x() < x; });
+    const int count = point != points.cend() && qint64(point->x()) == ms
+        ? data.counts.value(lane).value(point - points.cbegin(), 1)
+        : 1;
+    const bool lastLane = lane == data.lanes.size() - 1;
+    QStringList lines;
+    int found = 0;
+    for (auto it = firstEventFrom(events, ms); it != events.cend() && found < count && it->time.isValid(); ++it) {
+        const qsizetype eventLane = data.lanes.indexOf(it->source);
+        if (eventLane != lane && !(eventLane < 0 && lastLane))
+            continue;
+        if (found++ < shown) {
+            QString text = it->text.section(QLatin1Char('\n'), 0, 0);
+            if (text.size() > 200)
+                text = text.left(200) + QStringLiteral("…");
+            lines.append(QStringLiteral("%1  %2: %3 (%4)")
+                             .arg(it->time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
+                                 it->source.isEmpty() ? QStringLiteral("(no source)") : it->source, text,
+                                 it->location.toString()));
+        }
+    }
+    if (count > shown)
+        lines.append(QStringLiteral("and %1 more in this marker's time bin").arg(count - shown));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace strata

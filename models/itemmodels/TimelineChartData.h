@@ -39,11 +39,27 @@ struct TimelineChartData
     // and last sample of every bin — so a million samples are a few thousand
     // points and no spike or dip is lost.
     QList<MemberSteps> memberIndexes;
+    // Each member's applied index on the same base and bins — only for a
+    // member that lagged (applied < index) somewhere in the window; where it
+    // never did, the line would lie exactly under its index line.
+    QList<MemberSteps> memberApplied;
     quint64 indexBase = 0;
     double maxIndexOffset = 0;
     // The term the members report in a status (etcdctl output, a live read):
     // a fact at `reportedAt` (a live read's time) or undated (pasted output) —
     // never drawn as an election at the chart's edge. 0 when no status.
+    // Who led the cluster, interval by interval: from recordings (a sample
+    // names its member's leader; a switch needs a higher term, so a member a
+    // tick late to hear of an election does not flip the band back) or, with
+    // none, from dated elections in the logs (until the next one). An empty
+    // leader is an interval with no leader. Drawn as colour bands.
+    struct LeaderSpan
+    {
+        qint64 fromMs = 0, toMs = 0;
+        QString leader; // hex id; empty: no leader
+        quint64 term = 0; // 0 when the evidence does not say
+    };
+    QList<LeaderSpan> leaderSpans;
     quint64 reportedTerm = 0;
     QDateTime reportedAt;
     quint64 minTerm = 0, maxTerm = 0;
@@ -65,8 +81,14 @@ struct TimelineChartData
     static TimelineChartData window(const TimelineChartData &whole, const QList<TimelineEvent> &events,
         const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, int bins, qint64 fromMs, qint64 toMs);
     // Every line's value at `ms` (its last point at or before it) — the
-    // crosshair's readout: "term · 8e9e05c52164694d: 7", "index · …: 1042".
+    // crosshair's readout: "leader: 8e9e05c52164694d (term 7)",
+    // "term · 8e9e05c52164694d: 7", "index · …: 1042", "applied · …: 1040".
     static QStringList readout(const TimelineChartData &data, qint64 ms);
+    // What the marker of `lane` at `ms` (its bin's first event) stands for,
+    // as its tooltip: each event's time, source, text and file:line — the
+    // first `shown` of them, then how many more.
+    static QString markerText(
+        const TimelineChartData &data, const QList<TimelineEvent> &events, qsizetype lane, qint64 ms, int shown = 5);
 };
 
 } // namespace strata

@@ -290,6 +290,19 @@ private Q_SLOTS:
             "  - path: terraform.tfstate\n    role: state\n"
             "sources:\n  etcd:\n    endpoints: ["
                 + m_url.toUtf8() + "]\n");
+        // A recording that saw the store's revision pass both versions dates them.
+        const qint64 t0 = QDateTime(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch();
+        QByteArray recording = "# strata etcd recording 1\n# started 2026-11-30T10:00:00.000Z every 1000 ms\n"
+                               "E\t0\t"
+            + m_url.toUtf8() + "\n";
+        qint64 t = t0;
+        for (const qint64 revision : { applied - 1, applied, edited - 1, edited }) {
+            recording += "S\t" + QByteArray::number(t) + "\t0\taa\t2\t100\t100\t" + QByteArray::number(revision)
+                + "\taa\t20480\t3\t\n";
+            t += 1000;
+        }
+        QDir(dir.path()).mkpath(QStringLiteral("recordings"));
+        writeFile(dir.filePath(QStringLiteral("recordings/etcd-20261130T100000Z.tsv")), recording);
         for (const bool offline : { false, true }) {
             AnalyzeOptions options;
             options.offline = offline;
@@ -315,8 +328,23 @@ private Q_SLOTS:
                                         .arg(applied)
                                         .arg(edited)),
                 qPrintable(stale));
+            QVERIFY2(drift.contains(QStringLiteral("(written between 2026-11-30 10:00:02.000 and 10:00:03.000 UTC, by "
+                                                   "the etcd recording)")),
+                qPrintable(drift));
+            // Each dated version is on the timeline, in the "etcd history" lane.
+            QStringList versions;
+            for (const TimelineEvent &e : r.timeline) {
+                if (e.source == QLatin1String("etcd history"))
+                    versions.append(e.time.toString(Qt::ISODateWithMs) + QLatin1Char(' ') + e.text);
+            }
+            QCOMPARE(versions.size(), 2);
+            QVERIFY2(versions.at(1).startsWith(QStringLiteral("2026-11-30T10:00:03.000Z configmap/shop/flags "
+                                                              "resourceVersion %1 (version 2): data.mode")
+                                                   .arg(edited)),
+                qPrintable(versions.join(QLatin1Char('\n'))));
             QVERIFY2(stale.contains(QStringLiteral("its data.mode (\"classic\") was last current at revision %1; "
-                                                   "revision %2 replaced it")
+                                                   "revision %2 (written between 2026-11-30 10:00:02.000 and "
+                                                   "10:00:03.000 UTC, by the etcd recording) replaced it")
                                         .arg(applied)
                                         .arg(edited)),
                 qPrintable(stale));

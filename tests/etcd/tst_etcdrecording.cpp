@@ -22,6 +22,8 @@
 #include <QDir>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 using namespace strata;
@@ -246,6 +248,77 @@ private Q_SLOTS:
         QVERIFY(elections.elections.first().first);
         for (const Finding &f : EtcdRules::evaluate({}, {}, {}, events))
             QVERIFY2(f.id != QLatin1String("leader-churn"), qPrintable(f.title));
+    }
+
+    // Faults of their own: a web server that is not etcd on one endpoint, and
+    // a member removed from the cluster mid-sampling (etcd stops it). Each is
+    // its endpoint's error, line after line; the other members keep being
+    // sampled and nothing recorded is lost.
+    void aNonEtcdServerAndAMemberRemovedMidSampling()
+    {
+        if (!haveEtcd())
+            QSKIP(skipReason());
+        EtcdTestCluster cluster(3);
+        QString error;
+        QVERIFY2(cluster.start(&error), qPrintable(error));
+        QTcpServer web;
+        QVERIFY(web.listen(QHostAddress::LocalHost));
+        connect(&web, &QTcpServer::newConnection, &web, [&web] {
+            while (QTcpSocket *socket = web.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20\r\n"
+                                  "Connection: close\r\n\r\n<html>a blog</html>\n");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        const QString webUrl = QStringLiteral("http://127.0.0.1:%1").arg(web.serverPort());
+        QTemporaryDir dir;
+        const CaseFile c = caseAt(dir.filePath(QStringLiteral("case.yaml")),
+            "strata: 1\nsources:\n  etcd:\n    endpoints: [" + cluster.clientUrls().join(QLatin1Char(',')).toUtf8()
+                + "," + webUrl.toUtf8() + "]\n    sample-every: 250ms\n");
+        EtcdSampler sampler(c);
+        QVERIFY2(sampler.start(&error), qPrintable(error));
+        QCOMPARE(sampler.endpoints().size(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesWritten() >= 12, 30000); // the web server answers on this thread
+
+        const int removed = cluster.follower();
+        const QString removedId = cluster.memberId(removed);
+        QVERIFY(!removedId.isEmpty());
+        etcdctl({ QStringLiteral("--endpoints=") + cluster.clientUrls().at(cluster.leader()), QStringLiteral("member"),
+            QStringLiteral("remove"), removedId });
+        const qint64 removedAt = QDateTime::currentMSecsSinceEpoch();
+        const qint64 afterRemove = sampler.samplesWritten();
+        QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesWritten() >= afterRemove + 24, 30000);
+        sampler.stop();
+        QVERIFY(sampler.writeError().isEmpty());
+
+        QString readError;
+        const auto d = EtcdRecording::read(sampler.recordingPath(), &readError);
+        QVERIFY2(d, qPrintable(readError));
+        QCOMPARE(d->skippedLines, 0);
+        QCOMPARE(qint64(d->samples.size()), sampler.samplesWritten());
+        const qsizetype webIndex = d->endpoints.indexOf(webUrl);
+        const qsizetype removedIndex = d->endpoints.indexOf(cluster.clientUrls().at(removed));
+        QVERIFY(webIndex >= 0 && removedIndex >= 0);
+        int webSamples = 0, removedErrors = 0, othersAfter = 0;
+        for (const EtcdSample &s : d->samples) {
+            if (s.endpoint == webIndex) {
+                ++webSamples;
+                QVERIFY(!s.answered());
+                QVERIFY2(d->errors.at(s.error - 1).contains(QStringLiteral("not an etcd")),
+                    qPrintable(d->errors.at(s.error - 1)));
+            } else if (s.endpoint == removedIndex && s.timeMs > removedAt + 2000) {
+                removedErrors += s.answered() ? 0 : 1;
+            } else if (s.endpoint != removedIndex && s.timeMs > removedAt + 2000) {
+                othersAfter += s.answered() ? 1 : 0;
+            }
+        }
+        QVERIFY(webSamples >= 6);
+        QVERIFY2(removedErrors >= 2, qPrintable(d->errors.join(QLatin1Char('|'))));
+        QVERIFY(othersAfter >= 4);
     }
 
     void strataRecordStopsCleanlyOnSigterm()

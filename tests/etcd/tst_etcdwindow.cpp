@@ -173,6 +173,15 @@ private Q_SLOTS:
             names.append(series->name());
         QVERIFY2(memberLines == 3, qPrintable(names.join(QStringLiteral(" | "))));
         QCOMPARE(reported, 1);
+        // Who led: a band for the leader before the move and one for the member it moved to.
+        QStringList bands;
+        for (const QAbstractSeries *series : timeline->chartView()->chart()->series()) {
+            if (series->name().startsWith(QStringLiteral("leader · ")))
+                bands.append(series->name());
+        }
+        QCOMPARE(bands.size(), 2);
+        QCOMPARE(bands.at(0), QStringLiteral("leader · ") + cluster.memberId(before));
+        QCOMPARE(bands.at(1), QStringLiteral("leader · ") + cluster.memberId(before == 0 ? 1 : 0));
         QVERIFY(saveScreenshot(window, QStringLiteral("timeline-recording-move-leader.png")));
 
         // The crosshair reads every member's term and index at the cursor.
@@ -180,6 +189,7 @@ private Q_SLOTS:
         const QPoint middle = chartView->mapFromScene(chartView->chart()->plotArea().center());
         QTest::mouseMove(chartView->viewport(), middle);
         QTRY_VERIFY(chartView->crosshairText().contains(QStringLiteral("term · ")));
+        QVERIFY(chartView->crosshairText().contains(QStringLiteral("leader: ")));
         QCOMPARE(chartView->crosshairText().count(QStringLiteral("index · ")), 3);
 
         // The wheel zooms in around the cursor; the window is said; 0 resets.
