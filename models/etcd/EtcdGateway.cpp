@@ -86,6 +86,10 @@ EtcdGatewayResponse send(
         }
         request.setSslConfiguration(ssl);
     }
+    // The loop first: in a thread that is not a QThread (a sampler's, a
+    // capture's) it gives the thread the event dispatcher that timers — the
+    // deadline below, the reply's own — need.
+    QEventLoop loop;
     QNetworkAccessManager own;
     QNetworkAccessManager &network = shared ? *shared : own;
     QElapsedTimer elapsed;
@@ -109,7 +113,6 @@ EtcdGatewayResponse send(
             reply->abort();
         }
     });
-    QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
