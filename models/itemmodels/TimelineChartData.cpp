@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <tuple>
 
 namespace strata {
 
@@ -64,85 +63,95 @@ void binLanes(TimelineChartData &data, const QHash<QString, qsizetype> &laneOf,
 void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings, int bins,
     qint64 from, qint64 to)
 {
-    const auto inWindow = [&](const std::shared_ptr<const EtcdRecordingData> &r) {
-        // The end: a position the search found later than to + disorder, so nothing after it is in the window.
-        return std::pair { firstSampleFrom(*r, from), firstSampleFrom(*r, to + 1 + 2 * r->maxDisorderMs) };
-    };
-    bool anyIndex = false;
-    for (const auto &r : recordings) {
-        const auto [first, last] = inWindow(r);
-        for (auto it = first; it != last; ++it) {
-            if (it->answered() && it->timeMs >= from && it->timeMs <= to) {
-                data.indexBase = anyIndex ? std::min(data.indexBase, it->raftIndex) : it->raftIndex;
-                anyIndex = true;
-            }
-        }
-    }
     const qint64 width = std::max<qint64>(1, to - from + 1);
     struct Bin
     {
         qint64 bin = -1;
         QPointF first, low, high, last;
-    };
-    QHash<QString, qsizetype> indexOf;
-    QList<Bin> open, openApplied;
-    QList<bool> lagged;
-    const auto flush = [](QList<QPointF> &line, const Bin &b) {
-        if (b.bin < 0)
-            return;
-        // The low and the high in the order they happened, between first and last.
-        const QPointF &a = b.low.x() <= b.high.x() ? b.low : b.high;
-        const QPointF &c = b.low.x() <= b.high.x() ? b.high : b.low;
-        for (const QPointF &p : { b.first, a, c, b.last }) {
-            if (line.isEmpty() || line.last() != p)
-                line.append(p);
+        void add(qint64 at, const QPointF &p, QList<QPointF> &line)
+        {
+            if (bin != at) {
+                flush(line);
+                *this = Bin { at, p, p, p, p };
+                return;
+            }
+            if (p.y() < low.y())
+                low = p;
+            if (p.y() > high.y())
+                high = p;
+            last = p;
+        }
+        void flush(QList<QPointF> &line) const
+        {
+            if (bin < 0)
+                return;
+            // The low and the high in the order they happened, between first and last.
+            const QPointF &a = low.x() <= high.x() ? low : high;
+            const QPointF &c = low.x() <= high.x() ? high : low;
+            for (const QPointF &p : { first, a, c, last }) {
+                if (line.isEmpty() || line.last() != p)
+                    line.append(p);
+            }
         }
     };
+    // One pass: values relative to the first index seen, shifted to the
+    // lowest at the end (the output is a few points per bin, the samples millions).
+    bool any = false;
+    quint64 base = 0, lowest = 0;
+    QHash<QString, qsizetype> slotOf; // per member id, its lines
+    std::vector<Bin> open, openApplied;
+    std::vector<bool> lagged;
     for (const auto &r : recordings) {
-        const auto [first, last] = inWindow(r);
+        // The end: a position the search found later than to + disorder, so nothing after it is in the window.
+        const auto first = firstSampleFrom(*r, from), last = firstSampleFrom(*r, to + 1 + 2 * r->maxDisorderMs);
+        std::vector<qsizetype> slot(size_t(r->members.size()), -1); // the recording's member index → its lines
         for (auto it = first; it != last; ++it) {
             const EtcdSample &sample = *it;
             if (!sample.answered() || sample.member >= r->members.size() || sample.timeMs < from || sample.timeMs > to)
                 continue;
-            const QString &id = r->members.at(sample.member);
-            qsizetype m = indexOf.value(id, -1);
+            qsizetype &m = slot[sample.member];
             if (m < 0) {
-                m = data.memberIndexes.size();
-                indexOf.insert(id, m);
-                data.memberIndexes.append({ id, {} });
-                data.memberApplied.append({ id, {} });
-                open.append(Bin {});
-                openApplied.append(Bin {});
-                lagged.append(false);
-            }
-            const qint64 bin = (sample.timeMs - from) * bins / width;
-            const double offset = double(sample.raftIndex - data.indexBase);
-            const QPointF p(double(sample.timeMs), offset);
-            data.maxIndexOffset = std::max(data.maxIndexOffset, p.y());
-            lagged[m] = lagged[m] || sample.applyLag > 0;
-            const QPointF applied(double(sample.timeMs), offset - double(sample.applyLag));
-            for (auto [b, line, point] : { std::tuple { &open[m], &data.memberIndexes[m].steps, p },
-                     std::tuple { &openApplied[m], &data.memberApplied[m].steps, applied } }) {
-                if (b->bin != bin) {
-                    flush(*line, *b);
-                    *b = Bin { bin, point, point, point, point };
-                    continue;
+                const QString &id = r->members.at(sample.member);
+                m = slotOf.value(id, -1);
+                if (m < 0) {
+                    m = data.memberIndexes.size();
+                    slotOf.insert(id, m);
+                    data.memberIndexes.append({ id, {} });
+                    data.memberApplied.append({ id, {} });
+                    open.emplace_back();
+                    openApplied.emplace_back();
+                    lagged.push_back(false);
                 }
-                if (point.y() < b->low.y())
-                    b->low = point;
-                if (point.y() > b->high.y())
-                    b->high = point;
-                b->last = point;
             }
+            if (!any) {
+                base = lowest = sample.raftIndex;
+                any = true;
+            }
+            lowest = std::min(lowest, sample.raftIndex);
+            const qint64 bin = (sample.timeMs - from) * bins / width;
+            const double offset = double(qint64(sample.raftIndex - base));
+            open[size_t(m)].add(bin, QPointF(double(sample.timeMs), offset), data.memberIndexes[m].steps);
+            openApplied[size_t(m)].add(
+                bin, QPointF(double(sample.timeMs), offset - double(sample.applyLag)), data.memberApplied[m].steps);
+            if (sample.applyLag > 0)
+                lagged[size_t(m)] = true;
         }
     }
-    for (qsizetype m = 0; m < open.size(); ++m) {
-        flush(data.memberIndexes[m].steps, open[m]);
-        flush(data.memberApplied[m].steps, openApplied[m]);
+    const double shift = double(qint64(lowest - base));
+    data.indexBase = lowest;
+    for (qsizetype m = 0; m < data.memberIndexes.size(); ++m) {
+        open[size_t(m)].flush(data.memberIndexes[m].steps);
+        openApplied[size_t(m)].flush(data.memberApplied[m].steps);
+        for (QList<QPointF> *line : { &data.memberIndexes[m].steps, &data.memberApplied[m].steps }) {
+            for (QPointF &p : *line)
+                p.ry() -= shift;
+        }
+        for (const QPointF &p : std::as_const(data.memberIndexes[m].steps))
+            data.maxIndexOffset = std::max(data.maxIndexOffset, p.y());
     }
     // Applied lines only where they say something: a member that lagged.
-    for (qsizetype m = lagged.size() - 1; m >= 0; --m) {
-        if (!lagged[m])
+    for (qsizetype m = data.memberApplied.size() - 1; m >= 0; --m) {
+        if (!lagged[size_t(m)])
             data.memberApplied.removeAt(m);
     }
 }
@@ -155,30 +164,36 @@ void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdR
 void leaderSpansFromRecordings(
     TimelineChartData &data, const QList<std::shared_ptr<const EtcdRecordingData>> &recordings)
 {
+    // Member indexes while walking the samples (millions); ids only for the intervals (few).
+    constexpr int none = EtcdSample::none;
     for (const auto &r : recordings) {
         bool open = false;
-        QString steppedDown; // stepped down in the open interval's term: not its leader again
+        int spanLeader = none; // the open interval's leader (none: no leader)
+        quint64 spanTerm = 0;
+        int steppedDown = -1; // stepped down in the open interval's term: not its leader again
+        const int members = int(r->members.size());
         for (const EtcdSample &sample : r->samples) {
-            if (!sample.answered() || sample.member >= r->members.size())
+            if (!sample.answered() || sample.member >= members)
                 continue;
-            const QString leader = sample.leader < r->members.size() ? r->members.at(sample.leader) : QString();
-            TimelineChartData::LeaderSpan *span = open ? &data.leaderSpans.last() : nullptr;
-            if (span && sample.raftTerm < span->term)
+            const int leader = sample.leader < members ? sample.leader : none;
+            if (open && sample.raftTerm < spanTerm)
                 continue;
-            const bool sameTerm = span && sample.raftTerm == span->term;
+            const bool sameTerm = open && sample.raftTerm == spanTerm;
             // Within a term only the leader stepping down (it reports no leader) ends its interval.
-            const bool stepsDown = sameTerm && leader.isEmpty() && !span->leader.isEmpty()
-                && r->members.at(sample.member) == span->leader;
-            if (sameTerm && (leader == span->leader || (leader.isEmpty() && !stepsDown))) {
-                span->toMs = std::max(span->toMs, sample.timeMs);
+            const bool stepsDown = sameTerm && leader == none && spanLeader != none && sample.member == spanLeader;
+            if (sameTerm && (leader == spanLeader || (leader == none && !stepsDown))) {
+                data.leaderSpans.last().toMs = std::max(data.leaderSpans.last().toMs, sample.timeMs);
                 continue;
             }
-            if (sameTerm && !leader.isEmpty() && leader == steppedDown)
+            if (sameTerm && leader != none && leader == steppedDown)
                 continue; // a follower that has not heard it stepped down
-            steppedDown = stepsDown ? span->leader : sameTerm ? steppedDown : QString();
-            if (span)
-                span->toMs = std::max(span->toMs, sample.timeMs);
-            data.leaderSpans.append({ sample.timeMs, sample.timeMs, leader, sample.raftTerm });
+            steppedDown = stepsDown ? spanLeader : sameTerm ? steppedDown : -1;
+            if (open)
+                data.leaderSpans.last().toMs = std::max(data.leaderSpans.last().toMs, sample.timeMs);
+            data.leaderSpans.append(
+                { sample.timeMs, sample.timeMs, leader == none ? QString() : r->members.at(leader), sample.raftTerm });
+            spanLeader = leader;
+            spanTerm = sample.raftTerm;
             open = true;
         }
     }
@@ -286,15 +301,19 @@ TimelineChartData TimelineChartData::build(const QList<TimelineEvent> &events, c
     for (const auto &r : recordings) {
         QList<quint64> memberTerm(r->members.size(), 0);
         QList<qint64> lastSeen(r->members.size(), -1);
+        std::vector<qsizetype> slot(size_t(r->members.size()), -1); // the recording's member index → its line
         for (const EtcdSample &sample : r->samples) {
             if (!sample.answered() || sample.member == EtcdSample::none || sample.member >= r->members.size())
                 continue;
-            const QString &id = r->members.at(sample.member);
-            qsizetype index = memberOf.value(id, -1);
+            qsizetype &index = slot[sample.member];
             if (index < 0) {
-                index = data.memberTerms.size();
-                memberOf.insert(id, index);
-                data.memberTerms.append({ id, {} });
+                const QString &id = r->members.at(sample.member);
+                index = memberOf.value(id, -1);
+                if (index < 0) {
+                    index = data.memberTerms.size();
+                    memberOf.insert(id, index);
+                    data.memberTerms.append({ id, {} });
+                }
             }
             QList<QPointF> &steps = data.memberTerms[index].steps;
             quint64 &term = memberTerm[sample.member];
