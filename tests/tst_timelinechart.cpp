@@ -278,6 +278,8 @@ private Q_SLOTS:
         QCOMPARE(spans, expected);
         QCOMPARE(data.memberApplied.size(), 1);
         QCOMPARE(data.memberApplied.first().member, QStringLiteral("cc"));
+        QCOMPARE(data.indexBase, 90u); // the applied line's low, so it is not cut off below the axis
+        QVERIFY(data.memberApplied.first().steps.contains(QPointF(3000, 0)));
         const QStringList at3000 = TimelineChartData::readout(data, 3000);
         QVERIFY2(at3000.contains(QStringLiteral("leader: bb (term 5)")), qPrintable(at3000.join(QLatin1Char('|'))));
         QVERIFY2(at3000.contains(QStringLiteral("applied · cc: 90")), qPrintable(at3000.join(QLatin1Char('|'))));

@@ -34,8 +34,9 @@ QList<QAreaSeries *> make(const QList<strata::TimelineChartData::LeaderSpan> &sp
         upper->append({ QPointF(from, 1), QPointF(to, 1) });
         auto *lower = new QLineSeries;
         lower->append({ QPointF(from, 0), QPointF(to, 0) });
-        auto *band = new QAreaSeries(upper, lower);
-        upper->setParent(band); // the area does not own its edges
+        auto *band = new QAreaSeries(upper, lower); // which makes `upper` its parent
+        band->setParent(nullptr);
+        upper->setParent(band); // the area does not delete its edges: its children do go with it
         lower->setParent(band);
         band->setName(QStringLiteral("leader · %1").arg(s.leader));
         QColor colour = colourOf(s.leader);

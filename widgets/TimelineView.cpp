@@ -344,12 +344,17 @@ void TimelineView::draw()
         if (!span.leader.isEmpty() && !members.contains(span.leader))
             members.append(span.leader);
     }
-    const QList<QColor> colours = themeColours(theme, sources.size() + members.size());
+    const QList<QColor> colours = themeColours(theme, sources.size());
+    // Members' colours of their own, distinct from each other whatever the
+    // number of lanes (a theme has five and repeats them).
     const auto memberColour = [&](const QString &member) {
+        static const QRgb distinct[]
+            = { 0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd, 0xff7f0e, 0x17becf, 0x8c564b, 0xe377c2, 0xbcbd22, 0x7f7f7f };
         const qsizetype m = members.indexOf(member);
-        return m < 0 ? palette().color(QPalette::Mid) : colours.at(sources.size() + m);
+        return m < 0 ? palette().color(QPalette::Mid) : QColor(distinct[m % std::size(distinct)]);
     };
 
+    QStringList titles; // what the chart says about itself, in one title
     // Who led, as bands behind everything else (series draw in the order added).
     const QList<QAreaSeries *> bands = LeaderBands::make(chartData.leaderSpans, ticks.from, ticks.to, memberColour);
     if (!bands.isEmpty()) {
@@ -363,8 +368,8 @@ void TimelineView::draw()
             band->attachAxis(bandAxis);
         }
     } else if (LeaderBands::countIn(chartData.leaderSpans, ticks.from, ticks.to) > 0) {
-        chart->setTitle(QStringLiteral("the leader changed more than %1 times in this window: zoom in to see who led")
-                            .arg(LeaderBands::maxBands));
+        titles.append(QStringLiteral("the leader changed more than %1 times in this window: zoom in to see who led")
+                          .arg(LeaderBands::maxBands));
     }
 
     for (qsizetype lane = 0; lane < sources.size(); ++lane) {
@@ -450,8 +455,8 @@ void TimelineView::draw()
         reported->append(double(chartData.reportedAt.toMSecsSinceEpoch()), double(chartData.reportedTerm));
         termSeries.append(reported);
     } else if (chartData.reportedTerm > 0) {
-        chart->setTitle(QStringLiteral("members report term %1 (undated: when it began is not in the evidence)")
-                            .arg(chartData.reportedTerm));
+        titles.append(QStringLiteral("members report term %1 (undated: when it began is not in the evidence)")
+                          .arg(chartData.reportedTerm));
     }
     const quint64 minTerm = chartData.minTerm, maxTerm = chartData.maxTerm;
     if (!termSeries.isEmpty()) {
@@ -509,6 +514,7 @@ void TimelineView::draw()
         for (const TimelineChartData::MemberSteps &m : chartData.memberApplied)
             addIndexLine(m, QStringLiteral("applied · "), Qt::DotLine);
     }
+    chart->setTitle(titles.join(QStringLiteral("; ")));
     chart->legend()->setVisible(!chartData.memberTerms.isEmpty() || !chartData.memberIndexes.isEmpty()
         || !chartData.termSteps.isEmpty() || chartData.reportedTerm > 0);
     replaceChart(m_chartView, chart);

@@ -123,11 +123,13 @@ void binIndexes(TimelineChartData &data, const QList<std::shared_ptr<const EtcdR
                     lagged.push_back(false);
                 }
             }
+            // The base is the lowest value either line reaches, so the applied line is not cut off below it.
+            const quint64 applied = sample.raftIndex - std::min<quint64>(sample.applyLag, sample.raftIndex);
             if (!any) {
-                base = lowest = sample.raftIndex;
+                base = lowest = applied;
                 any = true;
             }
-            lowest = std::min(lowest, sample.raftIndex);
+            lowest = std::min(lowest, applied);
             const qint64 bin = (sample.timeMs - from) * bins / width;
             const double offset = double(qint64(sample.raftIndex - base));
             open[size_t(m)].add(bin, QPointF(double(sample.timeMs), offset), data.memberIndexes[m].steps);

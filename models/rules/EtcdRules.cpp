@@ -182,7 +182,7 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
             f.id = QStringLiteral("leader-churn");
             f.resource = cluster;
             f.severity = seen >= thresholds.leaderChangesHigh ? Severity::High : Severity::Medium;
-            f.title = counted >= double(elections.changes())
+            f.title = changes && counted >= double(elections.changes())
                 ? QStringLiteral("etcd has seen %1 leader changes").arg(number(changes->value))
                 : QStringLiteral("etcd changed leader %1 times").arg(elections.changes());
             QStringList detail;
@@ -458,10 +458,12 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
             if (byHash.size() < 2)
                 continue;
             hashMismatch = true;
-            const bool revisionKnown = it.key() >= 0;
             QSet<qint64> compactions;
             for (const EtcdEndpointHash *h : hashes)
                 compactions.insert(h->compactRevision.value_or(-2));
+            // A hash covers the history from the compaction to its revision:
+            // only hashes at one revision over one compaction compare the data.
+            const bool revisionKnown = it.key() >= 0 && compactions.size() == 1;
             auto describe = [&ms](const EtcdEndpointHash *h) {
                 for (const EtcdMemberSummary &m : ms) {
                     if (m.endpoint == h->endpoint && !m.id.isEmpty())
@@ -501,6 +503,15 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
                 detail.append(odd.isEmpty()
                         ? QStringLiteral("No majority agrees, so the evidence cannot say which member is wrong.")
                         : QStringLiteral("The odd one out: %1.").arg(odd.join(QStringLiteral(", "))));
+            } else if (it.key() >= 0) {
+                f.severity = Severity::Medium;
+                f.title = QStringLiteral("etcd members report different KV hashes at revision %1").arg(it.key());
+                detail.append(
+                    QStringLiteral("At revision %1: %2.").arg(it.key()).arg(groups.join(QStringLiteral("; "))));
+                detail.append(QStringLiteral(
+                    "The members report different compact revisions, and a hash covers only the history after its "
+                    "compaction: these hashes cannot show whether the data differs. Hash again at a revision above "
+                    "the newest compaction."));
             } else {
                 f.severity = Severity::Medium;
                 f.title = QStringLiteral("etcd members report different KV hashes");
@@ -510,9 +521,6 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
                     "hashkv` hashes each member's newest revision, and those differ while the cluster takes writes. "
                     "Only hashes at one revision show whether the data differs."));
             }
-            if (compactions.size() > 1)
-                detail.append(QStringLiteral("The members also report different compact revisions, and a hash covers "
-                                             "only the history after its compaction."));
             f.detail = detail.join(QLatin1Char(' '));
             for (const EtcdEndpointHash *h : hashes)
                 f.evidence.append({ h->location, QStringLiteral("%1 hash %2").arg(h->endpoint).arg(h->hash) });

@@ -64,9 +64,13 @@ LineKind classify(const TimelineEvent &event, quint64 *term, QString *leader)
         return LineKind::Bootstrap;
     if (!t.contains(QLatin1String("leader")) && !t.startsWith(QLatin1String("raft term ")))
         return LineKind::None;
-    // A transfer that starts, fails or is skipped changes nothing by itself.
+    // A transfer that starts, fails or is skipped changes nothing by itself;
+    // "etcdserver: leader changed" is the error a client got (every API
+    // server logs it during an election); a lease is another program's
+    // leader election (client-go's leaderelection).
     for (const char *notAChange : { "skipped leadership transfer", "starts to transfer", "transfer starting",
-             "transfer failed", "failed to transfer", "starts leadership transfer" }) {
+             "transfer failed", "failed to transfer", "starts leadership transfer", "etcdserver: leader changed",
+             "leaderelection", "lease" }) {
         if (t.contains(QLatin1String(notAChange)))
             return LineKind::None;
     }
@@ -179,11 +183,15 @@ LeaderElectionCount count(const QList<TimelineEvent> &events)
         }
         addLine(*near, line, leader);
     }
-    // A lost leader is followed by the next election (a higher term).
+    // A lost leader is followed by the next election: at its term (a
+    // follower that heard the vote first logs the new term) or a higher one,
+    // and not before it.
     for (qsizetype i = 0; i < losses.size(); ++i) {
+        const QDateTime lostAt = losses.at(i)->time;
         LeaderElection *next = nullptr;
         for (LeaderElection &e : out.elections) {
-            if (e.term > lossTerms.at(i) && (!next || e.term < next->term))
+            const bool before = lostAt.isValid() && e.time.isValid() && e.time < lostAt;
+            if (e.term != 0 && e.term >= lossTerms.at(i) && !before && (!next || e.term < next->term))
                 next = &e;
         }
         if (next)
@@ -192,11 +200,14 @@ LeaderElectionCount count(const QList<TimelineEvent> &events)
             out.unresolvedLosses.append(losses.at(i));
     }
     std::stable_sort(out.elections.begin(), out.elections.end(), [](const LeaderElection &a, const LeaderElection &b) {
-        if (a.term != 0 && b.term != 0)
+        // Elections with a term in term order, then those without one in time order (undated last).
+        if ((a.term != 0) != (b.term != 0))
+            return a.term != 0;
+        if (a.term != 0)
             return a.term < b.term;
-        if (a.time.isValid() && b.time.isValid())
-            return a.time < b.time;
-        return a.term != 0 && b.term == 0;
+        if (a.time.isValid() != b.time.isValid())
+            return a.time.isValid();
+        return a.time.isValid() && a.time < b.time;
     });
     const auto lowest
         = std::find_if(out.elections.begin(), out.elections.end(), [](const LeaderElection &e) { return e.term != 0; });

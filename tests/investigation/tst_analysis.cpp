@@ -406,6 +406,9 @@ private Q_SLOTS:
             line("2026-01-01T10:05:00Z", "etcdserver", "skipped leadership transfer; local server is not leader", 4),
             line("2026-01-01T10:05:00Z", "raft", "a1 [term 2] starts to transfer leadership to b2", 5),
             line("2026-01-01T10:05:01Z", "api-server", "Server is becoming the leader, discarding stale reads", 6),
+            line("2026-01-01T10:05:30Z", "kube-apiserver", "etcd request failed: etcdserver: leader changed", 6),
+            line("2026-01-01T10:05:40Z", "etcd-operator", "leaderelection.go:250] attempting to acquire leader lease",
+                6),
             line("2026-01-01T10:06:00Z", "raft", "raft.node: c3 lost leader a1 at term 2", 7),
             line("2026-01-01T10:06:01Z", "raft", "b2 became leader at term 3", 8),
             line("2026-01-01T10:06:01Z", "raft", "raft.node: c3 elected leader b2 at term 3", 9),
@@ -503,6 +506,20 @@ private Q_SLOTS:
         QVERIFY(hint != findings.cend());
         QCOMPARE(hint->severity, Severity::Medium);
         QVERIFY(hint->detail.contains(QStringLiteral("does not say at which revision")));
+
+        // One revision but different compactions: the hashes cover different histories, so only a hint.
+        etcd = EtcdctlParser::parse("$ etcdctl endpoint hashkv -w json\n"
+                                    "[{\"Endpoint\":\"https://10.9.0.1:2379\",\"HashKV\":{\"hash\":1,"
+                                    "\"compact_revision\":100,\"hash_revision\":480}},"
+                                    "{\"Endpoint\":\"https://10.9.0.2:2379\",\"HashKV\":{\"hash\":2,"
+                                    "\"compact_revision\":200,\"hash_revision\":480}}]\n",
+            QStringLiteral("h.txt"));
+        QCOMPARE(etcd.hashes.size(), 2);
+        findings = EtcdRules::evaluate(etcd, EtcdRules::members(etcd), {}, {});
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.first().severity, Severity::Medium);
+        QVERIFY(findings.first().title.contains(QStringLiteral("at revision 480")));
+        QVERIFY(findings.first().detail.contains(QStringLiteral("different compact revisions")));
 
         // Equal hashes: no finding.
         etcd = EtcdctlParser::parse(
