@@ -18,6 +18,7 @@ struct EtcdMemberSummary
     QString version;
     bool hasStatus = false;
     bool isLeader = false;
+    std::optional<quint64> leaderId; // the leader it follows (JSON status; 0: none)
     bool isLearner = false;
     quint64 raftTerm = 0;
     quint64 raftIndex = 0;

@@ -1,5 +1,6 @@
 #include "EtcdRules.h"
 
+#include "rules/EtcdMemberRules.h"
 #include "rules/LeaderElections.h"
 
 #include <QMap>
@@ -98,6 +99,7 @@ QList<EtcdMemberSummary> members(const EtcdctlOutput &etcd)
         m->version = s.version;
         m->hasStatus = true;
         m->isLeader = s.isLeader;
+        m->leaderId = s.leaderId;
         m->isLearner = s.isLearner;
         m->raftTerm = s.raftTerm;
         m->raftIndex = s.raftIndex;
@@ -306,37 +308,34 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
     // raft-divergence
     bool divergence = false;
     if (withStatus.size() >= 2) {
-        quint64 minTerm = UINT64_MAX, maxTerm = 0, minIndex = UINT64_MAX, maxIndex = 0;
+        quint64 maxTerm = 0, minIndex = UINT64_MAX, maxIndex = 0;
         QStringList versions;
         for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
-            minTerm = std::min(minTerm, m->raftTerm);
             maxTerm = std::max(maxTerm, m->raftTerm);
             minIndex = std::min(minIndex, m->raftIndex);
             maxIndex = std::max(maxIndex, m->raftIndex);
             if (!m->version.isEmpty() && !versions.contains(m->version))
                 versions.append(m->version);
         }
+        // A member at an older term is cut off (member-cut-off); here what
+        // differs among members that follow one leader: behind, catching up.
         QStringList problems;
         Severity severity = Severity::Low;
-        if (minTerm != maxTerm) {
-            problems.append(
-                QStringLiteral("members disagree on the raft term (%1 to %2): a member is partitioned or has not "
-                               "seen the last election")
-                    .arg(minTerm)
-                    .arg(maxTerm));
-            severity = Severity::High;
-        }
         if (maxIndex - minIndex > thresholds.indexSpread) {
-            problems.append(QStringLiteral("raft indices differ by %1 (%2 to %3): a member is falling behind")
-                                .arg(maxIndex - minIndex)
-                                .arg(minIndex)
-                                .arg(maxIndex));
+            for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
+                if (maxIndex - m->raftIndex > thresholds.indexSpread && m->raftTerm == maxTerm)
+                    problems.append(QStringLiteral("%1 is %2 entries behind the highest raft index (%3 against %4)")
+                                        .arg(EtcdMemberRules::label(*m), number(double(maxIndex - m->raftIndex)))
+                                        .arg(m->raftIndex)
+                                        .arg(maxIndex));
+            }
             severity = std::min(severity, Severity::Medium);
         }
         for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
             if (m->raftIndex > m->raftAppliedIndex && m->raftIndex - m->raftAppliedIndex > thresholds.applyLag) {
-                problems.append(QStringLiteral("%1 has applied %2 entries fewer than it has committed (apply lag)")
-                                    .arg(memberName(*m))
+                problems.append(QStringLiteral("%1 has applied %2 entries fewer than it has committed (apply lag: "
+                                               "behind, catching up)")
+                                    .arg(EtcdMemberRules::label(*m))
                                     .arg(m->raftIndex - m->raftAppliedIndex));
                 severity = std::min(severity, Severity::Medium);
             }
@@ -367,82 +366,10 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
         }
     }
 
-    // member-unhealthy
-    QList<EvidenceRef> unhealthy;
-    QStringList reasons;
-    Severity unhealthySeverity = Severity::High;
-    for (const EtcdMemberSummary &m : ms) {
-        for (const QString &e : m.errors) {
-            reasons.append(QStringLiteral("%1 reports %2").arg(memberName(m), e));
-            unhealthy.append({ m.location, e });
-            if (e.contains(QStringLiteral("NOSPACE")) || e.contains(QStringLiteral("CORRUPT")))
-                unhealthySeverity = Severity::Critical;
-        }
-        if (m.health == QLatin1String("unhealthy")) {
-            reasons.append(
-                QStringLiteral("%1 is unhealthy%2")
-                    .arg(memberName(m), m.healthError.isEmpty() ? QString() : QStringLiteral(": ") + m.healthError));
-            unhealthy.append({ m.location, m.healthError.isEmpty() ? QStringLiteral("unhealthy") : m.healthError });
-        }
-    }
-    for (const EtcdctlError &e : etcd.errors) {
-        // "https://10.0.0.7:2379: connection refused": which endpoint, not only what.
-        const QString said = e.endpoint.isEmpty() ? e.message : QStringLiteral("%1: %2").arg(e.endpoint, e.message);
-        reasons.append(said);
-        unhealthy.append({ e.location, said });
-    }
-    // `alarm list` names the member that raised it; its status row says it
-    // too (then it is already counted above).
-    for (const EtcdAlarm &a : etcd.alarms) {
-        const QString text = QStringLiteral("alarm:") + a.type;
-        bool said = false;
-        for (const EtcdMemberSummary &m : ms) {
-            for (const QString &e : m.errors)
-                said = said || (e.contains(text) && e.contains(QString::number(a.memberId)));
-        }
-        if (said)
-            continue;
-        const EtcdMemberSummary *raiser = nullptr;
-        for (const EtcdMemberSummary &m : ms)
-            raiser = m.id == a.memberIdHex ? &m : raiser;
-        reasons.append(
-            QStringLiteral("%1 raised the %2 alarm").arg(raiser ? memberName(*raiser) : a.memberIdHex, a.type));
-        unhealthy.append({ a.location, QStringLiteral("memberID:%1 alarm:%2").arg(a.memberId).arg(a.type) });
-        if (a.type == QLatin1String("NOSPACE") || a.type == QLatin1String("CORRUPT"))
-            unhealthySeverity = Severity::Critical;
-    }
-    if (const MetricValue *hasLeader = metric(metrics, QStringLiteral("etcd_server_has_leader"));
-        hasLeader && hasLeader->value == 0) {
-        reasons.append(QStringLiteral("the scraped member has no leader"));
-        unhealthy.append({ hasLeader->location, QStringLiteral("etcd_server_has_leader 0") });
-        unhealthySeverity = Severity::Critical;
-    }
-    if (withStatus.size() >= 2) {
-        int leaders = 0;
-        for (const EtcdMemberSummary *m : std::as_const(withStatus))
-            leaders += m->isLeader ? 1 : 0;
-        if (leaders == 0) {
-            reasons.append(QStringLiteral("no member reports being the leader"));
-            unhealthySeverity = Severity::Critical;
-        } else if (leaders > 1) {
-            reasons.append(QStringLiteral("%1 members report being the leader").arg(leaders));
-            unhealthySeverity = Severity::Critical;
-        }
-    }
-    if (!reasons.isEmpty()) {
-        Finding f;
-        f.id = QStringLiteral("member-unhealthy");
-        f.resource = cluster;
-        f.severity = unhealthySeverity;
-        f.title = QStringLiteral("etcd reports problems: %1").arg(reasons.first());
-        f.detail = reasons.join(QStringLiteral("; ")) + QLatin1Char('.');
-        f.evidence = unhealthy;
-        f.recommend(
-            { QStringLiteral("Run etcdctl endpoint health --cluster and etcdctl alarm list against every endpoint.") },
-            { QStringLiteral("Resolve alarms first (defragment and raise the quota for NOSPACE, then etcdctl alarm "
-                             "disarm); replace members that stay unhealthy.") });
-        findings.append(f);
-    }
+    // One problem per finding, each naming its member: down or unhealthy,
+    // cut off from its peers, an alarm, no single leader.
+    const QList<Finding> memberFindings = EtcdMemberRules::evaluate(etcd, ms, metrics);
+    findings += memberFindings;
 
     // kv-hash-mismatch: members that hash the same revision differently hold different data.
     bool hashMismatch = false;
@@ -536,7 +463,7 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
         }
     }
 
-    if (!withStatus.isEmpty() && !divergence && !hashMismatch && reasons.isEmpty()) {
+    if (!withStatus.isEmpty() && !divergence && !hashMismatch && memberFindings.isEmpty()) {
         Finding f;
         f.id = QStringLiteral("etcd-consistent");
         f.resource = cluster;

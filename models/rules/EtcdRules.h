@@ -9,10 +9,11 @@
 namespace strata {
 
 // Findings about the etcd cluster from etcdctl output, metrics and logs:
-// leader-churn, failed-proposals, raft-divergence, member-unhealthy,
-// kv-hash-mismatch, and an
-// info finding (etcd-consistent) when the members agree and report no
-// errors — saying so tells the investigator to look above etcd.
+// leader-churn, failed-proposals, raft-divergence (members behind or
+// catching up), kv-hash-mismatch, the per-member findings of
+// EtcdMemberRules (member-unhealthy, member-cut-off, etcd-alarm, no-leader),
+// and an info finding (etcd-consistent) when the members agree and report
+// no errors — saying so tells the investigator to look above etcd.
 namespace EtcdRules {
 
 struct Thresholds

@@ -19,9 +19,10 @@ quint16 freePort()
 
 } // namespace
 
-EtcdTestCluster::EtcdTestCluster(int members, Security security)
+EtcdTestCluster::EtcdTestCluster(int members, Security security, const QStringList &extraFlags)
     : m_members(members)
     , m_security(security)
+    , m_extraFlags(extraFlags)
 {
 }
 
@@ -152,7 +153,7 @@ bool EtcdTestCluster::start(QString *error)
                 QStringLiteral("--initial-cluster=") + initial.join(QLatin1Char(',')),
                 QStringLiteral("--initial-cluster-state=new"), QStringLiteral("--initial-cluster-token=strata-test"),
                 QStringLiteral("--heartbeat-interval=50"), QStringLiteral("--election-timeout=500") }
-                + tlsFlags);
+                + tlsFlags + m_extraFlags);
         if (!p->waitForStarted(10000)) {
             *error = QStringLiteral("etcd did not start: %1").arg(p->errorString());
             return false;

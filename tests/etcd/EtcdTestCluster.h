@@ -17,7 +17,8 @@ class EtcdTestCluster
 {
 public:
     enum class Security { Plain, MutualTls };
-    explicit EtcdTestCluster(int members = 3, Security security = Security::Plain);
+    // `extraFlags` go to every member (e.g. a small --quota-backend-bytes).
+    explicit EtcdTestCluster(int members = 3, Security security = Security::Plain, const QStringList &extraFlags = {});
     ~EtcdTestCluster();
 
     // Starts every member and waits until the cluster has a leader (bounded);
@@ -49,6 +50,7 @@ private:
     QProcessEnvironment etcdctlEnvironment() const;
     int m_members;
     Security m_security;
+    QStringList m_extraFlags;
     QTemporaryDir m_dir;
     QStringList m_clientUrls;
     QList<std::shared_ptr<QProcess>> m_processes;

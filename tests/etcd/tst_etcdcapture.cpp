@@ -183,6 +183,16 @@ private Q_SLOTS:
         QVERIFY(readFile(r.etcdCapture->folder + QStringLiteral("/endpoint-status.txt")).contains(failedLine));
         QVERIFY(findingIds(r).contains(QStringLiteral("member-unhealthy")));
         QVERIFY(!findingIds(r).contains(QStringLiteral("etcd-consistent")));
+        // One finding, for that member only, named by its endpoint and hex id, and why.
+        QStringList unhealthy;
+        for (const Finding &f : r.findings) {
+            if (f.id == QLatin1String("member-unhealthy"))
+                unhealthy.append(f.title);
+        }
+        QCOMPARE(unhealthy.size(), 1);
+        QVERIFY2(
+            unhealthy.first().contains(down) && unhealthy.first().contains(QStringLiteral("down (connection refused)")),
+            qPrintable(unhealthy.first()));
         // The member list still names all three; two of them answered.
         QCOMPARE(r.etcdMembers.size(), 3);
         int answered = 0;
@@ -193,6 +203,53 @@ private Q_SLOTS:
         const AnalysisResult offline = analyze(c, true);
         QVERIFY(!offline.completeness.isComplete());
         QCOMPARE(offline.etcdCapture->folder, r.etcdCapture->folder);
+    }
+
+    // A real NOSPACE: a small quota filled through the gateway. The alarm is
+    // one finding for its type, naming the members that raised it by
+    // endpoint and hex id, and saying what it means for writes.
+    void aNospaceAlarmIsOneFindingNamingItsMembers()
+    {
+        if (!haveEtcd())
+            QSKIP(skipReason());
+        EtcdTestCluster cluster(
+            3, EtcdTestCluster::Security::Plain, { QStringLiteral("--quota-backend-bytes=262144") });
+        QString error;
+        QVERIFY2(cluster.start(&error), qPrintable(error));
+        EtcdEndpoint endpoint;
+        endpoint.url = cluster.clientUrls().first();
+        const QByteArray value(4096, 'x');
+        bool full = false;
+        for (int i = 0; i < 2000 && !full; ++i) {
+            const QByteArray body = "{\"key\":\"" + QByteArray("/fill/" + QByteArray::number(i)).toBase64()
+                + "\",\"value\":\"" + value.toBase64() + "\"}";
+            const EtcdGatewayResponse r = EtcdGateway::post(endpoint, QStringLiteral("/v3/kv/put"), body);
+            full = !r.ok() && r.failure(endpoint.url).contains(QStringLiteral("space exceeded"));
+        }
+        QVERIFY2(full, "the quota was never reached");
+        QTemporaryDir dir;
+        const CaseFile c = caseAt(dir.filePath(QStringLiteral("case.yaml")),
+            "strata: 1\nsources:\n  etcd:\n    endpoints: [" + cluster.clientUrls().first().toUtf8()
+                + "]\n    cluster: true\n");
+        const AnalysisResult r = analyze(c);
+        QStringList alarms;
+        const Finding *alarm = nullptr;
+        for (const Finding &f : r.findings) {
+            if (f.id == QLatin1String("etcd-alarm")) {
+                alarms.append(f.title);
+                alarm = &f;
+            }
+            QVERIFY2(f.id != QLatin1String("etcd-consistent"), qPrintable(f.title));
+        }
+        QCOMPARE(alarms.size(), 1);
+        QCOMPARE(alarm->severity, Severity::Critical);
+        QVERIFY2(alarm->title.startsWith(QStringLiteral("etcd alarm NOSPACE raised by ")), qPrintable(alarm->title));
+        // Every member named in it is a member of this cluster, by its hex id.
+        int named = 0;
+        for (int member = 0; member < 3; ++member)
+            named += alarm->title.contains(cluster.memberId(member)) ? 1 : 0;
+        QVERIFY2(named >= 1, qPrintable(alarm->title));
+        QVERIFY(alarm->detail.contains(QStringLiteral("database space exceeded")));
     }
 
     void mutualTlsWithTheRightAndTheWrongCertificates()

@@ -3,6 +3,7 @@
 // with evidence pointing at the right lines; and on a second case with other
 // names, formats and an unhealthy etcd (tests/investigation/data/payments).
 #include "StrataTestMain.h"
+#include "TestFiles.h"
 
 #include "case/CaseFileReader.h"
 #include "etcd/EtcdctlParser.h"
@@ -356,19 +357,34 @@ private Q_SLOTS:
         for (const Finding &f : r.findings)
             ids.append(f.id);
         for (const char *id :
-            { "live-drift", "revert-risk", "app-observed-value", "raft-divergence", "member-unhealthy" })
+            { "live-drift", "revert-risk", "app-observed-value", "raft-divergence", "etcd-alarm", "member-cut-off" })
             QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
         QVERIFY(!ids.contains(QStringLiteral("stale-replica"))); // no replica evidence
         QVERIFY(!ids.contains(QStringLiteral("leader-churn"))); // 2 changes
         QVERIFY(!ids.contains(QStringLiteral("failed-proposals")));
         QVERIFY(!ids.contains(QStringLiteral("etcd-consistent")));
-        QCOMPARE(findingsWithId(r, "member-unhealthy").first()->severity, Severity::Critical); // NOSPACE
+        QVERIFY(!ids.contains(QStringLiteral("member-unhealthy"))); // every member answered
+        QCOMPARE(findingsWithId(r, "etcd-alarm").first()->severity, Severity::Critical); // NOSPACE
+        QVERIFY2(findingsWithId(r, "etcd-alarm")
+                     .first()
+                     ->title.contains(QStringLiteral("NOSPACE raised by https://10.0.0.11:2379 (b273bc7741bcb020)")),
+            qPrintable(findingsWithId(r, "etcd-alarm").first()->title));
         // managedFields tell who last wrote the drifted key.
         QVERIFY2(findingsWithId(r, "live-drift")
                      .first()
                      ->detail.contains(QStringLiteral("kubectl-edit (Update, 2025-03-01T09:58:31Z)")),
             qPrintable(findingsWithId(r, "live-drift").first()->detail));
-        QCOMPARE(findingsWithId(r, "raft-divergence").first()->severity, Severity::High); // term 8 vs 9
+        // 10.0.0.13 at term 8 while the others are at 9: cut off, named as etcdctl names it.
+        const auto cutOff = findingsWithId(r, "member-cut-off");
+        QCOMPARE(cutOff.size(), 1);
+        QCOMPARE(cutOff.first()->severity, Severity::High);
+        QVERIFY2(cutOff.first()->title.contains(QStringLiteral("https://10.0.0.13:2379 (fd422379fda50e48)")),
+            qPrintable(cutOff.first()->title));
+        QVERIFY2(cutOff.first()->detail.contains(QStringLiteral("2,207 entries behind")),
+            qPrintable(cutOff.first()->detail));
+        // Its apply lag is behind-and-catching-up, said apart.
+        QCOMPARE(findingsWithId(r, "raft-divergence").first()->severity, Severity::Medium);
+        QVERIFY(findingsWithId(r, "raft-divergence").first()->detail.contains(QStringLiteral("apply lag")));
         bool observedLive = false;
         for (const Finding *f : findingsWithId(r, "app-observed-value")) {
             if (f->paths == QStringList { QStringLiteral("data.rate_limit") }) {
@@ -459,6 +475,61 @@ private Q_SLOTS:
         QVERIFY(EtcdRules::evaluate({}, {}, { counter }, {}).isEmpty());
         counter.value = 4;
         QCOMPARE(EtcdRules::evaluate({}, {}, { counter }, {}).size(), 1);
+    }
+
+    // An unhealthy cluster as a ticket shows it: each problem its own finding,
+    // naming its member by endpoint and hex id, with that member's own lines
+    // — never another member's.
+    void etcdFindingsNameEachMember()
+    {
+        const QByteArray text = readFile(QStringLiteral(STRATA_TEST_SOURCE_DIR "/../etcd/data/unhealthy.txt"));
+        const EtcdctlOutput etcd = EtcdctlParser::parse(text, QStringLiteral("u.txt"));
+        const QList<Finding> findings = EtcdRules::evaluate(etcd, EtcdRules::members(etcd), {}, {});
+        QList<const Finding *> unhealthy, alarms;
+        for (const Finding &f : findings) {
+            if (f.id == QLatin1String("member-unhealthy"))
+                unhealthy.append(&f);
+            if (f.id == QLatin1String("etcd-alarm"))
+                alarms.append(&f);
+            QVERIFY(f.id != QLatin1String("etcd-consistent"));
+        }
+        QCOMPARE(unhealthy.size(), 1);
+        const Finding &down = *unhealthy.first();
+        QVERIFY2(down.title == QStringLiteral("etcd member https://10.1.1.3:2379 is not answering in time"),
+            qPrintable(down.title));
+        QCOMPARE(down.resource, QStringLiteral("10.1.1.3"));
+        QVERIFY(citesLine(down, QStringLiteral("u.txt"), 5)); // endpoint health: unhealthy
+        QVERIFY(citesLine(down, QStringLiteral("u.txt"), 8)); // Failed to get the status of endpoint …
+        for (const EvidenceRef &e : down.evidence)
+            QVERIFY2(!e.quote.contains(QStringLiteral("10.1.1.1")) && !e.quote.contains(QStringLiteral("10.1.1.2")),
+                qPrintable(e.quote));
+        QCOMPARE(alarms.size(), 1); // once per alarm type
+        const Finding &nospace = *alarms.first();
+        QCOMPARE(nospace.severity, Severity::Critical);
+        QVERIFY2(
+            nospace.title == QStringLiteral("etcd alarm NOSPACE raised by https://10.1.1.1:2379 (8e9e05c52164694d)"),
+            qPrintable(nospace.title));
+        QVERIFY(nospace.detail.contains(QStringLiteral("database space exceeded")));
+        QVERIFY(nospace.detail.contains(QStringLiteral("reads still work")));
+        QVERIFY2(nospace.detail.contains(QStringLiteral("4.1 MB")), qPrintable(nospace.detail));
+        QVERIFY(citesLine(nospace, QStringLiteral("u.txt"), 9));
+        for (const Finding &f : findings)
+            QVERIFY2(!f.title.contains(QStringLiteral("10.1.1.2")), qPrintable(f.title)); // healthy, if slow
+
+        // Two of three down: no quorum, critical, said on each.
+        QByteArray twoDown = text;
+        twoDown.replace("https://10.1.1.2:2379 is healthy: successfully committed proposal: took = 1.2s",
+            "https://10.1.1.2:2379 is unhealthy: failed to commit proposal: connection refused");
+        const EtcdctlOutput worse = EtcdctlParser::parse(twoDown, QStringLiteral("u.txt"));
+        int critical = 0;
+        for (const Finding &f : EtcdRules::evaluate(worse, EtcdRules::members(worse), {}, {})) {
+            if (f.id == QLatin1String("member-unhealthy")) {
+                QCOMPARE(f.severity, Severity::Critical);
+                QVERIFY(f.detail.contains(QStringLiteral("no quorum")));
+                ++critical;
+            }
+        }
+        QCOMPARE(critical, 2);
     }
 
     // HashKV at one revision that differs names the odd member; without the
