@@ -34,8 +34,12 @@ FileContents readResource(const QString &path, qint64 limit, OverLimit overLimit
     } else if (f.size() > limit && overLimit == OverLimit::Refuse) {
         out.error = tooLargeMessage(f.size(), limit);
     } else {
-        out.bytes = f.read(limit);
-        out.truncated = f.size() > limit;
+        // A resource knows its size: read that, not `limit` — QIODevice::read
+        // allocates its argument first (1 GiB per file, which under ASan cost
+        // seconds per embedded evidence file).
+        const qint64 size = f.size();
+        out.bytes = size >= 0 && size <= limit ? f.readAll() : f.read(limit);
+        out.truncated = size > limit;
     }
     return out;
 }
