@@ -109,15 +109,25 @@ QList<Finding> evaluate(
     const EtcdctlOutput &etcd, const QList<EtcdMemberSummary> &members, const QList<MetricValue> &metrics)
 {
     QList<Finding> findings;
-    qsizetype withStatus = 0;
-    quint64 maxTerm = 0, maxIndex = 0;
+    qsizetype withStatus = 0, voters = 0;
+    // The leader's term is the cluster's: without pre-vote an isolated member's
+    // term climbs above it, and that member is the one cut off, not the others.
+    quint64 leaderTerm = 0, maxIndex = 0;
     for (const EtcdMemberSummary &m : members) {
+        voters += m.isLearner ? 0 : 1;
         if (m.hasStatus) {
             ++withStatus;
-            maxTerm = std::max(maxTerm, m.raftTerm);
+            if (m.isLeader)
+                leaderTerm = std::max(leaderTerm, m.raftTerm);
             maxIndex = std::max(maxIndex, m.raftIndex);
         }
     }
+    const quint64 maxTerm = leaderTerm;
+    // A member's own status errors that are not alarms ("etcdserver: no leader").
+    const auto noLeaderError = [](const EtcdMemberSummary &m) {
+        return std::any_of(m.errors.cbegin(), m.errors.cend(),
+            [](const QString &e) { return e.contains(QLatin1String("no leader"), Qt::CaseInsensitive); });
+    };
 
     // member-unhealthy: one per member that does not answer or says it is unhealthy.
     QList<EvidenceRef> clusterErrors; // "Error: unhealthy cluster": etcdctl's verdict, no member named
@@ -138,7 +148,9 @@ QList<Finding> evaluate(
                     evidence.append({ e.location, e.message });
             }
         }
-        if (m.health == QLatin1String("unhealthy")) {
+        // etcdctl calls every member unhealthy while an alarm is active: etcd-alarm says that.
+        const bool alarmOnly = m.healthError.contains(QLatin1String("alarm"), Qt::CaseInsensitive);
+        if (m.health == QLatin1String("unhealthy") && !alarmOnly) {
             reason = reason.isEmpty() ? reasonInWords(m.healthError) : reason;
             said.append(QStringLiteral("endpoint health says unhealthy%1")
                             .arg(m.healthError.isEmpty() ? QString() : QStringLiteral(": ") + m.healthError));
@@ -147,19 +159,24 @@ QList<Finding> evaluate(
                     evidence.append({ h.location, h.error.isEmpty() ? QStringLiteral("unhealthy") : h.error });
             }
         }
-        // In the member list, and no status answered for it while others did.
+        // In the member list, and no status in the evidence while others have
+        // one: perhaps not asked (a status of one endpoint), so unknown, not down.
+        bool unknown = false;
         if (said.isEmpty() && !m.hasStatus && withStatus > 0 && m.health.isEmpty()) {
-            reason = QStringLiteral("not answering");
-            said.append(QStringLiteral("the member list names it, and no status answered for it"));
+            unknown = true;
+            reason = QStringLiteral("not in the status output");
+            said.append(QStringLiteral("the member list names it, and the evidence has no status for it (not asked, or "
+                                       "it did not answer)"));
             evidence.append({ m.location, QStringLiteral("member %1").arg(label(m)) });
         }
         if (said.isEmpty())
             continue;
-        ++down;
+        if (!unknown && !m.isLearner)
+            ++down;
         Finding f;
         f.id = QStringLiteral("member-unhealthy");
         f.resource = componentName(m);
-        f.severity = Severity::High;
+        f.severity = unknown ? Severity::Medium : Severity::High;
         f.title = QStringLiteral("etcd member %1 is %2").arg(label(m), reason);
         f.detail = QStringLiteral("%1: %2.").arg(label(m), said.join(QStringLiteral("; ")));
         f.evidence = evidence + clusterErrors;
@@ -171,21 +188,24 @@ QList<Finding> evaluate(
         findings.append(f);
     }
     // Losing a majority stops every write: the members that are down say so.
-    if (down > 0 && down * 2 >= members.size()) {
+    if (down > 0 && down * 2 >= voters) {
         for (Finding &f : findings) {
+            if (f.severity != Severity::High)
+                continue; // an unknown member is not counted as down
             f.severity = Severity::Critical;
-            f.detail += QStringLiteral(" %1 of %2 members are down: the cluster has no quorum, and no write commits.")
+            f.detail += QStringLiteral(" %1 of %2 voting members are down: the cluster has no quorum, and no write "
+                                       "commits.")
                             .arg(down)
-                            .arg(members.size());
+                            .arg(voters);
         }
     }
 
     // member-cut-off: without a leader, or at an older term than the others.
     for (const EtcdMemberSummary &m : members) {
-        if (!m.hasStatus || withStatus < 2)
+        if (!m.hasStatus)
             continue;
-        const bool noLeader = m.leaderId && *m.leaderId == 0;
-        const bool olderTerm = m.raftTerm < maxTerm;
+        const bool noLeader = (m.leaderId && *m.leaderId == 0) || noLeaderError(m);
+        const bool olderTerm = maxTerm > 0 && m.raftTerm < maxTerm;
         if (!noLeader && !olderTerm)
             continue;
         Finding f;
@@ -196,7 +216,7 @@ QList<Finding> evaluate(
         if (noLeader)
             said.append(QStringLiteral("it has no leader"));
         if (olderTerm)
-            said.append(QStringLiteral("it is at raft term %1 while another member is at %2 (%3 election%4 behind)")
+            said.append(QStringLiteral("it is at raft term %1 while the leader is at %2 (%3 election%4 behind)")
                             .arg(m.raftTerm)
                             .arg(maxTerm)
                             .arg(maxTerm - m.raftTerm)

@@ -308,15 +308,19 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
     // raft-divergence
     bool divergence = false;
     if (withStatus.size() >= 2) {
-        quint64 maxTerm = 0, minIndex = UINT64_MAX, maxIndex = 0;
+        // The leader's term (else the highest): a member at another term is cut off, not behind.
+        quint64 maxTerm = 0, leaderTerm = 0, minIndex = UINT64_MAX, maxIndex = 0;
         QStringList versions;
         for (const EtcdMemberSummary *m : std::as_const(withStatus)) {
             maxTerm = std::max(maxTerm, m->raftTerm);
+            if (m->isLeader)
+                leaderTerm = std::max(leaderTerm, m->raftTerm);
             minIndex = std::min(minIndex, m->raftIndex);
             maxIndex = std::max(maxIndex, m->raftIndex);
             if (!m->version.isEmpty() && !versions.contains(m->version))
                 versions.append(m->version);
         }
+        maxTerm = leaderTerm > 0 ? leaderTerm : maxTerm;
         // A member at an older term is cut off (member-cut-off); here what
         // differs among members that follow one leader: behind, catching up.
         QStringList problems;

@@ -532,6 +532,57 @@ private Q_SLOTS:
         QCOMPARE(critical, 2);
     }
 
+    // Missing evidence is not a failure: a member list with one endpoint's
+    // status leaves the others unknown (medium), never "down" or "no quorum".
+    // An alarm makes etcdctl call every member unhealthy: that is etcd-alarm's.
+    // A member whose status says "etcdserver: no leader" is cut off.
+    void etcdMembersWithoutStatusAreUnknownNotDown()
+    {
+        const QByteArray text
+            = "$ etcdctl member list\n"
+              "8e9e05c52164694d, started, a, http://10.2.0.1:2380, http://10.2.0.1:2379, false\n"
+              "3a57933972cb8131, started, b, http://10.2.0.2:2380, http://10.2.0.2:2379, false\n"
+              "2943212f5e2cf73, started, c, http://10.2.0.3:2380, http://10.2.0.3:2379, false\n"
+              "$ etcdctl endpoint status -w json\n"
+              "[{\"Endpoint\":\"http://10.2.0.1:2379\",\"Status\":{\"header\":{\"member_id\":10276657743932975437},"
+              "\"version\":\"3.5.9\",\"leader\":10276657743932975437,\"raftIndex\":10,\"raftTerm\":3,"
+              "\"raftAppliedIndex\":10}}]\n"
+              "$ etcdctl endpoint health\n"
+              "http://10.2.0.1:2379 is unhealthy: failed to commit proposal: Active Alarm(s): NOSPACE\n";
+        const EtcdctlOutput etcd = EtcdctlParser::parse(text, QStringLiteral("m.txt"));
+        const QList<Finding> findings = EtcdRules::evaluate(etcd, EtcdRules::members(etcd), {}, {});
+        int unknown = 0;
+        for (const Finding &f : findings) {
+            QVERIFY2(f.severity != Severity::Critical, qPrintable(f.title));
+            if (f.id == QLatin1String("member-unhealthy")) {
+                QCOMPARE(f.severity, Severity::Medium);
+                QVERIFY2(f.title.contains(QStringLiteral("not in the status output")), qPrintable(f.title));
+                QVERIFY(!f.title.contains(QStringLiteral("10.2.0.1"))); // its unhealthy is the alarm's
+                ++unknown;
+            }
+        }
+        QCOMPARE(unknown, 2);
+
+        const QByteArray leaderless
+            = "$ etcdctl endpoint status -w json\n"
+              "[{\"Endpoint\":\"http://10.2.0.1:2379\",\"Status\":{\"header\":{\"member_id\":10276657743932975437},"
+              "\"version\":\"3.5.9\",\"leader\":10276657743932975437,\"raftIndex\":10,\"raftTerm\":3,"
+              "\"raftAppliedIndex\":10}},"
+              "{\"Endpoint\":\"http://10.2.0.3:2379\",\"Status\":{\"header\":{\"member_id\":185294803456454515},"
+              "\"version\":\"3.5.9\",\"raftIndex\":9,\"raftTerm\":3,\"raftAppliedIndex\":9,"
+              "\"errors\":[\"etcdserver: no leader\"]}}]\n";
+        const EtcdctlOutput cut = EtcdctlParser::parse(leaderless, QStringLiteral("l.txt"));
+        QStringList cutOff;
+        for (const Finding &f : EtcdRules::evaluate(cut, EtcdRules::members(cut), {}, {})) {
+            if (f.id == QLatin1String("member-cut-off"))
+                cutOff.append(f.title);
+            QVERIFY(f.id != QLatin1String("etcd-consistent"));
+        }
+        QCOMPARE(cutOff.size(), 1);
+        QVERIFY2(cutOff.first().contains(QStringLiteral("http://10.2.0.3:2379 (2924ca45abf6f73)")),
+            qPrintable(cutOff.first()));
+    }
+
     // HashKV at one revision that differs names the odd member; without the
     // revision it is only a hint (members hash their own newest revision).
     void kvHashMismatch()
