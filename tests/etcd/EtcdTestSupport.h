@@ -36,10 +36,13 @@ inline strata::CaseFile caseAt(const QString &path, const QByteArray &yaml)
     return *r.caseFile;
 }
 
-// The real etcdctl's standard output (API v3), the tests' oracle.
-inline QByteArray etcdctl(const QStringList &args)
+// The real etcdctl's standard output (API v3), the tests' oracle; with
+// `withErrors`, its standard error too (to say why a command was refused).
+inline QByteArray etcdctl(const QStringList &args, bool withErrors = false)
 {
     QProcess p;
+    if (withErrors)
+        p.setProcessChannelMode(QProcess::MergedChannels);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
     p.setProcessEnvironment(env);

@@ -293,16 +293,9 @@ private Q_SLOTS:
         QString said;
         for (QDeadlineTimer until(30000);
              !said.contains(QStringLiteral("removed from cluster")) && !until.hasExpired();) {
-            QProcess remove;
-            remove.setProcessChannelMode(QProcess::MergedChannels);
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
-            remove.setProcessEnvironment(env);
-            remove.start(QStringLiteral("etcdctl"),
-                { QStringLiteral("--endpoints=") + leaderUrl, QStringLiteral("member"), QStringLiteral("remove"),
-                    removedId });
-            remove.waitForFinished(30000);
-            said = QString::fromUtf8(remove.readAll());
+            said = QString::fromUtf8(etcdctl({ QStringLiteral("--endpoints=") + leaderUrl, QStringLiteral("member"),
+                                                 QStringLiteral("remove"), removedId },
+                true));
             if (!said.contains(QStringLiteral("removed from cluster")))
                 QTest::qWait(250); // the web server keeps answering meanwhile
         }
