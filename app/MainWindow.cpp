@@ -14,6 +14,7 @@
 #include "EvidenceViewer.h"
 #include "FindingsView.h"
 #include "MessageBar.h"
+#include "PlanView.h"
 #include "SystemView.h"
 #include "TimelineView.h"
 #include "live/EtcdSampler.h"
@@ -43,11 +44,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -463,6 +466,21 @@ void MainWindow::createDocks()
     QDockWidget *findingsDock = addDock(
         QStringLiteral("Findings"), QStringLiteral("findingsDock"), m_findingsStack, Qt::BottomDockWidgetArea);
     splitDockWidget(findingsDock, findChild<QDockWidget *>(QStringLiteral("timelineDock")), Qt::Horizontal);
+
+    // The plan beside the findings it serves: a step's finding link selects it there.
+    m_planView = new PlanView(this);
+    m_planView->setObjectName(QStringLiteral("planView"));
+    QDockWidget *planDock
+        = addDock(QStringLiteral("Plan"), QStringLiteral("planDock"), m_planView, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(findingsDock, planDock);
+    findingsDock->raise();
+    connect(m_planView, &PlanView::findingActivated, this, [this, findingsDock](const QString &key) {
+        if (m_findingsView->selectFinding(key)) {
+            findingsDock->show();
+            findingsDock->raise();
+            m_findingsView->treeView()->setFocus();
+        }
+    });
 }
 
 void MainWindow::createNavigation()
@@ -504,6 +522,9 @@ void MainWindow::createNavigation()
         QStringLiteral("etcd"), "goToEtcdAction", QKeySequence(Qt::CTRL | Qt::Key_7),
         [this]() { return m_etcdView->tableView(); }, [this]() { m_centralTabs->setCurrentWidget(m_etcdView); },
         { m_etcdView->tableView() });
+    m_navigator->addView(QStringLiteral("Plan"), "goToPlanAction", QKeySequence(Qt::CTRL | Qt::Key_8),
+        [this]() -> QWidget * { return m_planView->browser(); }, raiseDock("planDock"),
+        { m_planView->copyChecksButton(), m_planView->browser() });
     m_navigator->applyTabOrder();
 }
 
@@ -793,6 +814,8 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
         m_diffStack->setCurrentWidget(m_diffView);
     }
     m_findingsView->setFindings(result.findings);
+    m_planView->setPlan(result.proposals, result.caseFile.displayName(),
+        result.caseFile.hasOwnFile() ? result.caseFile.baseDirectory() : QString());
     m_findingsPlaceholder->setText(Verdict::noFindings(result));
     m_sourcesView->setText(sourcesText(result) + m_kubeconfigNote);
     m_contextModel->setCapture(result.capture);

@@ -24,6 +24,7 @@ class MessageBar;
 class DiffView;
 class EvidenceViewer;
 class FindingsView;
+class PlanView;
 class HistoryView;
 class SystemView;
 class EtcdView;
@@ -163,6 +164,7 @@ private:
     QStackedWidget *m_findingsStack = nullptr;
     PlaceholderView *m_findingsPlaceholder = nullptr;
     FindingsView *m_findingsView = nullptr;
+    PlanView *m_planView = nullptr;
     QStackedWidget *m_timelineStack = nullptr;
     PlaceholderView *m_timelinePlaceholder = nullptr;
     TimelineView *m_timelineView = nullptr;

@@ -1,7 +1,7 @@
 // ProposalPlanner::plan on a whole cluster's findings: each finding has a
 // check of its own and shares two checks and a change with all the others
 // (as drift findings do). Must grow linearly (BigO below); it was quadratic.
-#include "rules/ProposalPlanner.h"
+#include "plan/ProposalPlanner.h"
 
 #include <benchmark/benchmark.h>
 

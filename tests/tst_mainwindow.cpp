@@ -83,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(viewMenu);
         auto *panels = window.findChild<QMenu *>(QStringLiteral("panelsMenu"));
         QVERIFY(panels);
-        QCOMPARE(panels->actions().size(), 6); // one toggle per dock, both History panels included
+        QCOMPARE(panels->actions().size(), 7); // one toggle per dock, both History panels and the Plan included
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("planDock")));
         QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("etcdHistoryDock")));
         QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("historyDock")));
         for (const char *name :

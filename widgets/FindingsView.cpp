@@ -102,6 +102,21 @@ int FindingsView::currentFinding() const
     return current.parent().isValid() ? current.parent().row() : current.row();
 }
 
+bool FindingsView::selectFinding(const QString &key)
+{
+    const QList<strata::Finding> &findings = m_model->findings();
+    for (qsizetype i = 0; i < findings.size(); ++i) {
+        const strata::Finding &f = findings.at(i);
+        const QString own = f.resource.isEmpty() ? f.id : f.id + QLatin1Char(':') + f.resource;
+        if (own == key) {
+            m_tree->setCurrentIndex(m_model->index(int(i), 0));
+            m_tree->scrollTo(m_tree->currentIndex());
+            return true;
+        }
+    }
+    return false;
+}
+
 void FindingsView::showDetail(int finding)
 {
     m_shownFinding = finding >= 0 && finding < m_model->findings().size() ? finding : -1;

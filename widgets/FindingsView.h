@@ -29,6 +29,8 @@ public:
     QTextBrowser *detailView() const { return m_detail; }
     // The finding the list's current row belongs to, or -1.
     int currentFinding() const;
+    // Makes the finding "<id>:<resource>" (or "<id>") current; false when there is none.
+    bool selectFinding(const QString &key);
     strata::FindingsModel *model() const { return m_model; }
 
 Q_SIGNALS:

@@ -38,7 +38,8 @@ QString CaseFile::baseDirectory() const
 {
     if (filePath.isEmpty())
         return QDir::currentPath();
-    return QFileInfo(filePath).absolutePath();
+    // Clean ("a/../b" → "b"), so paths under it compare as the same folder.
+    return QDir::cleanPath(QFileInfo(filePath).absolutePath());
 }
 
 QString CaseFile::resolvedPath(const QString &path) const

@@ -105,6 +105,11 @@ struct EtcdctlOutput
     QList<EtcdctlError> errors;
     // Errors for rows that could not be read, notes for lines that were skipped.
     QList<Diagnostic> diagnostics;
+    // The TLS files the pasted command line named (--cacert, --cert, --key),
+    // as written; empty when it named none.
+    QString caFile;
+    QString certFile;
+    QString keyFile;
 
     bool isEmpty() const
     {

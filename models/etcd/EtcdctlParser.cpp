@@ -327,6 +327,33 @@ private:
         QStringList words;
         m_hintHex = false;
         m_hintRevision.reset();
+        // The TLS files the pasted command used (`--cacert=…`, `--cacert …`,
+        // or ETCDCTL_CACERT=… before it): the plan's commands reuse them.
+        // Paths only; a file's content never appears on a command line.
+        const auto tlsFlag = [&tokens](qsizetype k, const QString &flag, const QString &env) -> QString {
+            const QString &t = tokens.at(k);
+            if (t.startsWith(flag + QLatin1Char('=')))
+                return t.mid(flag.size() + 1);
+            if (t == flag && k + 1 < tokens.size())
+                return tokens.at(k + 1);
+            if (t.startsWith(env + QLatin1Char('=')))
+                return t.mid(env.size() + 1);
+            return {};
+        };
+        for (qsizetype k = 0; k < tokens.size(); ++k) {
+            const struct
+            {
+                const char *flag;
+                const char *env;
+                QString *into;
+            } flags[] = { { "--cacert", "ETCDCTL_CACERT", &m_out.caFile },
+                { "--cert", "ETCDCTL_CERT", &m_out.certFile }, { "--key", "ETCDCTL_KEY", &m_out.keyFile } };
+            for (const auto &f : flags) {
+                const QString path = tlsFlag(k, QLatin1String(f.flag), QLatin1String(f.env));
+                if (!path.isEmpty() && f.into->isEmpty())
+                    *f.into = path;
+            }
+        }
         for (qsizetype k = at + 1; k < tokens.size(); ++k) {
             const QString &t = tokens.at(k);
             if (t == QLatin1String("--hex") || t == QLatin1String("--hex=true"))

@@ -67,6 +67,11 @@ void importEtcdctl(const QByteArray &text, const QString &path, EvidenceSet &set
 {
     const EtcdctlOutput etcd = EtcdctlParser::parse(text, path);
     out.diagnostics += etcd.diagnostics;
+    for (const auto &[from, into] : { std::pair { &etcd.caFile, &set.etcd.caFile },
+             std::pair { &etcd.certFile, &set.etcd.certFile }, std::pair { &etcd.keyFile, &set.etcd.keyFile } }) {
+        if (into->isEmpty())
+            *into = *from;
+    }
     set.etcd.statuses += etcd.statuses;
     set.etcd.members += etcd.members;
     set.etcd.health += etcd.health;
@@ -302,6 +307,12 @@ void merge(EvidenceSet &into, EvidenceSet &&from)
     into.etcd.hashes += from.etcd.hashes;
     into.etcd.alarms += from.etcd.alarms;
     into.etcd.errors += from.etcd.errors;
+    for (const auto &[f, i] :
+        { std::pair { &from.etcd.caFile, &into.etcd.caFile }, std::pair { &from.etcd.certFile, &into.etcd.certFile },
+            std::pair { &from.etcd.keyFile, &into.etcd.keyFile } }) {
+        if (i->isEmpty())
+            *i = *f;
+    }
     into.metrics += std::move(from.metrics);
     into.events += std::move(from.events);
     into.notes += std::move(from.notes);

@@ -12,9 +12,9 @@
 #include "investigation/Completeness.h"
 #include "live/CaptureManifest.h"
 #include "live/EtcdCaptureManifest.h"
+#include "plan/Proposal.h"
 #include "rules/EtcdMemberSummary.h"
 #include "rules/Finding.h"
-#include "rules/Proposal.h"
 #include "rules/SystemGraph.h"
 
 #include <memory>

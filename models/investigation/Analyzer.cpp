@@ -8,11 +8,12 @@
 #include "history/CodeProvenance.h"
 #include "history/EtcdProvenance.h"
 #include "history/StackHistory.h"
+#include "plan/CommandPlanner.h"
+#include "plan/ProposalPlanner.h"
 #include "rules/ApplicationRules.h"
 #include "rules/DriftRules.h"
 #include "rules/EtcdRules.h"
 #include "rules/LiveRules.h"
-#include "rules/ProposalPlanner.h"
 #include "rules/SystemInventory.h"
 
 #include <QDir>
@@ -312,6 +313,10 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
 
     SystemInventory::build(
         evidence, result.etcdMembers, result.resources, result.findings, result.components, result.relations);
+    // The exact commands of each step, with the case's real contexts,
+    // endpoints, certificate paths, folders and addresses.
+    CommandPlanner::annotate(result.findings, result.resources, result.etcdMembers,
+        CommandContext::from(caseFile, evidence, result.etcdMembers));
     result.proposals = ProposalPlanner::plan(result.findings);
 
     // When the stack's code and committed state changed, on the timeline

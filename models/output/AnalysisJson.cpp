@@ -443,6 +443,10 @@ Json proposal(const Proposal &p)
     j["kind"] = u8(p.kind);
     j["text"] = u8(p.text);
     j["findings"] = strings(p.findings);
+    Json commands = Json::array();
+    for (const PlanCommand &c : p.commands)
+        commands.push_back({ { "command", u8(c.command) }, { "readOnly", c.readOnly }, { "why", u8(c.why) } });
+    j["commands"] = std::move(commands);
     return j;
 }
 

@@ -3,57 +3,17 @@
 #include "core/ControlCharacters.h"
 #include "diff/StatusText.h"
 #include "investigation/Verdict.h"
+#include "output/MarkdownText.h"
 
 #include <QFileInfo>
 
 namespace strata::AnalysisMarkdown {
 
-QString escape(const QString &untrusted)
-{
-    QString out;
-    out.reserve(untrusted.size() + 8);
-    for (const QChar c : untrusted) {
-        switch (c.unicode()) {
-        case '<':
-            out += QStringLiteral("&lt;");
-            break;
-        case '>':
-            out += QStringLiteral("&gt;");
-            break;
-        case '&':
-            out += QStringLiteral("&amp;");
-            break;
-        case '\n':
-            out += QLatin1Char(' ');
-            break;
-        case '\\':
-        case '`':
-        case '*':
-        case '_':
-        case '{':
-        case '}':
-        case '[':
-        case ']':
-        case '(':
-        case ')':
-        case '#':
-        case '+':
-        case '!':
-        case '|':
-        case '~':
-            out += QLatin1Char('\\');
-            out += c;
-            break;
-        default:
-            // Control characters have no business in a report: shown as `\x1b`
-            // (its backslash escaped, as Markdown needs).
-            if (isControlCharacter(c.unicode()))
-                out += QLatin1Char('\\') + escapeControlCharacters(QStringView(&c, 1));
-            else
-                out += c;
-        }
-    }
-    return out;
+using MarkdownText::code;
+using MarkdownText::prose;
+
+namespace {
+constexpr qsizetype evidenceShown = 8;
 }
 
 namespace {
@@ -70,13 +30,8 @@ QString cell(const ResourceDiff &d, const FieldDiff &f, Column column)
     if (c.value.kind == FieldValue::Kind::Unknown)
         return QStringLiteral("*(unknown)*");
     if (c.value.kind == FieldValue::Kind::Secret)
-        return QStringLiteral("*(secret %1)*").arg(escape(c.value.text));
-    return QLatin1Char('`')
-        + QString(c.value.text)
-              .replace(QLatin1Char('`'), QLatin1Char('\''))
-              .replace(QLatin1Char('\n'), QLatin1Char(' '))
-              .replace(QLatin1Char('|'), QStringLiteral("\\|"))
-        + QLatin1Char('`');
+        return QStringLiteral("*(secret %1)*").arg(prose(c.value.text, true));
+    return code(c.value.text, true);
 }
 
 QString severityBadge(Severity s)
@@ -90,23 +45,23 @@ QByteArray write(const AnalysisResult &r)
 {
     QString md;
     const QString title = r.caseFile.title.isEmpty() ? QStringLiteral("Strata analysis") : r.caseFile.title;
-    md += QStringLiteral("# %1\n\n").arg(escape(title));
+    md += QStringLiteral("# %1\n\n").arg(prose(title));
 
     // What could not be read comes first: a reader must not take an incomplete analysis for a clean one.
     const Completeness &completeness = r.completeness;
     if (!completeness.isComplete()) {
         md += QStringLiteral("> **Incomplete analysis:** %1. Findings below come only from the evidence that "
                              "could be read; the absence of a finding is not an all-clear.\n\n")
-                  .arg(escape(completeness.summary().section(QStringLiteral(" — "), 0, 0)));
+                  .arg(prose(completeness.summary().section(QStringLiteral(" — "), 0, 0)));
         md += QStringLiteral("## Problems reading the evidence\n\n");
         for (const AnalysisProblem &p : completeness.problems) {
             md += QStringLiteral("- **%1** — %2: %3\n")
-                      .arg(escape(p.source), evidenceStateName(p.state), escape(p.reason));
+                      .arg(code(p.source), evidenceStateName(p.state), prose(p.reason));
             // The reason is the first message; list them all only where that adds a position or more.
             const bool positioned = !p.diagnostics.isEmpty() && p.diagnostics.first().line > 0;
             if (p.diagnostics.size() > 1 || positioned) {
                 for (const Diagnostic &d : p.diagnostics)
-                    md += QStringLiteral("  - %1\n").arg(escape(d.toString()));
+                    md += QStringLiteral("  - %1\n").arg(prose(d.toString()));
             }
         }
         md += QLatin1Char('\n');
@@ -128,27 +83,32 @@ QByteArray write(const AnalysisResult &r)
 
     md += QStringLiteral("## Findings\n\n");
     if (r.findings.isEmpty())
-        md += escape(Verdict::noFindings(r)) + QStringLiteral("\n\n");
+        md += prose(Verdict::noFindings(r)) + QStringLiteral("\n\n");
     for (const Finding &f : r.findings) {
-        md += QStringLiteral("### %1 %2\n\n").arg(severityBadge(f.severity), escape(f.title));
-        md += QStringLiteral("`%1`").arg(f.id);
+        md += QStringLiteral("### %1 %2\n\n").arg(severityBadge(f.severity), prose(f.title));
+        md += code(f.id);
         if (!f.resource.isEmpty())
-            md += QStringLiteral(" · %1").arg(escape(f.resource));
+            md += QStringLiteral(" · %1").arg(code(f.resource));
         if (!f.paths.isEmpty()) {
             QStringList paths;
             for (const QString &p : f.paths)
-                paths.append(escape(p));
+                paths.append(code(p));
             md += QStringLiteral(" · %1").arg(paths.join(QStringLiteral(", ")));
         }
-        md += QStringLiteral("\n\n%1\n\n").arg(escape(f.detail));
+        md += QStringLiteral("\n\n%1\n\n").arg(prose(f.detail));
         if (!f.evidence.isEmpty()) {
             md += QStringLiteral("Evidence:\n\n");
-            for (const EvidenceRef &e : f.evidence)
-                md += QStringLiteral("- %1 — %2\n").arg(escape(e.location.toString()), escape(e.quote));
+            // The rules put the decisive lines first; a report shows a readable number of them.
+            for (qsizetype i = 0; i < std::min(f.evidence.size(), evidenceShown); ++i)
+                md += QStringLiteral("- %1 — %2\n")
+                          .arg(code(f.evidence.at(i).location.toString()), prose(f.evidence.at(i).quote));
+            if (f.evidence.size() > evidenceShown)
+                md += QStringLiteral("- and %1 more (all of them in `strata analyze --format json`)\n")
+                          .arg(f.evidence.size() - evidenceShown);
             md += QLatin1Char('\n');
         }
         if (!f.recommendation.isEmpty())
-            md += QStringLiteral("Recommendation: %1\n\n").arg(escape(f.recommendation));
+            md += QStringLiteral("Recommendation: %1\n\n").arg(prose(f.recommendation));
     }
 
     md += QStringLiteral("## What to do, in order\n\n");
@@ -157,14 +117,33 @@ QByteArray write(const AnalysisResult &r)
             ? QStringLiteral("Nothing to do.\n\n")
             : QStringLiteral("Nothing to do from the evidence that was read; first make the evidence above "
                              "readable and analyse again.\n\n");
+    if (!r.proposals.isEmpty()) {
+        md += QStringLiteral("Checks first; Strata runs none of these commands. Each says whether it is read-only or "
+                             "changes something");
+        if (r.caseFile.hasOwnFile())
+            md += QStringLiteral("; relative paths are from the case's folder, %1")
+                      .arg(code(r.caseFile.baseDirectory()));
+        md += QStringLiteral(".\n\n");
+    }
     for (const Proposal &p : r.proposals) {
         QStringList ids;
         for (const QString &id : p.findings)
-            ids.append(escape(id));
+            ids.append(code(id));
         md += QStringLiteral("%1. **%2:** %3 *(%4)*\n")
                   .arg(p.order)
                   .arg(p.kind == QLatin1String("check") ? QStringLiteral("Check") : QStringLiteral("Change"),
-                      escape(p.text), ids.join(QStringLiteral(", ")));
+                      prose(p.text), ids.join(QStringLiteral(", ")));
+        if (!p.commands.isEmpty()) {
+            QStringList lines;
+            for (const PlanCommand &c : p.commands) {
+                lines += MarkdownText::commentLines(
+                    (c.readOnly ? QStringLiteral("read-only: ") : QStringLiteral("CHANGES SOMETHING: ")) + c.why);
+                lines.append(c.command);
+            }
+            // Indented under its list item, so the block belongs to the step.
+            const QString indent(QString::number(p.order).size() + 2, QLatin1Char(' '));
+            md += QLatin1Char('\n') + MarkdownText::fenced(QStringLiteral("sh"), lines, indent) + QLatin1Char('\n');
+        }
     }
     md += QLatin1Char('\n');
 
@@ -172,16 +151,16 @@ QByteArray write(const AnalysisResult &r)
     for (const ResourceDiff &d : r.resources) {
         if (!d.hasDifferences())
             continue;
-        md += QStringLiteral("### %1\n\n").arg(escape(d.id.toString()));
+        md += QStringLiteral("### %1\n\n").arg(code(d.id.toString()));
         QStringList ids;
         for (Column c : allColumns) {
             const ColumnIdentity &id = d.identity(c);
             if (!id.present)
                 continue;
             QString text = columnName(c) + QStringLiteral(": ")
-                + escape(id.location.isValid() ? id.location.toString() : id.origin);
+                + code(id.location.isValid() ? id.location.toString() : id.origin);
             if (!id.resourceVersion.isEmpty())
-                text += QStringLiteral(", resourceVersion %1").arg(escape(id.resourceVersion));
+                text += QStringLiteral(", resourceVersion %1").arg(prose(id.resourceVersion));
             if (id.stateSerial >= 0)
                 text += QStringLiteral(", serial %1").arg(id.stateSerial);
             ids.append(text);
@@ -192,8 +171,8 @@ QByteArray write(const AnalysisResult &r)
             if (f.noise || !f.isDifference())
                 continue;
             md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
-                      .arg(escape(f.path), cell(d, f, Column::Code), cell(d, f, Column::State),
-                          cell(d, f, Column::Live), cell(d, f, Column::Replica), escape(StatusText::field(d, f)));
+                      .arg(code(f.path, true), cell(d, f, Column::Code), cell(d, f, Column::State),
+                          cell(d, f, Column::Live), cell(d, f, Column::Replica), prose(StatusText::field(d, f), true));
         }
         md += QLatin1Char('\n');
     }
@@ -202,7 +181,7 @@ QByteArray write(const AnalysisResult &r)
     for (const ResourceDiff &d : r.resources) {
         if (d.hasUnknowns())
             notCompared.append(
-                QStringLiteral("- %1 — %2\n").arg(escape(d.id.toString()), escape(StatusText::resource(d))));
+                QStringLiteral("- %1 — %2\n").arg(code(d.id.toString()), prose(StatusText::resource(d))));
     }
     if (!notCompared.isEmpty())
         md += QStringLiteral("Not compared in every column (a column has no evidence of them):\n\n")
@@ -214,14 +193,15 @@ QByteArray write(const AnalysisResult &r)
             "|---|---|---|---|---|---|---|---|---|\n");
         for (const EtcdMemberSummary &m : r.etcdMembers) {
             md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
-                      .arg(escape(m.name.isEmpty() ? m.id : m.name + QStringLiteral(" (") + m.id + QLatin1Char(')')),
-                          escape(m.endpoint), escape(m.version),
+                      .arg(prose(
+                               m.name.isEmpty() ? m.id : m.name + QStringLiteral(" (") + m.id + QLatin1Char(')'), true),
+                          prose(m.endpoint, true), prose(m.version, true),
                           m.hasStatus ? (m.isLeader ? QStringLiteral("yes") : QStringLiteral("no"))
                                       : QStringLiteral("—"),
                           m.hasStatus ? QString::number(m.raftTerm) : QStringLiteral("—"),
                           m.hasStatus ? QString::number(m.raftIndex) : QStringLiteral("—"),
                           m.hasStatus ? QString::number(m.raftAppliedIndex) : QStringLiteral("—"),
-                          escape(m.errors.join(QStringLiteral("; "))), escape(m.health));
+                          prose(m.errors.join(QStringLiteral("; ")), true), prose(m.health, true));
         }
         md += QLatin1Char('\n');
     }
@@ -229,11 +209,11 @@ QByteArray write(const AnalysisResult &r)
     if (!r.components.isEmpty()) {
         md += QStringLiteral("## The system as the evidence shows it\n\n");
         for (const Component &c : r.components) {
-            md += QStringLiteral("- **%1** (%2)").arg(escape(c.name), escape(c.kind));
+            md += QStringLiteral("- **%1** (%2)").arg(prose(c.name), prose(c.kind));
             if (!c.details.isEmpty()) {
                 QStringList details;
                 for (const QString &d : c.details)
-                    details.append(escape(d));
+                    details.append(prose(d));
                 md += QStringLiteral(": ") + details.join(QStringLiteral("; "));
             }
             md += QLatin1Char('\n');
@@ -241,7 +221,7 @@ QByteArray write(const AnalysisResult &r)
         md += QLatin1Char('\n');
         for (const Relation &rel : r.relations) {
             md += QStringLiteral("- %1 → %2: %3%4\n")
-                      .arg(escape(rel.from), escape(rel.to), escape(rel.label.isEmpty() ? rel.kind : rel.label),
+                      .arg(prose(rel.from), prose(rel.to), prose(rel.label.isEmpty() ? rel.kind : rel.label),
                           rel.inferred ? QStringLiteral(" *(inferred)*") : QString());
         }
         md += QLatin1Char('\n');
@@ -253,7 +233,7 @@ QByteArray write(const AnalysisResult &r)
             md += QStringLiteral("| %1 | %2 | %3 |\n")
                       .arg(t.time.isValid() ? t.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                             : QStringLiteral("—"),
-                          escape(t.source), escape(t.text));
+                          prose(t.source, true), prose(t.text, true));
         }
         md += QLatin1Char('\n');
     }
@@ -264,37 +244,37 @@ QByteArray write(const AnalysisResult &r)
                   .arg(r.caseFile.terraformSource && !r.caseFile.terraformSource->state.isEmpty()
                           ? QStringLiteral(" and state")
                           : QString(),
-                      escape(r.terraformOrigin->describe()));
+                      prose(r.terraformOrigin->describe()));
     }
     if (r.capture) {
         for (const CapturedContext &c : r.capture->contexts)
             md += QStringLiteral("Context %1 (%2) at %3 as user %4: %5.\n")
-                      .arg(escape(c.context), evidenceRoleName(c.role), escape(c.server), escape(c.user),
-                          c.reachable ? QStringLiteral("read, server %1").arg(escape(c.serverVersion))
-                                      : QStringLiteral("not read: ") + escape(c.error));
+                      .arg(prose(c.context), evidenceRoleName(c.role), prose(c.server), prose(c.user),
+                          c.reachable ? QStringLiteral("read, server %1").arg(prose(c.serverVersion))
+                                      : QStringLiteral("not read: ") + prose(c.error));
         md += QLatin1Char('\n');
     }
     if (r.etcdCapture) {
         for (const CapturedEndpoint &e : r.etcdCapture->endpoints)
             md += QStringLiteral("etcd endpoint %1%2: %3.\n")
-                      .arg(escape(e.url), e.discovered ? QStringLiteral(" (from the member list)") : QString(),
+                      .arg(prose(e.url), e.discovered ? QStringLiteral(" (from the member list)") : QString(),
                           e.reachable
-                              ? QStringLiteral("read, member %1, %2 ms").arg(escape(e.memberIdHex)).arg(e.latencyMs)
-                              : QStringLiteral("not read: ") + escape(e.error));
+                              ? QStringLiteral("read, member %1, %2 ms").arg(prose(e.memberIdHex)).arg(e.latencyMs)
+                              : QStringLiteral("not read: ") + prose(e.error));
         md += QLatin1Char('\n');
     }
     for (const ImportedEvidence &e : r.evidence) {
         md += QStringLiteral("- %1 — %2%3: %4\n")
-                  .arg(escape(e.entry.path), evidenceKindName(e.kind),
+                  .arg(code(e.entry.path), evidenceKindName(e.kind),
                       e.role == EvidenceRole::Unspecified ? QString()
                                                           : QStringLiteral(" (%1)").arg(evidenceRoleName(e.role)),
-                      escape(e.summary));
+                      prose(e.summary));
     }
     // Errors are listed with their evidence at the top; warnings and notes here.
     QStringList messages;
     for (const Diagnostic &d : r.diagnostics) {
         if (d.severity != Diagnostic::Severity::Error)
-            messages.append(QStringLiteral("- %1\n").arg(escape(d.toString())));
+            messages.append(QStringLiteral("- %1\n").arg(prose(d.toString())));
     }
     if (!messages.isEmpty())
         md += QStringLiteral("\n## Warnings while reading the evidence\n\n") + messages.join(QString());

@@ -7,12 +7,11 @@
 namespace strata {
 
 // `strata analyze --format markdown`: the analysis as a report a team can
-// read in a ticket or a wiki. Everything that came from evidence is escaped,
-// so a hostile value cannot inject markup, links or HTML.
+// read in a ticket or a wiki, raw or rendered. Names, paths and values are in
+// code spans (MarkdownText), so a hostile value cannot inject markup, links or
+// HTML; the plan's commands are fenced `sh` blocks.
 namespace AnalysisMarkdown {
 QByteArray write(const AnalysisResult &result);
-// Escapes Markdown and HTML metacharacters; newlines become spaces (tables).
-QString escape(const QString &untrusted);
 } // namespace AnalysisMarkdown
 
 } // namespace strata

@@ -180,6 +180,8 @@ QList<Finding> evaluate(
         f.title = QStringLiteral("etcd member %1 is %2").arg(label(m), reason);
         f.detail = QStringLiteral("%1: %2.").arg(label(m), said.join(QStringLiteral("; ")));
         f.evidence = evidence + clusterErrors;
+        if (!m.endpoint.isEmpty())
+            f.endpoints = { m.endpoint };
         f.recommend({ QStringLiteral("Check that member: etcdctl endpoint health and endpoint status against %1, then "
                                      "its process and logs on its host.")
                             .arg(m.endpoint.isEmpty() ? QStringLiteral("its endpoint") : m.endpoint) },
@@ -245,6 +247,8 @@ QList<Finding> evaluate(
                         .arg(other.raftTerm)
                         .arg(other.raftIndex) });
         }
+        if (!m.endpoint.isEmpty())
+            f.endpoints = { m.endpoint };
         f.recommend({ QStringLiteral("Check the network between %1 and its peers (peer port 2380) and its "
                                      "etcd_network_peer_round_trip_time_seconds.")
                             .arg(label(m)) },
@@ -268,6 +272,7 @@ QList<Finding> evaluate(
         QStringList raisers;
         QList<EvidenceRef> evidence;
         QList<quint64> seen;
+        QStringList raiserEndpoints;
         quint64 dbSize = 0;
         for (const auto &[id, location] : it.value()) {
             evidence.append({ location, QStringLiteral("memberID:%1 alarm:%2").arg(id).arg(it.key()) });
@@ -280,9 +285,12 @@ QList<Finding> evaluate(
             raisers.append(member != members.cend() ? label(*member) : hex);
             if (member != members.cend())
                 dbSize = std::max(dbSize, member->dbSizeBytes);
+            if (member != members.cend() && !member->endpoint.isEmpty() && !raiserEndpoints.contains(member->endpoint))
+                raiserEndpoints.append(member->endpoint);
         }
         Finding f;
         f.id = QStringLiteral("etcd-alarm");
+        f.endpoints = raiserEndpoints;
         f.resource = cluster;
         f.paths = { it.key() };
         f.severity = Severity::Critical;

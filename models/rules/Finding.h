@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/SourceLocation.h"
+#include "rules/PlanCommand.h"
 
 #include <QList>
 #include <QString>
@@ -35,6 +36,13 @@ struct Finding
     QStringList checks;
     QStringList changes;
     QString recommendation;
+    // The commands that carry the checks and changes out (CommandPlanner
+    // fills them in from the case): read-only ones for the checks; for the
+    // changes, the read-only verifications first, then what changes things.
+    QList<PlanCommand> checkCommands;
+    QList<PlanCommand> changeCommands;
+    // The etcd members it is about (client URLs), so commands can target them.
+    QStringList endpoints;
 
     // Sets checks and changes and the recommendation text made of them.
     void recommend(const QStringList &checkFirst, const QStringList &thenChange);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "rules/PlanCommand.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +15,9 @@ struct Proposal
     QString kind; // "check" (cheap, decisive, changes nothing) or "change"
     QString text;
     QStringList findings; // finding ids (with resource) it addresses
+    // The commands that carry it out, in order: a check's are all read-only;
+    // a change's verifications come before the commands that change things.
+    QList<PlanCommand> commands;
 };
 
 } // namespace strata

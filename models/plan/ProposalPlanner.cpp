@@ -16,7 +16,19 @@ struct Step
     QSet<QString> findingSet; // the same keys, for lookups
     int severity = int(Severity::Info); // lowest enum value = most severe
     int firstSeen = 0;
+    QList<PlanCommand> commands;
+    QSet<QString> commandSet; // the commands' text, so each appears once per step
 };
+
+void addCommands(Step &s, const QList<PlanCommand> &commands)
+{
+    for (const PlanCommand &c : commands) {
+        if (!s.commandSet.contains(c.command)) {
+            s.commandSet.insert(c.command);
+            s.commands.append(c);
+        }
+    }
+}
 
 QString findingKey(const Finding &f)
 {
@@ -31,13 +43,15 @@ QList<Proposal> plan(const QList<Finding> &findings)
     // never searched, so planning stays linear in the findings.
     QList<Step> steps;
     QHash<QString, qsizetype> stepAt; // kind + '\n' + text → index in steps
-    auto add = [&steps, &stepAt](const QString &kind, const QString &text, const Finding &f) {
+    auto add = [&steps, &stepAt](
+                   const QString &kind, const QString &text, const Finding &f, const QList<PlanCommand> &commands) {
         const QString key = findingKey(f);
         const QString stepKey = kind + QLatin1Char('\n') + text;
         const auto it = stepAt.constFind(stepKey);
         if (it == stepAt.cend()) {
             stepAt.insert(stepKey, steps.size());
-            steps.append({ kind, text, { key }, { key }, int(f.severity), int(steps.size()) });
+            steps.append({ kind, text, { key }, { key }, int(f.severity), int(steps.size()), {}, {} });
+            addCommands(steps.last(), commands);
             return;
         }
         Step &s = steps[*it];
@@ -46,12 +60,15 @@ QList<Proposal> plan(const QList<Finding> &findings)
             s.findings.append(key);
         }
         s.severity = std::min(s.severity, int(f.severity));
+        addCommands(s, commands);
     };
+    // A finding's commands go with its first check and its first change: the
+    // rules give one of each, the rest (if any) are prose around it.
     for (const Finding &f : findings) {
-        for (const QString &c : f.checks)
-            add(QStringLiteral("check"), c, f);
-        for (const QString &c : f.changes)
-            add(QStringLiteral("change"), c, f);
+        for (qsizetype i = 0; i < f.checks.size(); ++i)
+            add(QStringLiteral("check"), f.checks.at(i), f, i == 0 ? f.checkCommands : QList<PlanCommand>());
+        for (qsizetype i = 0; i < f.changes.size(); ++i)
+            add(QStringLiteral("change"), f.changes.at(i), f, i == 0 ? f.changeCommands : QList<PlanCommand>());
     }
     std::stable_sort(steps.begin(), steps.end(), [](const Step &a, const Step &b) {
         if (a.kind != b.kind)
@@ -62,7 +79,7 @@ QList<Proposal> plan(const QList<Finding> &findings)
     });
     QList<Proposal> out;
     for (const Step &s : steps)
-        out.append({ int(out.size()) + 1, s.kind, s.text, s.findings });
+        out.append({ int(out.size()) + 1, s.kind, s.text, s.findings, s.commands });
     return out;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "plan/Proposal.h"
 #include "rules/Finding.h"
-#include "rules/Proposal.h"
 
 namespace strata {
 

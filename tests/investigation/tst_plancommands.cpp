@@ -1,0 +1,308 @@
+// The plan's commands: filled in with the case's real names, quoted so a
+// hostile name reaches the tool as that name (checked by a real shell),
+// checks read-only and before changes, placeholders only where the case does
+// not know a value; `git log` run for real on a real repository; and the
+// Markdown report of the reference case against its reviewed golden copy.
+#include "StrataTestMain.h"
+#include "TestFiles.h"
+
+#include "case/CaseFileReader.h"
+#include "investigation/Analyzer.h"
+#include "output/AnalysisMarkdown.h"
+#include "output/MarkdownText.h"
+#include "plan/PlanScript.h"
+#include "plan/ShellWords.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace strata;
+
+namespace {
+
+QString referenceCase()
+{
+    return QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml");
+}
+
+AnalysisResult analyse(const QString &casePath)
+{
+    const auto read = CaseFileReader::readFile(casePath);
+    if (!read.caseFile)
+        return {};
+    AnalyzeOptions options;
+    options.offline = true;
+    return Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics, options);
+}
+
+QList<PlanCommand> allCommands(const AnalysisResult &r)
+{
+    QList<PlanCommand> out;
+    for (const Proposal &p : r.proposals)
+        out += p.commands;
+    return out;
+}
+
+bool hasCommand(const AnalysisResult &r, const QString &command)
+{
+    for (const PlanCommand &c : allCommands(r)) {
+        if (c.command == command)
+            return true;
+    }
+    return false;
+}
+
+// What a real POSIX shell makes of a command line: its words, one per line.
+QStringList shellWords(const QString &line)
+{
+    QProcess sh;
+    sh.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), QStringLiteral("printf '%s\\n' ") + line });
+    if (!sh.waitForFinished(10000) || sh.exitCode() != 0)
+        return { QStringLiteral("<sh failed>") };
+    return QString::fromUtf8(sh.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+void copyFolder(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (fi.isDir())
+            copyFolder(fi.filePath(), to + QLatin1Char('/') + fi.fileName());
+        else
+            QFile::copy(fi.filePath(), to + QLatin1Char('/') + fi.fileName());
+    }
+}
+
+int run(const QString &program, const QStringList &args, const QString &in, QByteArray *out = nullptr)
+{
+    QProcess p;
+    p.setWorkingDirectory(in);
+    p.start(program, args);
+    if (!p.waitForFinished(30000))
+        return -1;
+    if (out)
+        *out = p.readAllStandardOutput();
+    return p.exitCode();
+}
+
+} // namespace
+
+class TestPlanCommands : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hostileWordsReachTheToolAsWritten_data()
+    {
+        QTest::addColumn<QString>("word");
+        for (const char *w : { "feature-flags", "$(touch /tmp/strata-pwned)", "a b", "it's", "`id`", "x;rm -rf ~",
+                 "\"quoted\"", "~/kube", "*", "--cacert=<ca.pem>", "naïve", "" })
+            QTest::newRow(w) << QString::fromUtf8(w);
+    }
+    void hostileWordsReachTheToolAsWritten()
+    {
+        QFETCH(QString, word);
+        const std::optional<QString> quoted = ShellWords::quote(word);
+        QVERIFY(quoted);
+        const QStringList seen = shellWords(QStringLiteral("%1 end").arg(*quoted));
+        const QStringList expected
+            = word.isEmpty() ? QStringList { QStringLiteral("end") } : QStringList { word, QStringLiteral("end") };
+        QCOMPARE(seen, expected);
+        QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/strata-pwned")));
+    }
+
+    void controlCharactersAreNeverOffered()
+    {
+        QVERIFY(!ShellWords::quote(QStringLiteral("a\nb")));
+        QVERIFY(!ShellWords::quote(QStringLiteral("a\x1b[31mb")));
+        QVERIFY(!ShellWords::join({ QStringLiteral("kubectl"), QStringLiteral("x\ry") }));
+        QCOMPARE(*ShellWords::quote(QStringLiteral("--cacert=<ca.pem>")), QStringLiteral("--cacert='<ca.pem>'"));
+    }
+
+    void theReferenceCaseGetsItsRealNames()
+    {
+        const AnalysisResult r = analyse(referenceCase());
+        QVERIFY(!r.proposals.isEmpty());
+        // The replica's context from the pasted command line; live had none (current context, said so).
+        QVERIFY(hasCommand(r,
+            QStringLiteral("kubectl --context=read-replica -n platform get configmap feature-flags -o "
+                           "'jsonpath={.metadata.resourceVersion}{\"\\n\"}'")));
+        QVERIFY(hasCommand(
+            r, QStringLiteral("kubectl -n platform get configmap feature-flags -o yaml --show-managed-fields")));
+        QVERIFY(hasCommand(
+            r, QStringLiteral("terraform -chdir=terraform/platform plan -target=kubernetes_config_map.feature_flags")));
+        QVERIFY(hasCommand(r,
+            QStringLiteral("etcdctl --endpoints=https://etcd-0:2379,https://etcd-1:2379,https://etcd-2:2379 "
+                           "--cacert='<ca.pem>' --cert='<client.pem>' --key='<client-key.pem>' endpoint status -w "
+                           "table")));
+        for (const PlanCommand &c : allCommands(r)) {
+            QVERIFY2(!c.why.isEmpty(), qPrintable(c.command));
+            // A placeholder only with a why that says the case does not know it.
+            if (c.command.contains(QStringLiteral("'<")))
+                QVERIFY2(c.why.contains(QStringLiteral("does not")), qPrintable(c.command + QLatin1Char('\n') + c.why));
+            if (c.command.startsWith(QStringLiteral("kubectl -n")))
+                QVERIFY2(c.why.contains(QStringLiteral("current kubectl context")), qPrintable(c.why));
+        }
+        // Checks carry only read-only commands, and come before every change; in
+        // a change step the verifications come before what changes something.
+        bool seenChange = false;
+        for (const Proposal &p : r.proposals) {
+            if (p.kind == QLatin1String("check")) {
+                QVERIFY(!seenChange);
+                for (const PlanCommand &c : p.commands)
+                    QVERIFY2(c.readOnly, qPrintable(c.command));
+            } else {
+                seenChange = true;
+                bool changing = false;
+                for (const PlanCommand &c : p.commands) {
+                    changing = changing || !c.readOnly;
+                    QVERIFY2(!changing || !c.readOnly, qPrintable(c.command));
+                }
+            }
+        }
+        QVERIFY(seenChange);
+        const auto isApply = [](const PlanCommand &c) { return c.command.contains(QStringLiteral(" apply ")); };
+        const QList<PlanCommand> all = allCommands(r);
+        QVERIFY(std::any_of(all.cbegin(), all.cend(), isApply));
+        for (const PlanCommand &c : all)
+            QVERIFY2(!isApply(c) || !c.readOnly, qPrintable(c.command));
+
+        // "Copy all checks": the read-only commands, never one that changes something.
+        const QString script
+            = PlanScript::readOnlyChecks(r.proposals, r.caseFile.displayName(), r.caseFile.baseDirectory());
+        QVERIFY(script.contains(QStringLiteral("cd ") + r.caseFile.baseDirectory()));
+        for (const QString &line : script.split(QLatin1Char('\n')))
+            QVERIFY2(line.startsWith(QLatin1Char('#')) || !line.contains(QStringLiteral(" apply ")), qPrintable(line));
+        QVERIFY(script.contains(QStringLiteral("Fill in the quoted")));
+    }
+
+    void certificatePathsComeFromTheCaseOrThePastedCommand()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.path();
+        writeFile(base + QStringLiteral("/status.txt"),
+            "$ sudo ETCDCTL_API=3 etcdctl --endpoints=https://10.9.0.4:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt "
+            "--cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt "
+            "--key=/etc/kubernetes/pki/etcd/healthcheck-client.key "
+            "endpoint status -w table\n"
+            "+-------------------------+------------------+---------+---------+-----------+------------+-----------+"
+            "------------+--------------------+--------+\n"
+            "|        ENDPOINT         |        ID        | VERSION | DB SIZE | IS LEADER | IS LEARNER | RAFT TERM | "
+            "RAFT INDEX | RAFT APPLIED INDEX | ERRORS |\n"
+            "+-------------------------+------------------+---------+---------+-----------+------------+-----------+"
+            "------------+--------------------+--------+\n"
+            "| https://10.9.0.4:2379   | 1c2d3e4f5a6b7c8d |  3.5.9  |  2.1 GB |      true |      false |         9 |"
+            "     501200 |             501200 | memberID:2030597330578963597 alarm:NOSPACE |\n"
+            "+-------------------------+------------------+---------+---------+-----------+------------+-----------+"
+            "------------+--------------------+--------+\n");
+        writeFile(base + QStringLiteral("/case.yaml"), "strata: 1\ntitle: nospace\nevidence:\n  - path: status.txt\n");
+        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        const QString tls = QStringLiteral("--cacert=/etc/kubernetes/pki/etcd/ca.crt "
+                                           "--cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt "
+                                           "--key=/etc/kubernetes/pki/etcd/healthcheck-client.key");
+        QVERIFY(hasCommand(r, QStringLiteral("etcdctl --endpoints=https://10.9.0.4:2379 %1 alarm list").arg(tls)));
+        QVERIFY(hasCommand(r, QStringLiteral("etcdctl --endpoints=https://10.9.0.4:2379 %1 alarm disarm").arg(tls)));
+        for (const PlanCommand &c : allCommands(r))
+            QVERIFY2(!c.command.contains(QStringLiteral("<ca.pem>")), qPrintable(c.command));
+        // NOSPACE's remedy in order: compact, defragment, then disarm, all marked as changing.
+        QStringList changing;
+        for (const PlanCommand &c : allCommands(r)) {
+            if (!c.readOnly)
+                changing.append(c.command.section(QStringLiteral(".key "), 1));
+        }
+        QCOMPARE(changing.size(), 3);
+        QVERIFY(changing.at(0).startsWith(QStringLiteral("compact ")));
+        QCOMPARE(changing.at(1), QStringLiteral("defrag"));
+        QCOMPARE(changing.at(2), QStringLiteral("alarm disarm"));
+
+        // sources.etcd's own files win, relative to the case's folder.
+        writeFile(base + QStringLiteral("/case.yaml"),
+            "strata: 1\nevidence:\n  - path: status.txt\nsources:\n  etcd:\n    endpoints: [https://10.9.0.4:2379]\n"
+            "    cacert: pki/ca.pem\n    cert: pki/client.pem\n    key: pki/client-key.pem\n");
+        const AnalysisResult own = analyse(base + QStringLiteral("/case.yaml"));
+        QVERIFY(hasCommand(own,
+            QStringLiteral("etcdctl --endpoints=https://10.9.0.4:2379 --cacert=pki/ca.pem --cert=pki/client.pem "
+                           "--key=pki/client-key.pem alarm list")));
+    }
+
+    void gitLogRunsOnTheRealRepository()
+    {
+        const QString git = QStandardPaths::findExecutable(QStringLiteral("git"));
+        if (git.isEmpty())
+            QSKIP("git is not installed: the git log command was not run");
+        QTemporaryDir dir;
+        const QString base = dir.path();
+        copyFolder(QStringLiteral(STRATA_SHARED_DIR "/reference-case"), base);
+        const QStringList identity { QStringLiteral("-c"), QStringLiteral("user.name=Strata Test"),
+            QStringLiteral("-c"), QStringLiteral("user.email=test@example.invalid") };
+        QCOMPARE(run(git, { QStringLiteral("init"), QStringLiteral("-q") }, base), 0);
+        QCOMPARE(run(git, { QStringLiteral("add"), QStringLiteral(".") }, base), 0);
+        QCOMPARE(
+            run(git,
+                identity
+                    + QStringList { QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("flags at 25") },
+                base),
+            0);
+        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        QString log;
+        for (const PlanCommand &c : allCommands(r)) {
+            if (c.command.startsWith(QStringLiteral("git ")))
+                log = c.command;
+        }
+        QCOMPARE(log, QStringLiteral("git -C . log -p --follow -- terraform/platform/feature-flags.tf"));
+        // Run as an engineer would paste it, from the case's folder.
+        QByteArray out;
+        QCOMPARE(run(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), log }, base, &out), 0);
+        QVERIFY(out.contains("flags at 25"));
+        QVERIFY(out.contains("max_cart_items"));
+    }
+
+    void markdownKeepsHostileValuesAsText()
+    {
+        const QString hostile
+            = QStringLiteral("a|b `tick` <script>alert(1)</script>\n# heading [x](javascript:y) _em_");
+        const QString cell = MarkdownText::code(hostile, true);
+        QVERIFY(cell.startsWith(QStringLiteral("``")));
+        QVERIFY(!cell.contains(QLatin1Char('\n')));
+        QVERIFY(cell.contains(QStringLiteral("a\\|b")));
+        QVERIFY(!cell.mid(2).contains(QStringLiteral("|b")) || cell.contains(QStringLiteral("\\|b")));
+        const QString prose = MarkdownText::prose(hostile);
+        QVERIFY(!prose.contains(QLatin1Char('\n')));
+        QVERIFY(prose.contains(QStringLiteral("`<script>alert(1)</script>`")));
+        QVERIFY(prose.contains(QStringLiteral("``` `tick` ```")) || prose.contains(QStringLiteral("`` `tick` ``")));
+        QVERIFY(prose.contains(QStringLiteral("`[x](javascript:y)`")));
+        QVERIFY(prose.contains(QStringLiteral("`_em_`")));
+        QCOMPARE(MarkdownText::prose(QStringLiteral("# not a heading")), QStringLiteral("`#` not a heading"));
+        QCOMPARE(MarkdownText::prose(QStringLiteral("- not a list")), QStringLiteral("\\- not a list"));
+        QCOMPARE(MarkdownText::prose(QStringLiteral("1. not a list")), QStringLiteral("1\\. not a list"));
+        // Prose stays prose: no backslashes before parentheses or inside identifiers.
+        QCOMPARE(MarkdownText::prose(QStringLiteral("data.enable_new_checkout (live): \"true\", p99 >= 10 ms")),
+            QStringLiteral("`data.enable_new_checkout` (live): `\"true\"`, p99 `>=` 10 ms"));
+    }
+
+    void referenceCaseMarkdownMatchesTheReviewedCopy()
+    {
+        const AnalysisResult r = analyse(referenceCase());
+        QString md = QString::fromUtf8(AnalysisMarkdown::write(r));
+        md.replace(r.caseFile.baseDirectory(), QStringLiteral("<case folder>"));
+        const QString goldenPath = QStringLiteral(STRATA_TEST_SOURCE_DIR "/golden/reference-case.md");
+        if (qEnvironmentVariableIsSet("STRATA_UPDATE_GOLDEN"))
+            writeFile(goldenPath, md.toUtf8());
+        const QString golden = QString::fromUtf8(readFile(goldenPath));
+        if (md != golden) {
+            const QStringList a = md.split(QLatin1Char('\n')), b = golden.split(QLatin1Char('\n'));
+            for (qsizetype i = 0; i < std::min(a.size(), b.size()); ++i) {
+                if (a.at(i) != b.at(i))
+                    QFAIL(qPrintable(QStringLiteral("line %1 differs:\n got: %2\nwant: %3\n(STRATA_UPDATE_GOLDEN=1 "
+                                                    "rewrites it; review the diff)")
+                                         .arg(i + 1)
+                                         .arg(a.at(i), b.at(i))));
+            }
+            QCOMPARE(a.size(), b.size());
+        }
+    }
+};
+
+STRATA_TEST_MAIN(TestPlanCommands)
+#include "tst_plancommands.moc"
