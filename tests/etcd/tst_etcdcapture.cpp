@@ -15,6 +15,7 @@
 
 #include "case/CaseFileReader.h"
 #include "investigation/Analyzer.h"
+#include "plan/CommandPlanner.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -55,6 +56,27 @@ QStringList members(const AnalysisResult &r, bool withIndex)
                                       : QString()));
     out.sort();
     return out;
+}
+
+// A plan's command run as an engineer pastes it: by a shell, from the case's
+// folder, etcdctl speaking API v3. Its exit code, and what it printed.
+int runPasted(const QString &command, const QString &folder, QByteArray *output)
+{
+    QProcess sh;
+    sh.setWorkingDirectory(folder);
+    sh.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ETCDCTL_API"), QStringLiteral("3"));
+    for (const QString &name : env.keys()) {
+        if (name.startsWith(QLatin1String("ETCDCTL_")) && name != QLatin1String("ETCDCTL_API"))
+            env.remove(name); // only what the command says
+    }
+    sh.setProcessEnvironment(env);
+    sh.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
+    if (!sh.waitForFinished(60000))
+        return -1;
+    *output = sh.readAll();
+    return sh.exitCode();
 }
 
 QStringList findingIds(const AnalysisResult &r)
@@ -250,6 +272,31 @@ private Q_SLOTS:
             named += alarm->title.contains(cluster.memberId(member)) ? 1 : 0;
         QVERIFY2(named >= 1, qPrintable(alarm->title));
         QVERIFY(alarm->detail.contains(QStringLiteral("database space exceeded")));
+
+        // The plan's commands, run for real in their order: the checks show the
+        // alarm; compact, defragment and disarm clear it.
+        QList<PlanCommand> commands;
+        for (const Proposal &p : r.proposals) {
+            if (p.findings.contains(QStringLiteral("etcd-alarm:etcd cluster")))
+                commands += p.commands;
+        }
+        QStringList verbs;
+        for (const PlanCommand &c : std::as_const(commands)) {
+            QVERIFY2(c.command.startsWith(QStringLiteral("etcdctl --endpoints=")), qPrintable(c.command));
+            QVERIFY2(!c.command.contains(QLatin1Char('<')), qPrintable(c.command)); // nothing left to fill in
+            QByteArray out;
+            QCOMPARE(runPasted(c.command, dir.path(), &out), 0);
+            if (c.command.endsWith(QStringLiteral(" alarm list")))
+                QVERIFY2(out.contains("alarm:NOSPACE"), out.constData());
+            verbs.append(c.command.section(QLatin1Char(' '), 2, 2));
+        }
+        QVERIFY2(verbs.contains(QStringLiteral("compact")) && verbs.contains(QStringLiteral("defrag"))
+                && verbs.last() == QStringLiteral("alarm"),
+            qPrintable(verbs.join(QLatin1Char(' '))));
+        QCOMPARE(etcdctl({ QStringLiteral("--endpoints=") + cluster.clientUrls().join(QLatin1Char(',')),
+                             QStringLiteral("alarm"), QStringLiteral("list") })
+                     .trimmed(),
+            QByteArray());
     }
 
     void mutualTlsWithTheRightAndTheWrongCertificates()
@@ -267,6 +314,20 @@ private Q_SLOTS:
         const AnalysisResult ok = analyze(good);
         QVERIFY2(ok.completeness.isComplete(), qPrintable(problems(ok)));
         QCOMPARE(members(ok, false).filter(QStringLiteral("status=1")).size(), 3);
+        // A plan for this cluster names its TLS files: the real etcdctl reads every member with them.
+        QList<Finding> asked(1);
+        asked[0].id = QStringLiteral("no-leader");
+        asked[0].resource = QStringLiteral("etcd cluster");
+        asked[0].checks = { QStringLiteral("check") };
+        CommandPlanner::annotate(asked, {}, ok.etcdMembers, CommandContext::from(good, {}, ok.etcdMembers));
+        QVERIFY(!asked[0].checkCommands.isEmpty());
+        for (const PlanCommand &c : std::as_const(asked[0].checkCommands)) {
+            QVERIFY2(c.command.contains(QStringLiteral("--cacert=") + cluster.caFile()), qPrintable(c.command));
+            QByteArray out;
+            QCOMPARE(runPasted(c.command, dir.path(), &out), 0);
+            for (const QString &url : cluster.clientUrls())
+                QVERIFY2(out.contains(url.toUtf8()), out.constData());
+        }
 
         // Another CA: the servers' certificates are not trusted — said per endpoint, never read anyway.
         QTemporaryDir other;

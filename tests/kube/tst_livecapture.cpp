@@ -178,6 +178,44 @@ class TestLiveCapture : public QObject
         return o;
     }
 
+    // The plan's read-only kubectl commands, pasted into a shell as an
+    // engineer would: they name this case's kubeconfig and contexts, and the
+    // real kubectl reads the right server with them.
+    void planCommandsRunWithTheRealKubectl(const AnalysisResult &live)
+    {
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (kubectl.isEmpty()) {
+            qWarning("kubectl is not installed: the plan's kubectl commands were not run");
+            return;
+        }
+        QStringList ran;
+        for (const Proposal &p : live.proposals) {
+            for (const PlanCommand &c : p.commands) {
+                if (!c.readOnly || !c.command.startsWith(QStringLiteral("kubectl ")))
+                    continue;
+                QVERIFY2(c.command.contains(QStringLiteral("--kubeconfig=") + m_kubeconfig), qPrintable(c.command));
+                const TestApiServer::ClientRun r = TestApiServer::runClient(QStringLiteral("/bin/sh"),
+                    { QStringLiteral("-c"),
+                        QStringLiteral("KUBECACHEDIR=%1; export KUBECACHEDIR; cd %2 && %3")
+                            .arg(m_tmp.filePath(QStringLiteral("kubectl-cache")),
+                                m_tmp.filePath(QStringLiteral("live")), c.command) });
+                // The test server serves objects, not /readyz: reaching it and being told so is enough.
+                const bool raw = c.command.contains(QStringLiteral("--raw="));
+                QVERIFY2(r.exitCode == 0 || (raw && r.err.contains("NotFound")),
+                    qPrintable(c.command + QLatin1Char('\n') + QString::fromUtf8(r.err)));
+                if (c.command.contains(QStringLiteral("--show-managed-fields"))
+                    && c.command.contains(QStringLiteral("feature-flags")))
+                    QVERIFY2(r.out.contains("kubectl-edit"), r.out.constData());
+                if (c.command.contains(QStringLiteral("resourceVersion")))
+                    QCOMPARE(r.out.trimmed(),
+                        c.command.contains(QStringLiteral("--context=prod-read-replica")) ? QByteArray("288847")
+                                                                                          : QByteArray("289102"));
+                ran.append(c.command);
+            }
+        }
+        QVERIFY2(ran.size() >= 4, qPrintable(ran.join(QLatin1Char('\n'))));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -324,6 +362,7 @@ private Q_SLOTS:
         QVERIFY(stale);
         QVERIFY2(stale->detail.contains(QLatin1String("288847")) && stale->detail.contains(QLatin1String("289102")),
             qPrintable(stale->detail));
+        planCommandsRunWithTheRealKubectl(live);
 
         // The same objects as kubectl prints them (when kubectl is here; the
         // served JSON otherwise), as evidence files.
