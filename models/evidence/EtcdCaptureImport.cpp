@@ -99,6 +99,13 @@ EntryImport import(const CaseFile &caseFile, const EtcdCaptureManifest &manifest
         entry.path = CaptureImport::shownPath(caseFile, manifest.folder + QLatin1Char('/') + file);
         entry.kind = file.endsWith(QLatin1String(".prom")) ? QStringLiteral("prometheus") : QStringLiteral("etcdctl");
         EntryImport part = EvidenceImporter::importEntry(caseFile, entry);
+        // Strata scraped /metrics itself: the capture's time dates every sample (uptime, rates).
+        if (manifest.time.isValid()) {
+            for (MetricValue &m : part.set.metrics) {
+                if (!m.timestampMs)
+                    m.timestampMs = manifest.time.toMSecsSinceEpoch();
+            }
+        }
         out.diagnostics += part.out.diagnostics;
         EvidenceImporter::merge(one.set, std::move(part.set));
     }

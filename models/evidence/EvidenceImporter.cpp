@@ -105,7 +105,7 @@ void importPrometheus(QByteArray &text, const QString &path, EvidenceSet &set, I
     int samples = 0;
     for (const MetricFamily &family : scrape.families) {
         for (const MetricSample &s : family.samples) {
-            set.metrics.append({ s.name, s.labels, s.value, s.location });
+            set.metrics.append({ s.name, s.labels, s.value, s.location, s.timestampMs });
             ++samples;
         }
     }

@@ -6,6 +6,8 @@
 #include <QPair>
 #include <QString>
 
+#include <optional>
+
 namespace strata {
 
 // One Prometheus sample as the rules read it.
@@ -15,6 +17,9 @@ struct MetricValue
     QList<QPair<QString, QString>> labels;
     double value = 0;
     SourceLocation location;
+    // When it was scraped (ms since the epoch, UTC): the sample's own
+    // timestamp, else the time of Strata's capture; unknown for a pasted file.
+    std::optional<qint64> timestampMs;
     QString labelText() const; // {a="b",c="d"}
 };
 

@@ -1,5 +1,7 @@
 #include "FindingDetail.h"
 
+#include <algorithm>
+
 namespace strata {
 
 namespace {
@@ -28,7 +30,10 @@ QString findingDetailHtml(const Finding &f)
         html += QStringLiteral("<p>%1</p>").arg(esc(f.detail));
     if (!f.evidence.isEmpty()) {
         html += QStringLiteral("<p><b>Evidence</b> (activate to open the file at that line)</p><ul>");
-        for (qsizetype i = 0; i < f.evidence.size(); ++i) {
+        // The rules put the decisive lines first; a readable number of them
+        // here, every one in the list's child rows and in the JSON.
+        constexpr qsizetype shown = 20;
+        for (qsizetype i = 0; i < std::min(f.evidence.size(), shown); ++i) {
             const EvidenceRef &e = f.evidence.at(i);
             const QString where = esc(e.location.toString());
             html += e.location.isValid() ? QStringLiteral("<li><a href=\"evidence:%1\">%2</a><br><code>%3</code></li>")
@@ -36,6 +41,9 @@ QString findingDetailHtml(const Finding &f)
                                                .arg(where, esc(e.quote))
                                          : QStringLiteral("<li><code>%1</code></li>").arg(esc(e.quote));
         }
+        if (f.evidence.size() > shown)
+            html += QStringLiteral("<li>and %1 more (each one is a row under the finding)</li>")
+                        .arg(f.evidence.size() - shown);
         html += QStringLiteral("</ul>");
     }
     if (!f.checks.isEmpty())

@@ -1,5 +1,7 @@
 #include "EtcdRules.h"
 
+#include "rules/LeaderChangeRate.h"
+
 #include "rules/EtcdMemberRules.h"
 #include "rules/LeaderElections.h"
 
@@ -179,15 +181,30 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
         const LeaderElectionCount elections = LeaderElections::count(events);
         const double counted = changes ? std::max(0.0, changes->value - 1) : 0;
         const double seen = std::max(counted, double(elections.changes()));
-        if (seen >= thresholds.leaderChanges) {
+        // Churn is a rate: where the evidence says over how long, a slow one
+        // (a few restarts in a month) is not a finding.
+        const std::optional<LeaderChangeRate> rate = LeaderChangeRate::of(changes, counted, metrics, elections, events);
+        if (seen >= thresholds.leaderChanges && (!rate || rate->perDay() >= thresholds.leaderChangesPerDay)) {
             Finding f;
             f.id = QStringLiteral("leader-churn");
             f.resource = cluster;
-            f.severity = seen >= thresholds.leaderChangesHigh ? Severity::High : Severity::Medium;
+            f.severity
+                = (rate ? rate->perHour() >= thresholds.leaderChangesPerHourHigh : seen >= thresholds.leaderChangesHigh)
+                ? Severity::High
+                : Severity::Medium;
             f.title = changes && counted >= double(elections.changes())
                 ? QStringLiteral("etcd has seen %1 leader changes").arg(number(changes->value))
                 : QStringLiteral("etcd changed leader %1 times").arg(elections.changes());
+            if (rate)
+                f.title += QStringLiteral(" in %1").arg(durationInWords(rate->seconds));
             QStringList detail;
+            if (rate) {
+                detail.append(QStringLiteral("%1 changes %2: %3.")
+                                  .arg(number(rate->changes), rate->window,
+                                      rate->perHour() >= 1
+                                          ? QStringLiteral("%1 an hour").arg(QString::number(rate->perHour(), 'f', 1))
+                                          : QStringLiteral("%1 a day").arg(QString::number(rate->perDay(), 'f', 1))));
+            }
             if (changes) {
                 detail.append(QStringLiteral("The member scraped has seen %1 leader changes since it started "
                                              "(etcd_server_leader_changes_seen_total, its first leader included).")
@@ -195,6 +212,8 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
                 f.evidence.append({ changes->location,
                     QStringLiteral("%1%2 %3").arg(changes->name, changes->labelText(), number(changes->value)) });
             }
+            if (rate && rate->evidence)
+                f.evidence.append(*rate->evidence);
             QStringList terms;
             qsizetype lines = 0;
             for (const LeaderElection &e : elections.elections) {

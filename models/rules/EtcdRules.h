@@ -20,7 +20,11 @@ struct Thresholds
 {
     double leaderChanges
         = 3; // leader changes after the first (counter − 1, or elections once per term) worth a finding
-    double leaderChangesHigh = 10; // ... and worth "high"
+    double leaderChangesHigh = 10; // ... and worth "high" (where no window is known)
+    // Where the evidence says over how long (uptime, the logs' span): a rate
+    // below this is not churn (restarts and upgrades elect too) ...
+    double leaderChangesPerDay = 1;
+    double leaderChangesPerHourHigh = 1; // ... and at this rate it is "high"
     quint64 applyLag = 100; // raft index − applied index on one member
     quint64 indexSpread = 1000; // highest − lowest raft index across members
 };

@@ -1,5 +1,7 @@
 #include "EtcdTestCluster.h"
 
+#include <signal.h>
+
 #include "TestCertificates.h"
 
 #include <QDeadlineTimer>
@@ -111,6 +113,16 @@ void EtcdTestCluster::kill(int member)
 {
     m_processes.at(member)->kill();
     m_processes.at(member)->waitForFinished(5000);
+}
+
+void EtcdTestCluster::freeze(int member)
+{
+    ::kill(pid_t(m_processes.at(member)->processId()), SIGSTOP);
+}
+
+void EtcdTestCluster::resume(int member)
+{
+    ::kill(pid_t(m_processes.at(member)->processId()), SIGCONT);
 }
 
 bool EtcdTestCluster::start(QString *error)

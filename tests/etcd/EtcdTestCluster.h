@@ -43,6 +43,9 @@ public:
     QString logFile(int member) const { return m_dir.filePath(QStringLiteral("member-%1.log").arg(member)); }
     // Stops one member (as a crash would: SIGKILL), the others keep running.
     void kill(int member);
+    // Freezes one member (SIGSTOP: alive, its sockets open, answering nothing) and resumes it (SIGCONT).
+    void freeze(int member);
+    void resume(int member);
 
 private:
     // One line of `etcdctl endpoint status -w simple` for a member, split at ", ".

@@ -227,6 +227,85 @@ private Q_SLOTS:
         QCOMPARE(offline.etcdCapture->folder, r.etcdCapture->folder);
     }
 
+    // A member frozen (SIGSTOP) while the others take writes: its status read
+    // times out, and that is one finding naming it, nothing pinned on the
+    // others; resumed (SIGCONT), it catches up and the members agree again.
+    void aFrozenMemberTimesOutAndCatchesUpWhenResumed()
+    {
+        if (!haveEtcd())
+            QSKIP(skipReason());
+        EtcdTestCluster cluster(3);
+        QString error;
+        QVERIFY2(cluster.start(&error), qPrintable(error));
+        const int frozen = cluster.follower();
+        const QString frozenUrl = cluster.clientUrls().at(frozen);
+        const QString frozenId = cluster.memberId(frozen);
+        QVERIFY(!frozenId.isEmpty());
+        cluster.freeze(frozen);
+        const QString writer = cluster.clientUrls().at(frozen == 0 ? 1 : 0);
+        for (int i = 0; i < 200; ++i)
+            put(writer, "/frozen-test/" + QByteArray::number(i), "v");
+        QTemporaryDir dir;
+        const CaseFile c = caseAt(dir.filePath(QStringLiteral("case.yaml")),
+            "strata: 1\nsources:\n  etcd:\n    endpoints: " + yamlList(cluster.clientUrls()) + "\n    timeout: 1s\n");
+        const AnalysisResult r = analyze(c);
+        QVERIFY(!r.completeness.isComplete());
+        QList<const Finding *> unhealthy;
+        for (const Finding &f : r.findings) {
+            if (f.id == QLatin1String("member-unhealthy"))
+                unhealthy.append(&f);
+            QVERIFY2(f.id != QLatin1String("etcd-consistent"), qPrintable(f.title));
+        }
+        QCOMPARE(unhealthy.size(), 1);
+        const Finding *f = unhealthy.first();
+        QVERIFY2(f->title.contains(frozenUrl) && f->title.contains(frozenId)
+                && f->title.contains(QStringLiteral("not answering in time")),
+            qPrintable(f->title));
+        for (const QString &url : cluster.clientUrls()) {
+            if (url == frozenUrl)
+                continue;
+            QVERIFY2(!f->title.contains(url), qPrintable(f->title));
+            for (const EvidenceRef &e : f->evidence)
+                QVERIFY2(!e.quote.contains(url), qPrintable(e.quote));
+        }
+        QCOMPARE(f->endpoints, QStringList { frozenUrl });
+
+        // What the real etcdctl prints meanwhile (tables and JSON, its errors
+        // included), pasted as evidence: the same one member, by endpoint and id.
+        const QStringList endpoints { QStringLiteral("--endpoints=") + cluster.clientUrls().join(QLatin1Char(',')),
+            QStringLiteral("--dial-timeout=1s"), QStringLiteral("--command-timeout=2s") };
+        QByteArray evidence;
+        int n = 0;
+        for (const QStringList &command : { QStringList { QStringLiteral("endpoint"), QStringLiteral("status"),
+                                                QStringLiteral("-w"), QStringLiteral("table") },
+                 QStringList { QStringLiteral("endpoint"), QStringLiteral("status"), QStringLiteral("-w"),
+                     QStringLiteral("json") },
+                 QStringList { QStringLiteral("endpoint"), QStringLiteral("health"), QStringLiteral("-w"),
+                     QStringLiteral("table") },
+                 QStringList { QStringLiteral("member"), QStringLiteral("list"), QStringLiteral("-w"),
+                     QStringLiteral("table") } }) {
+            const QString file = QStringLiteral("etcdctl-%1.txt").arg(++n);
+            writeFile(dir.filePath(file),
+                "$ etcdctl " + (endpoints + command).join(QLatin1Char(' ')).toUtf8() + "\n"
+                    + etcdctl(endpoints + command, true));
+            evidence += "  - path: " + file.toUtf8() + "\n";
+        }
+        const CaseFile pasted
+            = caseAt(dir.filePath(QStringLiteral("pasted.yaml")), "strata: 1\nevidence:\n" + evidence);
+        const AnalysisResult fromEtcdctl = analyze(pasted, true);
+        QStringList pastedUnhealthy;
+        for (const Finding &g : fromEtcdctl.findings) {
+            if (g.id == QLatin1String("member-unhealthy"))
+                pastedUnhealthy.append(g.title);
+        }
+        QCOMPARE(pastedUnhealthy.size(), 1);
+        QVERIFY2(pastedUnhealthy.first().contains(frozenUrl) && pastedUnhealthy.first().contains(frozenId),
+            qPrintable(pastedUnhealthy.first()));
+
+        cluster.resume(frozen);
+        QTRY_VERIFY_WITH_TIMEOUT(findingIds(analyze(c)).contains(QStringLiteral("etcd-consistent")), 30000);
+    }
+
     // A real NOSPACE: a small quota filled through the gateway. The alarm is
     // one finding for its type, naming the members that raised it by
     // endpoint and hex id, and saying what it means for writes.

@@ -15,6 +15,7 @@
 #include "output/MarkdownText.h"
 #include "rules/ApplicationRules.h"
 #include "rules/EtcdRules.h"
+#include "rules/LeaderChangeRate.h"
 #include "rules/LeaderElections.h"
 
 #include <QJsonArray>
@@ -405,6 +406,67 @@ private Q_SLOTS:
     // A transfer that starts, fails or is skipped, and another program's
     // lease ("becoming the leader"), are not etcd elections; the cluster's
     // first election (term 2) is not churn.
+    // Churn is a rate where the evidence says over how long: the scraped
+    // member's uptime (process_start_time_seconds at the scrape's time), or
+    // the span of the dated logs. "12 changes in 30 days" is not churn,
+    // "8 in 2 minutes" is.
+    void leaderChangesAreReadAsARateWhereTheWindowIsKnown()
+    {
+        const qint64 scrapeMs
+            = QDateTime::fromString(QStringLiteral("2026-03-01T12:00:00Z"), Qt::ISODate).toMSecsSinceEpoch();
+        const auto scrape = [scrapeMs](double changes, double uptimeSeconds, bool timed) {
+            QList<MetricValue> m;
+            m.append({ QStringLiteral("etcd_server_leader_changes_seen_total"), {}, changes,
+                SourceLocation { QStringLiteral("metrics.prom"), 3, 1 },
+                timed ? std::optional<qint64>(scrapeMs) : std::nullopt });
+            m.append({ QStringLiteral("process_start_time_seconds"), {}, double(scrapeMs) / 1000.0 - uptimeSeconds,
+                SourceLocation { QStringLiteral("metrics.prom"), 9, 1 },
+                timed ? std::optional<qint64>(scrapeMs) : std::nullopt });
+            return m;
+        };
+        const auto churn = [](const QList<Finding> &findings) -> const Finding * {
+            for (const Finding &f : findings) {
+                if (f.id == QLatin1String("leader-churn"))
+                    return &f;
+            }
+            return nullptr;
+        };
+        // 12 changes after the first in 30 days: restarts and upgrades, not churn.
+        QVERIFY(!churn(EtcdRules::evaluate({}, {}, scrape(13, 30 * 86400.0, true), {})));
+        // Without the scrape's time the window is unknown: the count alone decides, as before.
+        const QList<Finding> untimed = EtcdRules::evaluate({}, {}, scrape(13, 30 * 86400.0, false), {});
+        QVERIFY(churn(untimed));
+        QVERIFY(!churn(untimed)->title.contains(QStringLiteral(" in ")));
+        // 8 changes in 2 minutes of uptime: churn, high, said as a rate, the start time quoted.
+        const QList<Finding> fast = EtcdRules::evaluate({}, {}, scrape(9, 120, true), {});
+        const Finding *f = churn(fast);
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::High);
+        QVERIFY2(f->title.endsWith(QStringLiteral("in 2 minutes")), qPrintable(f->title));
+        QVERIFY2(f->detail.contains(QStringLiteral("240.0 an hour")), qPrintable(f->detail));
+        QCOMPARE(f->evidence.size(), 2);
+        QCOMPARE(f->evidence.at(1).location.line, 9);
+
+        // From the logs alone: 8 elections within 2 minutes.
+        QList<TimelineEvent> events;
+        for (int term = 2; term <= 10; ++term) {
+            TimelineEvent e;
+            e.time = QDateTime::fromMSecsSinceEpoch(scrapeMs + (term - 2) * 15000, Qt::UTC);
+            e.source = QStringLiteral("etcd");
+            e.text = QStringLiteral("8e9e05c52164694d became leader at term %1").arg(term);
+            e.location = SourceLocation { QStringLiteral("etcd.log"), term, 1 };
+            events.append(e);
+        }
+        const Finding *fromLogs = churn(EtcdRules::evaluate({}, {}, {}, events));
+        QVERIFY(fromLogs);
+        QVERIFY2(
+            fromLogs->title == QStringLiteral("etcd changed leader 8 times in 2 minutes"), qPrintable(fromLogs->title));
+        QCOMPARE(fromLogs->severity, Severity::High);
+        QCOMPARE(durationInWords(30 * 86400.0), QStringLiteral("30 days"));
+        QCOMPARE(durationInWords(3.5 * 3600), QStringLiteral("3.5 hours"));
+        QCOMPARE(durationInWords(45), QStringLiteral("45 seconds"));
+    }
+
     void leaderChangesAreCountedOncePerTerm()
     {
         auto line = [](const char *time, const char *source, const char *text, int lineNo) {

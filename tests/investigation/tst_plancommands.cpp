@@ -8,12 +8,17 @@
 
 #include "case/CaseFileReader.h"
 #include "investigation/Analyzer.h"
+#include "output/AnalysisJson.h"
 #include "output/AnalysisMarkdown.h"
+#include "output/FindingDetail.h"
 #include "output/MarkdownText.h"
 #include "plan/PlanScript.h"
 #include "plan/ShellWords.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -279,6 +284,36 @@ private Q_SLOTS:
         // Prose stays prose: no backslashes before parentheses or inside identifiers.
         QCOMPARE(MarkdownText::prose(QStringLiteral("data.enable_new_checkout (live): \"true\", p99 >= 10 ms")),
             QStringLiteral("`data.enable_new_checkout` (live): `\"true\"`, p99 `>=` 10 ms"));
+    }
+
+    // Thirty evidence lines: a report shows the first (most decisive) eight
+    // and says how many more, the detail pane twenty; the JSON has every one.
+    void evidenceIsCappedInReadingAndWholeInJson()
+    {
+        AnalysisResult r;
+        Finding f;
+        f.id = QStringLiteral("member-unhealthy");
+        f.title = QStringLiteral("many lines");
+        for (int i = 1; i <= 30; ++i)
+            f.evidence.append(
+                { SourceLocation { QStringLiteral("etcd.log"), i, 1 }, QStringLiteral("line %1").arg(i) });
+        r.findings = { f };
+        const QString md = QString::fromUtf8(AnalysisMarkdown::write(r));
+        QVERIFY(md.contains(QStringLiteral("- `etcd.log:8:1` — line 8\n")));
+        QVERIFY(!md.contains(QStringLiteral("— line 9\n")));
+        QVERIFY(md.contains(QStringLiteral("- and 22 more")));
+        const QString html = findingDetailHtml(f);
+        QVERIFY(html.contains(QStringLiteral("line 20")) && !html.contains(QStringLiteral("line 21<")));
+        QVERIFY(html.contains(QStringLiteral("and 10 more")));
+        const QJsonObject json = QJsonDocument::fromJson(AnalysisJson::write(r)).object();
+        QCOMPARE(json.value(QStringLiteral("findings"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("evidence"))
+                     .toArray()
+                     .size(),
+            30);
     }
 
     void referenceCaseMarkdownMatchesTheReviewedCopy()
