@@ -89,7 +89,7 @@ void PlanView::render()
 
 void PlanView::activate(const QUrl &link)
 {
-    const QString text = link.toString();
+    const QString text = link.toString(QUrl::FullyEncoded); // the key as percent-encoded in the link
     if (const std::optional<QString> command = strata::commandFromLink(m_plan, text)) {
         QApplication::clipboard()->setText(*command);
         m_status->setText(QStringLiteral("Copied: %1").arg(*command));

@@ -340,7 +340,12 @@ private:
                 return t.mid(env.size() + 1);
             return {};
         };
-        for (qsizetype k = 0; k < tokens.size(); ++k) {
+        // Through `kubectl exec`, `docker exec` or `crictl exec` the files are
+        // inside the container, not where the engineer runs the plan.
+        bool inContainer = false;
+        for (qsizetype k = 0; k < at; ++k)
+            inContainer = inContainer || tokens.at(k) == QLatin1String("exec");
+        for (qsizetype k = 0; k < tokens.size() && !inContainer; ++k) {
             const struct
             {
                 const char *flag;
@@ -349,8 +354,12 @@ private:
             } flags[] = { { "--cacert", "ETCDCTL_CACERT", &m_out.caFile },
                 { "--cert", "ETCDCTL_CERT", &m_out.certFile }, { "--key", "ETCDCTL_KEY", &m_out.keyFile } };
             for (const auto &f : flags) {
-                const QString path = tlsFlag(k, QLatin1String(f.flag), QLatin1String(f.env));
-                if (!path.isEmpty() && f.into->isEmpty())
+                QString path = tlsFlag(k, QLatin1String(f.flag), QLatin1String(f.env));
+                if (path.size() >= 2 && (path.front() == QLatin1Char('\'') || path.front() == QLatin1Char('"'))
+                    && path.back() == path.front())
+                    path = path.mid(1, path.size() - 2);
+                // "$CA" or "$(…)" is the shell's to expand, not a path.
+                if (!path.isEmpty() && !path.contains(QLatin1Char('$')) && f.into->isEmpty())
                     *f.into = path;
             }
         }

@@ -124,6 +124,27 @@ QString prose(const QString &text, bool inTable)
         qsizetype j = i;
         while (j < line.size() && line.at(j) != QLatin1Char(' '))
             ++j;
+        // A value the rules quote ("a b c") is one code span, spaces and all,
+        // not one per word.
+        const qsizetype wordEnd = j;
+        if (line.at(i) == QLatin1Char('"')) {
+            qsizetype close = -1;
+            for (qsizetype k = i + 1; k < line.size(); ++k) {
+                if (line.at(k) != QLatin1Char('"'))
+                    continue;
+                const bool endsWord = k + 1 == line.size() || line.at(k + 1) == QLatin1Char(' ')
+                    || QStringLiteral(".,;:)!?").contains(line.at(k + 1));
+                if (endsWord) {
+                    close = k;
+                    break;
+                }
+            }
+            if (close > wordEnd) {
+                j = close + 1;
+                while (j < line.size() && line.at(j) != QLatin1Char(' '))
+                    ++j;
+            }
+        }
         QString w = word(line.mid(i, j - i), inTable);
         // What would open a block at the start of a line: "- ", "+ ", "1. ", "> ", "# ".
         if (first && !w.startsWith(QLatin1Char('`'))) {

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -24,6 +25,13 @@ QString enclosingWorkTree(const QString &folder)
             break;
     }
     return {};
+}
+
+bool isEndpointUrl(const QString &endpoint)
+{
+    static const QRegularExpression url(
+        QStringLiteral("^https?://[A-Za-z0-9._\\[\\]:-]+/?$"), QRegularExpression::CaseInsensitiveOption);
+    return url.match(endpoint).hasMatch();
 }
 
 bool hasTls(const QStringList &endpoints)
@@ -56,15 +64,16 @@ CommandContext CommandContext::from(
         k.contextKnown = !k.context.isEmpty();
     }
 
-    // etcd: every member's client URL, as the evidence names it.
+    // etcd: every member's client URL, as the evidence names it. Only URLs:
+    // anything else (untrusted text) could read as a flag of etcdctl or curl.
     for (const EtcdMemberSummary &m : members) {
-        if (!m.endpoint.isEmpty() && !c.etcdEndpoints.contains(m.endpoint))
+        if (isEndpointUrl(m.endpoint) && !c.etcdEndpoints.contains(m.endpoint))
             c.etcdEndpoints.append(m.endpoint);
         if (m.revision && (!c.etcdRevision || *m.revision > *c.etcdRevision))
             c.etcdRevision = m.revision;
     }
     for (const EtcdEndpointHealth &h : evidence.etcd.health) {
-        if (!h.endpoint.isEmpty() && !c.etcdEndpoints.contains(h.endpoint))
+        if (isEndpointUrl(h.endpoint) && !c.etcdEndpoints.contains(h.endpoint))
             c.etcdEndpoints.append(h.endpoint);
     }
     for (const EtcdEndpointHash &h : evidence.etcd.hashes) {
@@ -90,11 +99,13 @@ CommandContext CommandContext::from(
     if (evidence.terraformOrigin) {
         const TerraformOrigin &o = *evidence.terraformOrigin;
         const QString repo = caseFile.repositoryPath();
-        const bool checkedOut
-            = !RemoteUrl::isUrl(o.repository) && QFileInfo::exists(QDir(repo).filePath(QStringLiteral(".git")));
-        c.terraformFolder = checkedOut
-            ? QDir::cleanPath(repo + QLatin1Char('/') + o.folder)
-            : QStringLiteral("<a checkout of %1>/%2").arg(caseFile.terraformSource->shownRepo(), o.folder);
+        const QString folder = QDir::cleanPath(repo + QLatin1Char('/') + o.folder);
+        // A URL is read from Strata's own (bare) clone: terraform needs the engineer's checkout.
+        c.terraformFolderUnknown = RemoteUrl::isUrl(caseFile.terraformSource->repo) || !QFileInfo(folder).isDir();
+        c.terraformFolder = c.terraformFolderUnknown
+            ? ShellWords::placeholder(QStringLiteral("a checkout of %1").arg(caseFile.terraformSource->shownRepo()))
+                + QLatin1Char('/') + o.folder
+            : folder;
         if (o.git) {
             c.gitRepository = repo;
             c.codePrefixInRepository = o.folder == QLatin1String(".") ? QString() : o.folder;
@@ -116,10 +127,14 @@ CommandContext CommandContext::from(
     }
     if (evidence.code) {
         c.providerTakesKubeCtx = true;
+        c.providerTakesKubeConfigPath = true;
         for (const TerraformProvider &p : evidence.code->providers) {
-            if (p.name == QLatin1String("kubernetes") && p.alias.isEmpty()
-                && p.body.find(QStringLiteral("config_context")))
+            if (p.name != QLatin1String("kubernetes") || !p.alias.isEmpty())
+                continue;
+            if (p.body.find(QStringLiteral("config_context")))
                 c.providerTakesKubeCtx = false;
+            if (p.body.find(QStringLiteral("config_path")) || p.body.find(QStringLiteral("config_paths")))
+                c.providerTakesKubeConfigPath = false;
         }
     }
     return c;

@@ -34,10 +34,14 @@ struct CommandContext
     std::optional<qint64> etcdRevision; // the newest revision a status reported
     std::optional<qint64> hashRevision; // the revision `endpoint hashkv` hashed at, when one was given
     QString terraformFolder; // the stack's folder (shell path); empty: no code in the case
+    bool terraformFolderUnknown = false; // read from a URL or gone: terraformFolder holds a placeholder
     QString terraformStateFile; // a local state file outside that folder; empty when none or inside it
     // Set when the kubernetes provider names no context of its own, so
     // KUBE_CTX picks the one terraform plans against.
     bool providerTakesKubeCtx = false;
+    // Set when it names no config_path: the provider (v2) then reads no
+    // kubeconfig unless KUBE_CONFIG_PATH names one.
+    bool providerTakesKubeConfigPath = false;
     QString gitRepository; // the git work tree that holds the code (shell path); empty: none known
     QString codePrefixInRepository; // the stack's folder inside it ("" at its root)
 

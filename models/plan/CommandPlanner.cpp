@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace strata::CommandPlanner {
 
 namespace {
@@ -19,11 +21,25 @@ void add(Commands &into, const QStringList &words, bool readOnly, const QString 
         into.append({ *line, readOnly, why });
 }
 
-// `command > file`: writes a local file, changes nothing remote.
+// `(set -C; command > file)`: writes a local file, never over an existing
+// one, and changes nothing remote.
 void addRedirect(Commands &into, const QStringList &words, const QString &quotedFile, const QString &why)
 {
     if (const std::optional<QString> line = ShellWords::join(words))
-        into.append({ *line + QStringLiteral(" > ") + quotedFile, true, why });
+        into.append({ QStringLiteral("(set -C; %1 > %2)").arg(*line, quotedFile), true, why });
+}
+
+// "configmap.platform.feature-flags.before-apply.yaml": kind, namespace and
+// name, so two objects never share a copy; only characters safe in a file name.
+QString backupFile(const ResourceId &id)
+{
+    QString name = id.kind + QLatin1Char('.') + (id.ns.isEmpty() ? QString() : id.ns + QLatin1Char('.')) + id.name;
+    for (QChar &c : name) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-') && c != QLatin1Char('_'))
+            c = c == QLatin1Char('.') ? c : QLatin1Char('_');
+    }
+    name.replace(QStringLiteral(".."), QStringLiteral("__"));
+    return name + QStringLiteral(".before-apply.yaml");
 }
 
 struct Planner
@@ -63,8 +79,12 @@ struct Planner
     {
         QStringList w;
         const CommandContext::Kubectl &live = ctx.kube[size_t(columnIndex(Column::Live))];
-        if (ctx.providerTakesKubeCtx && live.contextKnown)
+        if (ctx.providerTakesKubeCtx && live.contextKnown) {
+            // Provider v2 reads no kubeconfig unless its block or KUBE_CONFIG_PATH names one.
+            if (ctx.providerTakesKubeConfigPath && !live.kubeconfigs.isEmpty())
+                w << QStringLiteral("KUBE_CONFIG_PATH=") + QStringList(live.kubeconfigs).join(QLatin1Char(':'));
             w << QStringLiteral("KUBE_CTX=") + live.context;
+        }
         w << QStringLiteral("terraform") << QStringLiteral("-chdir=") + ctx.shellPath(ctx.terraformFolder) << verb;
         if (!addr.isEmpty())
             w << QStringLiteral("-target=") + addr;
@@ -74,7 +94,7 @@ struct Planner
     QString terraformNote() const
     {
         QString note = QStringLiteral(" Run `terraform init` in that folder first if it has not been.");
-        if (ShellWords::isPlaceholder(ctx.terraformFolder))
+        if (ctx.terraformFolderUnknown)
             note += QStringLiteral(" The repository is read from a URL: run it in your own checkout.");
         if (!ctx.terraformStateFile.isEmpty())
             note += QStringLiteral(" The case's state file (%1) is not in that folder: the plan reads the state its "
@@ -126,13 +146,21 @@ struct Planner
 
     void resourceFinding(Finding &f, const ResourceDiff &d) const
     {
+        // A name from the evidence that starts with '-' would be read as an option.
+        if (!ShellWords::isSafeArgument(d.id.kind) || !ShellWords::isSafeArgument(d.id.name)
+            || (!d.id.ns.isEmpty() && !ShellWords::isSafeArgument(d.id.ns)))
+            return;
+        // A Secret's data is never printed or written by a command Strata offers.
+        const bool secret = d.id.kind == QLatin1String("secret");
         const QString addr = address(d);
         const bool tf = !ctx.terraformFolder.isEmpty();
         const QString fields = f.paths.isEmpty() ? QStringLiteral("the fields") : f.paths.join(QStringLiteral(", "));
         if (f.id == QLatin1String("live-drift")) {
             add(f.checkCommands,
-                get(Column::Live, d.id) << QStringLiteral("-o") << QStringLiteral("yaml")
-                                        << QStringLiteral("--show-managed-fields"),
+                get(Column::Live, d.id)
+                    << QStringLiteral("-o")
+                    << (secret ? QStringList { QStringLiteral("jsonpath={.metadata.managedFields}") }
+                               : QStringList { QStringLiteral("yaml"), QStringLiteral("--show-managed-fields") }),
                 true,
                 QStringLiteral("Who wrote the live object: metadata.managedFields names each writer (manager, "
                                "operation, time); the one owning %1 changed it outside Terraform.%2")
@@ -152,13 +180,17 @@ struct Planner
                 add(f.checkCommands, terraform(QStringLiteral("plan"), addr), true,
                     QStringLiteral("Should list %1: what a routine apply would revert.%2")
                         .arg(fields, terraformNote()));
-            const std::optional<QString> backup = ShellWords::quote(d.id.name + QStringLiteral(".before-apply.yaml"));
-            if (backup)
-                addRedirect(f.changeCommands, get(Column::Live, d.id) << QStringLiteral("-o") << QStringLiteral("yaml"),
-                    *backup,
-                    QStringLiteral("Keeps a copy of the live object, to restore from, before anything changes "
-                                   "it.%1")
-                        .arg(contextNote(Column::Live)));
+            // A copy of the live object before anything changes it: among the
+            // checks, so it is taken before any step's apply. Never over an
+            // earlier copy (set -C), never a Secret's data on disk.
+            if (!secret) {
+                if (const std::optional<QString> backup = ShellWords::quote(backupFile(d.id)))
+                    addRedirect(f.checkCommands,
+                        get(Column::Live, d.id) << QStringLiteral("-o") << QStringLiteral("yaml"), *backup,
+                        QStringLiteral("Keeps a copy of the live object, to restore from, before anything changes "
+                                       "it (never over an earlier copy).%1")
+                            .arg(contextNote(Column::Live)));
+            }
             if (tf && !addr.isEmpty())
                 add(f.changeCommands, terraform(QStringLiteral("apply"), addr), false,
                     QStringLiteral("Changes the live values to the code's. Only deliberately, with the owners of "
@@ -196,7 +228,7 @@ struct Planner
                     { QStringLiteral("terraform"), QStringLiteral("-chdir=") + ctx.shellPath(ctx.terraformFolder),
                         QStringLiteral("state"), QStringLiteral("list") },
                     true, QStringLiteral("What Terraform state manages.%1").arg(terraformNote()));
-        } else if (f.id == QLatin1String("app-observed-value")) {
+        } else if (f.id == QLatin1String("app-observed-value") && !secret) {
             add(f.checkCommands, get(Column::Live, d.id) << output(f.paths), true,
                 QStringLiteral("The value the application reads, live now.%1").arg(contextNote(Column::Live)));
         }
@@ -253,6 +285,9 @@ struct Planner
             if (f.id == QLatin1String("member-unhealthy") && m && !m->id.isEmpty()) {
                 QStringList others = all;
                 others.removeAll(own.first());
+                // Without another member to ask (an empty list means every member), nothing to offer.
+                if (others.isEmpty() || !ShellWords::isSafeArgument(m->id))
+                    return;
                 add(f.changeCommands, etcdctl(others, health), true,
                     QStringLiteral("Verify first: the other members are healthy (a quorum without %1).")
                         .arg(own.first()));
@@ -283,7 +318,13 @@ struct Planner
                 add(f.changeCommands, etcdctl(all, { QStringLiteral("compact"), rev }), false,
                     QStringLiteral("Drops the history before that revision (watchers behind it must re-list); frees "
                                    "space for defragmentation."));
-                for (const QString &e : all)
+                // One member at a time, the leader last (its defragmentation stalls every write).
+                QStringList order = all;
+                std::stable_partition(order.begin(), order.end(), [this](const QString &e) {
+                    const EtcdMemberSummary *member = byEndpoint.value(e);
+                    return !member || !member->isLeader;
+                });
+                for (const QString &e : std::as_const(order))
                     add(f.changeCommands, etcdctl({ e }, { QStringLiteral("defrag") }), false,
                         QStringLiteral("Returns %1's free pages to the disk. Blocks that member while it runs: one "
                                        "member at a time, the leader last.")

@@ -78,6 +78,11 @@ QList<Proposal> plan(const QList<Finding> &findings)
         return a.firstSeen < b.firstSeen;
     });
     QList<Proposal> out;
+    for (Step &s : steps) {
+        // Findings merged into one step each bring a verification and a
+        // change: every verification first, then what changes something.
+        std::stable_partition(s.commands.begin(), s.commands.end(), [](const PlanCommand &c) { return c.readOnly; });
+    }
     for (const Step &s : steps)
         out.append({ int(out.size()) + 1, s.kind, s.text, s.findings, s.commands });
     return out;

@@ -2,6 +2,8 @@
 
 #include "core/ControlCharacters.h"
 
+#include <QRegularExpression>
+
 namespace strata::ShellWords {
 
 namespace {
@@ -39,8 +41,13 @@ std::optional<QString> quote(const QString &word)
             return std::nullopt;
         needsQuotes = needsQuotes || !plain(c);
     }
-    if (!needsQuotes)
+    // zsh expands a word that starts with '=' to a command's path.
+    if (!needsQuotes && !word.startsWith(QLatin1Char('=')))
         return word;
+    // An assignment before a command (KUBE_CTX=a b) stays one: only its value is quoted.
+    static const QRegularExpression assignment(QStringLiteral("^[A-Z_][A-Z0-9_]*=")); // environment names
+    if (const QRegularExpressionMatch m = assignment.match(word); m.hasMatch())
+        return m.captured(0) + *quote(word.mid(m.capturedLength()));
     // `--cacert='<ca.pem>'` reads better than `'--cacert=<ca.pem>'`, and is the same word.
     const qsizetype eq = word.indexOf(QLatin1Char('='));
     if (word.startsWith(QLatin1Char('-')) && eq > 0) {
@@ -77,6 +84,11 @@ std::optional<QString> join(const QStringList &words)
 QString placeholder(const QString &name)
 {
     return QLatin1Char('<') + name + QLatin1Char('>');
+}
+
+bool isSafeArgument(const QString &word)
+{
+    return !word.isEmpty() && !word.startsWith(QLatin1Char('-'));
 }
 
 bool isPlaceholder(const QString &word)

@@ -11,8 +11,9 @@ namespace strata::ShellWords {
 // characters no shell treats specially, else in single quotes (a quote
 // inside as '\''). Names from a cluster or a repository are untrusted: a
 // ConfigMap called `$(rm -rf ~)` must reach kubectl as that name, never run.
-// No value for a word with a control character: a command holding one
-// cannot be pasted as one line, so it is not offered.
+// An assignment (`KUBE_CTX=…`) keeps its name unquoted, as does a flag
+// (`--cacert='<ca.pem>'`). No value for a word with a control character: a
+// command holding one cannot be pasted as one line, so it is not offered.
 std::optional<QString> quote(const QString &word);
 
 // The words quoted and joined by spaces; no value when one cannot be quoted.
@@ -25,5 +26,10 @@ QString placeholder(const QString &name);
 
 // Whether a word is a placeholder made by placeholder().
 bool isPlaceholder(const QString &word);
+
+// Whether untrusted text may stand as a command's argument: not empty, and
+// not starting with '-', which a tool would read as one of its options
+// (a ConfigMap named `--server=https://evil` must never become a flag).
+bool isSafeArgument(const QString &word);
 
 } // namespace strata::ShellWords

@@ -195,11 +195,13 @@ QList<Finding> evaluate(const EtcdctlOutput &etcd, const QList<EtcdMemberSummary
             f.title = changes && counted >= double(elections.changes())
                 ? QStringLiteral("etcd has seen %1 leader changes").arg(number(changes->value))
                 : QStringLiteral("etcd changed leader %1 times").arg(elections.changes());
+            // With a window, the title is the rate's own count: the changes after the first leader.
             if (rate)
-                f.title += QStringLiteral(" in %1").arg(durationInWords(rate->seconds));
+                f.title = QStringLiteral("etcd changed leader %1 times in %2")
+                              .arg(number(rate->changes), durationInWords(rate->seconds));
             QStringList detail;
             if (rate) {
-                detail.append(QStringLiteral("%1 changes %2: %3.")
+                detail.append(QStringLiteral("%1 changes after the first leader %2: %3.")
                                   .arg(number(rate->changes), rate->window,
                                       rate->perHour() >= 1
                                           ? QStringLiteral("%1 an hour").arg(QString::number(rate->perHour(), 'f', 1))

@@ -1,6 +1,7 @@
 #include "LeaderChangeRate.h"
 
 #include <QLocale>
+#include <QSet>
 
 #include <cmath>
 
@@ -12,6 +13,15 @@ QString amount(double v)
     // 3.5 hours, 30 days: one decimal below ten, whole numbers above.
     return v < 10 && std::fabs(v - std::round(v)) > 0.05 ? QString::number(v, 'f', 1)
                                                          : QString::number(qint64(std::llround(v)));
+}
+// A label's value ("" without it): a federated scrape holds several targets.
+QString label(const MetricValue &m, const char *name)
+{
+    for (const auto &[key, value] : m.labels) {
+        if (key == QLatin1String(name))
+            return value;
+    }
+    return {};
 }
 } // namespace
 
@@ -40,7 +50,8 @@ std::optional<LeaderChangeRate> LeaderChangeRate::of(const MetricValue *counter,
     // from the same scrape, "now" from the scrape's own time.
     if (counter && counted >= double(elections.changes()) && counter->timestampMs) {
         for (const MetricValue &m : metrics) {
-            if (m.name != QLatin1String("process_start_time_seconds") || m.location.file != counter->location.file)
+            if (m.name != QLatin1String("process_start_time_seconds") || m.location.file != counter->location.file
+                || label(m, "instance") != label(*counter, "instance") || label(m, "job") != label(*counter, "job"))
                 continue;
             const double uptime = double(*counter->timestampMs) / 1000.0 - m.value;
             if (!(uptime > 0) || !std::isfinite(uptime))
@@ -58,9 +69,16 @@ std::optional<LeaderChangeRate> LeaderChangeRate::of(const MetricValue *counter,
     }
     // Elections from the logs, over the span the dated logs cover.
     if (elections.changes() > 0 && double(elections.changes()) >= counted) {
+        // Only the logs the elections were read from: an application's log of
+        // last month must not stretch the window and hide churn.
+        QSet<QString> files;
+        for (const LeaderElection &e : elections.elections) {
+            for (const TimelineEvent *line : e.lines)
+                files.insert(line->location.file);
+        }
         QDateTime first, last;
         for (const TimelineEvent &e : events) {
-            if (!e.time.isValid())
+            if (!e.time.isValid() || !files.contains(e.location.file))
                 continue;
             if (!first.isValid() || e.time < first)
                 first = e.time;

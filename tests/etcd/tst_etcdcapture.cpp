@@ -360,14 +360,14 @@ private Q_SLOTS:
                 commands += p.commands;
         }
         QStringList verbs;
-        for (const PlanCommand &c : std::as_const(commands)) {
-            QVERIFY2(c.command.startsWith(QStringLiteral("etcdctl --endpoints=")), qPrintable(c.command));
-            QVERIFY2(!c.command.contains(QLatin1Char('<')), qPrintable(c.command)); // nothing left to fill in
+        for (const PlanCommand &step : std::as_const(commands)) {
+            QVERIFY2(step.command.startsWith(QStringLiteral("etcdctl --endpoints=")), qPrintable(step.command));
+            QVERIFY2(!step.command.contains(QLatin1Char('<')), qPrintable(step.command)); // nothing left to fill in
             QByteArray out;
-            QCOMPARE(runPasted(c.command, dir.path(), &out), 0);
-            if (c.command.endsWith(QStringLiteral(" alarm list")))
+            QCOMPARE(runPasted(step.command, dir.path(), &out), 0);
+            if (step.command.endsWith(QStringLiteral(" alarm list")))
                 QVERIFY2(out.contains("alarm:NOSPACE"), out.constData());
-            verbs.append(c.command.section(QLatin1Char(' '), 2, 2));
+            verbs.append(step.command.section(QLatin1Char(' '), 2, 2));
         }
         QVERIFY2(verbs.contains(QStringLiteral("compact")) && verbs.contains(QStringLiteral("defrag"))
                 && verbs.last() == QStringLiteral("alarm"),

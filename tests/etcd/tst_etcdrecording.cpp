@@ -21,10 +21,12 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 
 using namespace strata;
 using namespace EtcdTestSupport;
@@ -261,20 +263,38 @@ private Q_SLOTS:
         EtcdTestCluster cluster(3);
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
-        QTcpServer web;
-        QVERIFY(web.listen(QHostAddress::LocalHost));
-        connect(&web, &QTcpServer::newConnection, &web, [&web] {
-            while (QTcpSocket *socket = web.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                    socket->readAll();
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20\r\n"
-                                  "Connection: close\r\n\r\n<html>a blog</html>\n");
-                    socket->disconnectFromHost();
+        // The web server answers on its own thread: the test thread blocks in
+        // etcdctl below, and a server on it would then look like a timeout.
+        QThread webThread;
+        webThread.start();
+        QTcpServer *web = new QTcpServer;
+        web->moveToThread(&webThread);
+        bool listening = false;
+        QMetaObject::invokeMethod(
+            web,
+            [web, &listening] {
+                listening = web->listen(QHostAddress::LocalHost);
+                QObject::connect(web, &QTcpServer::newConnection, web, [web] {
+                    while (QTcpSocket *socket = web->nextPendingConnection()) {
+                        QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                            socket->readAll();
+                            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20\r\n"
+                                          "Connection: close\r\n\r\n<html>a blog</html>\n");
+                            socket->disconnectFromHost();
+                        });
+                        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                    }
                 });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
+            },
+            Qt::BlockingQueuedConnection);
+        const auto stopWeb = qScopeGuard([web, &webThread] {
+            QMetaObject::invokeMethod(
+                web, [web] { delete web; }, Qt::BlockingQueuedConnection);
+            webThread.quit();
+            webThread.wait();
         });
-        const QString webUrl = QStringLiteral("http://127.0.0.1:%1").arg(web.serverPort());
+        QVERIFY(listening);
+        const QString webUrl = QStringLiteral("http://127.0.0.1:%1").arg(web->serverPort());
         QTemporaryDir dir;
         const CaseFile c = caseAt(dir.filePath(QStringLiteral("case.yaml")),
             "strata: 1\nsources:\n  etcd:\n    endpoints: [" + cluster.clientUrls().join(QLatin1Char(',')).toUtf8()
@@ -282,7 +302,7 @@ private Q_SLOTS:
         EtcdSampler sampler(c);
         QVERIFY2(sampler.start(&error), qPrintable(error));
         QCOMPARE(sampler.endpoints().size(), 4);
-        QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesWritten() >= 12, 30000); // the web server answers on this thread
+        QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesWritten() >= 12, 30000);
 
         const int removed = cluster.follower();
         const QString removedId = cluster.memberId(removed);
@@ -297,7 +317,7 @@ private Q_SLOTS:
                                                  QStringLiteral("remove"), removedId },
                 true));
             if (!said.contains(QStringLiteral("removed from cluster")))
-                QTest::qWait(250); // the web server keeps answering meanwhile
+                QTest::qWait(250);
         }
         QVERIFY2(said.contains(QStringLiteral("removed from cluster")), qPrintable(said));
         const qint64 removedAt = QDateTime::currentMSecsSinceEpoch();

@@ -48,7 +48,9 @@ private Q_SLOTS:
         QVERIFY(shown.contains(
             QStringLiteral("terraform -chdir=terraform/platform plan -target=kubernetes_config_map.feature_flags")));
         QVERIFY(shown.contains(QStringLiteral("Changes something.")));
-        QVERIFY(shown.indexOf(QStringLiteral("Check (read-only)")) < shown.indexOf(QStringLiteral("Change")));
+        const qsizetype firstCheck = shown.indexOf(QStringLiteral("Check (read-only)"));
+        const qsizetype firstChange = shown.indexOf(QStringLiteral(". Change"));
+        QVERIFY(firstCheck >= 0 && firstChange > firstCheck);
 
         // Copy on one command: exactly that command.
         const strata::PlanCommand &first = result->proposals.first().commands.first();

@@ -117,6 +117,62 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/strata-pwned")));
     }
 
+    // An assignment before a command stays an assignment when its value needs quotes.
+    void assignmentsKeepTheirName()
+    {
+        const std::optional<QString> word = ShellWords::quote(QStringLiteral("KUBE_CTX=prod east"));
+        QCOMPARE(*word, QStringLiteral("KUBE_CTX='prod east'"));
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/sh"),
+            { QStringLiteral("-c"), *word + QStringLiteral(" sh -c 'printf \"%s\" \"$KUBE_CTX\"'") });
+        QVERIFY(sh.waitForFinished(10000));
+        QCOMPARE(sh.readAllStandardOutput(), QByteArray("prod east"));
+        QCOMPARE(*ShellWords::quote(QStringLiteral("=cmd")), QStringLiteral("'=cmd'"));
+    }
+
+    // Hostile names from the evidence, through the assembled commands: a name
+    // that starts with '-' gets no command (it would be an option), one
+    // holding shell syntax reaches kubectl as written (a stand-in kubectl
+    // prints the words it got), and no command runs anything else.
+    void hostileNamesThroughWholeCommands()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.path();
+        const QByteArray hostileNs = "$(touch " + base.toUtf8() + "/pwned)";
+        const auto object = [](const QByteArray &ns, const QByteArray &name, const QByteArray &rv,
+                                const QByteArray &v) -> QByteArray {
+            return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: '" + name + "'\n  namespace: '" + ns
+                + "'\n  resourceVersion: \"" + rv + "\"\ndata:\n  k: \"" + v + "\"\n---\n";
+        };
+        writeFile(base + QStringLiteral("/live.yaml"),
+            "# kubectl get cm -A -o yaml --context=prod\n" + object(hostileNs, "flags;id", "20", "new")
+                + object("shop", "--server=https://evil.invalid", "20", "new"));
+        writeFile(base + QStringLiteral("/replica.yaml"),
+            "# kubectl get cm -A -o yaml --context=replica\n" + object(hostileNs, "flags;id", "10", "old")
+                + object("shop", "--server=https://evil.invalid", "10", "old"));
+        writeFile(base + QStringLiteral("/case.yaml"),
+            "strata: 1\nevidence:\n  - path: live.yaml\n    role: live\n  - path: replica.yaml\n    role: replica\n");
+        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        int ran = 0;
+        for (const PlanCommand &c : allCommands(r)) {
+            QVERIFY2(!c.command.contains(QStringLiteral("--server")), qPrintable(c.command));
+            if (!c.command.startsWith(QStringLiteral("kubectl ")) || c.command.contains(QStringLiteral("--raw=")))
+                continue;
+            QProcess sh;
+            sh.setWorkingDirectory(base);
+            sh.start(QStringLiteral("/bin/sh"),
+                { QStringLiteral("-c"), QStringLiteral("kubectl() { printf '%s\\n' \"$@\"; }; ") + c.command });
+            QVERIFY(sh.waitForFinished(10000));
+            const QStringList words
+                = QString::fromUtf8(sh.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            QVERIFY2(words.contains(QString::fromUtf8(hostileNs)), qPrintable(words.join(QLatin1Char('|'))));
+            QVERIFY2(words.contains(QStringLiteral("flags;id")), qPrintable(words.join(QLatin1Char('|'))));
+            ++ran;
+        }
+        QVERIFY(ran >= 2);
+        QVERIFY(!QFileInfo::exists(base + QStringLiteral("/pwned")));
+    }
+
     void controlCharactersAreNeverOffered()
     {
         QVERIFY(!ShellWords::quote(QStringLiteral("a\nb")));
@@ -180,6 +236,50 @@ private Q_SLOTS:
         for (const QString &line : script.split(QLatin1Char('\n')))
             QVERIFY2(line.startsWith(QLatin1Char('#')) || !line.contains(QStringLiteral(" apply ")), qPrintable(line));
         QVERIFY(script.contains(QStringLiteral("Fill in the quoted")));
+    }
+
+    // Two drifted objects share the change steps: across the whole plan,
+    // every copy of a live object is taken before any command that changes
+    // something, and within a step the verifications come first.
+    void nothingChangesBeforeItsChecks()
+    {
+        QTemporaryDir dir;
+        const QString base = dir.path();
+        copyFolder(QStringLiteral(STRATA_SHARED_DIR "/reference-case"), base);
+        // A second object drifted the same way: its steps merge with feature-flags'.
+        QByteArray tf = readFile(base + QStringLiteral("/terraform/platform/checkout.tf"));
+        QVERIFY(tf.contains("payment_timeout_ms = \"3000\""));
+        writeFile(base + QStringLiteral("/artifacts/settings.live.yaml"),
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: checkout-settings\n  namespace: platform\n"
+            "  resourceVersion: \"289200\"\n  labels: {app: checkout}\ndata:\n  payment_timeout_ms: \"9000\"\n"
+            "  retry_budget: \"3\"\n");
+        QByteArray caseText = readFile(base + QStringLiteral("/case.yaml"));
+        caseText.replace("  - path: artifacts/metrics.prom",
+            "  - path: artifacts/settings.live.yaml\n    role: live\n  - path: artifacts/metrics.prom");
+        caseText.replace("  - configmap/platform/feature-flags",
+            "  - configmap/platform/feature-flags\n  - configmap/platform/checkout-settings");
+        writeFile(base + QStringLiteral("/case.yaml"), caseText);
+        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        int drifted = 0;
+        for (const Finding &f : r.findings)
+            drifted += f.id == QLatin1String("revert-risk") ? 1 : 0;
+        QCOMPARE(drifted, 2);
+        bool changed = false;
+        int backups = 0;
+        for (const Proposal &p : r.proposals) {
+            bool changingInStep = false;
+            for (const PlanCommand &c : p.commands) {
+                if (c.command.startsWith(QStringLiteral("(set -C; "))) {
+                    ++backups;
+                    QVERIFY2(!changed, qPrintable(c.command));
+                }
+                QVERIFY2(!(changingInStep && c.readOnly), qPrintable(c.command));
+                changingInStep = changingInStep || !c.readOnly;
+                changed = changed || !c.readOnly;
+            }
+        }
+        QCOMPARE(backups, 2);
+        QVERIFY(changed);
     }
 
     void certificatePathsComeFromTheCaseOrThePastedCommand()
@@ -271,7 +371,6 @@ private Q_SLOTS:
         QVERIFY(cell.startsWith(QStringLiteral("``")));
         QVERIFY(!cell.contains(QLatin1Char('\n')));
         QVERIFY(cell.contains(QStringLiteral("a\\|b")));
-        QVERIFY(!cell.mid(2).contains(QStringLiteral("|b")) || cell.contains(QStringLiteral("\\|b")));
         const QString prose = MarkdownText::prose(hostile);
         QVERIFY(!prose.contains(QLatin1Char('\n')));
         QVERIFY(prose.contains(QStringLiteral("`<script>alert(1)</script>`")));
@@ -281,6 +380,9 @@ private Q_SLOTS:
         QCOMPARE(MarkdownText::prose(QStringLiteral("# not a heading")), QStringLiteral("`#` not a heading"));
         QCOMPARE(MarkdownText::prose(QStringLiteral("- not a list")), QStringLiteral("\\- not a list"));
         QCOMPARE(MarkdownText::prose(QStringLiteral("1. not a list")), QStringLiteral("1\\. not a list"));
+        // A quoted value is one code span, spaces and all.
+        QCOMPARE(MarkdownText::prose(QStringLiteral("is \"<b>bold</b> | x\" live, \"50\" in state")),
+            QStringLiteral("is `\"<b>bold</b> | x\"` live, `\"50\"` in state"));
         // Prose stays prose: no backslashes before parentheses or inside identifiers.
         QCOMPARE(MarkdownText::prose(QStringLiteral("data.enable_new_checkout (live): \"true\", p99 >= 10 ms")),
             QStringLiteral("`data.enable_new_checkout` (live): `\"true\"`, p99 `>=` 10 ms"));
