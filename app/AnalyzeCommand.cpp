@@ -41,16 +41,8 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     const strata::CaseFileReadResult &read = *found;
     // Refused before any work: nothing the user recorded is overwritten, and
     // nothing but a regular file is replaced.
-    if (!request.outputFile.isEmpty()) {
-        QStringList inputs { read.caseFile->filePath };
-        for (const strata::EvidenceEntry &e : read.caseFile->evidence)
-            inputs.append(read.caseFile->resolvedPath(e));
-        const QString problem = strata::outputTargetProblem(request.outputFile, inputs);
-        if (!problem.isEmpty()) {
-            print(err, QStringLiteral("strata: --output %1: %2\n").arg(request.outputFile, problem));
-            return CommandLine::usageErrorExitCode;
-        }
-    }
+    if (!request.outputFile.isEmpty() && !CommandSupport::outputAllowed(*read.caseFile, request.outputFile, err))
+        return CommandLine::usageErrorExitCode;
     QString samplingProblem; // --sample-for that did not sample everything: never an all-clear
     if (request.durationMs > 0) {
         if (request.offline || !read.caseFile->etcdSource) {

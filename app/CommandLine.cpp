@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include <QFileInfo>
+
 #include "core/BuildInfo.h"
 #include "core/Duration.h"
 
@@ -98,6 +100,29 @@ std::optional<CommandLineRequest> textOrJson(
     return std::nullopt;
 }
 
+// The options `analyze` and `report` share: --output, --offline, --allow-exec.
+// Nothing when `arg` is none of them; a usage error or "go on" (nullopt inside) when it is.
+std::optional<std::optional<CommandLineRequest>> analysisOption(
+    const QString &arg, const TakeValue &takeValue, CommandLineRequest &request)
+{
+    if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
+        const auto v = takeValue();
+        if (!v || v->isEmpty())
+            return usageError(QStringLiteral("option '%1' needs a file name").arg(arg));
+        request.outputFile = *v;
+        return std::optional<CommandLineRequest>();
+    }
+    if (arg == QLatin1String("--offline")) {
+        request.offline = true;
+        return std::optional<CommandLineRequest>();
+    }
+    if (arg == QLatin1String("--allow-exec")) {
+        request.allowExec = true;
+        return std::optional<CommandLineRequest>();
+    }
+    return std::nullopt;
+}
+
 CommandLineRequest parseAnalyze(const QStringList &arguments)
 {
     CommandLineRequest request;
@@ -119,21 +144,8 @@ CommandLineRequest parseAnalyze(const QStringList &arguments)
                     return usageError(QStringLiteral("unknown format '%1' (json or markdown)").arg(*v));
                 return std::nullopt;
             }
-            if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
-                const auto v = takeValue();
-                if (!v || v->isEmpty())
-                    return usageError(QStringLiteral("option '%1' needs a file name").arg(arg));
-                request.outputFile = *v;
-                return std::nullopt;
-            }
-            if (arg == QLatin1String("--offline")) {
-                request.offline = true;
-                return std::nullopt;
-            }
-            if (arg == QLatin1String("--allow-exec")) {
-                request.allowExec = true;
-                return std::nullopt;
-            }
+            if (const auto handled = analysisOption(arg, takeValue, request))
+                return *handled;
             if (arg == QLatin1String("--sample-for")) {
                 const auto v = takeValue();
                 const auto ms = v ? strata::Duration::parseMs(*v) : std::nullopt;
@@ -150,6 +162,41 @@ CommandLineRequest parseAnalyze(const QStringList &arguments)
         return usageError(positional.isEmpty()
                 ? QStringLiteral("analyze needs a case file (try 'strata analyze --help')")
                 : QStringLiteral("analyze takes one case file, got %1").arg(positional.size()));
+    request.caseFile = positional.first();
+    return request;
+}
+
+// `strata report CASE --output FILE`: the format is the file's extension.
+// Markdown is written today; HTML, PDF, JSON and the bundle follow (issue 12).
+CommandLineRequest parseReport(const QStringList &arguments)
+{
+    CommandLineRequest request;
+    request.action = CommandLineRequest::Action::Report;
+    request.format = CommandLineRequest::Format::Markdown;
+    QStringList positional;
+    const auto stop = walkArguments(arguments, positional,
+        [&](const QString &arg, const TakeValue &takeValue) -> std::optional<CommandLineRequest> {
+            if (arg == QLatin1String("-h") || arg == QLatin1String("--help"))
+                return helpFor(QStringLiteral("report"));
+            if (const auto handled = analysisOption(arg, takeValue, request))
+                return *handled;
+            return usageError(QStringLiteral("unknown option '%1' for report (try 'strata report --help')").arg(arg));
+        });
+    if (stop)
+        return *stop;
+    if (positional.size() != 1)
+        return usageError(positional.isEmpty()
+                ? QStringLiteral("report needs a case file (try 'strata report --help')")
+                : QStringLiteral("report takes one case file, got %1").arg(positional.size()));
+    if (request.outputFile.isEmpty())
+        return usageError(QStringLiteral("report needs --output FILE; its extension names the format (.md)"));
+    const QString suffix = QFileInfo(request.outputFile).suffix().toLower();
+    if (suffix != QLatin1String("md") && suffix != QLatin1String("markdown"))
+        return usageError(suffix == QLatin1String("html") || suffix == QLatin1String("pdf")
+                    || suffix == QLatin1String("json") || suffix == QLatin1String("zip")
+                ? QStringLiteral("this version writes reports as Markdown (.md) only; .%1 is not written yet")
+                      .arg(suffix)
+                : QStringLiteral("unknown report format '%1': name the file .md").arg(request.outputFile));
     request.caseFile = positional.first();
     return request;
 }
@@ -289,6 +336,8 @@ CommandLineRequest parse(const QStringList &arguments)
         return parseRecord(arguments);
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("analyze"))
         return parseAnalyze(arguments);
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("report"))
+        return parseReport(arguments);
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("history"))
         return parseHistory(arguments);
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("contexts"))
@@ -349,6 +398,9 @@ QString helpText()
                           "  contexts [--kubeconfig FILE]...\n"
                           "                   the contexts of your kubeconfigs, merged as kubectl does\n"
                           "                   (see 'strata contexts --help')\n"
+                          "  report CASE --output FILE.md\n"
+                          "                   the investigation as an incident report\n"
+                          "                   (see 'strata report --help')\n"
                           "  record CASE [--for DURATION] [--every DURATION]\n"
                           "                   sample the case's etcd endpoints into a recording\n"
                           "                   (see 'strata record --help')\n"
@@ -453,6 +505,26 @@ QString historyHelpText()
                           "a case without a git repository (or, with --etcd, without sources.etcd); 3 the\n"
                           "history is incomplete (a shallow clone, a commit whose code could not be read,\n"
                           "an endpoint that failed, or etcd's history compacted before the creation).\n");
+}
+
+QString reportHelpText()
+{
+    return QStringLiteral("Usage: strata report CASE-FILE --output FILE.md [--offline] [--allow-exec]\n"
+                          "\n"
+                          "Writes the investigation as an incident report: the sections the case's\n"
+                          "'report:' holds (summary, impact, root cause, action items, a note per\n"
+                          "finding, key moments) beside what the analysis found, in the usual postmortem\n"
+                          "order, with every evidence file's SHA-256. The analysis is the one\n"
+                          "'strata analyze' makes (live sources are read unless --offline).\n"
+                          "This version writes Markdown; HTML, PDF, JSON and a bundle come later.\n"
+                          "\n"
+                          "Options:\n"
+                          "  -o, --output FILE   where to write; never the case file or its evidence\n"
+                          "      --offline       no network: the newest captures stand in for live sources\n"
+                          "      --allow-exec    run kubeconfig exec plugins without an earlier approval\n"
+                          "\n"
+                          "Exit status: 0 written from a complete analysis; 3 written, but the analysis\n"
+                          "is incomplete (said in the report); 1 the file could not be written; 2 usage.\n");
 }
 
 QString contextsHelpText()

@@ -7,7 +7,7 @@
 // exists, so `--version`, `--help` and usage errors never need a display.
 struct CommandLineRequest
 {
-    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze, History, Contexts, Record };
+    enum class Action { OpenGui, PrintVersion, PrintHelp, UsageError, Analyze, History, Contexts, Record, Report };
     enum class Format { Json, Markdown, Text };
 
     Action action = Action::OpenGui;
@@ -36,6 +36,7 @@ QString analyzeHelpText();
 QString historyHelpText();
 QString contextsHelpText();
 QString recordHelpText();
+QString reportHelpText();
 QString versionText();
 // Exit status for a usage error, as getopt-style tools use.
 constexpr int usageErrorExitCode = 2;

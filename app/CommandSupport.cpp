@@ -1,5 +1,7 @@
 #include "CommandSupport.h"
 
+#include "output/OutputTarget.h"
+
 #include "core/ControlCharacters.h"
 
 namespace CommandSupport {
@@ -19,6 +21,18 @@ std::optional<strata::CaseFileReadResult> readCase(const QString &path, FILE *er
     if (read.diagnostics.isEmpty())
         print(err, QStringLiteral("strata: %1: not a case file\n").arg(path));
     return std::nullopt;
+}
+
+bool outputAllowed(const strata::CaseFile &caseFile, const QString &path, FILE *err)
+{
+    QStringList inputs { caseFile.filePath };
+    for (const strata::EvidenceEntry &e : caseFile.evidence)
+        inputs.append(caseFile.resolvedPath(e));
+    const QString problem = strata::outputTargetProblem(path, inputs);
+    if (problem.isEmpty())
+        return true;
+    print(err, QStringLiteral("strata: --output %1: %2\n").arg(path, problem));
+    return false;
 }
 
 } // namespace CommandSupport

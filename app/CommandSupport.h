@@ -18,4 +18,8 @@ void print(FILE *stream, const QString &text);
 // `err` (the caller exits 2).
 std::optional<strata::CaseFileReadResult> readCase(const QString &path, FILE *err);
 
+// Whether `--output path` may be written for this case (never the case file
+// or its evidence, nothing but a regular file replaced); says why not on `err`.
+bool outputAllowed(const strata::CaseFile &caseFile, const QString &path, FILE *err);
+
 } // namespace CommandSupport

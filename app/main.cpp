@@ -6,6 +6,7 @@
 #include "HistoryCommand.h"
 #include "MainWindow.h"
 #include "RecordCommand.h"
+#include "ReportCommand.h"
 
 #include "core/BuildInfo.h"
 #include "diff/SecretFingerprint.h"
@@ -49,6 +50,7 @@ int main(int argc, char **argv)
                 : request.helpTopic == QLatin1String("history")  ? CommandLine::historyHelpText()
                 : request.helpTopic == QLatin1String("contexts") ? CommandLine::contextsHelpText()
                 : request.helpTopic == QLatin1String("record")   ? CommandLine::recordHelpText()
+                : request.helpTopic == QLatin1String("report")   ? CommandLine::reportHelpText()
                                                                  : CommandLine::helpText());
         return 0;
     case CommandLineRequest::Action::History: {
@@ -64,6 +66,12 @@ int main(int argc, char **argv)
         QCoreApplication core(argc, argv);
         useFingerprintKey();
         return AnalyzeCommand::run(request, stdout, stderr);
+    }
+    case CommandLineRequest::Action::Report: {
+        std::signal(SIGPIPE, SIG_IGN);
+        QCoreApplication core(argc, argv);
+        useFingerprintKey();
+        return ReportCommand::run(request, stdout, stderr);
     }
     case CommandLineRequest::Action::Record: {
         std::signal(SIGPIPE, SIG_IGN);

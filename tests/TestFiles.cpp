@@ -1,5 +1,8 @@
 #include "TestFiles.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <QFile>
 #include <QtGlobal>
 
@@ -26,4 +29,15 @@ void writeExecPlugin(const QString &path, const QByteArray &token, const QString
               "\"status\":{\"token\":\""
             + token + "\"}}'\n");
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+void copyFolder(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (fi.isDir())
+            copyFolder(fi.filePath(), to + QLatin1Char('/') + fi.fileName());
+        else
+            QFile::copy(fi.filePath(), to + QLatin1Char('/') + fi.fileName());
+    }
 }

@@ -93,6 +93,39 @@ private Q_SLOTS:
         QVERIFY(md.contains("## What to do, in order"));
     }
 
+    // `strata report`: the same analysis as an incident report, written to
+    // the file its extension names; formats not written yet are said, never
+    // faked; the case itself is never the target.
+    void reportToAMarkdownFile()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("incident.md"));
+        const auto report = [](const QStringList &args) {
+            return runHeadless(QStringLiteral(STRATA_BINARY), QStringList { QStringLiteral("report") } + args);
+        };
+        const HeadlessRun r = report({ referenceCase(), QStringLiteral("--offline"), QStringLiteral("-o"), out });
+        QCOMPARE(r.exitCode, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray md = f.readAll();
+        QVERIFY(md.startsWith("# The cluster that disagrees with itself"));
+        QVERIFY(md.indexOf("## Summary") < md.indexOf("## Findings"));
+        QVERIFY(md.contains("## Appendix: sources"));
+        const HeadlessRun pdf
+            = report({ referenceCase(), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.pdf")) });
+        QCOMPARE(pdf.exitCode, 2);
+        QVERIFY2(pdf.err.contains(QStringLiteral("not written yet")), qPrintable(pdf.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a.pdf"))));
+        QCOMPARE(report({ referenceCase() }).exitCode, 2); // --output is required
+        // Never over the case or its evidence.
+        QTemporaryDir caseDir;
+        writeFile(caseDir.filePath(QStringLiteral("case.md")), "strata: 1\n");
+        const HeadlessRun self = report({ caseDir.filePath(QStringLiteral("case.md")), QStringLiteral("-o"),
+            caseDir.filePath(QStringLiteral("case.md")) });
+        QCOMPARE(self.exitCode, 2);
+        QCOMPARE(readFile(caseDir.filePath(QStringLiteral("case.md"))), QByteArray("strata: 1\n"));
+    }
+
     void unreadableCaseExitsTwo()
     {
         const HeadlessRun r = run({ QStringLiteral("/nonexistent/case.yaml") });

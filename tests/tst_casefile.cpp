@@ -98,6 +98,63 @@ private Q_SLOTS:
         QCOMPARE(result.caseFile->preservedYaml.at(0).first, QStringLiteral("owner"));
     }
 
+    // `report:` — the investigator's sections of the incident report: read,
+    // each mistake said where it is, a key this version does not know kept,
+    // and written back so that reading the saved file gives the same sections.
+    void reportSectionsRoundTrip()
+    {
+        const auto result
+            = read("strata: 1\ntitle: t\nreport:\n  status: draft\n  authors: [ana, \"bo <b@x>\"]\n"
+                   "  summary: |\n    Checkout flag flipped live.\n    Nobody knew.\n"
+                   "  impact: \"<img src=x onerror=alert(1)> | `x`\"\n"
+                   "  root-cause: kubectl edit by hand\n"
+                   "  action-items:\n    - {item: Codify the flag, type: prevent, owner: ana, ticket: OPS-1}\n"
+                   "    - {item: Alert on drift, type: someday}\n    - Page on replica lag\n"
+                   "  findings:\n    \"live-drift:configmap/platform/feature-flags\": {note: confirmed with ana}\n"
+                   "    \"leader-churn:etcd cluster\": {include: false}\n    \"failed-proposals:etcd cluster\": "
+                   "{include: maybe}\n"
+                   "  key-moments: [artifacts/events.log:1]\n  severity: SEV-2\n");
+        QVERIFY(result.caseFile);
+        const ReportSections &r = result.caseFile->report;
+        QCOMPARE(r.status, QStringLiteral("draft"));
+        QCOMPARE(r.authors, (QStringList { QStringLiteral("ana"), QStringLiteral("bo <b@x>") }));
+        QCOMPARE(r.summary, QStringLiteral("Checkout flag flipped live.\nNobody knew.\n"));
+        QCOMPARE(r.impact, QStringLiteral("<img src=x onerror=alert(1)> | `x`"));
+        QCOMPARE(r.rootCause, QStringLiteral("kubectl edit by hand"));
+        QCOMPARE(r.actionItems.size(), 3);
+        QCOMPARE(r.actionItems.at(0).ticket, QStringLiteral("OPS-1"));
+        QCOMPARE(r.actionItems.at(2).item, QStringLiteral("Page on replica lag"));
+        QCOMPARE(r.findings.value(QStringLiteral("live-drift:configmap/platform/feature-flags")).note,
+            QStringLiteral("confirmed with ana"));
+        QVERIFY(r.findings.value(QStringLiteral("live-drift:configmap/platform/feature-flags")).included);
+        QVERIFY(!r.findings.value(QStringLiteral("leader-churn:etcd cluster")).included);
+        QCOMPARE(r.keyMoments, QStringList { QStringLiteral("artifacts/events.log:1") });
+        QCOMPARE(r.preservedYaml.size(), 1);
+        QCOMPARE(r.preservedYaml.first().first, QStringLiteral("severity"));
+        // Said where: the odd type (a warning), 'include: maybe' (an error), the unknown key (a warning).
+        QStringList said;
+        for (const Diagnostic &d : result.diagnostics)
+            said.append(QStringLiteral("%1:%2 %3").arg(d.line).arg(int(d.severity)).arg(d.message));
+        QCOMPARE(result.diagnostics.size(), 3);
+        QVERIFY2(said.filter(QStringLiteral("someday")).size() == 1
+                && said.filter(QStringLiteral("someday")).first().startsWith(QStringLiteral("13:")),
+            qPrintable(said.join(QLatin1Char('\n'))));
+        QVERIFY2(said.filter(QStringLiteral("true or false")).first().startsWith(QStringLiteral("18:")),
+            qPrintable(said.join(QLatin1Char('\n'))));
+        QVERIFY2(said.filter(QStringLiteral("report.severity")).first().startsWith(QStringLiteral("20:")),
+            qPrintable(said.join(QLatin1Char('\n'))));
+
+        // Saved and read back: the same sections, the unknown key included.
+        const QByteArray saved = CaseFileWriter::toYaml(*result.caseFile, QStringLiteral("/cases/c.yaml"));
+        const auto again = CaseFileReader::readText(saved, QStringLiteral("/cases/c.yaml"));
+        QVERIFY(again.caseFile);
+        QVERIFY2(again.caseFile->report == r, saved.constData());
+        QVERIFY2(saved.contains("summary: |"), saved.constData()); // multi-line text stays a readable block
+        // No report: no `report:` key written.
+        QVERIFY(
+            !CaseFileWriter::toYaml(*read("strata: 1\n").caseFile, QStringLiteral("/cases/c.yaml")).contains("report"));
+    }
+
     // sources.kubernetes: kubeconfig files (one or a list), the contexts by
     // role, a timeout; each mistake said where it is.
     void kubernetesSourcesAreRead()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "case/ReportSections.h"
 #include "core/RemoteUrl.h"
 
 #include <QDateTime>
@@ -102,6 +103,7 @@ struct CaseFile
     std::optional<TerraformSource> terraformSource;
     std::optional<KubernetesSource> kubernetesSource;
     std::optional<EtcdSource> etcdSource;
+    ReportSections report; // the investigator's sections of the incident report
     // Keys this version does not know (and `sources`, which later versions fill
     // in), kept as YAML text so that saving never loses what the user wrote.
     QList<QPair<QString, QString>> preservedYaml;

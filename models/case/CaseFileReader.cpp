@@ -525,6 +525,131 @@ void readNotes(Context &ctx, const YAML::Node &node, CaseFile &out)
     }
 }
 
+// `report:` — the investigator's sections. A section that is not text is an
+// error and not used; a key this version does not know is kept as written.
+void readReport(Context &ctx, const YAML::Node &node, ReportSections &out)
+{
+    if (node.IsNull())
+        return;
+    if (!node.IsMap()) {
+        ctx.error(node, QStringLiteral("'report' must be a map of sections"));
+        return;
+    }
+    const QList<QPair<const char *, QString *>> texts { { "status", &out.status }, { "summary", &out.summary },
+        { "impact", &out.impact }, { "root-cause", &out.rootCause }, { "trigger", &out.trigger },
+        { "resolution", &out.resolution }, { "detection", &out.detection }, { "lessons", &out.lessons } };
+    ctx.readKeys(node, QStringLiteral("report keys must be plain strings"),
+        [&](const YAML::Node &keyNode, const QString &key, const YAML::Node &value) {
+            for (const auto &[name, into] : texts) {
+                if (key == QLatin1String(name)) {
+                    if (!value.IsNull())
+                        *into = scalar(ctx, value, QStringLiteral("'report.%1'").arg(key)).value_or(QString());
+                    return true;
+                }
+            }
+            if (key == QLatin1String("authors")) {
+                if (value.IsScalar())
+                    out.authors = { qs(value.Scalar()) };
+                else if (value.IsSequence()) {
+                    for (const YAML::Node &a : value) {
+                        if (const auto name = scalar(ctx, a, QStringLiteral("an author")))
+                            out.authors.append(*name);
+                    }
+                } else if (!value.IsNull()) {
+                    ctx.error(value, QStringLiteral("'report.authors' must be a list of names"));
+                }
+                return true;
+            }
+            if (key == QLatin1String("action-items")) {
+                if (value.IsNull())
+                    return true;
+                if (!value.IsSequence()) {
+                    ctx.error(value, QStringLiteral("'report.action-items' must be a list"));
+                    return true;
+                }
+                for (const YAML::Node &entry : value) {
+                    ReportActionItem a;
+                    if (entry.IsScalar()) {
+                        a.item = qs(entry.Scalar());
+                    } else if (entry.IsMap()) {
+                        ctx.readKeys(entry, QStringLiteral("action item keys must be plain strings"),
+                            [&](const YAML::Node &k, const QString &field, const YAML::Node &v) {
+                                QString *into = field == QLatin1String("item") ? &a.item
+                                    : field == QLatin1String("type")           ? &a.type
+                                    : field == QLatin1String("owner")          ? &a.owner
+                                    : field == QLatin1String("ticket")         ? &a.ticket
+                                                                               : nullptr;
+                                if (!into) {
+                                    ctx.warning(k, QStringLiteral("unknown action item key '%1' not used").arg(field));
+                                    return true;
+                                }
+                                *into = scalar(ctx, v, QStringLiteral("an action item's '%1'").arg(field))
+                                            .value_or(QString());
+                                return true;
+                            });
+                        if (!a.type.isEmpty() && !ReportSections::actionTypes.contains(a.type))
+                            ctx.warning(entry["type"],
+                                QStringLiteral("action item type '%1' is not mitigate, prevent or detect").arg(a.type));
+                    } else {
+                        ctx.error(entry, QStringLiteral("an action item must be text or a map with 'item'"));
+                        continue;
+                    }
+                    if (a.item.isEmpty() && a.owner.isEmpty() && a.ticket.isEmpty())
+                        continue;
+                    out.actionItems.append(a);
+                }
+                return true;
+            }
+            if (key == QLatin1String("findings")) {
+                if (value.IsNull())
+                    return true;
+                if (!value.IsMap()) {
+                    ctx.error(value, QStringLiteral("'report.findings' must map a finding (rule:resource) to a note"));
+                    return true;
+                }
+                ctx.readKeys(value, QStringLiteral("finding keys must be plain strings"),
+                    [&](const YAML::Node &, const QString &finding, const YAML::Node &v) {
+                        ReportFindingNote n;
+                        if (v.IsScalar()) {
+                            n.note = qs(v.Scalar());
+                        } else if (v.IsMap()) {
+                            if (v["note"])
+                                n.note = scalar(ctx, v["note"], QStringLiteral("a finding's note")).value_or(QString());
+                            if (v["include"]) {
+                                const auto inc = scalar(ctx, v["include"], QStringLiteral("'include'"));
+                                if (inc && (*inc == QLatin1String("true") || *inc == QLatin1String("false")))
+                                    n.included = *inc == QLatin1String("true");
+                                else if (inc)
+                                    ctx.error(v["include"], QStringLiteral("'include' must be true or false"));
+                            }
+                        } else {
+                            ctx.error(v, QStringLiteral("a finding's entry must be a note or a map with 'note'"));
+                            return true;
+                        }
+                        out.findings.insert(finding, n);
+                        return true;
+                    });
+                return true;
+            }
+            if (key == QLatin1String("key-moments")) {
+                if (value.IsSequence()) {
+                    for (const YAML::Node &m : value) {
+                        if (const auto where = scalar(ctx, m, QStringLiteral("a key moment (file:line)")))
+                            out.keyMoments.append(*where);
+                    }
+                } else if (!value.IsNull()) {
+                    ctx.error(value, QStringLiteral("'report.key-moments' must be a list of file:line"));
+                }
+                return true;
+            }
+            ctx.warning(keyNode, QStringLiteral("unknown key 'report.%1' kept but not used").arg(key));
+            YAML::Emitter emitter;
+            emitter << value;
+            out.preservedYaml.append({ key, QString::fromUtf8(emitter.c_str()) });
+            return true;
+        });
+}
+
 } // namespace
 
 CaseFileReadResult readText(const QByteArray &text, const QString &path)
@@ -585,6 +710,8 @@ CaseFileReadResult readText(const QByteArray &text, const QString &path)
                 readEvidence(ctx, value, out);
             } else if (key == QLatin1String("notes")) {
                 readNotes(ctx, value, out);
+            } else if (key == QLatin1String("report")) {
+                readReport(ctx, value, out.report);
             } else {
                 if (key == QLatin1String("sources"))
                     readSources(ctx, value, out);

@@ -112,6 +112,67 @@ YAML::Node sourcesNode(const CaseFile &caseFile, const QString &preserved, const
     return node;
 }
 
+// `report:`, only the sections that hold something; multi-line text as YAML
+// literal blocks, so the file stays readable and diffable.
+void writeReport(YAML::Emitter &out, const ReportSections &r)
+{
+    const auto text = [&out](const char *key, const QString &value) {
+        if (value.isEmpty())
+            return;
+        out << YAML::Key << key << YAML::Value;
+        if (value.contains(QLatin1Char('\n')))
+            out << YAML::Literal;
+        out << ss(value);
+    };
+    out << YAML::Key << "report" << YAML::Value << YAML::BeginMap;
+    text("status", r.status);
+    if (!r.authors.isEmpty()) {
+        out << YAML::Key << "authors" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const QString &a : r.authors)
+            out << ss(a);
+        out << YAML::EndSeq;
+    }
+    text("summary", r.summary);
+    text("impact", r.impact);
+    text("root-cause", r.rootCause);
+    text("trigger", r.trigger);
+    text("resolution", r.resolution);
+    text("detection", r.detection);
+    text("lessons", r.lessons);
+    if (!r.actionItems.isEmpty()) {
+        out << YAML::Key << "action-items" << YAML::Value << YAML::BeginSeq;
+        for (const ReportActionItem &a : r.actionItems) {
+            out << YAML::BeginMap;
+            text("item", a.item);
+            text("type", a.type);
+            text("owner", a.owner);
+            text("ticket", a.ticket);
+            out << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
+    if (!r.findings.isEmpty()) {
+        out << YAML::Key << "findings" << YAML::Value << YAML::BeginMap;
+        for (auto it = r.findings.cbegin(); it != r.findings.cend(); ++it) {
+            out << YAML::Key << ss(it.key()) << YAML::Value << YAML::BeginMap;
+            text("note", it->note);
+            if (!it->included)
+                out << YAML::Key << "include" << YAML::Value << false;
+            out << YAML::EndMap;
+        }
+        out << YAML::EndMap;
+    }
+    if (!r.keyMoments.isEmpty()) {
+        out << YAML::Key << "key-moments" << YAML::Value << YAML::BeginSeq;
+        for (const QString &m : r.keyMoments)
+            out << ss(m);
+        out << YAML::EndSeq;
+    }
+    for (const auto &[key, yaml] : r.preservedYaml)
+        out << YAML::Key << ss(key) << YAML::Value << YAML::Load(ss(yaml));
+    out << YAML::EndMap;
+}
+
 } // namespace
 
 QByteArray toYaml(const CaseFile &caseFile, const QString &targetPath)
@@ -161,6 +222,8 @@ QByteArray toYaml(const CaseFile &caseFile, const QString &targetPath)
         }
     }
     out << YAML::EndSeq;
+    if (!caseFile.report.isEmpty())
+        writeReport(out, caseFile.report);
     out << YAML::EndMap;
     return QByteArray(out.c_str()) + '\n';
 }

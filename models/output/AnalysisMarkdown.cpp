@@ -18,7 +18,14 @@ constexpr qsizetype evidenceShown = 8;
 
 namespace {
 
-QString cell(const ResourceDiff &d, const FieldDiff &f, Column column)
+QString severityBadge(Severity s)
+{
+    return QStringLiteral("**%1**").arg(severityName(s).toUpper());
+}
+
+} // namespace
+
+QString diffCell(const ResourceDiff &d, const FieldDiff &f, Column column)
 {
     const DiffCell &c = f.cell(column);
     if (f.unknownColumns & columnBit(column))
@@ -33,13 +40,6 @@ QString cell(const ResourceDiff &d, const FieldDiff &f, Column column)
         return QStringLiteral("*(secret %1)*").arg(prose(c.value.text, true));
     return code(c.value.text, true);
 }
-
-QString severityBadge(Severity s)
-{
-    return QStringLiteral("**%1**").arg(severityName(s).toUpper());
-}
-
-} // namespace
 
 QByteArray write(const AnalysisResult &r)
 {
@@ -171,8 +171,9 @@ QByteArray write(const AnalysisResult &r)
             if (f.noise || !f.isDifference())
                 continue;
             md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
-                      .arg(code(f.path, true), cell(d, f, Column::Code), cell(d, f, Column::State),
-                          cell(d, f, Column::Live), cell(d, f, Column::Replica), prose(StatusText::field(d, f), true));
+                      .arg(code(f.path, true), diffCell(d, f, Column::Code), diffCell(d, f, Column::State),
+                          diffCell(d, f, Column::Live), diffCell(d, f, Column::Replica),
+                          prose(StatusText::field(d, f), true));
         }
         md += QLatin1Char('\n');
     }

@@ -12,6 +12,9 @@ namespace strata {
 // HTML; the plan's commands are fenced `sh` blocks.
 namespace AnalysisMarkdown {
 QByteArray write(const AnalysisResult &result);
+// One cell of the disagreeing-fields table: the value in a code span, or
+// why there is none ("not read", "not in evidence", a secret's fingerprint).
+QString diffCell(const ResourceDiff &resource, const FieldDiff &field, Column column);
 } // namespace AnalysisMarkdown
 
 } // namespace strata

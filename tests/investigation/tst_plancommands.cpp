@@ -69,17 +69,6 @@ QStringList shellWords(const QString &line)
     return QString::fromUtf8(sh.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-void copyFolder(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (fi.isDir())
-            copyFolder(fi.filePath(), to + QLatin1Char('/') + fi.fileName());
-        else
-            QFile::copy(fi.filePath(), to + QLatin1Char('/') + fi.fileName());
-    }
-}
-
 int run(const QString &program, const QStringList &args, const QString &in, QByteArray *out = nullptr)
 {
     QProcess p;
