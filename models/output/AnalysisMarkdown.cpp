@@ -41,6 +41,20 @@ QString diffCell(const ResourceDiff &d, const FieldDiff &f, Column column)
     return code(c.value.text, true);
 }
 
+QString evidenceList(const Finding &f, const QString &restAt)
+{
+    if (f.evidence.isEmpty())
+        return {};
+    // The rules put the decisive lines first; a report shows a readable number of them.
+    QString md = QStringLiteral("Evidence:\n\n");
+    for (qsizetype i = 0; i < std::min(f.evidence.size(), evidenceShown); ++i)
+        md += QStringLiteral("- %1 — %2\n")
+                  .arg(code(f.evidence.at(i).location.toString()), prose(f.evidence.at(i).quote));
+    if (f.evidence.size() > evidenceShown)
+        md += QStringLiteral("- and %1 more (%2)\n").arg(f.evidence.size() - evidenceShown).arg(restAt);
+    return md + QLatin1Char('\n');
+}
+
 QByteArray write(const AnalysisResult &r)
 {
     QString md;
@@ -96,17 +110,7 @@ QByteArray write(const AnalysisResult &r)
             md += QStringLiteral(" · %1").arg(paths.join(QStringLiteral(", ")));
         }
         md += QStringLiteral("\n\n%1\n\n").arg(prose(f.detail));
-        if (!f.evidence.isEmpty()) {
-            md += QStringLiteral("Evidence:\n\n");
-            // The rules put the decisive lines first; a report shows a readable number of them.
-            for (qsizetype i = 0; i < std::min(f.evidence.size(), evidenceShown); ++i)
-                md += QStringLiteral("- %1 — %2\n")
-                          .arg(code(f.evidence.at(i).location.toString()), prose(f.evidence.at(i).quote));
-            if (f.evidence.size() > evidenceShown)
-                md += QStringLiteral("- and %1 more (all of them in `strata analyze --format json`)\n")
-                          .arg(f.evidence.size() - evidenceShown);
-            md += QLatin1Char('\n');
-        }
+        md += evidenceList(f, QStringLiteral("all of them in `strata analyze --format json`"));
         if (!f.recommendation.isEmpty())
             md += QStringLiteral("Recommendation: %1\n\n").arg(prose(f.recommendation));
     }

@@ -15,6 +15,9 @@ QByteArray write(const AnalysisResult &result);
 // One cell of the disagreeing-fields table: the value in a code span, or
 // why there is none ("not read", "not in evidence", a secret's fingerprint).
 QString diffCell(const ResourceDiff &resource, const FieldDiff &field, Column column);
+// A finding's evidence as a list: the first (most decisive) lines, then "and
+// N more" saying where the rest are (`restAt`); "" without evidence.
+QString evidenceList(const Finding &finding, const QString &restAt);
 } // namespace AnalysisMarkdown
 
 } // namespace strata

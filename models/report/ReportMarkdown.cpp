@@ -19,7 +19,6 @@ namespace {
 using MarkdownText::code;
 using MarkdownText::prose;
 
-constexpr qsizetype evidenceShown = 8;
 constexpr qsizetype eventsShown = 500; // a million log lines stay in the evidence
 
 QString utc(const QDateTime &t)
@@ -122,15 +121,7 @@ QByteArray write(const AnalysisResult &r, const ReportOptions &options)
             + QStringLiteral("\n\n");
         if (!f.detail.isEmpty())
             md += prose(f.detail) + QStringLiteral("\n\n");
-        if (!f.evidence.isEmpty()) {
-            md += QStringLiteral("Evidence:\n\n");
-            for (qsizetype i = 0; i < std::min(f.evidence.size(), evidenceShown); ++i)
-                md += QStringLiteral("- %1 — %2\n")
-                          .arg(code(f.evidence.at(i).location.toString()), prose(f.evidence.at(i).quote));
-            if (f.evidence.size() > evidenceShown)
-                md += QStringLiteral("- and %1 more (in the JSON report)\n").arg(f.evidence.size() - evidenceShown);
-            md += QLatin1Char('\n');
-        }
+        md += AnalysisMarkdown::evidenceList(f, QStringLiteral("in the JSON report"));
         if (!f.recommendation.isEmpty())
             md += QStringLiteral("Recommendation: %1\n\n").arg(prose(f.recommendation));
         if (!note.note.trimmed().isEmpty())

@@ -3,6 +3,7 @@
 // checks read-only and before changes, placeholders only where the case does
 // not know a value; `git log` run for real on a real repository; and the
 // Markdown report of the reference case against its reviewed golden copy.
+#include "AnalyseCase.h"
 #include "StrataTestMain.h"
 #include "TestFiles.h"
 
@@ -30,16 +31,6 @@ namespace {
 QString referenceCase()
 {
     return QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml");
-}
-
-AnalysisResult analyse(const QString &casePath)
-{
-    const auto read = CaseFileReader::readFile(casePath);
-    if (!read.caseFile)
-        return {};
-    AnalyzeOptions options;
-    options.offline = true;
-    return Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics, options);
 }
 
 QList<PlanCommand> allCommands(const AnalysisResult &r)
@@ -141,7 +132,7 @@ private Q_SLOTS:
                 + object("shop", "--server=https://evil.invalid", "10", "old"));
         writeFile(base + QStringLiteral("/case.yaml"),
             "strata: 1\nevidence:\n  - path: live.yaml\n    role: live\n  - path: replica.yaml\n    role: replica\n");
-        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        const AnalysisResult r = analyseOffline(base + QStringLiteral("/case.yaml"));
         int ran = 0;
         for (const PlanCommand &c : allCommands(r)) {
             QVERIFY2(!c.command.contains(QStringLiteral("--server")), qPrintable(c.command));
@@ -172,7 +163,7 @@ private Q_SLOTS:
 
     void theReferenceCaseGetsItsRealNames()
     {
-        const AnalysisResult r = analyse(referenceCase());
+        const AnalysisResult r = analyseOffline(referenceCase());
         QVERIFY(!r.proposals.isEmpty());
         // The replica's context from the pasted command line; live had none (current context, said so).
         QVERIFY(hasCommand(r,
@@ -248,7 +239,7 @@ private Q_SLOTS:
         caseText.replace("  - configmap/platform/feature-flags",
             "  - configmap/platform/feature-flags\n  - configmap/platform/checkout-settings");
         writeFile(base + QStringLiteral("/case.yaml"), caseText);
-        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        const AnalysisResult r = analyseOffline(base + QStringLiteral("/case.yaml"));
         int drifted = 0;
         for (const Finding &f : r.findings)
             drifted += f.id == QLatin1String("revert-risk") ? 1 : 0;
@@ -291,7 +282,7 @@ private Q_SLOTS:
             "+-------------------------+------------------+---------+---------+-----------+------------+-----------+"
             "------------+--------------------+--------+\n");
         writeFile(base + QStringLiteral("/case.yaml"), "strata: 1\ntitle: nospace\nevidence:\n  - path: status.txt\n");
-        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        const AnalysisResult r = analyseOffline(base + QStringLiteral("/case.yaml"));
         const QString tls = QStringLiteral("--cacert=/etc/kubernetes/pki/etcd/ca.crt "
                                            "--cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt "
                                            "--key=/etc/kubernetes/pki/etcd/healthcheck-client.key");
@@ -314,7 +305,7 @@ private Q_SLOTS:
         writeFile(base + QStringLiteral("/case.yaml"),
             "strata: 1\nevidence:\n  - path: status.txt\nsources:\n  etcd:\n    endpoints: [https://10.9.0.4:2379]\n"
             "    cacert: pki/ca.pem\n    cert: pki/client.pem\n    key: pki/client-key.pem\n");
-        const AnalysisResult own = analyse(base + QStringLiteral("/case.yaml"));
+        const AnalysisResult own = analyseOffline(base + QStringLiteral("/case.yaml"));
         QVERIFY(hasCommand(own,
             QStringLiteral("etcdctl --endpoints=https://10.9.0.4:2379 --cacert=pki/ca.pem --cert=pki/client.pem "
                            "--key=pki/client-key.pem alarm list")));
@@ -338,7 +329,7 @@ private Q_SLOTS:
                     + QStringList { QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("flags at 25") },
                 base),
             0);
-        const AnalysisResult r = analyse(base + QStringLiteral("/case.yaml"));
+        const AnalysisResult r = analyseOffline(base + QStringLiteral("/case.yaml"));
         QString log;
         for (const PlanCommand &c : allCommands(r)) {
             if (c.command.startsWith(QStringLiteral("git ")))
@@ -409,7 +400,7 @@ private Q_SLOTS:
 
     void referenceCaseMarkdownMatchesTheReviewedCopy()
     {
-        const AnalysisResult r = analyse(referenceCase());
+        const AnalysisResult r = analyseOffline(referenceCase());
         QString md = QString::fromUtf8(AnalysisMarkdown::write(r));
         md.replace(r.caseFile.baseDirectory(), QStringLiteral("<case folder>"));
         const QString goldenPath = QStringLiteral(STRATA_TEST_SOURCE_DIR "/golden/reference-case.md");

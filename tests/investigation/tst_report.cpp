@@ -3,6 +3,7 @@
 // moments first, findings left out or annotated, hostile text kept as text,
 // the appendix's SHA-256 of each evidence file; the reference case's report
 // against its reviewed golden copy.
+#include "AnalyseCase.h"
 #include "StrataTestMain.h"
 #include "TestFiles.h"
 
@@ -18,16 +19,6 @@
 using namespace strata;
 
 namespace {
-
-AnalysisResult analyse(const QString &casePath)
-{
-    const auto read = CaseFileReader::readFile(casePath);
-    if (!read.caseFile)
-        qFatal("case not read: %s", qPrintable(casePath));
-    AnalyzeOptions options;
-    options.offline = true;
-    return Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics, options);
-}
 
 const QDateTime generated = QDateTime::fromString(QStringLiteral("2026-12-05T10:00:00Z"), Qt::ISODate);
 
@@ -50,7 +41,7 @@ private Q_SLOTS:
                 "    \"leader-churn:etcd cluster\": {include: false}\n"
                 "  key-moments: [artifacts/events.log:3]\n";
         writeFile(dir.filePath(QStringLiteral("case.yaml")), text);
-        const AnalysisResult r = analyse(dir.filePath(QStringLiteral("case.yaml")));
+        const AnalysisResult r = analyseOffline(dir.filePath(QStringLiteral("case.yaml")));
         const QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, {} }));
 
         // The postmortem's order.
@@ -95,7 +86,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         writeFile(
             dir.filePath(QStringLiteral("case.yaml")), "strata: 1\nevidence:\n  - path: gone.yaml\n    role: live\n");
-        const AnalysisResult r = analyse(dir.filePath(QStringLiteral("case.yaml")));
+        const AnalysisResult r = analyseOffline(dir.filePath(QStringLiteral("case.yaml")));
         const QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, {} }));
         const qsizetype banner = md.indexOf(QStringLiteral("**Incomplete analysis:**"));
         QVERIFY(banner > 0 && banner < md.indexOf(QStringLiteral("## Summary")));
@@ -106,7 +97,7 @@ private Q_SLOTS:
 
     void referenceCaseReportMatchesTheReviewedCopy()
     {
-        const AnalysisResult r = analyse(QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"));
+        const AnalysisResult r = analyseOffline(QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"));
         QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, QStringLiteral("raft-timeline.png") }));
         md.replace(r.caseFile.baseDirectory(), QStringLiteral("<case folder>"));
         md.replace(BuildInfo::version(), QStringLiteral("<version>"));
