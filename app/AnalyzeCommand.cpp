@@ -2,6 +2,8 @@
 
 #include "CommandSupport.h"
 
+#include "report/ReportBundle.h"
+
 #include "investigation/Analyzer.h"
 #include "live/EtcdSampler.h"
 #include "output/AnalysisJson.h"
@@ -45,7 +47,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
         return CommandLine::usageErrorExitCode;
     QString samplingProblem; // --sample-for that did not sample everything: never an all-clear
     if (request.durationMs > 0) {
-        if (request.offline || !read.caseFile->etcdSource) {
+        if (request.offline || strata::ReportBundle::isBundle(request.caseFile) || !read.caseFile->etcdSource) {
             print(err, QStringLiteral("strata: --sample-for needs a case with sources.etcd, and the network\n"));
             return CommandLine::usageErrorExitCode;
         }
@@ -75,7 +77,7 @@ int run(const CommandLineRequest &request, FILE *out, FILE *err)
     // Problems with single entries do not stop the analysis: it runs on the
     // rest and says it is incomplete (exit status 3).
     strata::AnalyzeOptions options;
-    options.offline = request.offline;
+    options.offline = request.offline || strata::ReportBundle::isBundle(request.caseFile); // a bundle: as it was
     options.capture.allowExec = request.allowExec; // never a prompt: approved earlier, or this flag
     const strata::AnalysisResult &result
         = keepUntilExit(strata::Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics, options));

@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "report/ReportExport.h"
+
 #include <QFileInfo>
 
 #include "core/BuildInfo.h"
@@ -167,12 +169,10 @@ CommandLineRequest parseAnalyze(const QStringList &arguments)
 }
 
 // `strata report CASE --output FILE`: the format is the file's extension.
-// Markdown is written today; HTML, PDF, JSON and the bundle follow (issue 12).
 CommandLineRequest parseReport(const QStringList &arguments)
 {
     CommandLineRequest request;
     request.action = CommandLineRequest::Action::Report;
-    request.format = CommandLineRequest::Format::Markdown;
     QStringList positional;
     const auto stop = walkArguments(arguments, positional,
         [&](const QString &arg, const TakeValue &takeValue) -> std::optional<CommandLineRequest> {
@@ -180,6 +180,13 @@ CommandLineRequest parseReport(const QStringList &arguments)
                 return helpFor(QStringLiteral("report"));
             if (const auto handled = analysisOption(arg, takeValue, request))
                 return *handled;
+            if (arg == QLatin1String("--page-size")) {
+                const auto v = takeValue();
+                if (!v || (v->toLower() != QLatin1String("a4") && v->toLower() != QLatin1String("letter")))
+                    return usageError(QStringLiteral("option '%1' takes a4 or letter").arg(arg));
+                request.pageSize = v->toLower();
+                return std::nullopt;
+            }
             return usageError(QStringLiteral("unknown option '%1' for report (try 'strata report --help')").arg(arg));
         });
     if (stop)
@@ -189,14 +196,11 @@ CommandLineRequest parseReport(const QStringList &arguments)
                 ? QStringLiteral("report needs a case file (try 'strata report --help')")
                 : QStringLiteral("report takes one case file, got %1").arg(positional.size()));
     if (request.outputFile.isEmpty())
-        return usageError(QStringLiteral("report needs --output FILE; its extension names the format (.md)"));
-    const QString suffix = QFileInfo(request.outputFile).suffix().toLower();
-    if (suffix != QLatin1String("md") && suffix != QLatin1String("markdown"))
-        return usageError(suffix == QLatin1String("html") || suffix == QLatin1String("pdf")
-                    || suffix == QLatin1String("json") || suffix == QLatin1String("zip")
-                ? QStringLiteral("this version writes reports as Markdown (.md) only; .%1 is not written yet")
-                      .arg(suffix)
-                : QStringLiteral("unknown report format '%1': name the file .md").arg(request.outputFile));
+        return usageError(QStringLiteral("report needs --output FILE; its extension names the format (%1)")
+                              .arg(strata::ReportExport::extensionsText()));
+    if (!strata::ReportExport::formatFor(request.outputFile))
+        return usageError(QStringLiteral("unknown report format '%1': name the file %2")
+                              .arg(request.outputFile, strata::ReportExport::extensionsText()));
     request.caseFile = positional.first();
     return request;
 }
@@ -398,7 +402,7 @@ QString helpText()
                           "  contexts [--kubeconfig FILE]...\n"
                           "                   the contexts of your kubeconfigs, merged as kubectl does\n"
                           "                   (see 'strata contexts --help')\n"
-                          "  report CASE --output FILE.md\n"
+                          "  report CASE --output FILE.md|.html|.pdf|.json|.zip\n"
                           "                   the investigation as an incident report\n"
                           "                   (see 'strata report --help')\n"
                           "  record CASE [--for DURATION] [--every DURATION]\n"
@@ -509,17 +513,26 @@ QString historyHelpText()
 
 QString reportHelpText()
 {
-    return QStringLiteral("Usage: strata report CASE-FILE --output FILE.md [--offline] [--allow-exec]\n"
+    return QStringLiteral("Usage: strata report CASE-FILE|BUNDLE.zip --output FILE [--page-size a4|letter]\n"
+                          "                     [--offline] [--allow-exec]\n"
                           "\n"
                           "Writes the investigation as an incident report: the sections the case's\n"
                           "'report:' holds (summary, impact, root cause, action items, a note per\n"
                           "finding, key moments) beside what the analysis found, in the usual postmortem\n"
                           "order, with every evidence file's SHA-256. The analysis is the one\n"
                           "'strata analyze' makes (live sources are read unless --offline).\n"
-                          "This version writes Markdown; HTML, PDF, JSON and a bundle come later.\n"
+                          "The output's extension names the format:\n"
+                          "  .md    Markdown (GitHub tables); the chart beside it as NAME.chart.png\n"
+                          "  .html  one self-contained page (CSS inline, the chart embedded)\n"
+                          "  .pdf   A4 or Letter pages with page numbers\n"
+                          "  .json  the 'strata analyze' JSON plus the investigator's sections\n"
+                          "  .zip   an evidence bundle: the report in every format, the case, its\n"
+                          "         evidence and captures (secrets redacted) and a manifest with\n"
+                          "         SHA-256s; 'strata BUNDLE.zip' re-opens it offline\n"
                           "\n"
                           "Options:\n"
                           "  -o, --output FILE   where to write; never the case file or its evidence\n"
+                          "      --page-size S   a4 or letter (PDF); default: the locale's\n"
                           "      --offline       no network: the newest captures stand in for live sources\n"
                           "      --allow-exec    run kubeconfig exec plugins without an earlier approval\n"
                           "\n"

@@ -26,6 +26,7 @@ struct CommandLineRequest
     QStringList kubeconfigs; // Contexts: --kubeconfig files, merged in order; empty for kubectl's default
     qint64 durationMs = 0; // Record --for: 0 until stopped; Analyze --sample-for: 0 for none
     qint64 intervalMs = 0; // Record --every: 0 for the case's sample-every
+    QString pageSize; // Report --page-size: "a4" or "letter"; empty for the locale's
 };
 
 namespace CommandLine {

@@ -1,5 +1,7 @@
 #include "CommandSupport.h"
 
+#include "report/ReportBundle.h"
+
 #include "output/OutputTarget.h"
 
 #include "core/ControlCharacters.h"
@@ -13,7 +15,21 @@ void print(FILE *stream, const QString &text)
 
 std::optional<strata::CaseFileReadResult> readCase(const QString &path, FILE *err)
 {
-    strata::CaseFileReadResult read = strata::CaseFileReader::readFile(path);
+    QString casePath = path;
+    if (strata::ReportBundle::isBundle(path)) {
+        // An evidence bundle: its case, unpacked (and checked) under the cache.
+        QString error;
+        const QString folder = strata::ReportBundle::cacheFolderFor(path, &error);
+        const strata::ReportBundle::Unpacked unpacked = folder.isEmpty()
+            ? strata::ReportBundle::Unpacked { {}, {}, error }
+            : strata::ReportBundle::unpack(path, folder);
+        if (unpacked.caseFile.isEmpty()) {
+            print(err, QStringLiteral("strata: %1\n").arg(unpacked.error));
+            return std::nullopt;
+        }
+        casePath = unpacked.caseFile;
+    }
+    strata::CaseFileReadResult read = strata::CaseFileReader::readFile(casePath);
     if (read.caseFile)
         return read;
     for (const strata::Diagnostic &d : read.diagnostics)

@@ -15,7 +15,8 @@ namespace CommandSupport {
 void print(FILE *stream, const QString &text);
 
 // The case at `path` (with its warnings), or nothing after saying why on
-// `err` (the caller exits 2).
+// `err` (the caller exits 2). An evidence bundle (.zip) is unpacked under
+// the cache and its case read: analyse it offline (isBundle).
 std::optional<strata::CaseFileReadResult> readCase(const QString &path, FILE *err);
 
 // Whether `--output path` may be written for this case (never the case file

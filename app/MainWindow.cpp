@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "report/ReportBundle.h"
+
 #include "core/PlainToolTip.h"
 
 #include "AboutDialog.h"
@@ -15,6 +17,7 @@
 #include "FindingsView.h"
 #include "MessageBar.h"
 #include "PlanView.h"
+#include "ReportEditor.h"
 #include "SystemView.h"
 #include "TimelineView.h"
 #include "live/EtcdSampler.h"
@@ -43,6 +46,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -51,6 +55,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -68,9 +73,11 @@ struct CaseLoad
 {
     CaseFileReadResult read;
     QList<EvidenceItem> evidence;
+    QString bundleError; // an evidence bundle that could not be unpacked
+    bool fromBundle = false;
 };
 
-const QString caseFileFilter = QStringLiteral("Strata cases (*.yaml *.yml);;All files (*)");
+const QString caseFileFilter = QStringLiteral("Strata cases (*.yaml *.yml);;Evidence bundles (*.zip);;All files (*)");
 
 } // namespace
 
@@ -94,6 +101,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_centralTabs->addTab(m_systemView, QStringLiteral("System"));
     m_etcdView = new EtcdView(this);
     m_centralTabs->addTab(m_etcdView, QStringLiteral("etcd"));
+    m_reportEditor = new ReportEditor(this);
+    m_reportEditor->setObjectName(QStringLiteral("reportEditor"));
+    m_centralTabs->addTab(m_reportEditor, QStringLiteral("Report"));
+    // What is typed is kept in the case and saved a moment later (MainWindowReport.cpp).
+    m_reportSaveTimer = new QTimer(this);
+    m_reportSaveTimer->setSingleShot(true);
+    m_reportSaveTimer->setInterval(800);
+    connect(m_reportSaveTimer, &QTimer::timeout, this, &MainWindow::saveReportSections);
+    connect(m_reportEditor, &ReportEditor::sectionsEdited, this, &MainWindow::reportSectionsEdited);
     connect(m_diffView, &DiffView::revealRequested, this, [this]() { m_centralTabs->setCurrentWidget(m_diffStack); });
 
     // Over the diff: a banner whenever the analysis is incomplete, so "no findings" is never taken for green.
@@ -207,12 +223,14 @@ void MainWindow::createActions()
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::chooseSaveTarget);
 
-    // Disabled until reports exist: a menu item that does nothing must say so.
+    // Enabled once there is an analysis to report.
     m_exportAction = new QAction(QStringLiteral("&Export Report…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)); // a report is what gets printed
     m_exportAction->setEnabled(false);
-    m_exportAction->setToolTip(QStringLiteral("Report export is not available in this version"));
-    m_exportAction->setStatusTip(m_exportAction->toolTip());
+    m_exportAction->setStatusTip(
+        QStringLiteral("The incident report as PDF, HTML, Markdown, JSON or an evidence bundle, with a preview"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportReport);
 
     m_quitAction = new QAction(QStringLiteral("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -525,6 +543,11 @@ void MainWindow::createNavigation()
     m_navigator->addView(QStringLiteral("Plan"), "goToPlanAction", QKeySequence(Qt::CTRL | Qt::Key_8),
         [this]() -> QWidget * { return m_planView->browser(); }, raiseDock("planDock"),
         { m_planView->copyChecksButton(), m_planView->browser() });
+    m_navigator->addView(
+        QStringLiteral("Report"), "goToReportAction", QKeySequence(Qt::CTRL | Qt::Key_9),
+        [this]() -> QWidget * { return m_reportEditor->textField(QStringLiteral("summary")); },
+        [this]() { m_centralTabs->setCurrentWidget(m_reportEditor); },
+        { m_reportEditor->textField(QStringLiteral("summary")), m_reportEditor->preview() });
     m_navigator->applyTabOrder();
 }
 
@@ -608,6 +631,10 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_reportSaveTimer->isActive()) { // typed a moment ago: kept before anything closes
+        m_reportSaveTimer->stop();
+        saveReportSections();
+    }
     if (isWindowModified()) {
         // Never lose what the user added: ask, window-modal, and close once answered.
         event->ignore();
@@ -661,6 +688,7 @@ void MainWindow::updateActions()
     m_saveAsAction->setEnabled(m_case.has_value());
     m_removeEvidenceAction->setEnabled(editable);
     m_reanalyseAction->setEnabled(m_case.has_value());
+    m_exportAction->setEnabled(m_case.has_value() && m_analysis.has_value());
     m_recordAction->setEnabled(m_case && m_case->etcdSource);
     const bool git = m_case && m_case->terraformSource;
     m_workTreeAction->setEnabled(git);
@@ -701,17 +729,32 @@ void MainWindow::openCase(const QString &path)
         QStringLiteral("open-case"),
         [path](const JobContext &context) {
             CaseLoad load;
-            load.read = CaseFileReader::readFile(path);
+            QString casePath = path;
+            if (ReportBundle::isBundle(path)) {
+                // An evidence bundle: unpacked (and checked against its manifest) under the cache.
+                const QString folder = ReportBundle::cacheFolderFor(path, &load.bundleError);
+                if (folder.isEmpty())
+                    return load;
+                const ReportBundle::Unpacked unpacked = ReportBundle::unpack(path, folder);
+                load.bundleError = unpacked.error;
+                if (unpacked.caseFile.isEmpty())
+                    return load;
+                casePath = unpacked.caseFile;
+                load.fromBundle = true;
+            }
+            load.read = CaseFileReader::readFile(casePath);
             if (load.read.caseFile && !context.isCancelled())
                 load.evidence = inspectEvidence(*load.read.caseFile, &context);
             return load;
         },
         [this, path](CaseLoad load) {
             if (!load.read.caseFile) {
-                reportOpenFailure(path, diagnosticsText(load.read.diagnostics));
+                reportOpenFailure(
+                    path, load.bundleError.isEmpty() ? diagnosticsText(load.read.diagnostics) : load.bundleError);
                 return;
             }
             applyCase(path, *load.read.caseFile, load.read.diagnostics);
+            m_caseFromBundle = load.fromBundle;
             applyEvidence(load.evidence);
             m_readLive = true; // a case just opened reads its live contexts
             startAnalysis();
@@ -721,7 +764,13 @@ void MainWindow::openCase(const QString &path)
 void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const QList<Diagnostic> &diagnostics)
 {
     stopRecording(false); // a recording belongs to the case it was started for
+    if (m_reportSaveTimer->isActive()) { // the previous case's report, typed a moment ago, is kept first
+        m_reportSaveTimer->stop();
+        saveReportSections();
+    }
     m_case = caseFile;
+    m_caseFromBundle = false; // openCase says so after this for a bundle
+    m_reportEdited = false;
     m_undo->clear(); // a case just read (or started) has no history
     updateExampleBanner();
     m_caseDiagnostics = diagnostics;
@@ -794,6 +843,7 @@ void MainWindow::openEvidence(const Finding &finding, int evidenceIndex)
 void MainWindow::applyAnalysis(const AnalysisResult &result)
 {
     m_analysis = result;
+    m_exportAction->setEnabled(m_case.has_value());
     // The evidence list learns what each file turned out to be.
     QList<EvidenceItem> items = m_evidenceModel->items();
     for (qsizetype i = 0; i < items.size() && i < result.evidence.size(); ++i) {
@@ -829,6 +879,7 @@ void MainWindow::applyAnalysis(const AnalysisResult &result)
             : m_timelineView);
     m_systemView->setSystem(result.components, result.relations, result.findings);
     m_etcdView->setResult(result);
+    m_reportEditor->setAnalysis(result, m_reportEdited);
     m_diagnostics = result.diagnostics; // the case file's own first, then the evidence's
     showDiagnostics();
     showCompleteness(result.completeness);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "report/ReportOptions.h"
+
 #include "case/CaseFile.h"
 #include "core/Diagnostic.h"
 #include "core/RecentFiles.h"
@@ -25,6 +27,7 @@ class DiffView;
 class EvidenceViewer;
 class FindingsView;
 class PlanView;
+class ReportEditor;
 class HistoryView;
 class SystemView;
 class EtcdView;
@@ -78,6 +81,11 @@ public:
     const QList<strata::Diagnostic> &caseDiagnostics() const { return m_diagnostics; }
     const std::optional<strata::AnalysisResult> &analysis() const { return m_analysis; }
     strata::JobRunner *jobs() const { return m_jobs; }
+    // File ▸ Export Report… (MainWindowReport.cpp): the preview, then the file.
+    void exportReport();
+    // Writes the report of the current analysis to `path` (its extension names the format) off the GUI thread;
+    // reportExported follows, or a message. `chartPng` empty: the chart drawn now.
+    void exportReportTo(const QString &path, QPageSize::PageSizeId pageSize, const QByteArray &chartPng = {});
     EvidenceViewer *evidenceViewer() const { return m_evidenceViewer; }
     ViewNavigator *navigator() const { return m_navigator; }
 
@@ -86,6 +94,7 @@ Q_SIGNALS:
     void caseOpenFailed(const QString &path, const QString &reason);
     void evidenceInspected();
     void analysisFinished();
+    void reportExported(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -147,6 +156,11 @@ private:
     void askAboutExecPlugins(const QList<strata::ExecPluginUse> &uses);
     void runAnalysis(bool readLive);
     void applyAnalysis(const strata::AnalysisResult &result);
+    strata::ReportOptions reportOptions() const;
+    // The analysis with the report's sections as typed now (they change without a re-analysis).
+    strata::AnalysisResult reportedAnalysis() const;
+    void reportSectionsEdited();
+    void saveReportSections();
 
     strata::JobRunner *m_jobs;
     std::optional<strata::CaseFile> m_case;
@@ -183,6 +197,10 @@ private:
     QTimer *m_recordingTimer = nullptr;
     std::shared_ptr<strata::EtcdSampler> m_sampler;
     bool m_readLive = false; // the next analysis reads the live contexts (open, F5, a new role)
+    bool m_caseFromBundle = false; // opened from an evidence bundle: analysed offline, as it was
+    ReportEditor *m_reportEditor = nullptr;
+    QTimer *m_reportSaveTimer = nullptr; // autosave of the report's sections, a moment after typing
+    bool m_reportEdited = false; // typed since the case was opened: a re-analysis keeps the form
     QStackedWidget *m_evidenceStack = nullptr;
     PlaceholderView *m_evidencePlaceholder = nullptr;
     QTableView *m_evidenceView = nullptr;

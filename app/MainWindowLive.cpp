@@ -98,7 +98,7 @@ void MainWindow::startAnalysis()
         return;
     // Cleared only once a live read is shown: a later edit that supersedes
     // this analysis must not lose the read that open, F5 or a role asked for.
-    const bool readLive = m_readLive;
+    const bool readLive = m_readLive && !m_caseFromBundle; // a bundle is the investigation as it was
     m_contextModel->setRoles(m_case->kubernetesSource);
     if (readLive && m_case->kubernetesSource && m_case->kubernetesSource->hasContexts()) {
         // Which plugins would run is read off the GUI thread; the question is asked here.
@@ -145,14 +145,15 @@ void MainWindow::runAnalysis(bool readLive)
             : QStringLiteral("Analysing %1…").arg(m_case->displayName()));
     const CaseFile caseFile = *m_case;
     const QList<Diagnostic> caseDiagnostics = m_caseDiagnostics;
+    const bool fromBundle = m_caseFromBundle;
     m_jobs->start<AnalysisResult>(
         QStringLiteral("analyze"),
-        [caseFile, caseDiagnostics, readLive](const JobContext &context) {
+        [caseFile, caseDiagnostics, readLive, fromBundle](const JobContext &context) {
             AnalyzeOptions options;
             // An edit re-uses what the contexts answered last time, unless
-            // no capture read the contexts the case names now.
-            options.offline = !readLive;
-            options.readWhenNoCapture = true;
+            // no capture read the contexts the case names now; a bundle never reads.
+            options.offline = !readLive || fromBundle;
+            options.readWhenNoCapture = !fromBundle;
             return Analyzer::analyze(caseFile, &context, caseDiagnostics, options);
         },
         [this, readLive](AnalysisResult result) {

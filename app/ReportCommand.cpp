@@ -1,15 +1,24 @@
 #include "ReportCommand.h"
 
 #include "CommandSupport.h"
+#include "ReportChart.h"
 
 #include "investigation/Analyzer.h"
-#include "report/ReportMarkdown.h"
-
-#include <QSaveFile>
+#include "report/ReportBundle.h"
+#include "report/ReportExport.h"
 
 namespace ReportCommand {
 
 using CommandSupport::print;
+
+QPageSize::PageSizeId pageSizeFor(const QString &requested)
+{
+    if (requested == QLatin1String("letter"))
+        return QPageSize::Letter;
+    if (requested == QLatin1String("a4"))
+        return QPageSize::A4;
+    return strata::ReportExport::defaultPageSize();
+}
 
 int run(const CommandLineRequest &request, FILE *, FILE *err)
 {
@@ -20,7 +29,8 @@ int run(const CommandLineRequest &request, FILE *, FILE *err)
     if (!CommandSupport::outputAllowed(*read.caseFile, request.outputFile, err))
         return CommandLine::usageErrorExitCode;
     strata::AnalyzeOptions options;
-    options.offline = request.offline;
+    // A bundle is an investigation as it was: its captures, never the network.
+    options.offline = request.offline || strata::ReportBundle::isBundle(request.caseFile);
     options.capture.allowExec = request.allowExec; // never a prompt
     const strata::AnalysisResult result = strata::Analyzer::analyze(*read.caseFile, nullptr, read.diagnostics, options);
     for (const strata::Diagnostic &d : result.diagnostics)
@@ -31,10 +41,11 @@ int run(const CommandLineRequest &request, FILE *, FILE *err)
 
     strata::ReportOptions report;
     report.generatedAt = QDateTime::currentDateTimeUtc();
-    const QByteArray text = strata::ReportMarkdown::write(result, report);
-    QSaveFile file(request.outputFile);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        print(err, QStringLiteral("strata: %1: cannot write: %2\n").arg(request.outputFile, file.errorString()));
+    report.pageSize = pageSizeFor(request.pageSize);
+    report.chartPng = ReportChart::png(result);
+    const strata::ReportExport::Result written = strata::ReportExport::write(result, report, request.outputFile);
+    if (!written.ok()) {
+        print(err, QStringLiteral("strata: %1\n").arg(written.error));
         return CommandLine::outputErrorExitCode;
     }
     return complete ? 0 : CommandLine::incompleteExitCode;

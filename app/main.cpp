@@ -69,7 +69,10 @@ int main(int argc, char **argv)
     }
     case CommandLineRequest::Action::Report: {
         std::signal(SIGPIPE, SIG_IGN);
-        QCoreApplication core(argc, argv);
+        // The chart is the window's, drawn off screen: no display needed.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication core(argc, argv);
         useFingerprintKey();
         return ReportCommand::run(request, stdout, stderr);
     }

@@ -2,7 +2,8 @@
 
 #include <QProcess>
 
-HeadlessRun runHeadless(const QString &program, const QStringList &arguments)
+HeadlessRun runHeadless(
+    const QString &program, const QStringList &arguments, const QList<QPair<QString, QString>> &environment)
 {
     QProcess p;
     p.setProgram(program);
@@ -11,6 +12,8 @@ HeadlessRun runHeadless(const QString &program, const QStringList &arguments)
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (const auto &[name, value] : environment)
+        env.insert(name, value);
     p.setProcessEnvironment(env);
     p.start();
     // A hang guard, not a timing assertion: sanitizer builds on 2 busy cores are slow.

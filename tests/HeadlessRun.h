@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -15,4 +17,6 @@ struct HeadlessRun
     QString outText() const { return QString::fromLocal8Bit(out); }
 };
 
-HeadlessRun runHeadless(const QString &program, const QStringList &arguments);
+// `environment`: variables set for this run (an isolated XDG_CACHE_HOME …).
+HeadlessRun runHeadless(
+    const QString &program, const QStringList &arguments, const QList<QPair<QString, QString>> &environment = {});

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,27 +97,60 @@ private Q_SLOTS:
     // `strata report`: the same analysis as an incident report, written to
     // the file its extension names; formats not written yet are said, never
     // faked; the case itself is never the target.
-    void reportToAMarkdownFile()
+    void reportInEveryFormat()
     {
         QTemporaryDir dir;
-        const QString out = dir.filePath(QStringLiteral("incident.md"));
-        const auto report = [](const QStringList &args) {
-            return runHeadless(QStringLiteral(STRATA_BINARY), QStringList { QStringLiteral("report") } + args);
+        // Bundles unpack under the cache: this run's own.
+        const QList<QPair<QString, QString>> cache { { QStringLiteral("XDG_CACHE_HOME"),
+            dir.filePath(QStringLiteral("cache")) } };
+        const auto report = [&cache](const QStringList &args) {
+            return runHeadless(QStringLiteral(STRATA_BINARY), QStringList { QStringLiteral("report") } + args, cache);
         };
+        const QString out = dir.filePath(QStringLiteral("incident.md"));
         const HeadlessRun r = report({ referenceCase(), QStringLiteral("--offline"), QStringLiteral("-o"), out });
         QCOMPARE(r.exitCode, 0);
-        QFile f(out);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray md = f.readAll();
+        const QByteArray md = readFile(out);
         QVERIFY(md.startsWith("# The cluster that disagrees with itself"));
         QVERIFY(md.indexOf("## Summary") < md.indexOf("## Findings"));
         QVERIFY(md.contains("## Appendix: sources"));
-        const HeadlessRun pdf
-            = report({ referenceCase(), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.pdf")) });
-        QCOMPARE(pdf.exitCode, 2);
-        QVERIFY2(pdf.err.contains(QStringLiteral("not written yet")), qPrintable(pdf.err));
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a.pdf"))));
+        // The chart beside it, linked, a real PNG drawn with no display.
+        QVERIFY(md.contains("](incident.chart.png)"));
+        QVERIFY(!QImage(dir.filePath(QStringLiteral("incident.chart.png"))).isNull());
+
+        for (const char *name : { "incident.html", "incident.pdf", "incident.json", "incident.zip" }) {
+            const HeadlessRun each
+                = report({ referenceCase(), QStringLiteral("--offline"), QStringLiteral("--page-size"),
+                    QStringLiteral("letter"), QStringLiteral("-o"), dir.filePath(QString::fromLatin1(name)) });
+            QVERIFY2(each.exitCode == 0, qPrintable(QString::fromLatin1(name) + QLatin1Char(' ') + each.err));
+            QVERIFY2(QFileInfo(dir.filePath(QString::fromLatin1(name))).size() > 1000, name);
+        }
+        QVERIFY(readFile(dir.filePath(QStringLiteral("incident.pdf"))).startsWith("%PDF-"));
+        QVERIFY(readFile(dir.filePath(QStringLiteral("incident.html"))).contains("data:image/png;base64,"));
+
+        // The bundle analyses offline to what the case does.
+        const HeadlessRun original = run({ referenceCase(), QStringLiteral("--offline") });
+        const HeadlessRun bundled = runHeadless(QStringLiteral(STRATA_BINARY),
+            { QStringLiteral("analyze"), dir.filePath(QStringLiteral("incident.zip")) }, cache);
+        QCOMPARE(bundled.exitCode, original.exitCode);
+        const QJsonArray want
+            = QJsonDocument::fromJson(original.out).object().value(QStringLiteral("findings")).toArray();
+        const QJsonArray got
+            = QJsonDocument::fromJson(bundled.out).object().value(QStringLiteral("findings")).toArray();
+        QCOMPARE(got.size(), want.size());
+        for (qsizetype i = 0; i < got.size(); ++i)
+            QCOMPARE(got.at(i).toObject().value(QStringLiteral("title")),
+                want.at(i).toObject().value(QStringLiteral("title")));
+
+        const HeadlessRun docx
+            = report({ referenceCase(), QStringLiteral("-o"), dir.filePath(QStringLiteral("a.docx")) });
+        QCOMPARE(docx.exitCode, 2);
+        QVERIFY2(docx.err.contains(QStringLiteral(".md, .html, .pdf, .json or .zip")), qPrintable(docx.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a.docx"))));
         QCOMPARE(report({ referenceCase() }).exitCode, 2); // --output is required
+        QCOMPARE(report({ referenceCase(), QStringLiteral("--page-size"), QStringLiteral("a3"), QStringLiteral("-o"),
+                            dir.filePath(QStringLiteral("x.pdf")) })
+                     .exitCode,
+            2);
         // Never over the case or its evidence.
         QTemporaryDir caseDir;
         writeFile(caseDir.filePath(QStringLiteral("case.md")), "strata: 1\n");
@@ -124,6 +158,20 @@ private Q_SLOTS:
             caseDir.filePath(QStringLiteral("case.md")) });
         QCOMPARE(self.exitCode, 2);
         QCOMPARE(readFile(caseDir.filePath(QStringLiteral("case.md"))), QByteArray("strata: 1\n"));
+        // A report that cannot be written (no such folder): exit 1, nothing left behind, in any format.
+        for (const char *name : { "gone/r.pdf", "gone/r.zip", "gone/r.md" }) {
+            const HeadlessRun failed = report({ referenceCase(), QStringLiteral("--offline"), QStringLiteral("-o"),
+                dir.filePath(QString::fromLatin1(name)) });
+            QVERIFY2(failed.exitCode == 1, qPrintable(QString::fromLatin1(name) + QLatin1Char(' ') + failed.err));
+            QVERIFY2(failed.err.contains(QStringLiteral("cannot write")), qPrintable(failed.err));
+        }
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("gone"))));
+        // A file that is not a bundle: said, exit 2.
+        writeFile(dir.filePath(QStringLiteral("fake.zip")), "not a zip");
+        const HeadlessRun fake = report(
+            { dir.filePath(QStringLiteral("fake.zip")), QStringLiteral("-o"), dir.filePath(QStringLiteral("f.md")) });
+        QCOMPARE(fake.exitCode, 2);
+        QVERIFY2(fake.err.contains(QStringLiteral("not a readable zip")), qPrintable(fake.err));
     }
 
     void unreadableCaseExitsTwo()

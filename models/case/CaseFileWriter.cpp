@@ -1,5 +1,7 @@
 #include "CaseFileWriter.h"
 
+#include "case/CaseFileReader.h"
+
 #include "core/RemoteUrl.h"
 
 #include <QDir>
@@ -226,6 +228,18 @@ QByteArray toYaml(const CaseFile &caseFile, const QString &targetPath)
         writeReport(out, caseFile.report);
     out << YAML::EndMap;
     return QByteArray(out.c_str()) + '\n';
+}
+
+QString saveReport(const QString &path, const ReportSections &report)
+{
+    const CaseFileReadResult read = CaseFileReader::readFile(path);
+    if (!read.caseFile)
+        return QStringLiteral("%1 could not be read again: %2")
+            .arg(path,
+                read.diagnostics.isEmpty() ? QStringLiteral("not a case file") : read.diagnostics.first().toString());
+    CaseFile onDisk = *read.caseFile;
+    onDisk.report = report;
+    return save(onDisk, path);
 }
 
 QString save(CaseFile &caseFile, const QString &targetPath)

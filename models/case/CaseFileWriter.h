@@ -16,6 +16,10 @@ QByteArray toYaml(const CaseFile &caseFile, const QString &targetPath);
 // Writes the case to `targetPath`; on success updates the case's filePath and
 // evidence paths and returns an empty string, else returns the reason.
 QString save(CaseFile &caseFile, const QString &targetPath);
+// Replaces only the `report:` of the case file at `path` as it is on disk
+// (read again, so other unsaved edits in the window stay unsaved), atomically.
+// The report editor's autosave. Returns the reason when it could not.
+QString saveReport(const QString &path, const ReportSections &report);
 } // namespace CaseFileWriter
 
 } // namespace strata

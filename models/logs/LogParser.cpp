@@ -1,5 +1,7 @@
 #include "LogParser.h"
 
+#include "core/CredentialText.h"
+
 #include "logs/LogTimestamp.h"
 
 #include <nlohmann/json.hpp>
@@ -518,7 +520,7 @@ private:
             && (line.at(0).isSpace() || line.startsWith(QLatin1String("Caused by:")))) {
             LogEvent &previous = m_result.events.last();
             if (previous.message.size() + line.size() < maxLineLength) {
-                previous.message += QLatin1Char('\n') + line.trimmed();
+                previous.message += QLatin1Char('\n') + CredentialText::redacted(line.trimmed());
             } else if (!m_continuationCut.contains(m_result.events.size())) {
                 m_continuationCut.append(m_result.events.size());
                 warn(lineNumber,
@@ -530,7 +532,12 @@ private:
         event.time = p.time;
         event.source = shared(p.source);
         event.level = shared(p.level);
-        event.message = p.message;
+        // A credential in a log line is never shown, whatever shows the line.
+        event.message = CredentialText::redacted(p.message);
+        for (auto &field : p.fields) {
+            if (CredentialText::isCredentialName(field.first))
+                field.second = CredentialText::hidden;
+        }
         if (!m_keepFields) {
             event.fields = std::move(p.fields);
         } else {

@@ -13,10 +13,6 @@ using MarkdownText::code;
 using MarkdownText::prose;
 
 namespace {
-constexpr qsizetype evidenceShown = 8;
-}
-
-namespace {
 
 QString severityBadge(Severity s)
 {

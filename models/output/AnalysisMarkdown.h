@@ -11,6 +11,8 @@ namespace strata {
 // code spans (MarkdownText), so a hostile value cannot inject markup, links or
 // HTML; the plan's commands are fenced `sh` blocks.
 namespace AnalysisMarkdown {
+// How many evidence lines a finding shows in a report (the rules put the decisive ones first).
+constexpr qsizetype evidenceShown = 8;
 QByteArray write(const AnalysisResult &result);
 // One cell of the disagreeing-fields table: the value in a code span, or
 // why there is none ("not read", "not in evidence", a secret's fingerprint).

@@ -2,16 +2,11 @@
 
 #include "investigation/AnalysisResult.h"
 
+#include "report/ReportOptions.h"
+
 #include <QByteArray>
-#include <QDateTime>
 
 namespace strata {
-
-struct ReportOptions
-{
-    QDateTime generatedAt; // UTC; said in the header and the appendix
-    QString chartImage; // the raft timeline chart's file, relative to the report ("" when none)
-};
 
 // An incident report in Markdown (GitHub-flavoured tables), in the usual
 // postmortem order: header (date, status, authors), summary, impact,

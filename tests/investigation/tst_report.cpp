@@ -42,7 +42,7 @@ private Q_SLOTS:
                 "  key-moments: [artifacts/events.log:3]\n";
         writeFile(dir.filePath(QStringLiteral("case.yaml")), text);
         const AnalysisResult r = analyseOffline(dir.filePath(QStringLiteral("case.yaml")));
-        const QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, {} }));
+        const QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, {}, {}, QPageSize::A4 }));
 
         // The postmortem's order.
         qsizetype at = 0;
@@ -87,7 +87,7 @@ private Q_SLOTS:
         writeFile(
             dir.filePath(QStringLiteral("case.yaml")), "strata: 1\nevidence:\n  - path: gone.yaml\n    role: live\n");
         const AnalysisResult r = analyseOffline(dir.filePath(QStringLiteral("case.yaml")));
-        const QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, {} }));
+        const QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, {}, {}, QPageSize::A4 }));
         const qsizetype banner = md.indexOf(QStringLiteral("**Incomplete analysis:**"));
         QVERIFY(banner > 0 && banner < md.indexOf(QStringLiteral("## Summary")));
         QVERIFY(md.contains(QStringLiteral("`gone.yaml`")));
@@ -98,7 +98,8 @@ private Q_SLOTS:
     void referenceCaseReportMatchesTheReviewedCopy()
     {
         const AnalysisResult r = analyseOffline(QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"));
-        QString md = QString::fromUtf8(ReportMarkdown::write(r, { generated, QStringLiteral("raft-timeline.png") }));
+        QString md = QString::fromUtf8(
+            ReportMarkdown::write(r, { generated, QStringLiteral("raft-timeline.png"), {}, QPageSize::A4 }));
         md.replace(r.caseFile.baseDirectory(), QStringLiteral("<case folder>"));
         md.replace(BuildInfo::version(), QStringLiteral("<version>"));
         const QString goldenPath = QStringLiteral(STRATA_TEST_SOURCE_DIR "/golden/reference-case-report.md");

@@ -89,6 +89,31 @@ private Q_SLOTS:
         QCOMPARE(some.events.first().level, all.events.first().level);
     }
 
+    // A credential in a log line never leaves the parser: the name stays, the value does not.
+    void credentialsInLinesAreHidden()
+    {
+        const QByteArray text = "2024-12-15T03:22:20Z proxy GET /api Authorization: Bearer eyJhbGciOi.payload.sig ok\n"
+                                "2024-12-15T03:22:21Z app connecting with password=hunter2 user=ana\n"
+                                R"({"ts":"2024-12-15T03:22:22Z","msg":"login","client_secret":"s3cr3t","user":"ana"})"
+                                "\n"
+                                "2024-12-15T03:22:23Z app token: \"abc def\" and api_key='k-1' then done\n"
+                                "2024-12-15T03:22:24Z etcd leadership transferred (term 46)\n";
+        const auto result = LogParser::parse(text, QStringLiteral("app.log"));
+        QCOMPARE(result.events.size(), 5);
+        QString all;
+        for (const auto &e : result.events) {
+            all += e.message + QLatin1Char('\n');
+            for (const auto &[key, value] : e.fields)
+                all += key + QLatin1Char('=') + value + QLatin1Char('\n');
+        }
+        for (const char *secret : { "eyJhbGciOi", "hunter2", "s3cr3t", "abc def", "k-1" })
+            QVERIFY2(!all.contains(QLatin1String(secret)), secret);
+        QVERIFY(result.events.at(0).message.contains(QStringLiteral("Authorization: Bearer <redacted> ok")));
+        QVERIFY(result.events.at(1).message.contains(QStringLiteral("password=<redacted> user=ana")));
+        QVERIFY(result.events.at(3).message.contains(QStringLiteral("then done")));
+        QCOMPARE(result.events.at(4).message, QStringLiteral("etcd leadership transferred (term 46)"));
+    }
+
     void eachFormat()
     {
         const auto result = LogParser::parse(

@@ -1,0 +1,57 @@
+#include "CredentialText.h"
+
+#include <QRegularExpression>
+
+namespace strata::CredentialText {
+
+namespace {
+
+// Cheap first look: almost no log line mentions any of these.
+bool mayHoldCredential(const QString &text)
+{
+    for (const char *word : { "bearer", "passw", "token", "secret", "api_key", "apikey", "api-key", "PRIVATE KEY" }) {
+        if (text.contains(QLatin1String(word), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool isCredentialName(QStringView name)
+{
+    static const QRegularExpression names(
+        QStringLiteral("^(?i)[a-z0-9_.-]*(password|passwd|token|secret|api[_-]?key|access[_-]?key|private[_-]?key)$"));
+    return names.match(name).hasMatch();
+}
+
+QString redacted(const QString &text)
+{
+    if (!mayHoldCredential(text))
+        return text;
+    // "Bearer <token>" anywhere; "name=value" / "name: value" where the
+    // name says credential (a value in quotes up to its quote).
+    static const QRegularExpression bearer(QStringLiteral("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]{6,}"));
+    static const QRegularExpression pair(
+        QStringLiteral("(?i)\\b([a-z0-9_.-]*(?:password|passwd|token|secret|api[_-]?key|access[_-]?key)\\s*[=:]\\s*)"
+                       "(\"[^\"]*\"|'[^']*'|[^\\s,;&\"']+)"));
+    static const QRegularExpression pem(QStringLiteral("-----BEGIN [A-Z ]*PRIVATE KEY-----.*"));
+    QString out = text;
+    out.replace(bearer, QStringLiteral("\\1") + hidden);
+    // A pair whose value is already hidden, or an empty-looking one, stays.
+    QString result;
+    qsizetype last = 0;
+    for (auto it = pair.globalMatch(out); it.hasNext();) {
+        const auto m = it.next();
+        if (m.captured(2).contains(hidden))
+            continue;
+        result += QStringView(out).mid(last, m.capturedStart(2) - last);
+        result += hidden;
+        last = m.capturedEnd(2);
+    }
+    result += QStringView(out).mid(last);
+    result.replace(pem, QStringLiteral("-----BEGIN PRIVATE KEY----- ") + hidden);
+    return result;
+}
+
+} // namespace strata::CredentialText

@@ -1,0 +1,122 @@
+#include "ReportPdf.h"
+
+#include "core/BuildInfo.h"
+#include "report/ReportHtml.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QFontDatabase>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QThread>
+
+#include <atomic>
+
+#include <memory>
+#include <vector>
+
+namespace strata::ReportPdf {
+
+namespace {
+constexpr int dpi = 300; // text is vector at any resolution; this is the layout's unit
+constexpr qreal footerMm = 8;
+constexpr int pieceSize = 200000; // characters of HTML: a few dozen pages
+} // namespace
+
+bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice *device, QString *error)
+{
+    QPdfWriter writer(device);
+    writer.setResolution(dpi);
+    writer.setPageSize(QPageSize(options.pageSize));
+    writer.setPageMargins(QMarginsF(16, 14, 16, 12), QPageLayout::Millimeter);
+    const QString title = result.caseFile.title.isEmpty() ? QStringLiteral("Incident report") : result.caseFile.title;
+    writer.setTitle(title);
+    writer.setCreator(QStringLiteral("Strata %1").arg(BuildInfo::version()));
+
+    const QRect paintRect = writer.pageLayout().paintRectPixels(dpi);
+    const qreal footer = footerMm / 25.4 * dpi;
+    const QSizeF body(paintRect.width(), paintRect.height() - footer);
+
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(9.5);
+    font.setHintingPreference(QFont::PreferNoHinting); // print: the design's shapes, not the screen's grid
+    QImage chart;
+    if (!options.chartPng.isEmpty())
+        chart = QImage::fromData(options.chartPng, "PNG");
+    // Laid out in pieces: Qt's text layout and drawing grow faster than the
+    // document, so a report of hundreds of pages is many small documents,
+    // each starting on a new page (a short report is one piece).
+    const QStringList pieces = ReportHtml::richTextPieces(result, options, int(body.width() * 96.0 / dpi), pieceSize);
+    std::vector<std::unique_ptr<QTextDocument>> docs(size_t(pieces.size()));
+    QThread *const drawingThread = QThread::currentThread();
+    std::atomic<qsizetype> next { 0 };
+    const auto layOut = [&] {
+        for (qsizetype i = next++; i < pieces.size(); i = next++) {
+            // Read here, laid out on the drawing thread: the layout's fonts
+            // belong to the thread that shapes the text. documentLayout() is
+            // not called here, so no layout exists yet.
+            auto doc = std::make_unique<QTextDocument>();
+            doc->setDefaultFont(font);
+            doc->setDocumentMargin(0);
+            doc->setUseDesignMetrics(true);
+            if (!chart.isNull())
+                doc->addResource(QTextDocument::ImageResource, QUrl(ReportHtml::chartResource), chart);
+            doc->setHtml(pieces.at(i));
+            doc->moveToThread(drawingThread);
+            docs[size_t(i)] = std::move(doc);
+        }
+    };
+    // Pieces are read in parallel; laid out and drawn in order on this thread.
+    // QThreads, not std::threads: a QTextDocument may start timers, which need Qt's event dispatcher.
+    std::vector<std::unique_ptr<QThread>> helpers;
+    const qsizetype threads = std::min<qsizetype>(std::max(1, QThread::idealThreadCount()), pieces.size());
+    for (qsizetype t = 1; t < threads; ++t) {
+        helpers.emplace_back(QThread::create(layOut));
+        helpers.back()->start();
+    }
+    layOut();
+    for (const auto &t : helpers)
+        t->wait();
+    int pages = 0;
+    for (const auto &doc : docs) {
+        doc->documentLayout()->setPaintDevice(&writer);
+        doc->setPageSize(body);
+        pages += doc->pageCount();
+    }
+
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        *error = QStringLiteral("the PDF could not be started");
+        return false;
+    }
+    QFont footerFont = font;
+    footerFont.setPointSizeF(8);
+    int page = 0;
+    for (const auto &doc : docs) {
+        for (int i = 0; i < doc->pageCount(); ++i, ++page) {
+            if (page > 0 && !writer.newPage()) {
+                *error = QStringLiteral("page %1 could not be added").arg(page + 1);
+                return false;
+            }
+            painter.save();
+            painter.translate(0, -i * body.height());
+            doc->drawContents(&painter, QRectF(QPointF(0, i * body.height()), body));
+            painter.restore();
+            painter.setFont(footerFont);
+            painter.setPen(QColor(0x55, 0x55, 0x55));
+            const QRectF foot(0, body.height(), body.width(), footer);
+            painter.drawText(foot, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine,
+                painter.fontMetrics().elidedText(title, Qt::ElideRight, int(body.width() * 0.7)));
+            painter.drawText(
+                foot, Qt::AlignRight | Qt::AlignBottom, QStringLiteral("Page %1 of %2").arg(page + 1).arg(pages));
+        }
+    }
+    if (!painter.end()) {
+        *error = QStringLiteral("the PDF could not be finished");
+        return false;
+    }
+    return true;
+}
+
+} // namespace strata::ReportPdf
