@@ -689,7 +689,7 @@ void MainWindow::updateActions()
     m_removeEvidenceAction->setEnabled(editable);
     m_reanalyseAction->setEnabled(m_case.has_value());
     m_exportAction->setEnabled(m_case.has_value() && m_analysis.has_value());
-    m_recordAction->setEnabled(m_case && m_case->etcdSource);
+    m_recordAction->setEnabled(m_case && m_case->etcdSource && !m_caseFromBundle);
     const bool git = m_case && m_case->terraformSource;
     m_workTreeAction->setEnabled(git);
     m_workTreeAction->setChecked(git && m_case->terraformSource->workTree);
@@ -755,6 +755,7 @@ void MainWindow::openCase(const QString &path)
             }
             applyCase(path, *load.read.caseFile, load.read.diagnostics);
             m_caseFromBundle = load.fromBundle;
+            updateActions(); // no recording into a bundle's case
             applyEvidence(load.evidence);
             m_readLive = true; // a case just opened reads its live contexts
             startAnalysis();
@@ -771,6 +772,7 @@ void MainWindow::applyCase(const QString &path, const CaseFile &caseFile, const 
     m_case = caseFile;
     m_caseFromBundle = false; // openCase says so after this for a bundle
     m_reportEdited = false;
+    m_reportEditor->setCaseSections(caseFile.report); // never another case's text in the form
     m_undo->clear(); // a case just read (or started) has no history
     updateExampleBanner();
     m_caseDiagnostics = diagnostics;
@@ -940,8 +942,9 @@ void MainWindow::save()
 {
     if (!m_case)
         return;
-    if (!m_case->hasOwnFile())
-        chooseSaveTarget(); // a built-in case cannot be overwritten; a new one has no file yet
+    if (!m_case->hasOwnFile() || m_caseFromBundle)
+        chooseSaveTarget(); // a built-in case cannot be overwritten; a new one has no file yet; a bundle's is in the
+                            // cache
     else
         saveCaseAs(m_case->filePath);
 }
@@ -979,6 +982,9 @@ bool MainWindow::saveCaseAs(const QString &path)
     m_recent.add(m_case->filePath);
     rebuildRecentMenu();
     m_undo->setClean();
+    setWindowModified(false); // the report's text too, which is not on the undo stack
+    m_caseFromBundle = false; // saved where the user chose: a case of its own now
+    m_reportEditor->setStatusMessage(QStringLiteral("Saved to %1").arg(QFileInfo(m_case->filePath).fileName()));
     updateActions();
     updateExampleBanner();
     updateTitle();

@@ -229,7 +229,11 @@ void MainWindow::setCaseContent(const CaseFile &caseFile)
     const bool sameKubeconfigs = m_case && m_case->kubernetesSource.has_value() == caseFile.kubernetesSource.has_value()
         && (!caseFile.kubernetesSource
             || m_case->kubernetesSource->kubeconfigs == caseFile.kubernetesSource->kubeconfigs);
+    // The report's text is not part of an undoable edit: undoing an evidence
+    // change never takes back what was typed in the Report tab.
+    const ReportSections report = m_case ? m_case->report : caseFile.report;
     m_case = caseFile;
+    m_case->report = report;
     updateActions();
     updateTitle();
     if (sameKubeconfigs)

@@ -101,6 +101,28 @@ private Q_SLOTS:
     // `report:` — the investigator's sections of the incident report: read,
     // each mistake said where it is, a key this version does not know kept,
     // and written back so that reading the saved file gives the same sections.
+    // The Report tab's autosave rewrites only report:, and never a case it
+    // cannot read whole (an entry dropped for an error would be lost).
+    void reportAutosaveTouchesOnlyTheReport()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("case.yaml"));
+        writeFile(path, "strata: 1\ntitle: t\nevidence:\n  - path: a.log\n  - path: b.yaml\n    role: live\n");
+        strata::ReportSections report;
+        report.summary = QStringLiteral("typed");
+        QCOMPARE(strata::CaseFileWriter::saveReport(path, report), QString());
+        const auto read = strata::CaseFileReader::readFile(path);
+        QVERIFY(read.caseFile);
+        QCOMPARE(read.caseFile->report.summary, QStringLiteral("typed"));
+        QCOMPARE(read.caseFile->evidence.size(), 2);
+        QCOMPARE(read.caseFile->evidence.at(1).role, strata::EvidenceRole::Live);
+
+        const QByteArray broken = "strata: 1\nevidence:\n  - role: live\n  - path: b.yaml\n"; // an entry without a path
+        writeFile(path, broken);
+        QVERIFY(!strata::CaseFileWriter::saveReport(path, report).isEmpty());
+        QCOMPARE(readFile(path), broken);
+    }
+
     void reportSectionsRoundTrip()
     {
         const auto result

@@ -233,8 +233,10 @@ QByteArray toYaml(const CaseFile &caseFile, const QString &targetPath)
 QString saveReport(const QString &path, const ReportSections &report)
 {
     const CaseFileReadResult read = CaseFileReader::readFile(path);
-    if (!read.caseFile)
-        return QStringLiteral("%1 could not be read again: %2")
+    // Written back only when read whole: an entry the reader dropped for an
+    // error would otherwise be lost from the file.
+    if (!read.caseFile || hasErrors(read.diagnostics))
+        return QStringLiteral("%1 could not be read again without errors (%2); save the case to keep the report")
             .arg(path,
                 read.diagnostics.isEmpty() ? QStringLiteral("not a case file") : read.diagnostics.first().toString());
     CaseFile onDisk = *read.caseFile;

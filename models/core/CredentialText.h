@@ -14,8 +14,10 @@ namespace strata {
 namespace CredentialText {
 inline const QString hidden = QStringLiteral("<redacted>");
 // `text` with every credential value replaced by `hidden`; the same text
-// (cheaply) when it holds none.
-QString redacted(const QString &text);
+// (cheaply) when it holds none. `quotedOnly`: a value only when quoted —
+// in HCL or JSON an unquoted value is an expression or a literal
+// (`api_key = var.key`, `"…_token": true`), not a secret.
+QString redacted(const QString &text, bool quotedOnly = false);
 bool isCredentialName(QStringView name);
 } // namespace CredentialText
 

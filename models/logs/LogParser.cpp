@@ -494,6 +494,8 @@ private:
             m_result.diagnostics.append(Diagnostic::warning(m_file, line, 1, message));
     }
 
+    bool m_inPrivateKey = false; // between a private key's BEGIN and END lines
+
     void readLine(QByteArrayView bytes, int lineNumber)
     {
         bool truncated = false;
@@ -504,7 +506,17 @@ private:
         if (bytes.trimmed().isEmpty())
             return;
         bool binary = false;
-        const QString line = cleanBinary(QString::fromUtf8(bytes), &binary);
+        QString line = cleanBinary(QString::fromUtf8(bytes), &binary);
+        // The lines of a private key pasted into a log are hidden, not only its first.
+        const bool begins = line.contains(QLatin1String("-----BEGIN")) && line.contains(QLatin1String("PRIVATE KEY"));
+        const bool ends = line.contains(QLatin1String("-----END")) && line.contains(QLatin1String("PRIVATE KEY"));
+        if (m_inPrivateKey && !begins) {
+            line = QStringLiteral("  ") + CredentialText::hidden; // a continuation of the line before
+            if (ends)
+                m_inPrivateKey = false;
+        } else if (begins && !ends) {
+            m_inPrivateKey = true;
+        }
         if (truncated)
             warn(lineNumber, QStringLiteral("line longer than %1 bytes; the rest is ignored").arg(maxLineLength));
         if (binary)

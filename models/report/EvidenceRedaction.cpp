@@ -1,5 +1,6 @@
 #include "EvidenceRedaction.h"
 
+#include "core/CredentialText.h"
 #include "diff/SecretFingerprint.h"
 #include "formats/YamlReader.h"
 
@@ -66,14 +67,26 @@ bool isFingerprint(const std::string &value)
 
 // --- JSON ---------------------------------------------------------------
 
-void fingerprintValues(Json &map, int &count)
+// A Secret's `data` (and a state's `binary_data`) is base64: fingerprinted
+// decoded, as the live capture and the diff fingerprint it, so a redacted
+// copy compares equal to the other columns where the values were equal.
+std::string plainValue(const std::string &value, bool base64)
+{
+    if (!base64)
+        return value;
+    const auto decoded
+        = QByteArray::fromBase64Encoding(QByteArray::fromStdString(value), QByteArray::AbortOnBase64DecodingErrors);
+    return decoded ? decoded.decoded.toStdString() : value;
+}
+
+void fingerprintValues(Json &map, int &count, bool base64)
 {
     if (!map.is_object())
         return;
     for (auto &[key, value] : map.items()) {
         if (value.is_string() && isFingerprint(value.get<std::string>()))
             continue;
-        value = fingerprint(value.is_string() ? value.get<std::string>() : value.dump());
+        value = fingerprint(value.is_string() ? plainValue(value.get<std::string>(), base64) : value.dump());
         ++count;
     }
 }
@@ -96,10 +109,10 @@ void walkJson(Json &v, Counts &c)
     if (!v.is_object())
         return;
     if (v.contains("kind") && v["kind"] == "Secret") {
-        for (const char *key : { "data", "stringData" }) {
-            if (v.contains(key))
-                fingerprintValues(v[key], c.secretValues);
-        }
+        if (v.contains("data"))
+            fingerprintValues(v["data"], c.secretValues, true);
+        if (v.contains("stringData"))
+            fingerprintValues(v["stringData"], c.secretValues, false);
         if (v.contains("metadata") && v["metadata"].is_object() && v["metadata"].contains("annotations")) {
             Json &annotations = v["metadata"]["annotations"];
             const std::string applied = lastApplied.toStdString();
@@ -114,10 +127,10 @@ void walkJson(Json &v, Counts &c)
         && v.contains("instances") && v["instances"].is_array()) {
         for (Json &instance : v["instances"]) {
             if (instance.contains("attributes") && instance["attributes"].is_object()) {
-                for (const char *key : { "data", "binary_data" }) {
-                    if (instance["attributes"].contains(key))
-                        fingerprintValues(instance["attributes"][key], c.secretValues);
-                }
+                if (instance["attributes"].contains("data"))
+                    fingerprintValues(instance["attributes"]["data"], c.secretValues, false);
+                if (instance["attributes"].contains("binary_data"))
+                    fingerprintValues(instance["attributes"]["binary_data"], c.secretValues, true);
             }
         }
     }
@@ -134,14 +147,15 @@ void walkJson(Json &v, Counts &c)
 
 // --- YAML ---------------------------------------------------------------
 
-void fingerprintYamlValues(YAML::Node map, int &count)
+void fingerprintYamlValues(YAML::Node map, int &count, bool base64)
 {
     if (!map.IsMap())
         return;
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (it->second.IsScalar() && isFingerprint(it->second.Scalar()))
             continue;
-        it->second = fingerprint(it->second.IsScalar() ? it->second.Scalar() : YAML::Dump(it->second));
+        it->second
+            = fingerprint(it->second.IsScalar() ? plainValue(it->second.Scalar(), base64) : YAML::Dump(it->second));
         ++count;
     }
 }
@@ -167,10 +181,10 @@ void walkYaml(YAML::Node v, Counts &c)
         return;
     const YAML::Node kind = v["kind"];
     if (kind && kind.IsScalar() && kind.Scalar() == "Secret") {
-        for (const char *key : { "data", "stringData" }) {
-            if (v[key])
-                fingerprintYamlValues(v[key], c.secretValues);
-        }
+        if (v["data"])
+            fingerprintYamlValues(v["data"], c.secretValues, true);
+        if (v["stringData"])
+            fingerprintYamlValues(v["stringData"], c.secretValues, false);
         YAML::Node annotations = v["metadata"] ? v["metadata"]["annotations"] : YAML::Node();
         const std::string applied = lastApplied.toStdString();
         if (annotations && annotations.IsMap() && annotations[applied] && annotations[applied].IsScalar()) {
@@ -199,55 +213,60 @@ void walkYaml(YAML::Node v, Counts &c)
 
 // --- text ---------------------------------------------------------------
 
-// PEM private key blocks and bearer tokens in lines of text (logs, pasted
-// terminal output): the rest of each line, and every other line, stays.
-QByteArray redactText(const QByteArray &bytes, Counts &c)
+// Lines of text (logs, pasted terminal output, .tf and .tfvars): a PEM
+// private key block's lines each become a marker (the line count stays, so
+// every file:line still points where it did); a credential in a line loses
+// its value (CredentialText: bearer tokens, password=, token: …, quotes
+// kept). Lines without either are kept byte for byte.
+QByteArray redactText(const QByteArray &bytes, Counts &c, bool quotedOnly)
 {
-    static const QRegularExpression pem(
-        QStringLiteral("-----BEGIN ([A-Z ]*)PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)"),
-        QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression bearer(QStringLiteral("(?i)(bearer\\s+)([A-Za-z0-9._~+/=-]{8,})"));
-    QString text = QString::fromUtf8(bytes);
+    QList<QByteArray> lines = bytes.split('\n');
     bool changed = false;
-    for (auto m = pem.match(text); m.hasMatch(); m = pem.match(text, m.capturedStart() + 1)) {
-        const QString replacement
-            = QStringLiteral("<private key redacted: %1>").arg(SecretFingerprint::of(m.captured(0).toUtf8()));
-        text.replace(m.capturedStart(), m.capturedLength(), replacement);
-        ++c.privateKeys;
-        changed = true;
-    }
-    QString out;
-    qsizetype last = 0;
-    for (auto it = bearer.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        if (m.captured(2).startsWith(QLatin1String("secret:")))
+    bool inKey = false;
+    for (QByteArray &line : lines) {
+        const bool begins = line.contains("-----BEGIN") && line.contains("PRIVATE KEY");
+        const bool ends = line.contains("-----END") && line.contains("PRIVATE KEY");
+        if (begins || inKey) {
+            if (begins && !inKey)
+                ++c.privateKeys;
+            inKey = !ends;
+            line = "<private key redacted>";
+            changed = true;
             continue;
-        out += QStringView(text).mid(last, m.capturedStart(2) - last);
-        out += SecretFingerprint::of(m.captured(2).toUtf8());
-        last = m.capturedEnd(2);
-        ++c.credentials;
-        changed = true;
+        }
+        if (!line.contains(':') && !line.contains('=') && !line.contains(' '))
+            continue; // no name, no value
+        const QString text = QString::fromUtf8(line);
+        const QString hidden = CredentialText::redacted(text, quotedOnly);
+        if (hidden != text) {
+            line = hidden.toUtf8();
+            ++c.credentials;
+            changed = true;
+        }
     }
-    if (!changed)
-        return bytes;
-    out += QStringView(text).mid(last);
-    return out.toUtf8();
+    return changed ? lines.join('\n') : bytes;
 }
 
-bool looksLikeYaml(const QString &fileName)
+// By name, or by content: `kubectl get -o yaml > x.out` is YAML too.
+bool looksLikeYaml(const QString &fileName, const QByteArray &bytes)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     const QString name = QFileInfo(fileName).fileName().toLower();
-    return suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || name == QLatin1String("config")
-        || name.contains(QLatin1String("kubeconfig"));
+    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml") || name == QLatin1String("config")
+        || name.contains(QLatin1String("kubeconfig")))
+        return true;
+    const QByteArray head = bytes.left(4096);
+    return head.startsWith("apiVersion:") || head.startsWith("kind:") || head.startsWith("---")
+        || head.contains("\napiVersion:") || head.contains("\nkind:");
 }
 
 } // namespace
 
-Redacted redact(const QByteArray &bytes, const QString &fileName)
+Redacted redact(const QByteArray &input, const QString &fileName)
 {
-    Redacted out { bytes, 0, {} };
+    Redacted out { input, 0, {}, false };
     Counts c;
+    const QByteArray bytes = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input; // a UTF-8 BOM
     const QByteArray trimmed = bytes.trimmed();
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
         Json doc = Json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
@@ -255,35 +274,50 @@ Redacted redact(const QByteArray &bytes, const QString &fileName)
             walkJson(doc, c);
             if (c.total() > 0)
                 out.bytes = QByteArray::fromStdString(doc.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
-            out.bytes = redactText(out.bytes, c); // "Bearer …" inside a string
+            out.bytes = redactText(out.bytes, c, true); // "Bearer …" inside a string
             out.count = c.total();
             out.note = c.note();
             return out;
         }
     }
-    // Checked first by the guarded reader (depth, alias and size budgets):
-    // yaml-cpp's node loader can loop on some malformed input.
-    if (looksLikeYaml(fileName) && YamlReader::read(bytes, fileName).ok()) {
-        try {
-            std::vector<YAML::Node> docs = YAML::LoadAll(bytes.toStdString());
-            for (YAML::Node &doc : docs)
-                walkYaml(doc, c);
-            if (c.total() > 0) {
-                std::string emitted;
-                for (std::size_t i = 0; i < docs.size(); ++i)
-                    emitted += (i ? "---\n" : "") + YAML::Dump(docs[i]) + "\n";
-                out.bytes = QByteArray::fromStdString(emitted);
+    if (looksLikeYaml(fileName, bytes)) {
+        // Checked first by the guarded reader (depth, alias and size budgets):
+        // yaml-cpp's node loader can loop on some malformed input.
+        if (YamlReader::read(bytes, fileName).ok()) {
+            try {
+                std::vector<YAML::Node> docs = YAML::LoadAll(bytes.toStdString());
+                for (YAML::Node &doc : docs)
+                    walkYaml(doc, c);
+                if (c.total() > 0) {
+                    std::string emitted;
+                    for (std::size_t i = 0; i < docs.size(); ++i)
+                        emitted += (i ? "---\n" : "") + YAML::Dump(docs[i]) + "\n";
+                    out.bytes = QByteArray::fromStdString(emitted);
+                }
+                // Private keys or tokens in comments or in a block the walk did not reach.
+                out.bytes = redactText(out.bytes, c, true); // the walk found the values; comments and PEM here
+                out.count = c.total();
+                out.note = c.note();
+                return out;
+            } catch (const YAML::Exception &) {
+                // Read as text below, unless it may hold a Secret.
             }
-            // Private keys or tokens in comments or in a block the walk did not reach.
-            out.bytes = redactText(out.bytes, c);
-            out.count = c.total();
-            out.note = c.note();
+        }
+        // YAML that cannot be read whole, naming a Secret: its values cannot
+        // be found reliably, so the file stays out of the bundle.
+        if (bytes.contains("kind: Secret") || bytes.contains("kind: \"Secret\"")) {
+            out.refused = true;
+            out.note = QStringLiteral("YAML that could not be read whole, with a Secret in it");
             return out;
-        } catch (const YAML::Exception &) {
-            // Not YAML after all: read as text below.
         }
     }
-    out.bytes = redactText(bytes, c);
+    // HCL (.tf, .tfvars, .hcl): only quoted values; elsewhere (logs) any.
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    const bool hcl
+        = suffix == QLatin1String("tf") || suffix == QLatin1String("tfvars") || suffix == QLatin1String("hcl");
+    out.bytes = redactText(bytes, c, hcl);
+    if (c.total() == 0)
+        out.bytes = input; // byte for byte, BOM included
     out.count = c.total();
     out.note = c.note();
     return out;

@@ -14,13 +14,16 @@ namespace strata {
 // a re-opened bundle still tells equal values from different ones.
 // JSON keeps its structure (64-bit numbers exact); YAML is re-emitted (its
 // comments and line numbers then differ: the manifest says the copy is
-// redacted); other text keeps every line but the redacted ones.
+// redacted); other text keeps every line, byte for byte, but the redacted
+// ones (a private key's lines each become a marker). YAML that cannot be
+// read whole but names a Secret is refused: it is not to be copied.
 namespace EvidenceRedaction {
 struct Redacted
 {
     QByteArray bytes; // the file, redacted (the same bytes when nothing was found)
     int count = 0; // values replaced; 0 means `bytes` is the original
-    QString note; // what was replaced, for the manifest ("2 Secret values, 1 token")
+    QString note; // what was replaced, for the manifest ("2 Secret values, 1 token"), or why refused
+    bool refused = false; // its secrets cannot be found reliably: not to be copied at all
 };
 Redacted redact(const QByteArray &bytes, const QString &fileName);
 } // namespace EvidenceRedaction

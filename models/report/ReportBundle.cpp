@@ -1,8 +1,10 @@
 #include "ReportBundle.h"
 
+#include "case/CaseFileReader.h"
 #include "case/CaseFileWriter.h"
 #include "core/BuildInfo.h"
 #include "core/RegularFile.h"
+#include "core/RemoteUrl.h"
 #include "evidence/CredentialMaterial.h"
 #include "report/EvidenceRedaction.h"
 #include "report/ReportExport.h"
@@ -36,6 +38,20 @@ QString sha256(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+// A name that stays inside the folder it is unpacked into: relative, no
+// "." or ".." part, no backslash, not a Qt resource (":/…").
+bool safeName(const QString &name)
+{
+    if (name.isEmpty() || name.startsWith(QLatin1Char('/')) || name.startsWith(QLatin1Char(':'))
+        || name.contains(QLatin1Char('\\')) || name.contains(QChar(0)))
+        return false;
+    for (const QString &part : name.split(QLatin1Char('/'))) {
+        if (part.isEmpty() || part == QLatin1String("..") || part == QLatin1String("."))
+            return false;
+    }
+    return true;
+}
+
 struct Entry
 {
     QString name; // inside the zip
@@ -53,10 +69,25 @@ struct Contents
     QSet<QString> names;
     Json notCopied = Json::array();
 
+    qint64 total = 0;
+
     void add(Entry e)
     {
         if (names.contains(e.name))
             return;
+        // What unpack() would refuse is not written: a bundle always re-opens.
+        if (!safeName(e.name)) {
+            skip(e.source.isEmpty() ? e.name : e.source, QStringLiteral("its name cannot be unpacked safely"));
+            return;
+        }
+        if (qsizetype(entries.size()) + 1 >= entryLimit || total + e.bytes.size() > unpackedLimit) {
+            skip(e.source.isEmpty() ? e.name : e.source,
+                QStringLiteral("the bundle is full (%1 files or %2 at most)")
+                    .arg(entryLimit)
+                    .arg(formatLimit(unpackedLimit)));
+            return;
+        }
+        total += e.bytes.size();
         names.insert(e.name);
         entries.push_back(std::move(e));
     }
@@ -73,6 +104,10 @@ struct Contents
             return;
         }
         EvidenceRedaction::Redacted r = EvidenceRedaction::redact(read.bytes, name);
+        if (r.refused) {
+            skip(shown, r.note);
+            return;
+        }
         Entry e { name, std::move(r.bytes), kind, shown, {}, r.count, r.note };
         if (r.count > 0)
             e.originalSha256 = sha256(read.bytes);
@@ -133,9 +168,8 @@ QString write(const AnalysisResult &r, const ReportOptions &options, const QStri
 
     // The case and its evidence, at the same relative paths under case/.
     const CaseFile &original = r.caseFile;
-    const QString caseDir = original.filePath.isEmpty() ? QString() : QFileInfo(original.filePath).path();
+    const QString caseDir = original.filePath.isEmpty() ? QString() : QFileInfo(original.filePath).absolutePath();
     CaseFile bundled = original;
-    bool rebased = false;
     QHash<QString, const ImportedEvidence *> imported;
     for (const ImportedEvidence &e : r.evidence) {
         if (!e.fromSource)
@@ -155,16 +189,19 @@ QString write(const AnalysisResult &r, const ReportOptions &options, const QStri
             }
         }
         QString rel;
-        if (!caseDir.isEmpty() && inside(caseDir, absolute)) {
+        if (!caseDir.isEmpty() && inside(caseDir, absolute))
             rel = QDir(caseDir).relativeFilePath(absolute);
-        } else {
+        else
             rel = QStringLiteral("external/%1/%2").arg(i + 1).arg(QFileInfo(absolute).fileName());
-            entry.path = rel;
-            rebased = true;
-        }
+        entry.path = rel; // the bundle's case names every file where the bundle has it
         if (QFileInfo(absolute).isDir()) {
-            // A Terraform folder: its files, not its subfolders (.terraform holds providers).
-            const QStringList names = QDir(absolute).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+            // A Terraform folder: the files Terraform reads and the state, not
+            // .terraform/ (providers) nor anything else that lies there (.env).
+            const QStringList names
+                = QDir(absolute).entryList({ QStringLiteral("*.tf"), QStringLiteral("*.tf.json"),
+                                               QStringLiteral("*.tfvars"), QStringLiteral("*.tfvars.json"),
+                                               QStringLiteral("*.tfstate"), QStringLiteral(".terraform.lock.hcl") },
+                    QDir::Files | QDir::Hidden, QDir::Name);
             for (const QString &name : names)
                 c.addEvidence(QStringLiteral("case/") + rel + QLatin1Char('/') + name, QDir(absolute).filePath(name),
                     original.evidence.at(i).path + QLatin1Char('/') + name, QStringLiteral("evidence"));
@@ -189,16 +226,19 @@ QString write(const AnalysisResult &r, const ReportOptions &options, const QStri
 
     const QString caseName
         = original.filePath.isEmpty() ? QStringLiteral("case.yaml") : QFileInfo(original.filePath).fileName();
-    QByteArray caseBytes;
-    if (!rebased && original.hasOwnFile()) {
-        const FileContents read = readRegularFile(original.filePath, fileLimit);
-        if (!read.ok())
-            return QStringLiteral("%1: %2").arg(original.filePath, read.error);
-        caseBytes = read.bytes;
-    } else {
-        // Evidence paths changed (or the case is new or built in): written as the case now is.
-        caseBytes = CaseFileWriter::toYaml(bundled, caseDir.isEmpty() ? caseName : original.filePath);
+    // The case as the window has it now (unsaved edits included), its
+    // evidence named by where the bundle has it; a repository or a state
+    // outside the case stays where it is, by its absolute path.
+    if (bundled.terraformSource) {
+        if (!RemoteUrl::isUrl(bundled.terraformSource->repo))
+            bundled.terraformSource->repo = original.repositoryPath();
+        if (!bundled.terraformSource->state.isEmpty()
+            && QFileInfo(original.resolvedPath(bundled.terraformSource->state)).isFile()
+            && !QFileInfo::exists(original.repositoryPath() + QLatin1Char('/') + bundled.terraformSource->state))
+            bundled.terraformSource->state = original.resolvedPath(bundled.terraformSource->state);
     }
+    bundled.filePath = QStringLiteral("/strata-bundle/case/") + caseName; // only the evidence's base
+    const QByteArray caseBytes = CaseFileWriter::toYaml(bundled, bundled.filePath);
     const EvidenceRedaction::Redacted caseRedacted = EvidenceRedaction::redact(caseBytes, caseName);
     c.add({ QStringLiteral("case/") + caseName, caseRedacted.bytes, QStringLiteral("case"),
         original.filePath.isEmpty() ? QString() : QFileInfo(original.filePath).fileName(),
@@ -223,7 +263,8 @@ QString write(const AnalysisResult &r, const ReportOptions &options, const QStri
             options.generatedAt.isValid() ? options.generatedAt.toUTC().toString(Qt::ISODate).toStdString() : "" },
         { "title", original.title.toStdString() },
         { "case", QString(QStringLiteral("case/") + caseName).toStdString() },
-        { "complete", r.completeness.isComplete() }, { "files", files }, { "notCopied", c.notCopied } };
+        { "complete", r.completeness.isComplete() }, { "everythingCopied", c.notCopied.empty() }, { "files", files },
+        { "notCopied", c.notCopied } };
     const QByteArray manifestBytes
         = QByteArray::fromStdString(manifest.dump(2, ' ', false, Json::error_handler_t::replace)) + '\n';
 
@@ -262,19 +303,6 @@ QString write(const AnalysisResult &r, const ReportOptions &options, const QStri
 }
 
 namespace {
-
-// A name that stays inside the folder it is unpacked into.
-bool safeName(const QString &name)
-{
-    if (name.isEmpty() || name.startsWith(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))
-        || name.contains(QLatin1Char(':')))
-        return false;
-    for (const QString &part : name.split(QLatin1Char('/'))) {
-        if (part == QLatin1String("..") || part == QLatin1String("."))
-            return false;
-    }
-    return true;
-}
 
 QString readEntry(zip_t *zip, zip_uint64_t index, qint64 size, QByteArray *out)
 {
@@ -367,6 +395,8 @@ Unpacked unpack(const QString &zipPath, const QString &folder)
             return fail(QStringLiteral("the manifest's case %1 is not in the bundle").arg(caseName));
     }
 
+    // A fresh folder: nothing left from an earlier unpack (or written there since) joins the case.
+    QDir(folder).removeRecursively();
     if (!QDir().mkpath(folder))
         return fail(QStringLiteral("cannot make %1").arg(folder));
     qint64 total = 0;
@@ -408,7 +438,20 @@ Unpacked unpack(const QString &zipPath, const QString &folder)
             return fail(QStringLiteral("%1 is listed in the manifest but missing").arg(it.key()));
     }
     zip_discard(zip); // read only: nothing to write back
-    out.caseFile = QDir(folder).filePath(caseName);
+    // The case may only read what the bundle holds: evidence named outside
+    // it (~/.aws/credentials, /etc/…) is refused, not read as if verified.
+    const QString casePath = QDir(folder).filePath(caseName);
+    const CaseFileReadResult read = CaseFileReader::readFile(casePath);
+    if (read.caseFile) {
+        for (const EvidenceEntry &e : read.caseFile->evidence) {
+            if (!inside(folder, read.caseFile->resolvedPath(e))) {
+                out.error = QStringLiteral("%1: its case names evidence outside the bundle (%2); not opened")
+                                .arg(zipPath, e.path);
+                return out;
+            }
+        }
+    }
+    out.caseFile = casePath;
     return out;
 }
 

@@ -179,6 +179,15 @@ private Q_SLOTS:
         auto *form = again.findChild<ReportEditor *>(QStringLiteral("reportEditor"));
         QVERIFY(form->textField(QStringLiteral("summary"))->toPlainText().contains(QStringLiteral("flipped by hand")));
         QCOMPARE(form->sections().actionItems.size(), saved.actionItems.size());
+
+        // Another case opened: its own (empty) sections in the form at once, before its analysis,
+        // so nothing typed meanwhile could carry the first case's text into it.
+        QSignalSpy opened(&again, &MainWindow::caseOpened);
+        again.openCase(MainWindow::referenceCasePath());
+        QVERIFY(opened.wait(30000));
+        QVERIFY(form->textField(QStringLiteral("summary"))->toPlainText().isEmpty());
+        QVERIFY(form->sections().actionItems.isEmpty());
+        QVERIFY(readFile(casePath).contains("The flag was flipped by hand."));
     }
 
     void theExampleCaseAsksToBeSavedFirst()

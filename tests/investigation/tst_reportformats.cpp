@@ -37,7 +37,8 @@ const QDateTime generated = QDateTime::fromString(QStringLiteral("2026-12-05T10:
 // Values planted in the evidence that no report may show.
 const QList<QByteArray> planted { "planted-password-1", QByteArray("planted-password-1").toBase64(), "planted-token-2",
     "planted-annotation-3", "plantedbearertoken4", "planted-key-5",
-    "super-secret-value" /* the reference case's kubernetes_secret in the state */ };
+    "super-secret-value" /* the reference case's kubernetes_secret in the state */,
+    QByteArray("super-secret-value").toBase64(), "planted-password-6", "planted-password-7", "planted-token-8" };
 
 // The reference case, with a Secret (data, stringData, last-applied), a
 // bearer token in a log and a private key in another, and a hostile
@@ -52,7 +53,16 @@ QString plantedCase(const QTemporaryDir &dir)
         "type: Opaque\ndata:\n  password: "
             + QByteArray("planted-password-1").toBase64() + "\nstringData:\n  token: planted-token-2\n");
     writeFile(dir.filePath(QStringLiteral("artifacts/proxy.log")),
-        "2024-12-15T03:22:20Z proxy forwarding with header Authorization: Bearer plantedbearertoken4\n");
+        "2024-12-15T03:22:20Z proxy forwarding with header Authorization: Bearer plantedbearertoken4\n"
+        "2024-12-15T03:22:20Z app login {\"user\":\"ana\",\"password\":\"planted-password-6\"}\n");
+    // The state's kubernetes_secret, live with the same value: equal, so no finding, here or re-opened.
+    writeFile(dir.filePath(QStringLiteral("artifacts/checkout-api.live.yaml")),
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: checkout-api\n  namespace: platform\ntype: Opaque\n"
+        "data:\n  api_key: "
+            + QByteArray("super-secret-value").toBase64() + "\n");
+    writeFile(dir.filePath(QStringLiteral("terraform/platform/secrets.auto.tfvars")),
+        "# kept out of git\ndb_password = \"planted-password-7\"\nregion = \"eu-west-1\"\n");
+    writeFile(dir.filePath(QStringLiteral("terraform/platform/.env")), "TOKEN=planted-token-8\n");
     writeFile(dir.filePath(QStringLiteral("artifacts/keys.log")),
         "2024-12-15T03:22:21Z vault wrote a key\n-----BEGIN RSA PRIVATE KEY-----\nplanted-key-5\n"
         "-----END RSA PRIVATE KEY-----\n");
@@ -60,9 +70,10 @@ QString plantedCase(const QTemporaryDir &dir)
     live.replace("max_cart_items: \"50\"", "max_cart_items: \"<img src=x onerror=alert(1)>\"");
     writeFile(dir.filePath(QStringLiteral("artifacts/feature-flags.live.yaml")), live);
     QByteArray text = readFile(dir.filePath(QStringLiteral("case.yaml")));
-    text.replace("resources:\n", "resources:\n  - secret/platform/db\n");
+    text.replace("resources:\n", "resources:\n  - secret/platform/db\n  - secret/platform/checkout-api\n");
     text.replace("evidence:\n",
         "evidence:\n  - path: artifacts/secret.live.yaml\n    role: live\n"
+        "  - path: artifacts/checkout-api.live.yaml\n    role: live\n"
         "  - path: artifacts/proxy.log\n  - path: artifacts/keys.log\n");
     text += "report:\n  impact: \"<script>alert('impact')</script> | `x` # not a heading\"\n";
     writeFile(dir.filePath(QStringLiteral("case.yaml")), text);
@@ -278,7 +289,9 @@ private Q_SLOTS:
         const ReportBundle::Unpacked unpacked = ReportBundle::unpack(zip, out.filePath(QStringLiteral("unpacked")));
         QVERIFY2(unpacked.error.isEmpty(), qPrintable(unpacked.error));
         const AnalysisResult again = analyseOffline(unpacked.caseFile);
-        QCOMPARE(findingKeys(again), findingKeys(r));
+        QVERIFY2(findingKeys(again) == findingKeys(r),
+            qPrintable(findingKeys(again).join(QLatin1Char('\n')) + QStringLiteral("\n--- want\n")
+                + findingKeys(r).join(QLatin1Char('\n'))));
         QCOMPARE(again.completeness.isComplete(), r.completeness.isComplete());
         QCOMPARE(again.resources.size(), r.resources.size());
 
@@ -297,9 +310,15 @@ private Q_SLOTS:
             QVERIFY2(paths.contains(QLatin1String(p)), p);
         redacted.sort();
         QVERIFY(!paths.contains(QStringLiteral("case/artifacts/keys.log"))); // refused as evidence: not copied
+        QVERIFY(!paths.contains(QStringLiteral("case/terraform/platform/.env"))); // not a file Terraform reads
+        // Redacted lines keep their shape: HCL still parses, other lines are untouched.
+        const QByteArray tfvars
+            = readFile(out.filePath(QStringLiteral("unpacked/case/terraform/platform/secrets.auto.tfvars")));
+        QVERIFY2(tfvars.contains("db_password = \"<redacted>\"\nregion = \"eu-west-1\"\n"), tfvars.constData());
         QVERIFY(manifestBytes.contains("\"path\": \"artifacts/keys.log\""));
-        const QStringList wantRedacted { QStringLiteral("case/artifacts/proxy.log"),
-            QStringLiteral("case/artifacts/secret.live.yaml"),
+        const QStringList wantRedacted { QStringLiteral("case/artifacts/checkout-api.live.yaml"),
+            QStringLiteral("case/artifacts/proxy.log"), QStringLiteral("case/artifacts/secret.live.yaml"),
+            QStringLiteral("case/terraform/platform/secrets.auto.tfvars"),
             QStringLiteral("case/terraform/platform/terraform.tfstate") }; // a kubernetes_secret's data
         QVERIFY2(redacted == wantRedacted, qPrintable(redacted.join(QStringLiteral(", "))));
 
@@ -374,6 +393,21 @@ private Q_SLOTS:
                 { "case/case.yaml", "y" } });
         u = ReportBundle::unpack(tampered, dir.filePath(QStringLiteral("m")));
         QVERIFY2(u.error.contains(QStringLiteral("does not match its SHA-256")), qPrintable(u.error));
+
+        // A case that names evidence outside the bundle: refused, not read as verified.
+        const QByteArray outsideCase = "strata: 1\nevidence:\n  - path: /etc/hostname\n";
+        const QString outsideHash
+            = QString::fromLatin1(QCryptographicHash::hash(outsideCase, QCryptographicHash::Sha256).toHex());
+        const QString outside = makeZip(QStringLiteral("outside.zip"),
+            { { "manifest.json",
+                  QStringLiteral("{\"strataBundle\":1,\"case\":\"case/case.yaml\",\"files\":[{\"path\":\"case/"
+                                 "case.yaml\",\"sha256\":\"%1\"}]}")
+                      .arg(outsideHash)
+                      .toUtf8() },
+                { "case/case.yaml", outsideCase } });
+        u = ReportBundle::unpack(outside, dir.filePath(QStringLiteral("o")));
+        QVERIFY2(u.error.contains(QStringLiteral("names evidence outside the bundle")), qPrintable(u.error));
+        QVERIFY(u.caseFile.isEmpty());
 
         writeFile(dir.filePath(QStringLiteral("notzip.zip")), "PK but not really");
         u = ReportBundle::unpack(dir.filePath(QStringLiteral("notzip.zip")), dir.filePath(QStringLiteral("n")));

@@ -97,16 +97,21 @@ private Q_SLOTS:
                                 R"({"ts":"2024-12-15T03:22:22Z","msg":"login","client_secret":"s3cr3t","user":"ana"})"
                                 "\n"
                                 "2024-12-15T03:22:23Z app token: \"abc def\" and api_key='k-1' then done\n"
-                                "2024-12-15T03:22:24Z etcd leadership transferred (term 46)\n";
+                                "2024-12-15T03:22:24Z etcd leadership transferred (term 46)\n"
+                                "2024-12-15T03:22:25Z vault wrote -----BEGIN RSA PRIVATE KEY-----\n"
+                                "MIIEpAIBAAKCAQEAplanted\n"
+                                "-----END RSA PRIVATE KEY-----\n"
+                                "2024-12-15T03:22:26Z app Authorization: Basic dXNlcjpwbGFudGVk ok\n";
         const auto result = LogParser::parse(text, QStringLiteral("app.log"));
-        QCOMPARE(result.events.size(), 5);
+        QCOMPARE(result.events.size(), 7);
         QString all;
         for (const auto &e : result.events) {
             all += e.message + QLatin1Char('\n');
             for (const auto &[key, value] : e.fields)
                 all += key + QLatin1Char('=') + value + QLatin1Char('\n');
         }
-        for (const char *secret : { "eyJhbGciOi", "hunter2", "s3cr3t", "abc def", "k-1" })
+        for (const char *secret :
+            { "eyJhbGciOi", "hunter2", "s3cr3t", "abc def", "k-1", "MIIEpAIBAAKCAQEAplanted", "dXNlcjpwbGFudGVk" })
             QVERIFY2(!all.contains(QLatin1String(secret)), secret);
         QVERIFY(result.events.at(0).message.contains(QStringLiteral("Authorization: Bearer <redacted> ok")));
         QVERIFY(result.events.at(1).message.contains(QStringLiteral("password=<redacted> user=ana")));

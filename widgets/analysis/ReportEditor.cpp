@@ -181,6 +181,14 @@ void ReportEditor::setAnalysis(const AnalysisResult &result, bool keepForm)
     refreshPreview();
 }
 
+void ReportEditor::setCaseSections(const ReportSections &s)
+{
+    m_previewTimer->stop();
+    m_result = AnalysisResult();
+    fillForm(s);
+    m_preview->setPlainText(QStringLiteral("The report shows here once the case is analysed."));
+}
+
 void ReportEditor::fillForm(const ReportSections &s)
 {
     m_filling = true;

@@ -29,6 +29,8 @@ public:
     // A new analysis: its findings and events to choose from, the case's
     // sections in the form (unless `keepForm`: a re-analysis while writing).
     void setAnalysis(const strata::AnalysisResult &result, bool keepForm);
+    // A case just opened, before its analysis: its sections in the form, no findings or events yet.
+    void setCaseSections(const strata::ReportSections &sections);
     strata::ReportSections sections() const;
     QTextBrowser *preview() const { return m_preview; }
     QPlainTextEdit *textField(const QString &name) const; // "summary", "impact", … (tests, focus)
