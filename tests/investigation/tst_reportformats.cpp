@@ -184,6 +184,8 @@ private Q_SLOTS:
         QCOMPARE(doc["report"]["status"].get<std::string>(), std::string("draft"));
         QCOMPARE(doc["report"]["sources"].size(), size_t(9)); // 5 artifacts, 3 .tf files, the state
         QString text = QString::fromUtf8(bytes);
+        // Where the checkout is differs between machines: the case's path as given, then its folder.
+        text.replace(r.caseFile.filePath, QStringLiteral("<case file>"));
         text.replace(r.caseFile.baseDirectory(), QStringLiteral("<case folder>"));
         text.replace(BuildInfo::version(), QStringLiteral("<version>"));
         compareWithGolden(QStringLiteral("reference-case-report.json"), text);
