@@ -41,10 +41,7 @@ std::optional<strata::CaseFileReadResult> readCase(const QString &path, FILE *er
 
 bool outputAllowed(const strata::CaseFile &caseFile, const QString &path, FILE *err)
 {
-    QStringList inputs { caseFile.filePath };
-    for (const strata::EvidenceEntry &e : caseFile.evidence)
-        inputs.append(caseFile.resolvedPath(e));
-    const QString problem = strata::outputTargetProblem(path, inputs);
+    const QString problem = strata::outputTargetProblem(path, caseFile);
     if (problem.isEmpty())
         return true;
     print(err, QStringLiteral("strata: --output %1: %2\n").arg(path, problem));

@@ -156,7 +156,7 @@ private:
     void askAboutExecPlugins(const QList<strata::ExecPluginUse> &uses);
     void runAnalysis(bool readLive);
     void applyAnalysis(const strata::AnalysisResult &result);
-    strata::ReportOptions reportOptions() const;
+    strata::ReportOptions reportOptions(const QByteArray &chartPng = {}) const;
     // The analysis with the report's sections as typed now (they change without a re-analysis).
     strata::AnalysisResult reportedAnalysis() const;
     void reportSectionsEdited();

@@ -23,12 +23,13 @@
 
 using namespace strata;
 
-ReportOptions MainWindow::reportOptions() const
+ReportOptions MainWindow::reportOptions(const QByteArray &chartPng) const
 {
     ReportOptions options;
     options.generatedAt = QDateTime::currentDateTimeUtc();
     options.pageSize = ReportExport::defaultPageSize();
-    options.chartPng = ReportChart::png(*m_analysis); // widgets: here, on the GUI thread
+    // Drawn here, on the GUI thread (widgets), unless the preview drew it already.
+    options.chartPng = chartPng.isEmpty() ? ReportChart::png(*m_analysis) : chartPng;
     return options;
 }
 
@@ -95,10 +96,7 @@ void MainWindow::exportReportTo(const QString &path, QPageSize::PageSizeId pageS
     if (!m_analysis || !m_case)
         return;
     // As `strata report --output`: never the case or its evidence, nothing but a regular file replaced.
-    QStringList inputs { m_case->filePath };
-    for (const EvidenceEntry &e : m_case->evidence)
-        inputs.append(m_case->resolvedPath(e));
-    QString problem = outputTargetProblem(path, inputs);
+    QString problem = outputTargetProblem(path, *m_case);
     if (problem.isEmpty() && !ReportExport::formatFor(path))
         problem = QStringLiteral("name the file %1").arg(ReportExport::extensionsText());
     if (!problem.isEmpty()) {
@@ -106,9 +104,7 @@ void MainWindow::exportReportTo(const QString &path, QPageSize::PageSizeId pageS
         QMessageBox::warning(this, QStringLiteral("Export Report"), QStringLiteral("%1: %2").arg(path, problem));
         return;
     }
-    ReportOptions options = reportOptions();
-    if (!chartPng.isEmpty())
-        options.chartPng = chartPng;
+    ReportOptions options = reportOptions(chartPng);
     options.pageSize = pageSize;
     statusBar()->showMessage(QStringLiteral("Writing the report to %1…").arg(path));
     const AnalysisResult result = reportedAnalysis();

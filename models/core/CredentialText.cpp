@@ -19,6 +19,16 @@ bool mayHoldCredential(const QString &text)
 
 } // namespace
 
+bool beginsPrivateKey(QByteArrayView line)
+{
+    return line.contains("-----BEGIN") && line.contains("PRIVATE KEY");
+}
+
+bool endsPrivateKey(QByteArrayView line)
+{
+    return line.contains("-----END") && line.contains("PRIVATE KEY");
+}
+
 bool isCredentialName(QStringView name)
 {
     static const QRegularExpression names(

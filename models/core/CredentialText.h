@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 
 namespace strata {
@@ -19,6 +20,10 @@ inline const QString hidden = QStringLiteral("<redacted>");
 // (`api_key = var.key`, `"…_token": true`), not a secret.
 QString redacted(const QString &text, bool quotedOnly = false);
 bool isCredentialName(QStringView name);
+// A line that opens ("-----BEGIN … PRIVATE KEY") or closes ("-----END …") a
+// PEM private key: the lines between are the key, line by line.
+bool beginsPrivateKey(QByteArrayView line);
+bool endsPrivateKey(QByteArrayView line);
 } // namespace CredentialText
 
 } // namespace strata

@@ -508,8 +508,8 @@ private:
         bool binary = false;
         QString line = cleanBinary(QString::fromUtf8(bytes), &binary);
         // The lines of a private key pasted into a log are hidden, not only its first.
-        const bool begins = line.contains(QLatin1String("-----BEGIN")) && line.contains(QLatin1String("PRIVATE KEY"));
-        const bool ends = line.contains(QLatin1String("-----END")) && line.contains(QLatin1String("PRIVATE KEY"));
+        const bool begins = CredentialText::beginsPrivateKey(bytes);
+        const bool ends = CredentialText::endsPrivateKey(bytes);
         if (m_inPrivateKey && !begins) {
             line = QStringLiteral("  ") + CredentialText::hidden; // a continuation of the line before
             if (ends)

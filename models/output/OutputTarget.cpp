@@ -21,4 +21,12 @@ QString outputTargetProblem(const QString &path, const QStringList &protectedFil
     return QString();
 }
 
+QString outputTargetProblem(const QString &path, const CaseFile &caseFile)
+{
+    QStringList inputs { caseFile.filePath };
+    for (const EvidenceEntry &e : caseFile.evidence)
+        inputs.append(caseFile.resolvedPath(e));
+    return outputTargetProblem(path, inputs);
+}
+
 } // namespace strata

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "case/CaseFile.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -11,5 +13,7 @@ namespace strata {
 // a device or a socket would replace it. The case file and its evidence are
 // never overwritten. Returns an empty string when the path is fine.
 QString outputTargetProblem(const QString &path, const QStringList &protectedFiles);
+// The same for a case: its file and every evidence entry are protected.
+QString outputTargetProblem(const QString &path, const CaseFile &caseFile);
 
 } // namespace strata

@@ -224,8 +224,8 @@ QByteArray redactText(const QByteArray &bytes, Counts &c, bool quotedOnly)
     bool changed = false;
     bool inKey = false;
     for (QByteArray &line : lines) {
-        const bool begins = line.contains("-----BEGIN") && line.contains("PRIVATE KEY");
-        const bool ends = line.contains("-----END") && line.contains("PRIVATE KEY");
+        const bool begins = CredentialText::beginsPrivateKey(line);
+        const bool ends = CredentialText::endsPrivateKey(line);
         if (begins || inKey) {
             if (begins && !inKey)
                 ++c.privateKeys;
