@@ -6,6 +6,7 @@
 #include "investigation/Verdict.h"
 #include "output/AnalysisMarkdown.h"
 #include "report/ReportSources.h"
+#include "report/ReportTables.h"
 
 #include <QDir>
 #include <QSet>
@@ -13,6 +14,16 @@
 namespace strata::ReportHtml {
 
 namespace {
+
+// Where a long PDF may start a new piece (ReportPdf lays a long report out
+// in pieces: Qt's layout and drawing slow down with the document's size).
+const QString pieceBreak = QStringLiteral("<!--strata:piece-->\n");
+// Where the PDF paints the disagreeing fields' tables itself.
+const QString differencesPiece = QStringLiteral("<!--strata:differences-->");
+
+// The browser's page, Qt's rich text of the whole report (a preview), or
+// the pieces of a PDF.
+enum class Mode { Browser, RichText, Print };
 
 constexpr qsizetype eventsShown = 500; // as the Markdown report: a million log lines stay in the evidence
 
@@ -79,20 +90,38 @@ QString timelineRow(const TimelineEvent &e)
             h(e.source), h(e.text), c(ReportSources::eventKey(e)));
 }
 
-QString diffCell(const ResourceDiff &d, const FieldDiff &f, Column column)
+QString cellHtml(const ReportCell &cell)
 {
-    const DiffCell &cell = f.cell(column);
-    if (f.unknownColumns & columnBit(column))
-        return d.coverage[size_t(columnIndex(column))] == ColumnEvidence::Incomplete
-            ? QStringLiteral("<i>(not read)</i>")
-            : QStringLiteral("<i>(not in evidence)</i>");
-    if (!cell.present)
-        return QStringLiteral("—");
-    if (cell.value.kind == FieldValue::Kind::Unknown)
-        return QStringLiteral("<i>(unknown)</i>");
-    if (cell.value.kind == FieldValue::Kind::Secret)
-        return QStringLiteral("<i>(secret %1)</i>").arg(h(cell.value.text));
-    return c(cell.value.text);
+    switch (cell.style) {
+    case ReportCell::Style::Code:
+        return c(cell.text);
+    case ReportCell::Style::Remark:
+        return QStringLiteral("<i>") + h(cell.text) + QStringLiteral("</i>");
+    case ReportCell::Style::Text:
+        break;
+    }
+    return h(cell.text);
+}
+
+// A table per disagreeing resource, each its own piece: Qt lays out many
+// small tables faster than a few long ones.
+QString tablesHtml(const QList<ReportTable> &tables)
+{
+    QString o;
+    for (const ReportTable &t : tables) {
+        QStringList headers;
+        for (const QString &header : t.headers)
+            headers.append(h(header));
+        o += pieceBreak + QStringLiteral("<h3>%1</h3>\n").arg(c(t.heading)) + tableStart(headers, t.widths);
+        for (const QList<ReportCell> &cells : t.rows) {
+            QStringList shown;
+            for (const ReportCell &cell : cells)
+                shown.append(cellHtml(cell));
+            o += row(shown);
+        }
+        o += tableEnd;
+    }
+    return o;
 }
 
 const char *severityClass(Severity s)
@@ -141,13 +170,10 @@ img.chart { max-width: 100%; }
 // A browser draws single, collapsed cell borders quickly.
 const char *const browserStyle = "table { border-collapse: collapse; }\nth, td { border: 1px solid #999; }\n";
 
-// Where a long PDF may start a new piece (ReportPdf lays a long report out
-// in pieces: Qt's layout and drawing slow down with the document's size).
-const QString pieceBreak = QStringLiteral("<!--strata:piece-->\n");
 const QString bodyStart = QStringLiteral("</head><body>\n");
 const QString bodyEnd = QStringLiteral("</body></html>\n");
 
-QString document(const AnalysisResult &r, const ReportOptions &options, const QString &chartTag, bool browser)
+QString document(const AnalysisResult &r, const ReportOptions &options, const QString &chartTag, Mode mode)
 {
     const ReportSections &s = r.caseFile.report;
     const QString title = r.caseFile.title.isEmpty() ? QStringLiteral("Incident report") : r.caseFile.title;
@@ -155,7 +181,7 @@ QString document(const AnalysisResult &r, const ReportOptions &options, const QS
     o += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                         "<meta name=\"generator\" content=\"Strata %1\">\n<title>%2</title>\n<style>%3</style>\n")
              .arg(h(BuildInfo::version()), h(title),
-                 QLatin1String(style) + (browser ? QLatin1String(browserStyle) : QLatin1String()))
+                 QLatin1String(style) + (mode == Mode::Browser ? QLatin1String(browserStyle) : QLatin1String()))
         + bodyStart;
     o += QStringLiteral("<h1>%1</h1>\n").arg(h(title));
     QStringList authors;
@@ -247,27 +273,15 @@ QString document(const AnalysisResult &r, const ReportOptions &options, const QS
         o += QStringLiteral("<p>Left out of this report by the investigator: %1.</p>\n")
                  .arg(leftOut.join(QStringLiteral(", ")));
 
-    o += pieceBreak + QStringLiteral("<h2>Where the system disagrees with itself</h2>\n");
-    // A table per resource: Qt lays out many small tables faster than a few long ones.
-    bool differences = false;
-    for (const ResourceDiff &d : r.resources) {
-        if (!d.hasDifferences())
-            continue;
-        differences = true;
-        o += pieceBreak + QStringLiteral("<h3>%1</h3>\n").arg(c(d.id.toString()));
-        o += tableStart({ QStringLiteral("field"), QStringLiteral("code"), QStringLiteral("state"),
-                            QStringLiteral("live"), QStringLiteral("replica"), QStringLiteral("status") },
-            { 20, 14, 14, 14, 14, 24 });
-        for (const FieldDiff &f : d.fields) {
-            if (f.noise || !f.isDifference())
-                continue;
-            o += row({ c(f.path), diffCell(d, f, Column::Code), diffCell(d, f, Column::State),
-                diffCell(d, f, Column::Live), diffCell(d, f, Column::Replica), h(StatusText::field(d, f)) });
-        }
-        o += tableEnd;
-    }
-    if (!differences)
-        o += QStringLiteral("<p>No field differs between the columns the evidence holds.</p>\n");
+    const QList<ReportTable> differences = ReportTables::differences(r);
+    if (differences.isEmpty())
+        o += pieceBreak
+            + QStringLiteral("<h2>%1</h2>\n<p>No field differs between the columns the evidence holds.</p>\n")
+                  .arg(differencesTitle);
+    else if (mode == Mode::Print) // painted by the PDF writer, from a new page
+        o += pieceBreak + differencesPiece + pieceBreak;
+    else
+        o += pieceBreak + QStringLiteral("<h2>%1</h2>\n").arg(differencesTitle) + tablesHtml(differences);
 
     if (!r.etcdMembers.isEmpty()) {
         o += pieceBreak + QStringLiteral("<h2>etcd members at the time of the analysis</h2>\n");
@@ -349,38 +363,48 @@ QByteArray write(const AnalysisResult &result, const ReportOptions &options)
         : QStringLiteral("<img class=\"chart\" alt=\"The raft timeline: terms, indexes and events\" "
                          "src=\"data:image/png;base64,%1\">")
               .arg(QString::fromLatin1(options.chartPng.toBase64()));
-    return document(result, options, chart, true).remove(pieceBreak).toUtf8();
+    return document(result, options, chart, Mode::Browser).remove(pieceBreak).toUtf8();
+}
+
+QString chartTag(const ReportOptions &options, int chartWidth)
+{
+    return options.chartPng.isEmpty()
+        ? QString()
+        : QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(chartResource).arg(chartWidth);
 }
 
 QString richText(const AnalysisResult &result, const ReportOptions &options, int chartWidth)
 {
-    return richTextPieces(result, options, chartWidth, -1).join(QString());
+    return document(result, options, chartTag(options, chartWidth), Mode::RichText).remove(pieceBreak);
 }
 
-QStringList richTextPieces(const AnalysisResult &result, const ReportOptions &options, int chartWidth, int pieceSize)
+QList<PrintPiece> printPieces(const AnalysisResult &result, const ReportOptions &options, int chartWidth, int pieceSize)
 {
-    const QString chart = options.chartPng.isEmpty()
-        ? QString()
-        : QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(chartResource).arg(chartWidth);
-    const QString whole = document(result, options, chart, false);
-    if (pieceSize < 0)
-        return { QString(whole).remove(pieceBreak) };
+    const QString whole = document(result, options, chartTag(options, chartWidth), Mode::Print);
     // Each piece a whole document (the same head and style), at least pieceSize characters.
     const qsizetype bodyAt = whole.indexOf(bodyStart) + bodyStart.size();
     const QString head = whole.left(bodyAt);
     const QStringList parts
         = QStringView(whole).mid(bodyAt, whole.size() - bodyAt - bodyEnd.size()).toString().split(pieceBreak);
-    QStringList pieces;
+    QList<PrintPiece> pieces;
     QString current;
+    const auto flush = [&] {
+        pieces.append({ head + current + bodyEnd, false });
+        current.clear();
+    };
     for (const QString &part : parts) {
-        current += part;
-        if (current.size() >= pieceSize) {
-            pieces.append(head + current + bodyEnd);
-            current.clear();
+        if (part == differencesPiece) {
+            if (!current.isEmpty())
+                flush();
+            pieces.append({ {}, true });
+            continue;
         }
+        current += part;
+        if (current.size() >= pieceSize)
+            flush();
     }
     if (!current.isEmpty() || pieces.isEmpty())
-        pieces.append(head + current + bodyEnd);
+        flush();
     return pieces;
 }
 

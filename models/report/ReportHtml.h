@@ -4,6 +4,7 @@
 #include "report/ReportOptions.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -22,11 +23,21 @@ QByteArray write(const AnalysisResult &result, const ReportOptions &options);
 // drawn `chartWidth` CSS pixels (1/96 inch) wide.
 inline const QString chartResource = QStringLiteral("strata-report-chart.png");
 QString richText(const AnalysisResult &result, const ReportOptions &options, int chartWidth);
-// The same in pieces of at least `pieceSize` characters, each a whole
-// document, split only between findings, between the disagreeing
-// resources' tables and before the later sections (a long PDF is laid out
-// piece by piece, each piece from a new page).
-QStringList richTextPieces(const AnalysisResult &result, const ReportOptions &options, int chartWidth, int pieceSize);
+
+// The report as the PDF prints it: whole rich-text documents of at least
+// `pieceSize` characters, split only between findings and before the later
+// sections, each printed from a new page (Qt's layout slows down with a
+// document's size); and, in its place, a piece that stands for the
+// disagreeing fields' tables, which the PDF paints itself
+// (ReportTables::differences, under the heading `differencesTitle`).
+struct PrintPiece
+{
+    QString html;
+    bool differenceTables = false;
+};
+inline const QString differencesTitle = QStringLiteral("Where the system disagrees with itself");
+QList<PrintPiece> printPieces(
+    const AnalysisResult &result, const ReportOptions &options, int chartWidth, int pieceSize);
 } // namespace ReportHtml
 
 } // namespace strata

@@ -2,6 +2,8 @@
 
 #include "core/BuildInfo.h"
 #include "report/ReportHtml.h"
+#include "report/ReportTablePages.h"
+#include "report/ReportTables.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFontDatabase>
@@ -11,6 +13,9 @@
 #include <QTextDocument>
 #include <QThread>
 
+#include <QTextBlock>
+
+#include <algorithm>
 #include <atomic>
 
 #include <memory>
@@ -47,12 +52,15 @@ bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice
     // Laid out in pieces: Qt's text layout and drawing grow faster than the
     // document, so a report of hundreds of pages is many small documents,
     // each starting on a new page (a short report is one piece).
-    const QStringList pieces = ReportHtml::richTextPieces(result, options, int(body.width() * 96.0 / dpi), pieceSize);
+    const QList<ReportHtml::PrintPiece> pieces
+        = ReportHtml::printPieces(result, options, int(body.width() * 96.0 / dpi), pieceSize);
     std::vector<std::unique_ptr<QTextDocument>> docs(size_t(pieces.size()));
     QThread *const drawingThread = QThread::currentThread();
     std::atomic<qsizetype> next { 0 };
-    const auto layOut = [&] {
+    const auto read = [&] {
         for (qsizetype i = next++; i < pieces.size(); i = next++) {
+            if (pieces.at(i).differenceTables)
+                continue;
             // Read here, laid out on the drawing thread: the layout's fonts
             // belong to the thread that shapes the text. documentLayout() is
             // not called here, so no layout exists yet.
@@ -62,7 +70,7 @@ bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice
             doc->setUseDesignMetrics(true);
             if (!chart.isNull())
                 doc->addResource(QTextDocument::ImageResource, QUrl(ReportHtml::chartResource), chart);
-            doc->setHtml(pieces.at(i));
+            doc->setHtml(pieces.at(i).html);
             doc->moveToThread(drawingThread);
             docs[size_t(i)] = std::move(doc);
         }
@@ -72,17 +80,37 @@ bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice
     std::vector<std::unique_ptr<QThread>> helpers;
     const qsizetype threads = std::min<qsizetype>(std::max(1, QThread::idealThreadCount()), pieces.size());
     for (qsizetype t = 1; t < threads; ++t) {
-        helpers.emplace_back(QThread::create(layOut));
+        helpers.emplace_back(QThread::create(read));
         helpers.back()->start();
     }
-    layOut();
+    // The disagreeing fields' tables are painted, not rich text: laid out here meanwhile.
+    std::unique_ptr<ReportTablePages> tables;
+    for (const ReportHtml::PrintPiece &piece : pieces) {
+        if (piece.differenceTables)
+            tables = std::make_unique<ReportTablePages>(
+                ReportHtml::differencesTitle, ReportTables::differences(result), body, &writer, font);
+    }
+    read();
     for (const auto &t : helpers)
         t->wait();
+    // The tables go on below the piece before them, on its last page.
+    const auto sharesPage = [&](size_t i) { return !docs[i] && i > 0; };
     int pages = 0;
-    for (const auto &doc : docs) {
-        doc->documentLayout()->setPaintDevice(&writer);
-        doc->setPageSize(body);
-        pages += doc->pageCount();
+    for (size_t i = 0; i < docs.size(); ++i) {
+        if (docs[i]) {
+            docs[i]->documentLayout()->setPaintDevice(&writer);
+            docs[i]->setPageSize(body);
+            pages += docs[i]->pageCount();
+            continue;
+        }
+        qreal top = 0;
+        if (sharesPage(i)) {
+            const QTextDocument &before = *docs[i - 1];
+            const qreal end = before.documentLayout()->blockBoundingRect(before.lastBlock()).bottom();
+            top = std::clamp(end - (before.pageCount() - 1) * body.height(), 0.0, body.height());
+        }
+        tables->paginate(top);
+        pages += tables->pageCount() - (sharesPage(i) ? 1 : 0);
     }
 
     QPainter painter;
@@ -93,23 +121,35 @@ bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice
     QFont footerFont = font;
     footerFont.setPointSizeF(8);
     int page = 0;
-    for (const auto &doc : docs) {
-        for (int i = 0; i < doc->pageCount(); ++i, ++page) {
-            if (page > 0 && !writer.newPage()) {
-                *error = QStringLiteral("page %1 could not be added").arg(page + 1);
+    // A new page, its footer drawn first.
+    const auto startPage = [&] {
+        if (page > 0 && !writer.newPage()) {
+            *error = QStringLiteral("page %1 could not be added").arg(page + 1);
+            return false;
+        }
+        ++page;
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        const QRectF foot(0, body.height(), body.width(), footer);
+        painter.drawText(foot, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine,
+            painter.fontMetrics().elidedText(title, Qt::ElideRight, int(body.width() * 0.7)));
+        painter.drawText(foot, Qt::AlignRight | Qt::AlignBottom, QStringLiteral("Page %1 of %2").arg(page).arg(pages));
+        return true;
+    };
+    for (size_t p = 0; p < docs.size(); ++p) {
+        QTextDocument *doc = docs[p].get();
+        const int count = doc ? doc->pageCount() : tables->pageCount();
+        for (int i = 0; i < count; ++i) {
+            if (!(i == 0 && sharesPage(p)) && !startPage())
                 return false;
-            }
             painter.save();
-            painter.translate(0, -i * body.height());
-            doc->drawContents(&painter, QRectF(QPointF(0, i * body.height()), body));
+            if (doc) {
+                painter.translate(0, -i * body.height());
+                doc->drawContents(&painter, QRectF(QPointF(0, i * body.height()), body));
+            } else {
+                tables->drawPage(&painter, i);
+            }
             painter.restore();
-            painter.setFont(footerFont);
-            painter.setPen(QColor(0x55, 0x55, 0x55));
-            const QRectF foot(0, body.height(), body.width(), footer);
-            painter.drawText(foot, Qt::AlignLeft | Qt::AlignBottom | Qt::TextSingleLine,
-                painter.fontMetrics().elidedText(title, Qt::ElideRight, int(body.width() * 0.7)));
-            painter.drawText(
-                foot, Qt::AlignRight | Qt::AlignBottom, QStringLiteral("Page %1 of %2").arg(page + 1).arg(pages));
         }
     }
     if (!painter.end()) {

@@ -2,9 +2,8 @@
 // text, JSON that is the analysis document plus the investigator's sections
 // (against its reviewed golden copy), a PDF whose text pdftotext reads, with
 // page numbers, A4 or Letter pages and table headers repeated on every page
-// a table spans, and the evidence bundle — unpacked, checked against its
-// manifest and re-analysed to the same findings — with no planted secret in
-// any of them.
+// a table spans (the painted difference tables too, rows whole), and the evidence bundle — unpacked, checked against
+// its manifest and re-analysed to the same findings — with no planted secret in any of them.
 #include "AnalyseCase.h"
 #include "StrataTestMain.h"
 #include "TestFiles.h"
@@ -275,6 +274,71 @@ private Q_SLOTS:
             for (int x = 0; x < page.width(); x += 2)
                 dark += qGray(page.pixel(x, y)) < 128;
         QVERIFY2(dark > 200, qPrintable(QString::number(dark)));
+    }
+
+    // The disagreeing fields' tables are painted by the PDF itself: a table
+    // longer than a page repeats its heading (continued) and header row on
+    // each page; a value taller than a page goes on, line by line, on the
+    // next ones with nothing lost; every row is in the text, in order.
+    void pdfPaintsLongDifferenceTablesWhole()
+    {
+        if (!havePoppler())
+            QSKIP("pdftotext/pdftoppm (poppler-utils) not installed: scripts/install-deps.sh installs them");
+        AnalysisResult r = analyseOffline(QStringLiteral(STRATA_SHARED_DIR "/reference-case/case.yaml"));
+        ResourceDiff drifted;
+        for (const ResourceDiff &d : r.resources) {
+            if (d.hasDifferences())
+                drifted = d;
+        }
+        FieldDiff row;
+        for (const FieldDiff &f : drifted.fields) {
+            if (!f.noise && f.isDifference())
+                row = f;
+        }
+        QVERIFY(!row.path.isEmpty());
+        ResourceDiff many = drifted;
+        many.id.name = QStringLiteral("many-rows");
+        many.fields.clear();
+        for (int i = 0; i < 150; ++i) {
+            FieldDiff f = row;
+            f.path = QStringLiteral("data.row_%1").arg(i, 3, 10, QLatin1Char('0'));
+            many.fields.append(f);
+        }
+        ResourceDiff tall = drifted;
+        tall.id.name = QStringLiteral("one-tall-value");
+        tall.fields = { row };
+        QStringList words;
+        for (int i = 0; i < 2500; ++i)
+            words.append(QStringLiteral("w%1").arg(i, 4, 10, QLatin1Char('0')));
+        tall.fields.first().cells[size_t(columnIndex(Column::Live))].value.text = words.join(QLatin1Char(' '));
+        r.resources = { many, tall };
+
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("long.pdf"));
+        const ReportExport::Result written = ReportExport::write(r, { generated, {}, {}, QPageSize::A4 }, pdf);
+        QVERIFY2(written.ok(), qPrintable(written.error));
+        const QStringList pages = pdfText(pdf).split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        static const QRegularExpression rowName(QStringLiteral("data\\.row_(\\d{3})"));
+        static const QRegularExpression word(QStringLiteral("\\bw(\\d{4})\\b"));
+        int continued = 0, tallPages = 0;
+        int nextRow = 0, nextWord = 0;
+        for (const QString &page : pages) {
+            if (page.contains(QStringLiteral("(continued)"))) {
+                ++continued;
+                QVERIFY2(page.contains(QStringLiteral("replica")) && page.contains(QStringLiteral("status")),
+                    qPrintable(page.left(400)));
+            }
+            // Rows and words in order, each once, across the pages.
+            for (auto it = rowName.globalMatch(page); it.hasNext();)
+                QCOMPARE(it.next().captured(1).toInt(), nextRow++);
+            tallPages += word.match(page).hasMatch();
+            for (auto it = word.globalMatch(page); it.hasNext();)
+                QCOMPARE(it.next().captured(1).toInt(), nextWord++);
+        }
+        QCOMPARE(nextRow, 150);
+        QCOMPARE(nextWord, 2500);
+        QVERIFY2(tallPages >= 2, qPrintable(QString::number(tallPages)));
+        QVERIFY2(continued >= 3, qPrintable(QString::number(continued)));
     }
 
     void bundleReopensToTheSameAnalysis()
