@@ -78,7 +78,12 @@ bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice
     // Pieces are read in parallel; laid out and drawn in order on this thread.
     // QThreads, not std::threads: a QTextDocument may start timers, which need Qt's event dispatcher.
     std::vector<std::unique_ptr<QThread>> helpers;
-    const qsizetype threads = std::min<qsizetype>(std::max(1, QThread::idealThreadCount()), pieces.size());
+    // Only a long report is worth a thread: a short one has a piece or two
+    // of rich text (before and after the tables) that read in milliseconds.
+    const qsizetype htmlPieces = std::count_if(
+        pieces.cbegin(), pieces.cend(), [](const ReportHtml::PrintPiece &p) { return !p.differenceTables; });
+    const qsizetype threads
+        = htmlPieces > 2 ? std::min<qsizetype>(std::max(1, QThread::idealThreadCount()), htmlPieces) : 1;
     for (qsizetype t = 1; t < threads; ++t) {
         helpers.emplace_back(QThread::create(read));
         helpers.back()->start();
