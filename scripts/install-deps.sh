@@ -9,7 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config clang clang-format dpkg-dev file
   # libraries (why each is there: see README "Dependencies")
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
-  libyaml-cpp-dev nlohmann-json3-dev libgit2-dev libzip-dev
+  libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libgit2-dev libzip-dev
   # tests: benchmarks, a real display for GUI checks, a real etcd, certificates
   libbenchmark-dev xvfb xauth fonts-dejavu-core etcd-server etcd-client openssl poppler-utils
   # packaging checks

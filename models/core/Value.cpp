@@ -139,15 +139,25 @@ const QList<Value::Entry> &Value::entries() const
     return m_entries ? *m_entries : emptyEntries();
 }
 
-const Value *Value::find(const QString &key) const
+namespace {
+template<typename Key> const Value *findEntry(const QList<Value::Entry> &entries, const Key &key)
 {
-    if (m_type != Type::Map)
-        return nullptr;
-    for (const Entry &e : entries()) {
+    for (const Value::Entry &e : entries) {
         if (e.first == key)
             return &e.second;
     }
     return nullptr;
+}
+} // namespace
+
+const Value *Value::find(const QString &key) const
+{
+    return m_type == Type::Map ? findEntry(entries(), key) : nullptr;
+}
+
+const Value *Value::find(QLatin1String key) const
+{
+    return m_type == Type::Map ? findEntry(entries(), key) : nullptr;
 }
 
 const Value *Value::find(std::initializer_list<QString> path) const

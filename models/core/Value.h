@@ -46,6 +46,7 @@ public:
     const QList<Entry> &entries() const;
     // The value under `key` in a Map, or nullptr.
     const Value *find(const QString &key) const;
+    const Value *find(QLatin1String key) const; // a key written in the code: no QString made per lookup
     // A path of map keys, e.g. {"metadata", "name"}; nullptr when absent.
     const Value *find(std::initializer_list<QString> path) const;
 

@@ -1,11 +1,9 @@
 #include "YamlReader.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
-
+#include <QByteArrayView>
 #include <QHash>
+
+#include <yaml.h>
 
 #include <unordered_map>
 
@@ -14,25 +12,35 @@
 #include <exception>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <string>
+#include <string_view>
 
 namespace strata::YamlReader {
 
 namespace {
 
-// Thrown from inside yaml-cpp's callbacks to stop a parse that would exceed a
-// limit; unwinding also stops yaml-cpp's own recursion at our depth limit.
+// Where libyaml saw something, 0-based.
+struct Mark
+{
+    qint64 line = 0;
+    qint64 column = 0;
+};
+Mark markOf(const yaml_mark_t &m)
+{
+    return { qint64(m.line), qint64(m.column) };
+}
+
+// Thrown from the builder to stop a parse that would exceed a limit.
 struct LimitExceeded : std::exception
 {
-    LimitExceeded(QString m, const YAML::Mark &k)
+    LimitExceeded(QString m, const Mark &k)
         : message(std::move(m))
         , mark(k)
     {
     }
     const char *what() const noexcept override { return "strata yaml limit"; }
     QString message;
-    YAML::Mark mark;
+    Mark mark;
 };
 
 bool isDigits(std::string_view s, bool (*accept)(char))
@@ -131,9 +139,8 @@ double decimalValue(std::string_view s)
 }
 
 // YAML 1.2 core schema resolution of a plain scalar.
-Value resolvePlain(const std::string &raw, const QString &text, const SourceLocation &loc)
+Value resolvePlain(std::string_view s, const QString &text, const SourceLocation &loc)
 {
-    const std::string_view s(raw);
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL")
         return Value::null(loc);
     if (s == "true" || s == "True" || s == "TRUE")
@@ -157,14 +164,14 @@ Value resolvePlain(const std::string &raw, const QString &text, const SourceLoca
     return Value::string(text, loc);
 }
 
-bool endsWith(const std::string &s, std::string_view suffix)
+bool endsWith(std::string_view s, std::string_view suffix)
 {
     return s.size() >= suffix.size() && std::string_view(s).substr(s.size() - suffix.size()) == suffix;
 }
 
-// Builds Values from yaml-cpp's parse events, so positions come straight from
-// the scanner and no intermediate YAML::Node graph is held in memory.
-class Builder : public YAML::EventHandler
+// Builds Values from libyaml's parse events, so positions come straight from
+// the scanner and no intermediate node graph is held in memory.
+class Builder
 {
 public:
     Builder(const QString &file, int lineOffset, qsizetype size, int maxDepth, qint64 *nodeBudget,
@@ -180,19 +187,19 @@ public:
 
     QList<Value> documents;
 
-    SourceLocation location(const YAML::Mark &mark) const
+    SourceLocation location(const Mark &mark) const
     {
         SourceLocation loc;
         loc.file = m_file;
-        loc.line = mark.line < 0 ? m_lineOffset + 1 : mark.line + 1 + m_lineOffset;
-        loc.column = mark.column < 0 ? 1 : mark.column + 1;
+        loc.line = int(std::min<qint64>(mark.line + 1 + m_lineOffset, std::numeric_limits<int>::max()));
+        loc.column = int(std::min<qint64>(mark.column + 1, std::numeric_limits<int>::max()));
         return loc;
     }
 
-    void OnDocumentStart(const YAML::Mark &mark) override
+    void documentStart(const Mark &mark)
     {
-        // yaml-cpp 0.7 can report empty documents forever on some malformed
-        // input; a real document needs at least a marker's few bytes.
+        // A real document needs at least a marker's few bytes: a parser
+        // that reports more is not making progress.
         if (++m_documentCount > m_maxDocuments)
             throw LimitExceeded(QStringLiteral("the YAML parser stopped making progress"), mark);
         m_stack.clear();
@@ -201,65 +208,50 @@ public:
         m_hasRoot = false;
     }
 
-    void OnDocumentEnd() override
+    void documentEnd()
     {
         // An empty document (between two `---`) reads as null; it says nothing.
         if (m_hasRoot && !m_root.isNull())
             documents.append(m_root);
     }
 
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    void alias(const Mark &mark, std::string_view anchor)
     {
-        charge(mark);
-        add(Value::null(location(mark)), anchor, 1, QStringLiteral("null"));
-    }
-
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
-    {
-        const auto it = m_anchors.constFind(anchor);
-        if (it == m_anchors.constEnd())
-            throw LimitExceeded(QStringLiteral("alias refers to an anchor that is not yet complete"), mark);
+        const auto it = m_anchors.find(std::string(anchor));
+        if (it == m_anchors.end())
+            throw LimitExceeded(QStringLiteral("alias *%1 refers to no complete anchor")
+                                    .arg(QString::fromUtf8(anchor.data(), qsizetype(anchor.size()))),
+                mark);
         // The alias shares the anchored Value, but whoever walks the result
         // walks it again: count what it expands to.
-        *m_budget -= it->nodes;
+        *m_budget -= it->second.nodes;
         if (*m_budget < 0)
             throw LimitExceeded(QStringLiteral("aliases expand to too many nodes (billion laughs?)"), mark);
-        add(it->value.withLocation(location(mark)), 0, it->nodes, std::nullopt);
+        add(it->second.value.withLocation(location(mark)), {}, it->second.nodes, std::nullopt);
     }
 
-    void OnScalar(
-        const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, const std::string &value) override
+    // `plainUntagged`: written without quotes or tag, so typed by the core
+    // schema; a tag of int, float, bool or null asks for the same.
+    void scalar(
+        const Mark &mark, std::string_view tag, std::string_view anchor, std::string_view value, bool plainUntagged)
     {
         charge(mark);
         const SourceLocation loc = location(mark);
-        const bool plain = tag == "?" || endsWith(tag, ":int") || endsWith(tag, ":float") || endsWith(tag, ":bool")
+        const bool plain = plainUntagged || endsWith(tag, ":int") || endsWith(tag, ":float") || endsWith(tag, ":bool")
             || endsWith(tag, ":null");
         const QString raw = interned(value);
         add(plain ? resolvePlain(value, raw, loc) : Value::string(raw, loc), anchor, 1, raw);
     }
 
-    void OnSequenceStart(
-        const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
-    {
-        push(mark, anchor, false);
-    }
-
-    void OnSequenceEnd() override { pop(); }
-
-    void OnMapStart(
-        const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
-    {
-        push(mark, anchor, true);
-    }
-
-    void OnMapEnd() override { pop(); }
+    void collectionStart(const Mark &mark, std::string_view anchor, bool isMap) { push(mark, anchor, isMap); }
+    void collectionEnd() { pop(); }
 
 private:
     struct Frame
     {
         bool isMap = false;
         SourceLocation location;
-        YAML::anchor_t anchor = 0;
+        std::string anchor;
         qint64 budgetAtStart = 0;
         QList<Value> items;
         QList<Value::Entry> entries;
@@ -273,26 +265,29 @@ private:
         qint64 nodes = 0;
     };
 
-    QString interned(const std::string &value)
+    QString interned(std::string_view value)
     {
-        if (value.size() > 32)
-            return QString::fromStdString(value);
-        const auto it = m_interned.find(value);
-        if (it != m_interned.end())
-            return it->second;
-        QString s = QString::fromStdString(value);
+        const auto size = qsizetype(value.size());
+        if (size > 32)
+            return QString::fromUtf8(value.data(), size);
+        // Looked up without a copy (fromRawData); QHash compares keys, not
+        // rehashes them, while it probes.
+        const auto it = m_interned.constFind(QByteArray::fromRawData(value.data(), size));
+        if (it != m_interned.cend())
+            return *it;
+        QString s = QString::fromUtf8(value.data(), size);
         if (m_interned.size() < 65536)
-            m_interned.emplace(value, s);
+            m_interned.insert(QByteArray(value.data(), size), s);
         return s;
     }
 
-    void charge(const YAML::Mark &mark)
+    void charge(const Mark &mark)
     {
         if (--*m_budget < 0)
             throw LimitExceeded(QStringLiteral("too many nodes"), mark);
     }
 
-    void push(const YAML::Mark &mark, YAML::anchor_t anchor, bool isMap)
+    void push(const Mark &mark, std::string_view anchor, bool isMap)
     {
         if (m_stack.size() >= m_maxDepth)
             throw LimitExceeded(QStringLiteral("nesting deeper than %1 levels").arg(m_maxDepth), mark);
@@ -300,7 +295,7 @@ private:
         Frame f;
         f.isMap = isMap;
         f.location = location(mark);
-        f.anchor = anchor;
+        f.anchor = std::string(anchor);
         f.budgetAtStart = *m_budget;
         m_stack.append(std::move(f));
     }
@@ -311,7 +306,7 @@ private:
             return;
         Frame f = m_stack.takeLast();
         const qint64 nodes = f.budgetAtStart - *m_budget + 1;
-        if (f.isMap && f.haveKey) // a key without a value cannot come from yaml-cpp, but be safe
+        if (f.isMap && f.haveKey) // a key without a value cannot come from libyaml, but be safe
             f.entries.append({ f.key, Value::null(f.keyLocation) });
         const Value v = f.isMap ? Value::map(f.entries, f.location) : Value::list(f.items, f.location);
         add(v, f.anchor, nodes, std::nullopt);
@@ -319,10 +314,10 @@ private:
 
     // `raw` is the scalar as written, for map keys; collections become keys as
     // compact JSON, computed only when one is used as a key.
-    void add(const Value &v, YAML::anchor_t anchor, qint64 nodes, const std::optional<QString> &raw)
+    void add(const Value &v, std::string_view anchor, qint64 nodes, const std::optional<QString> &raw)
     {
-        if (anchor != 0)
-            m_anchors.insert(anchor, Anchored { v, nodes });
+        if (!anchor.empty())
+            m_anchors.insert_or_assign(std::string(anchor), Anchored { v, nodes });
         if (m_stack.isEmpty()) {
             m_root = v;
             m_hasRoot = true;
@@ -369,10 +364,10 @@ private:
     qint64 *m_budget;
     QList<Diagnostic> *m_diagnostics;
     QList<Frame> m_stack;
-    QHash<YAML::anchor_t, Anchored> m_anchors;
+    std::unordered_map<std::string, Anchored> m_anchors;
     // Short scalars and keys repeat in every object of a List ("metadata",
     // "v1", "ConfigMap"): one shared copy each, as JsonReader does.
-    std::unordered_map<std::string, QString> m_interned;
+    QHash<QByteArray, QString> m_interned;
     Value m_root;
     bool m_hasRoot = false;
 };
@@ -405,7 +400,7 @@ struct Chunk
 };
 
 // Splits the stream at `---` lines so that one malformed document does not
-// hide the ones after it: yaml-cpp cannot resume after an error. YAML forbids
+// hide the ones after it: libyaml cannot resume after an error. YAML forbids
 // `---` at column 0 inside any scalar, so this split is exact.
 QList<Chunk> splitDocuments(const QByteArray &text)
 {
@@ -439,25 +434,98 @@ QList<Chunk> splitDocuments(const QByteArray &text)
 
 } // namespace
 
+namespace {
+
+std::string_view text(const yaml_char_t *s)
+{
+    return s ? std::string_view(reinterpret_cast<const char *>(s)) : std::string_view();
+}
+
+// Feeds libyaml's events for one chunk to the builder; a parse error is thrown at its position.
+void parseChunk(const char *data, size_t size, Builder &builder)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        throw std::bad_alloc();
+    // Released however this ends (a limit is thrown from the builder).
+    struct Release
+    {
+        yaml_parser_t *parser;
+        yaml_event_t *event = nullptr; // while one is held
+        ~Release()
+        {
+            if (event)
+                yaml_event_delete(event);
+            yaml_parser_delete(parser);
+        }
+    } release { &parser };
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char *>(data), size);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    yaml_event_t event;
+    for (;;) {
+        if (!yaml_parser_parse(&parser, &event)) {
+            const QString problem = QString::fromUtf8(parser.problem ? parser.problem : "the YAML does not parse");
+            throw LimitExceeded(
+                parser.context ? problem + QStringLiteral(" ") + QString::fromUtf8(parser.context) : problem,
+                markOf(parser.problem_mark));
+        }
+        release.event = &event;
+        const Mark mark = markOf(event.start_mark);
+        switch (event.type) {
+        case YAML_DOCUMENT_START_EVENT:
+            builder.documentStart(mark);
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+            builder.documentEnd();
+            break;
+        case YAML_ALIAS_EVENT:
+            builder.alias(mark, text(event.data.alias.anchor));
+            break;
+        case YAML_SCALAR_EVENT:
+            builder.scalar(mark, text(event.data.scalar.tag), text(event.data.scalar.anchor),
+                std::string_view(reinterpret_cast<const char *>(event.data.scalar.value), event.data.scalar.length),
+                event.data.scalar.plain_implicit && event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            builder.collectionStart(mark, text(event.data.sequence_start.anchor), false);
+            break;
+        case YAML_MAPPING_START_EVENT:
+            builder.collectionStart(mark, text(event.data.mapping_start.anchor), true);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            builder.collectionEnd();
+            break;
+        case YAML_STREAM_END_EVENT:
+            return; // the event is deleted by `release`
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+            break;
+        }
+        yaml_event_delete(&event);
+        release.event = nullptr;
+    }
+}
+
+} // namespace
+
 YamlReadResult read(const QByteArray &text, const QString &file, int maxDepth)
 {
     YamlReadResult result;
+    // libyaml reads UTF-8 only: a stray byte of another encoding (a pasted
+    // Latin-1 comment) becomes U+FFFD instead of stopping the whole file.
+    const QByteArray utf8 = QByteArrayView(text).isValidUtf8() ? text : QString::fromUtf8(text).toUtf8();
     // Every node in the text costs at least a byte or two; anything beyond that
     // comes from aliases.
-    qint64 budget = 1000000 + text.size();
-    for (const Chunk &chunk : splitDocuments(text)) {
+    qint64 budget = 1000000 + utf8.size();
+    for (const Chunk &chunk : splitDocuments(utf8)) {
         Builder builder(
             file, chunk.firstLine, chunk.end - chunk.start, qMax(1, maxDepth), &budget, &result.diagnostics);
         try {
-            std::istringstream in(std::string(text.constData() + chunk.start, size_t(chunk.end - chunk.start)));
-            YAML::Parser parser(in);
-            while (parser.HandleNextDocument(builder)) { }
+            parseChunk(utf8.constData() + chunk.start, size_t(chunk.end - chunk.start), builder);
         } catch (const LimitExceeded &e) {
             const SourceLocation loc = builder.location(e.mark);
             result.diagnostics.append(Diagnostic::error(file, loc.line, loc.column, e.message));
-        } catch (const YAML::Exception &e) {
-            const SourceLocation loc = builder.location(e.mark);
-            result.diagnostics.append(Diagnostic::error(file, loc.line, loc.column, QString::fromStdString(e.msg)));
         } catch (const std::exception &e) {
             result.diagnostics.append(Diagnostic::error(file, chunk.firstLine + 1, 1,
                 QStringLiteral("YAML parser failed: %1").arg(QString::fromUtf8(e.what()))));

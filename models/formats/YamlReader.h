@@ -14,7 +14,7 @@ struct YamlReadResult
     bool ok() const { return !hasErrors(diagnostics); }
 };
 
-// Reads YAML (yaml-cpp) into Values where every node carries its file:line:col.
+// Reads YAML (libyaml's event parser) into Values where every node carries its file:line:col.
 // Scalars follow YAML 1.2's core schema the way kubectl prints them: quoted
 // scalars are strings; plain true/false, null/~, integers and floats are typed;
 // everything else is a string. Number text is kept as written. Nesting deeper

@@ -31,7 +31,7 @@ public:
 
     QString string(const Value &map, const char *key)
     {
-        const Value *v = map.find(QString::fromLatin1(key));
+        const Value *v = map.find(QLatin1String(key));
         if (!v || v->isNull())
             return {};
         if (!v->isScalar() || v->isUnknown()) {
@@ -43,7 +43,7 @@ public:
 
     bool boolean(const Value &map, const char *key)
     {
-        const Value *v = map.find(QString::fromLatin1(key));
+        const Value *v = map.find(QLatin1String(key));
         if (!v || v->isNull())
             return false;
         if (v->type() == Value::Type::Bool)
@@ -63,8 +63,8 @@ public:
             return {};
         auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded) {
-            error(map.find(QString::fromLatin1(key))->location(),
-                QStringLiteral("'%1' is not base64").arg(QLatin1String(key)));
+            error(
+                map.find(QLatin1String(key))->location(), QStringLiteral("'%1' is not base64").arg(QLatin1String(key)));
             return {};
         }
         return *decoded;
@@ -160,7 +160,7 @@ template<typename Entry, typename Read>
 QList<Entry> readList(const Value &root, const char *listKey, const char *entryKey, EntryReader &r, Read read)
 {
     QList<Entry> out;
-    const Value *list = root.find(QString::fromLatin1(listKey));
+    const Value *list = root.find(QLatin1String(listKey));
     if (!list || list->isNull())
         return out;
     if (list->type() != Value::Type::List) {
@@ -168,6 +168,8 @@ QList<Entry> readList(const Value &root, const char *listKey, const char *entryK
         return out;
     }
     QHash<QString, qsizetype> byName;
+    out.reserve(list->items().size());
+    byName.reserve(list->items().size());
     for (const Value &item : list->items()) {
         if (item.type() != Value::Type::Map) {
             r.error(
@@ -180,7 +182,7 @@ QList<Entry> readList(const Value &root, const char *listKey, const char *entryK
                 item.location(), QStringLiteral("an entry of '%1' has no name; skipped").arg(QLatin1String(listKey)));
             continue;
         }
-        const Value *body = item.find(QString::fromLatin1(entryKey));
+        const Value *body = item.find(QLatin1String(entryKey));
         if (body && !body->isNull() && body->type() != Value::Type::Map) {
             r.error(body->location(),
                 QStringLiteral("'%1' of %2 must be a map; skipped").arg(QLatin1String(entryKey), name));
@@ -190,11 +192,11 @@ QList<Entry> readList(const Value &root, const char *listKey, const char *entryK
         e.name = name;
         e.location = item.location();
         if (const auto it = byName.constFind(name); it != byName.cend()) {
-            out[*it] = e;
+            out[*it] = std::move(e);
             continue;
         }
         byName.insert(name, out.size());
-        out.append(e);
+        out.append(std::move(e));
     }
     return out;
 }
@@ -319,28 +321,22 @@ Kubeconfig load(const QStringList &files, bool mustExist)
             merged.diagnostics.append(Diagnostic::error(file, 0, 0, QStringLiteral("cannot read: %1").arg(f.error)));
             continue;
         }
-        const Kubeconfig one = parse(f.bytes, file);
+        Kubeconfig one = parse(f.bytes, file);
         merged.files.append(file);
         merged.diagnostics += one.diagnostics;
         // The first file to define a name wins, its entry taken whole.
-        for (const KubeCluster &c : one.clusters) {
-            if (!clusters.contains(c.name)) {
-                clusters.insert(c.name);
-                merged.clusters.append(c);
+        const auto takeNew = [](auto &from, auto &into, QSet<QString> &names) {
+            into.reserve(into.size() + from.size());
+            for (auto &entry : from) {
+                if (!names.contains(entry.name)) {
+                    names.insert(entry.name);
+                    into.append(std::move(entry));
+                }
             }
-        }
-        for (const KubeUser &u : one.users) {
-            if (!users.contains(u.name)) {
-                users.insert(u.name);
-                merged.users.append(u);
-            }
-        }
-        for (const KubeContext &c : one.contexts) {
-            if (!contexts.contains(c.name)) {
-                contexts.insert(c.name);
-                merged.contexts.append(c);
-            }
-        }
+        };
+        takeNew(one.clusters, merged.clusters, clusters);
+        takeNew(one.users, merged.users, users);
+        takeNew(one.contexts, merged.contexts, contexts);
         if (merged.currentContext.isEmpty())
             merged.currentContext = one.currentContext;
     }

@@ -241,7 +241,7 @@ private Q_SLOTS:
         for (const Diagnostic &d : c.diagnostics)
             said.append(d.toString());
         const QString all = said.join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(broken + QStringLiteral(":5:1: error")), qPrintable(all)); // where yaml-cpp found it
+        QVERIFY2(all.contains(broken + QStringLiteral(":5:1: error")), qPrintable(all)); // where libyaml found it
         QVERIFY2(
             all.contains(odd + QStringLiteral(":3:3: error: an entry of 'contexts' has no name")), qPrintable(all));
         QVERIFY2(all.contains(odd + QStringLiteral(":5:12: error: 'context' of flat must be a map")), qPrintable(all));

@@ -27,7 +27,7 @@ for f in ./usr/bin/strata \
 done
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libqt6widgets6 libqt6core6 libyaml-cpp0.7 libgit2; do
+for lib in libqt6widgets6 libqt6core6 libyaml-cpp0.7 libyaml-0-2 libgit2; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 
