@@ -240,7 +240,9 @@ public:
         const bool plain = plainUntagged || endsWith(tag, ":int") || endsWith(tag, ":float") || endsWith(tag, ":bool")
             || endsWith(tag, ":null");
         const QString raw = interned(value);
-        add(plain ? resolvePlain(value, raw, loc) : Value::string(raw, loc), anchor, 1, raw);
+        const Value v = plain ? resolvePlain(value, raw, loc) : Value::string(raw, loc);
+        // Every spelling of null (~, Null, an empty key) is one key: "null".
+        add(v, anchor, 1, v.isNull() ? QStringLiteral("null") : raw);
     }
 
     void collectionStart(const Mark &mark, std::string_view anchor, bool isMap) { push(mark, anchor, isMap); }
@@ -442,11 +444,27 @@ std::string_view text(const yaml_char_t *s)
 }
 
 // Feeds libyaml's events for one chunk to the builder; a parse error is thrown at its position.
+// Where a reader error is, from its byte offset (libyaml gives no mark for those).
+Mark markAtOffset(const char *data, size_t size, size_t offset)
+{
+    Mark mark;
+    for (size_t i = 0; i < std::min(offset, size); ++i) {
+        if (data[i] == '\n') {
+            ++mark.line;
+            mark.column = 0;
+        } else if ((static_cast<unsigned char>(data[i]) & 0xc0) != 0x80) {
+            ++mark.column;
+        }
+    }
+    return mark;
+}
+
 void parseChunk(const char *data, size_t size, Builder &builder)
 {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
         throw std::bad_alloc();
+    yaml_event_t event {};
     // Released however this ends (a limit is thrown from the builder).
     struct Release
     {
@@ -461,13 +479,13 @@ void parseChunk(const char *data, size_t size, Builder &builder)
     } release { &parser };
     yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char *>(data), size);
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-    yaml_event_t event;
     for (;;) {
         if (!yaml_parser_parse(&parser, &event)) {
             const QString problem = QString::fromUtf8(parser.problem ? parser.problem : "the YAML does not parse");
+            const Mark at = parser.error == YAML_READER_ERROR ? markAtOffset(data, size, parser.problem_offset)
+                                                              : markOf(parser.problem_mark);
             throw LimitExceeded(
-                parser.context ? problem + QStringLiteral(" ") + QString::fromUtf8(parser.context) : problem,
-                markOf(parser.problem_mark));
+                parser.context ? problem + QStringLiteral(" ") + QString::fromUtf8(parser.context) : problem, at);
         }
         release.event = &event;
         const Mark mark = markOf(event.start_mark);
@@ -484,7 +502,7 @@ void parseChunk(const char *data, size_t size, Builder &builder)
         case YAML_SCALAR_EVENT:
             builder.scalar(mark, text(event.data.scalar.tag), text(event.data.scalar.anchor),
                 std::string_view(reinterpret_cast<const char *>(event.data.scalar.value), event.data.scalar.length),
-                event.data.scalar.plain_implicit && event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
+                !event.data.scalar.tag && event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
             break;
         case YAML_SEQUENCE_START_EVENT:
             builder.collectionStart(mark, text(event.data.sequence_start.anchor), false);
@@ -509,12 +527,43 @@ void parseChunk(const char *data, size_t size, Builder &builder)
 
 } // namespace
 
+namespace {
+
+// Characters YAML forbids in a stream (C0 controls but tab and line breaks,
+// DEL, C1 controls but NEL, U+FFFE/U+FFFF, a BOM after the start).
+bool forbidden(char16_t c, qsizetype at)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || (c >= 0x80 && c <= 0x9f && c != 0x85)
+        || c == 0xfffe || c == 0xffff || (c == 0xfeff && at > 0);
+}
+
+// libyaml refuses a whole stream for one byte it cannot read: bytes that
+// are not UTF-8 (a pasted Latin-1 comment) and characters YAML forbids (a
+// NUL, an escape sequence in a value) become U+FFFD instead, on the same
+// line and column, and the rest of the file still reads.
+QByteArray readableText(const QByteArray &text)
+{
+    bool suspect = !QByteArrayView(text).isValidUtf8();
+    for (qsizetype i = 0; !suspect && i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text.at(i));
+        suspect = (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f || b == 0xc2 || b == 0xef;
+    }
+    if (!suspect)
+        return text;
+    QString decoded = QString::fromUtf8(text);
+    for (qsizetype i = 0; i < decoded.size(); ++i) {
+        if (forbidden(decoded.at(i).unicode(), i))
+            decoded[i] = QChar::ReplacementCharacter;
+    }
+    return decoded.toUtf8();
+}
+
+} // namespace
+
 YamlReadResult read(const QByteArray &text, const QString &file, int maxDepth)
 {
     YamlReadResult result;
-    // libyaml reads UTF-8 only: a stray byte of another encoding (a pasted
-    // Latin-1 comment) becomes U+FFFD instead of stopping the whole file.
-    const QByteArray utf8 = QByteArrayView(text).isValidUtf8() ? text : QString::fromUtf8(text).toUtf8();
+    const QByteArray utf8 = readableText(text);
     // Every node in the text costs at least a byte or two; anything beyond that
     // comes from aliases.
     qint64 budget = 1000000 + utf8.size();

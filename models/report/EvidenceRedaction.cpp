@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <sstream>
@@ -260,6 +261,62 @@ bool looksLikeYaml(const QString &fileName, const QByteArray &bytes)
         || head.contains("\napiVersion:") || head.contains("\nkind:");
 }
 
+// yaml-cpp's node loader can report empty documents forever on some
+// malformed input that libyaml (YamlReader) reads without complaint, and it
+// recurses once per level of nesting: walk yaml-cpp's own events first,
+// stopping at as many documents as the text could hold and at the reader's
+// depth limit.
+class YamlCppBounds : public YAML::EventHandler
+{
+public:
+    explicit YamlCppBounds(std::size_t size)
+        : m_maxDocuments(size / 3 + 2)
+    {
+    }
+    void OnDocumentStart(const YAML::Mark &) override
+    {
+        if (++m_documents > m_maxDocuments)
+            throw std::runtime_error("no progress");
+    }
+    void OnDocumentEnd() override { }
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { }
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override { }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        enter();
+    }
+    void OnSequenceEnd() override { --m_depth; }
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        enter();
+    }
+    void OnMapEnd() override { --m_depth; }
+
+private:
+    void enter()
+    {
+        if (++m_depth > YamlReader::defaultMaxDepth)
+            throw std::runtime_error("too deep");
+    }
+    std::size_t m_maxDocuments;
+    std::size_t m_documents = 0;
+    int m_depth = 0;
+};
+
+bool yamlCppLoadsSafely(const std::string &text)
+{
+    try {
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        YamlCppBounds bounds(text.size());
+        while (parser.HandleNextDocument(bounds)) { }
+        return true;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
 } // namespace
 
 Redacted redact(const QByteArray &input, const QString &fileName)
@@ -281,11 +338,13 @@ Redacted redact(const QByteArray &input, const QString &fileName)
         }
     }
     if (looksLikeYaml(fileName, bytes)) {
-        // Checked first by the guarded reader (depth, alias and size budgets):
-        // yaml-cpp's node loader can loop on some malformed input.
-        if (YamlReader::read(bytes, fileName).ok()) {
+        // Checked first by the guarded reader (depth, alias and size budgets)
+        // and by yaml-cpp's own events: its node loader can loop on some
+        // malformed input.
+        const std::string text = bytes.toStdString();
+        if (YamlReader::read(bytes, fileName).ok() && yamlCppLoadsSafely(text)) {
             try {
-                std::vector<YAML::Node> docs = YAML::LoadAll(bytes.toStdString());
+                std::vector<YAML::Node> docs = YAML::LoadAll(text);
                 for (YAML::Node &doc : docs)
                     walkYaml(doc, c);
                 if (c.total() > 0) {

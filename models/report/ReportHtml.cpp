@@ -169,6 +169,9 @@ img.chart { max-width: 100%; }
 
 // A browser draws single, collapsed cell borders quickly.
 const char *const browserStyle = "table { border-collapse: collapse; }\nth, td { border: 1px solid #999; }\n";
+// Qt's rich text is laid out on a page whose margins the PDF sets: the
+// body's own margin and padding would indent it from the painted tables.
+const char *const richTextStyle = "body { margin: 0; padding: 0; }\n";
 
 const QString bodyStart = QStringLiteral("</head><body>\n");
 const QString bodyEnd = QStringLiteral("</body></html>\n");
@@ -181,7 +184,7 @@ QString document(const AnalysisResult &r, const ReportOptions &options, const QS
     o += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                         "<meta name=\"generator\" content=\"Strata %1\">\n<title>%2</title>\n<style>%3</style>\n")
              .arg(h(BuildInfo::version()), h(title),
-                 QLatin1String(style) + (mode == Mode::Browser ? QLatin1String(browserStyle) : QLatin1String()))
+                 QLatin1String(style) + QLatin1String(mode == Mode::Browser ? browserStyle : richTextStyle))
         + bodyStart;
     o += QStringLiteral("<h1>%1</h1>\n").arg(h(title));
     QStringList authors;

@@ -60,6 +60,7 @@ ReportTablePages::ReportTablePages(
     for (const ReportTable &t : tables) {
         Table table;
         table.heading = laidOut(t.heading, m_headingFont, m_body.width());
+        table.continuedHeading = laidOut(t.heading + QStringLiteral(" (continued)"), m_headingFont, m_body.width());
         qreal x = 0;
         const qreal total = std::max(1, std::accumulate(t.widths.begin(), t.widths.end(), 0));
         for (qsizetype c = 0; c < t.headers.size(); ++c) {
@@ -144,26 +145,17 @@ void ReportTablePages::paginate(qreal firstPageTop)
     // The title stays with the first table's heading, header and first row.
     const qreal title = bottom(*m_title, m_title->lineCount()) + belowTitle * m_unit;
     m_y = firstPageTop > 0 ? firstPageTop + beforeHeading * m_unit : 0;
-    if (!m_tables.empty() && m_y > 0) {
-        const Table &first = m_tables.front();
-        const qreal start = title + bottom(*first.heading, first.heading->lineCount()) + belowHeading * m_unit
-            + padded(first.header)
-            + (first.rows.empty() ? 0 : std::min(padded(first.rows.front()), m_body.height() / 4));
-        if (start > left())
-            newPage();
-    }
+    if (!m_tables.empty() && m_y > 0 && title + beforeHeading * m_unit + keptTogether(m_tables.front()) > left())
+        newPage();
     place({ Placed::Kind::Title, -1, -1, 0, title, {}, {} });
     for (int t = 0; t < int(m_tables.size()); ++t) {
         const Table &table = m_tables[size_t(t)];
-        const qreal heading = bottom(*table.heading, table.heading->lineCount()) + belowHeading * m_unit;
-        // The heading stays with the header and the first row (or as much of it as a page holds).
-        const qreal first = table.rows.empty() ? 0 : std::min(padded(table.rows.front()), m_body.height() / 4);
         const qreal before = m_y > 0 ? beforeHeading * m_unit : 0;
-        if (m_y > 0 && before + heading + padded(table.header) + first > left())
+        if (m_y > 0 && before + keptTogether(table) > left())
             newPage();
         else
             m_y += before;
-        place({ Placed::Kind::Heading, t, -1, 0, heading, {}, {} });
+        place({ Placed::Kind::Heading, t, -1, 0, headingHeight(*table.heading), {}, {} });
         placeRow(t, -1);
         for (int r = 0; r < int(table.rows.size()); ++r)
             placeRow(t, r);
@@ -171,17 +163,31 @@ void ReportTablePages::paginate(qreal firstPageTop)
     }
 }
 
+qreal ReportTablePages::headingHeight(const QTextLayout &heading) const
+{
+    return bottom(heading, heading.lineCount()) + belowHeading * m_unit;
+}
+
+qreal ReportTablePages::continuedOverhead(const Table &table) const
+{
+    return headingHeight(*table.continuedHeading) + padded(table.header);
+}
+
+// A heading stays with its header row and first row: the whole row when a
+// page holds it, else the start of it (a row taller than a page is split anyway).
+qreal ReportTablePages::keptTogether(const Table &table) const
+{
+    qreal first = table.rows.empty() ? 0 : padded(table.rows.front());
+    if (first > m_body.height() - continuedOverhead(table))
+        first = std::min(first, m_body.height() / 4);
+    return headingHeight(*table.heading) + padded(table.header) + first;
+}
+
 // A new page within a table: its heading (continued) and its header again.
 void ReportTablePages::continueTable(int t)
 {
     newPage();
-    Table &table = m_tables[size_t(t)];
-    if (!table.continuedHeading) {
-        table.continuedHeading
-            = laidOut(table.heading->text() + QStringLiteral(" (continued)"), m_headingFont, m_body.width());
-    }
-    place({ Placed::Kind::Heading, t, -2, 0,
-        bottom(*table.continuedHeading, table.continuedHeading->lineCount()) + belowHeading * m_unit, {}, {} });
+    place({ Placed::Kind::Heading, t, -2, 0, headingHeight(*m_tables[size_t(t)].continuedHeading), {}, {} });
     placeRow(t, -1);
 }
 
@@ -195,9 +201,7 @@ void ReportTablePages::placeRow(int t, int r)
     for (size_t c = 0; c < columns; ++c)
         ends[c] = row.cells[c]->lineCount();
     const qreal whole = padded(row);
-    const qreal overhead
-        = bottom(*table.heading, table.heading->lineCount()) + belowHeading * m_unit + padded(table.header);
-    if (r >= 0 && whole > left() && whole <= m_body.height() - overhead)
+    if (r >= 0 && whole > left() && whole <= m_body.height() - continuedOverhead(table))
         continueTable(t);
     if (whole <= left() || r < 0) { // a header row is a line or two: never cut
         place({ kind, t, r, 0, whole, std::vector<int>(columns, 0), ends });
@@ -216,7 +220,8 @@ void ReportTablePages::placeRow(int t, int r)
             while (end[c] < ends[c] && bottom(cell, end[c] + 1) - base <= room)
                 ++end[c];
             progress = progress || end[c] > next[c];
-            height = std::max(height, bottom(cell, end[c]) - base);
+            if (next[c] < ends[c]) // a cell already shown whole takes no room here
+                height = std::max(height, bottom(cell, end[c]) - base);
         }
         if (!progress && m_pages.back().size() > 2) { // room for no line here: go on on a new page
             continueTable(t);

@@ -52,7 +52,7 @@ private:
     struct Table
     {
         std::unique_ptr<QTextLayout> heading;
-        std::unique_ptr<QTextLayout> continuedHeading; // on the pages after its first, made when needed
+        std::unique_ptr<QTextLayout> continuedHeading; // on the pages after its first
         std::vector<qreal> columnX; // each column's left edge, then the right edge
         Row header;
         std::vector<Row> rows;
@@ -73,6 +73,9 @@ private:
     std::unique_ptr<QTextLayout> laidOut(const QString &text, const QFont &font, qreal width) const;
     Row laidOutRow(const Table &table, const QList<ReportCell> &cells, bool header) const;
     qreal padded(const Row &row) const;
+    qreal headingHeight(const QTextLayout &heading) const;
+    qreal continuedOverhead(const Table &table) const;
+    qreal keptTogether(const Table &table) const;
     void place(Placed item);
     void newPage();
     void continueTable(int table);

@@ -56,6 +56,7 @@ private Q_SLOTS:
         QTest::newRow("dash word") << QByteArray("-x") << str << QStringLiteral("-x");
         QTest::newRow("explicit str") << QByteArray("!!str 25") << str << QStringLiteral("25");
         QTest::newRow("explicit int") << QByteArray("!!int 25") << num << QStringLiteral("25");
+        QTest::newRow("non-specific tag") << QByteArray("! 25") << str << QStringLiteral("25");
         QTest::newRow("literal block") << QByteArray("|\n  true\n") << str << QStringLiteral("true\n");
     }
 
@@ -161,6 +162,31 @@ private Q_SLOTS:
         QCOMPARE(r.diagnostics.size(), 1);
         QCOMPARE(r.diagnostics.first().severity, Diagnostic::Severity::Warning);
         QCOMPARE(r.diagnostics.first().line, 3);
+    }
+
+    void nullKeysAreOneKey()
+    {
+        const auto r = parse("~: 1\nnull: 2\n");
+        QCOMPARE(r.documents.first().entries().size(), 1);
+        QCOMPARE(r.documents.first().find(QStringLiteral("null"))->toNumber(), 2.0);
+        QCOMPARE(r.diagnostics.size(), 1); // the duplicate, at line 2
+        QCOMPARE(r.diagnostics.first().line, 2);
+    }
+
+    // Bytes YAML forbids (NUL, ESC, DEL, a C1 control) or that are not UTF-8
+    // do not lose the file: each becomes U+FFFD where it was, and positions
+    // after it stay right.
+    void forbiddenBytesDoNotLoseTheFile()
+    {
+        const auto r = parse(QByteArray("a: x\0y\nb: \x1b[31mred\nc: caf\xe9\nd: \x7f\xc2\x9f\ne: [1, 2]\n", 44));
+        QVERIFY2(r.ok(), qPrintable(r.diagnostics.value(0).toString()));
+        const Value &doc = r.documents.first();
+        QCOMPARE(doc.find(QStringLiteral("a"))->text(), QStringLiteral("x\uFFFDy"));
+        QCOMPARE(doc.find(QStringLiteral("b"))->text(), QStringLiteral("\uFFFD[31mred"));
+        QCOMPARE(doc.find(QStringLiteral("c"))->text(), QStringLiteral("caf\uFFFD"));
+        QCOMPARE(doc.find(QStringLiteral("d"))->text(), QStringLiteral("\uFFFD\uFFFD"));
+        QCOMPARE(doc.find(QStringLiteral("e"))->location().line, 5);
+        QCOMPARE(doc.find(QStringLiteral("e"))->location().column, 4);
     }
 
     void anchorsAndAliases()
