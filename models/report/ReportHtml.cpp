@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QSet>
 
+#include <algorithm>
+
 namespace strata::ReportHtml {
 
 namespace {
@@ -276,15 +278,18 @@ QString document(const AnalysisResult &r, const ReportOptions &options, const QS
         o += QStringLiteral("<p>Left out of this report by the investigator: %1.</p>\n")
                  .arg(leftOut.join(QStringLiteral(", ")));
 
-    const QList<ReportTable> differences = ReportTables::differences(r);
-    if (differences.isEmpty())
+    // The PDF builds the tables itself: only whether there are any is needed here.
+    const bool anyDifference = std::any_of(
+        r.resources.cbegin(), r.resources.cend(), [](const ResourceDiff &d) { return d.hasDifferences(); });
+    if (!anyDifference)
         o += pieceBreak
             + QStringLiteral("<h2>%1</h2>\n<p>No field differs between the columns the evidence holds.</p>\n")
                   .arg(differencesTitle);
     else if (mode == Mode::Print) // painted by the PDF writer, from a new page
         o += pieceBreak + differencesPiece + pieceBreak;
     else
-        o += pieceBreak + QStringLiteral("<h2>%1</h2>\n").arg(differencesTitle) + tablesHtml(differences);
+        o += pieceBreak + QStringLiteral("<h2>%1</h2>\n").arg(differencesTitle)
+            + tablesHtml(ReportTables::differences(r));
 
     if (!r.etcdMembers.isEmpty()) {
         o += pieceBreak + QStringLiteral("<h2>etcd members at the time of the analysis</h2>\n");

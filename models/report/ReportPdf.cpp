@@ -10,10 +10,9 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QThread>
-
-#include <QTextBlock>
 
 #include <algorithm>
 #include <atomic>
@@ -51,7 +50,8 @@ bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice
         chart = QImage::fromData(options.chartPng, "PNG");
     // Laid out in pieces: Qt's text layout and drawing grow faster than the
     // document, so a report of hundreds of pages is many small documents,
-    // each starting on a new page (a short report is one piece).
+    // each starting on a new page; the disagreeing fields' tables are one
+    // piece of their own, painted below the piece before them.
     const QList<ReportHtml::PrintPiece> pieces
         = ReportHtml::printPieces(result, options, int(body.width() * 96.0 / dpi), pieceSize);
     std::vector<std::unique_ptr<QTextDocument>> docs(size_t(pieces.size()));
@@ -90,11 +90,9 @@ bool write(const AnalysisResult &result, const ReportOptions &options, QIODevice
     }
     // The disagreeing fields' tables are painted, not rich text: laid out here meanwhile.
     std::unique_ptr<ReportTablePages> tables;
-    for (const ReportHtml::PrintPiece &piece : pieces) {
-        if (piece.differenceTables)
-            tables = std::make_unique<ReportTablePages>(
-                ReportHtml::differencesTitle, ReportTables::differences(result), body, &writer, font);
-    }
+    if (htmlPieces < pieces.size())
+        tables = std::make_unique<ReportTablePages>(
+            ReportHtml::differencesTitle, ReportTables::differences(result), body, &writer, font);
     read();
     for (const auto &t : helpers)
         t->wait();
