@@ -1,5 +1,7 @@
 #include "YamlReader.h"
 
+#include "core/ControlCharacters.h"
+
 #include <QByteArrayView>
 #include <QHash>
 
@@ -533,8 +535,8 @@ namespace {
 // DEL, C1 controls but NEL, U+FFFE/U+FFFF, a BOM after the start).
 bool forbidden(char16_t c, qsizetype at)
 {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || (c >= 0x80 && c <= 0x9f && c != 0x85)
-        || c == 0xfffe || c == 0xffff || (c == 0xfeff && at > 0);
+    return (isControlCharacter(c) && c != '\t' && c != '\n' && c != '\r' && c != 0x85) || c == 0xfffe || c == 0xffff
+        || (c == 0xfeff && at > 0);
 }
 
 // libyaml refuses a whole stream for one byte it cannot read: bytes that
