@@ -1,10 +1,55 @@
 #include "Value.h"
 
+#include <QHash>
+
 #include <cmath>
+#include <mutex>
+#include <utility>
 
 namespace strata {
 
+static_assert(sizeof(void *) != 8 || sizeof(Value) <= 64, "a Value is one node of every file read: keep it small");
+
+struct Value::Children
+{
+    mutable std::atomic<int> refs { 1 };
+    QList<Value> items;
+    QList<Entry> entries;
+};
+
 namespace {
+
+// File names are interned: one copy per name, for the life of the process.
+// A process sees a few thousand names at most (a live capture writes one per
+// object read), so the table is never trimmed.
+const QString *internedFile(const QString &file)
+{
+    if (file.isEmpty())
+        return nullptr;
+    // A reader gives every node the same QString: holding it keeps its data
+    // alive, so the same data pointer is the same name.
+    thread_local QString lastName;
+    thread_local const QString *lastInterned = nullptr;
+    if (lastInterned && file.constData() == lastName.constData() && file.size() == lastName.size())
+        return lastInterned;
+    static std::mutex mutex;
+    static QHash<QString, const QString *> table;
+    const QString *interned = nullptr;
+    {
+        std::lock_guard lock(mutex);
+        const auto it = table.constFind(file);
+        if (it != table.cend()) {
+            interned = *it;
+        } else {
+            interned = new QString(file);
+            table.insert(file, interned);
+        }
+    }
+    lastName = file;
+    lastInterned = interned;
+    return interned;
+}
+
 const QList<Value> &emptyItems()
 {
     static const QList<Value> empty;
@@ -60,10 +105,85 @@ QString numberText(double v)
 
 Value::Value() = default;
 
+Value::Value(const Value &other)
+    : m_type(other.m_type)
+    , m_bool(other.m_bool)
+    , m_line(other.m_line)
+    , m_column(other.m_column)
+    , m_number(other.m_number)
+    , m_text(other.m_text)
+    , m_children(other.m_children)
+    , m_file(other.m_file)
+{
+    if (m_children)
+        m_children->refs.fetch_add(1, std::memory_order_relaxed);
+}
+
+Value::Value(Value &&other) noexcept
+    : m_type(other.m_type)
+    , m_bool(other.m_bool)
+    , m_line(other.m_line)
+    , m_column(other.m_column)
+    , m_number(other.m_number)
+    , m_text(std::move(other.m_text))
+    , m_children(std::exchange(other.m_children, nullptr))
+    , m_file(other.m_file)
+{
+    other.m_type = Type::Null;
+}
+
+Value &Value::operator=(const Value &other)
+{
+    if (this != &other)
+        *this = Value(other);
+    return *this;
+}
+
+Value &Value::operator=(Value &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    // `other` may be held inside what this value's children own: take it first.
+    Children *old = std::exchange(m_children, std::exchange(other.m_children, nullptr));
+    m_type = std::exchange(other.m_type, Type::Null);
+    m_bool = other.m_bool;
+    m_line = other.m_line;
+    m_column = other.m_column;
+    m_number = other.m_number;
+    m_text = std::move(other.m_text);
+    m_file = other.m_file;
+    if (old && old->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        delete old;
+    return *this;
+}
+
+Value::~Value()
+{
+    if (m_children && m_children->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        delete m_children;
+}
+
+SourceLocation Value::location() const
+{
+    SourceLocation l;
+    if (m_file)
+        l.file = *m_file;
+    l.line = m_line;
+    l.column = m_column;
+    return l;
+}
+
+void Value::setLocation(const SourceLocation &location)
+{
+    m_file = internedFile(location.file);
+    m_line = location.line;
+    m_column = location.column;
+}
+
 Value Value::null(const SourceLocation &location)
 {
     Value v;
-    v.m_location = location;
+    v.setLocation(location);
     return v;
 }
 
@@ -72,7 +192,7 @@ Value Value::boolean(bool value, const SourceLocation &location)
     Value v;
     v.m_type = Type::Bool;
     v.m_bool = value;
-    v.m_location = location;
+    v.setLocation(location);
     return v;
 }
 
@@ -82,7 +202,7 @@ Value Value::number(double value, const QString &text, const SourceLocation &loc
     v.m_type = Type::Number;
     v.m_number = value;
     v.m_text = text.isEmpty() ? numberText(value) : text;
-    v.m_location = location;
+    v.setLocation(location);
     return v;
 }
 
@@ -91,25 +211,31 @@ Value Value::string(const QString &value, const SourceLocation &location)
     Value v;
     v.m_type = Type::String;
     v.m_text = value;
-    v.m_location = location;
+    v.setLocation(location);
     return v;
 }
 
-Value Value::list(const QList<Value> &items, const SourceLocation &location)
+Value Value::list(QList<Value> items, const SourceLocation &location)
 {
     Value v;
     v.m_type = Type::List;
-    v.m_items = std::make_shared<const QList<Value>>(items);
-    v.m_location = location;
+    v.m_children = new Children;
+    if (items.isDetached() && items.capacity() > items.size())
+        items.squeeze(); // kept until the diff: no room for growth that never comes
+    v.m_children->items = std::move(items);
+    v.setLocation(location);
     return v;
 }
 
-Value Value::map(const QList<Entry> &entries, const SourceLocation &location)
+Value Value::map(QList<Entry> entries, const SourceLocation &location)
 {
     Value v;
     v.m_type = Type::Map;
-    v.m_entries = std::make_shared<const QList<Entry>>(entries);
-    v.m_location = location;
+    v.m_children = new Children;
+    if (entries.isDetached() && entries.capacity() > entries.size())
+        entries.squeeze();
+    v.m_children->entries = std::move(entries);
+    v.setLocation(location);
     return v;
 }
 
@@ -118,25 +244,25 @@ Value Value::unknown(const QString &reason, const SourceLocation &location)
     Value v;
     v.m_type = Type::Unknown;
     v.m_text = reason;
-    v.m_location = location;
+    v.setLocation(location);
     return v;
 }
 
 Value Value::withLocation(const SourceLocation &location) const
 {
     Value v = *this;
-    v.m_location = location;
+    v.setLocation(location);
     return v;
 }
 
 const QList<Value> &Value::items() const
 {
-    return m_items ? *m_items : emptyItems();
+    return m_children && m_type == Type::List ? m_children->items : emptyItems();
 }
 
 const QList<Value::Entry> &Value::entries() const
 {
-    return m_entries ? *m_entries : emptyEntries();
+    return m_children && m_type == Type::Map ? m_children->entries : emptyEntries();
 }
 
 namespace {

@@ -170,7 +170,17 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     QHash<ResourceId, qsizetype> index;
     QSet<QString> sharedPaths;
     QList<Builder> builders;
-    builders.reserve(objects.size());
+    {
+        // One builder per object, not per copy: most objects come in four columns.
+        QSet<ResourceId> ids;
+        ids.reserve(objects.size());
+        for (const ColumnObject &o : std::as_const(objects))
+            ids.insert(o.id);
+        for (const ResourceId &id : investigated)
+            ids.insert(id);
+        builders.reserve(ids.size());
+        index.reserve(ids.size());
+    }
     for (const ResourceId &id : investigated) {
         if (index.contains(id))
             continue;

@@ -399,6 +399,10 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
         t.join();
 
     EvidenceSet set;
+    qsizetype objects = 0;
+    for (const std::optional<EntryImport> &one : imported)
+        objects += one ? one->set.objects.size() : 0;
+    set.objects.reserve(objects); // one list, not grown (and copied) entry by entry
     QString firstState, firstCode;
     for (std::optional<EntryImport> &one : imported) {
         if (!one)

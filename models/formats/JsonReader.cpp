@@ -452,7 +452,7 @@ private:
         for (size_t i = base; i < m_items.size(); ++i)
             items.append(std::move(m_items[i]));
         m_items.resize(base);
-        return Value::list(items, loc);
+        return Value::list(std::move(items), loc);
     }
 
     Value parseObject(int depth)
@@ -511,7 +511,7 @@ private:
         for (size_t i = base; i < m_entries.size(); ++i)
             entries.append(std::move(m_entries[i]));
         m_entries.resize(base);
-        return Value::map(entries, loc);
+        return Value::map(std::move(entries), loc);
     }
 
     // Duplicate keys: the last one wins (as in most JSON readers and in Go's

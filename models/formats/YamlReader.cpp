@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace strata::YamlReader {
 
@@ -205,6 +206,8 @@ public:
         if (++m_documentCount > m_maxDocuments)
             throw LimitExceeded(QStringLiteral("the YAML parser stopped making progress"), mark);
         m_stack.clear();
+        m_items.clear();
+        m_entries.clear();
         m_anchors.clear();
         m_root = Value();
         m_hasRoot = false;
@@ -257,11 +260,13 @@ private:
         SourceLocation location;
         std::string anchor;
         qint64 budgetAtStart = 0;
-        QList<Value> items;
-        QList<Value::Entry> entries;
+        // The frame's children are the tail of m_items or m_entries from
+        // here: the finished collection is then made at its exact size.
+        size_t base = 0;
         bool haveKey = false;
         QString key;
-        SourceLocation keyLocation;
+        int keyLine = 0;
+        int keyColumn = 0;
     };
     struct Anchored
     {
@@ -301,6 +306,7 @@ private:
         f.location = location(mark);
         f.anchor = std::string(anchor);
         f.budgetAtStart = *m_budget;
+        f.base = isMap ? m_entries.size() : m_items.size();
         m_stack.append(std::move(f));
     }
 
@@ -311,9 +317,20 @@ private:
         Frame f = m_stack.takeLast();
         const qint64 nodes = f.budgetAtStart - *m_budget + 1;
         if (f.isMap && f.haveKey) // a key without a value cannot come from libyaml, but be safe
-            f.entries.append({ f.key, Value::null(f.keyLocation) });
-        const Value v = f.isMap ? Value::map(f.entries, f.location) : Value::list(f.items, f.location);
+            m_entries.emplace_back(f.key, Value::null(SourceLocation { m_file, f.keyLine, f.keyColumn }));
+        const Value v = f.isMap ? Value::map(takeFrom(m_entries, f.base), f.location)
+                                : Value::list(takeFrom(m_items, f.base), f.location);
         add(v, f.anchor, nodes, std::nullopt);
+    }
+
+    template<typename T> static QList<T> takeFrom(std::vector<T> &scratch, size_t base)
+    {
+        QList<T> out;
+        out.reserve(qsizetype(scratch.size() - base));
+        for (size_t i = base; i < scratch.size(); ++i)
+            out.append(std::move(scratch[i]));
+        scratch.resize(base);
+        return out;
     }
 
     // `raw` is the scalar as written, for map keys; collections become keys as
@@ -329,27 +346,28 @@ private:
         }
         Frame &top = m_stack.last();
         if (!top.isMap) {
-            top.items.append(v);
+            m_items.push_back(v);
             return;
         }
         if (!top.haveKey) {
             top.haveKey = true;
             top.key = raw ? *raw : keyText(v);
-            top.keyLocation = v.location();
+            top.keyLine = v.line();
+            top.keyColumn = v.column();
             return;
         }
         top.haveKey = false;
-        if (top.entries.size() <= 64) {
-            for (Value::Entry &e : top.entries) {
-                if (e.first == top.key) {
-                    m_diagnostics->append(Diagnostic::warning(m_file, top.keyLocation.line, top.keyLocation.column,
+        if (m_entries.size() - top.base <= 64) {
+            for (size_t i = top.base; i < m_entries.size(); ++i) {
+                if (m_entries[i].first == top.key) {
+                    m_diagnostics->append(Diagnostic::warning(m_file, top.keyLine, top.keyColumn,
                         QStringLiteral("duplicate key '%1'; the last value is used").arg(top.key)));
-                    e.second = v;
+                    m_entries[i].second = v;
                     return;
                 }
             }
         }
-        top.entries.append({ top.key, v });
+        m_entries.emplace_back(std::move(top.key), v);
     }
 
     // A collection used as a key is rare and can be huge (an alias): cap it.
@@ -368,6 +386,8 @@ private:
     qint64 *m_budget;
     QList<Diagnostic> *m_diagnostics;
     QList<Frame> m_stack;
+    std::vector<Value> m_items; // the open lists' items, innermost last
+    std::vector<Value::Entry> m_entries; // the open maps' entries, innermost last
     std::unordered_map<std::string, Anchored> m_anchors;
     // Short scalars and keys repeat in every object of a List ("metadata",
     // "v1", "ConfigMap"): one shared copy each, as JsonReader does.

@@ -91,7 +91,11 @@ struct HclBlock
     QString type;
     QStringList labels;
     SourceLocation location; // the type keyword
-    std::shared_ptr<const HclBody> body;
+    std::shared_ptr<const HclBody> body; // null when deferred (HclParser::parseDeferring)
+    // A deferred body's opening brace in the file's text, to parse it when used.
+    qsizetype bodyOffset = -1;
+    int bodyLine = 0;
+    int bodyColumn = 0;
 };
 
 struct HclBody

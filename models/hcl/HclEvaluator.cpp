@@ -4,6 +4,7 @@
 #include "hcl/HclValues.h"
 
 #include <cmath>
+#include <utility>
 
 namespace strata {
 
@@ -127,7 +128,7 @@ Value HclEvaluator::eval(const HclExpression &e)
         items.reserve(e.items.size());
         for (const HclExpressionPtr &i : e.items)
             items.append(eval(*i));
-        return Value::list(items, at);
+        return Value::list(std::move(items), at);
     }
     case Kind::Object:
         return evalObject(e);
@@ -178,7 +179,7 @@ Value HclEvaluator::evalObject(const HclExpression &e)
             entries.append({ *key, v });
         }
     }
-    return Value::map(entries, e.location);
+    return Value::map(std::move(entries), e.location);
 }
 
 Value HclEvaluator::evalTraversal(const HclExpression &e)
@@ -310,7 +311,7 @@ Value HclEvaluator::evalSplat(const HclExpression &e)
         out.append(eval(*e.value));
         m_splatItems.removeLast();
     }
-    return Value::list(out, e.location);
+    return Value::list(std::move(out), e.location);
 }
 
 Value HclEvaluator::evalFor(const HclExpression &e)
@@ -384,12 +385,12 @@ Value HclEvaluator::evalFor(const HclExpression &e)
         }
     }
     if (!e.objectFor)
-        return Value::list(items, e.location);
+        return Value::list(std::move(items), e.location);
     if (e.grouping) {
         for (qsizetype i = 0; i < entries.size(); ++i)
             entries[i].second = Value::list(groups.at(i), e.location);
     }
-    return Value::map(entries, e.location);
+    return Value::map(std::move(entries), e.location);
 }
 
 Value HclEvaluator::evalConditional(const HclExpression &e)

@@ -1,5 +1,7 @@
 #include "HclLexer.h"
 
+#include <algorithm>
+
 namespace strata {
 
 namespace {
@@ -38,6 +40,15 @@ HclLexer::HclLexer(const QString &text)
     // A byte-order mark is not content.
     if (m_text.startsWith(QChar(0xFEFF)))
         m_pos = 1;
+}
+
+HclLexer::HclLexer(const QString &text, qsizetype offset, int line, int column)
+    : m_text(text)
+    , m_pos(std::clamp<qsizetype>(offset, 0, text.size()))
+    , m_line(line)
+    , m_column(column)
+    , m_atLineStart(column == 1)
+{
 }
 
 void HclLexer::advance(qsizetype count)
@@ -83,6 +94,7 @@ HclToken HclLexer::next()
     HclToken t;
     t.line = m_line;
     t.column = m_column;
+    t.offset = m_pos;
     if (m_pos >= m_text.size()) {
         t.type = HclToken::Type::Eof;
         return t;

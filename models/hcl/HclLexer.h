@@ -22,6 +22,7 @@ struct HclToken
     QString text;
     int line = 1;
     int column = 1;
+    qsizetype offset = 0; // where it starts in the text, for parsing a block's body again later
     bool flush = false;
 
     int punct = 0; // Punctuation: its characters packed by code(), compared without strings
@@ -63,6 +64,8 @@ class HclLexer
 {
 public:
     explicit HclLexer(const QString &text);
+    // Reads on from `offset`, which is at `line`:`column` of the text.
+    HclLexer(const QString &text, qsizetype offset, int line, int column);
 
     HclToken next();
     // Heredocs end at a line holding only `marker` (after optional indent).

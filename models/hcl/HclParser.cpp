@@ -37,13 +37,37 @@ public:
     {
     }
 
+    // Reads on from `offset` (at `line`:`column`), for a deferred block body.
+    Parser(const QString &text, const QString &file, qsizetype offset, int line, int column)
+        : m_lexer(text, offset, line, column)
+        , m_file(file)
+    {
+    }
+
     QList<Diagnostic> diagnostics;
+    QStringList deferredTypes; // top-level blocks whose bodies are not kept
 
     std::shared_ptr<const HclBody> parseFile()
     {
         auto body = std::make_shared<HclBody>();
         body->location = loc(1, 1);
+        m_top = body.get();
         parseBodyItems(*body, nullptr);
+        return body;
+    }
+
+    // `{ … }` at the lexer's position: a deferred block's body.
+    std::shared_ptr<const HclBody> parseBodyHere()
+    {
+        auto body = std::make_shared<HclBody>();
+        const HclToken open = peek();
+        body->location = loc(open);
+        if (!open.isPunct("{")) {
+            error(open, QStringLiteral("expected \"{\", found %1").arg(describe(open)));
+            return body;
+        }
+        take();
+        parseBlockBody(*body, open);
         return body;
     }
 
@@ -270,20 +294,30 @@ private:
         }
         take();
         inner->location = loc(open);
-        {
-            Nest nest(*this, open);
-            const HclToken &first = peek();
-            if (first.type == TType::Newline) {
-                parseBodyItems(*inner, &open);
-                if (peek().isPunct("}"))
-                    take();
-            } else {
-                parseSingleLineBody(*inner, open);
-            }
+        parseBlockBody(*inner, open);
+        if (&body == m_top && deferredTypes.contains(block.type)) {
+            block.bodyOffset = open.offset; // parsed again when used; this copy goes
+            block.bodyLine = open.line;
+            block.bodyColumn = open.column;
+        } else {
+            block.body = inner;
         }
-        block.body = inner;
         body.blocks.append(block);
         expectEndOfItem("block definition");
+    }
+
+    // After the opening brace, up to and with the closing one.
+    void parseBlockBody(HclBody &inner, const HclToken &open)
+    {
+        Nest nest(*this, open);
+        const HclToken &first = peek();
+        if (first.type == TType::Newline) {
+            parseBodyItems(inner, &open);
+            if (peek().isPunct("}"))
+                take();
+        } else {
+            parseSingleLineBody(inner, open);
+        }
     }
 
     // `a { b = 1 }`: at most one argument, closed on the same line.
@@ -1118,6 +1152,7 @@ private:
 
     HclLexer m_lexer;
     QString m_file;
+    const HclBody *m_top = nullptr; // the file's own body
     std::optional<HclToken> m_peeked;
     HclToken m_eof;
     int m_newlineIgnore = 0;
@@ -1141,6 +1176,26 @@ HclFile parse(const QString &text, const QString &file)
 HclFile parse(const QByteArray &utf8, const QString &file)
 {
     return parse(QString::fromUtf8(utf8), file);
+}
+
+HclFile parseDeferring(const QByteArray &utf8, const QString &file, const QStringList &deferredTypes)
+{
+    HclFile out;
+    out.file = file;
+    out.text = QString::fromUtf8(utf8);
+    Parser p(out.text, file);
+    p.deferredTypes = deferredTypes;
+    out.body = p.parseFile();
+    out.diagnostics = p.diagnostics;
+    return out;
+}
+
+std::shared_ptr<const HclBody> parseDeferredBody(const QString &text, const HclBlock &block)
+{
+    if (block.body || block.bodyOffset < 0)
+        return block.body ? block.body : std::make_shared<const HclBody>();
+    Parser p(text, block.location.file, block.bodyOffset, block.bodyLine, block.bodyColumn);
+    return p.parseBodyHere();
 }
 
 HclExpressionPtr parseExpression(const QString &text, const QString &file, QList<Diagnostic> *diagnostics)

@@ -87,9 +87,18 @@ Value convertToType(const Value &v, const QString &type)
     return v;
 }
 
+// Resources are most of a stack's syntax tree and each is evaluated once:
+// their bodies are parsed when evaluated, one at a time.
+const QStringList &deferredBlocks()
+{
+    static const QStringList types { QStringLiteral("resource"), QStringLiteral("data") };
+    return types;
+}
+
 struct ResourceEntry
 {
     const HclBlock *block = nullptr;
+    QString sourceText; // the file's text: the body is parsed when evaluated (deferred)
     TerraformResource resource;
     enum class State { NotStarted, InProgress, Done } state = State::NotStarted;
     Value referenceValue; // what `type.name` evaluates to
@@ -174,8 +183,10 @@ public:
     {
         m_files.append(file); // keeps the tree alive
         m_config.diagnostics.append(file.diagnostics);
+        m_collectingText = file.text;
         for (const HclBlock &b : file.body->blocks)
             collect(b);
+        m_collectingText.clear();
         for (const HclAttribute &a : file.body->attributes)
             m_config.diagnostics.append(note(a.location,
                 QStringLiteral("argument \"%1\" outside any block is not Terraform configuration").arg(a.name)));
@@ -322,6 +333,7 @@ private:
                 return;
             ResourceEntry r;
             r.block = &b;
+            r.sourceText = m_collectingText;
             r.resource.mode = type == QLatin1String("data") ? QStringLiteral("data") : QStringLiteral("managed");
             r.resource.type = b.labels.at(0);
             r.resource.name = b.labels.at(1);
@@ -546,7 +558,10 @@ private:
             return;
         r.state = ResourceEntry::State::InProgress;
         const auto scopes = m_eval.takeScopes();
-        const HclBody &body = *r.block->body;
+        // Parsed now and gone once evaluated: what it evaluates to is kept.
+        const std::shared_ptr<const HclBody> parsed = HclParser::parseDeferredBody(r.sourceText, *r.block);
+        r.sourceText.clear();
+        const HclBody &body = *parsed;
         const SourceLocation &at = r.resource.location;
         QList<TerraformInstance> instances;
         Value reference;
@@ -901,7 +916,7 @@ private:
             config->directory = files.folder;
             auto child = std::make_shared<Module>(*config, std::move(context));
             for (const SourceFile &f : std::as_const(files.tfFiles))
-                child->addFile(HclParser::parse(f.text, f.path));
+                child->addFile(HclParser::parseDeferring(f.text, f.path, deferredBlocks()));
             noteModuleCall(TerraformAddress::instance(address, key), source, true, QString(), at, files.folder);
             const Value outputs = child->outputsObject(at);
             if (key.isNull())
@@ -923,6 +938,7 @@ private:
     bool m_variablesReady = false;
     HclEvaluator m_eval;
     QList<HclFile> m_files;
+    QString m_collectingText; // the text of the file whose blocks collect() is reading
     QHash<QString, qsizetype> m_variableIndex;
     QSet<QString> m_hasDefault;
     QHash<QString, Value> m_tfvars;
@@ -951,7 +967,7 @@ TerraformConfig readFiles(const QList<SourceFile> &tfFiles, const QList<SourceFi
     Module module(config, std::move(root));
     for (const SourceFile &f : tfFiles) {
         config.files.append(f.path);
-        module.addFile(HclParser::parse(f.text, f.path));
+        module.addFile(HclParser::parseDeferring(f.text, f.path, deferredBlocks()));
     }
     for (const SourceFile &f : tfvars) {
         config.files.append(f.path);

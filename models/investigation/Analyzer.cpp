@@ -21,6 +21,10 @@
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace strata::Analyzer {
 
 namespace {
@@ -238,6 +242,11 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     if (caseFile.etcdSource && caseFile.hasOwnFile() && !cancelled())
         addRecordings(caseFile, evidence);
     EvidenceImporter::reportDuplicates(evidence);
+#ifdef __GLIBC__
+    // The readers' trees are gone; their threads' heaps keep the pages unless
+    // told, and the diff (on this thread) would take new ones beside them.
+    malloc_trim(0);
+#endif
     result.capture = evidence.capture;
     result.evidence = evidence.files;
     result.diagnostics = caseDiagnostics + evidence.diagnostics;

@@ -326,6 +326,13 @@ Kubeconfig load(const QStringList &files, bool mustExist)
         merged.diagnostics += one.diagnostics;
         // The first file to define a name wins, its entry taken whole.
         const auto takeNew = [](auto &from, auto &into, QSet<QString> &names) {
+            names.reserve(names.size() + from.size());
+            if (into.isEmpty()) { // the first file: its names are already one each
+                for (const auto &entry : std::as_const(from))
+                    names.insert(entry.name);
+                into = std::move(from);
+                return;
+            }
             into.reserve(into.size() + from.size());
             for (auto &entry : from) {
                 if (!names.contains(entry.name)) {

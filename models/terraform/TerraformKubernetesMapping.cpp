@@ -10,6 +10,7 @@
 #include <QStringDecoder>
 
 #include <optional>
+#include <utility>
 
 namespace strata {
 
@@ -128,7 +129,7 @@ Value stringMap(const Value *v)
         entries.reserve(v->entries().size());
         for (const Value::Entry &e : v->entries())
             entries.append({ e.first, asString(e.second) });
-        return Value::map(entries, v->location());
+        return Value::map(std::move(entries), v->location());
     }
     default:
         return *v;
@@ -163,14 +164,14 @@ Value withoutNulls(const Value &v, int depth)
             if (!e.second.isNull())
                 entries.append({ e.first, withoutNulls(e.second, depth + 1) });
         }
-        return Value::map(entries, v.location());
+        return Value::map(std::move(entries), v.location());
     }
     if (v.type() == Value::Type::List) {
         QList<Value> items;
         items.reserve(v.items().size());
         for (const Value &item : v.items())
             items.append(withoutNulls(item, depth + 1));
-        return Value::list(items, v.location());
+        return Value::list(std::move(items), v.location());
     }
     return v;
 }
@@ -408,10 +409,10 @@ bool Mapper::mapProviderSchema(const Input &in, ManagedKubernetesObject &out)
     QList<Value::Entry> entries {
         { QStringLiteral("apiVersion"), Value::string(QStringLiteral("v1"), at) },
         { QStringLiteral("kind"), Value::string(kind, at) },
-        { QStringLiteral("metadata"), Value::map(metaEntries, meta->location()) },
+        { QStringLiteral("metadata"), Value::map(std::move(metaEntries), meta->location()) },
     };
     if (in.family == Family::Namespace) {
-        out.object = Value::map(entries, at);
+        out.object = Value::map(std::move(entries), at);
         return true;
     }
 
@@ -455,7 +456,7 @@ bool Mapper::mapProviderSchema(const Input &in, ManagedKubernetesObject &out)
         if (!binary.isNull())
             entries.append({ QStringLiteral("binaryData"), binary });
     }
-    out.object = Value::map(entries, at);
+    out.object = Value::map(std::move(entries), at);
     return true;
 }
 

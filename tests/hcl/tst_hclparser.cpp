@@ -331,6 +331,42 @@ private Q_SLOTS:
         QCOMPARE(b.body->blocks.at(0).location.column, 11);
     }
 
+    // Deferred bodies (what the Terraform reader uses for resources): left
+    // out of the tree, their errors still reported, and read again later as
+    // the same body at the same positions.
+    void deferredBodiesParseLaterTheSame()
+    {
+        const QByteArray text = "locals { a = 1 }\nresource \"t\" \"x\" {\n  name = \"héllo-${local.a}\"\n"
+                                "  nested {\n    y = [1, 2]\n  }\n}\nresource \"t\" \"one\" { z = 3 }\n"
+                                "data \"t\" \"d\" {\n  bad = = 1\n}\n";
+        const HclFile whole = HclParser::parse(text, QStringLiteral("t.tf"));
+        const HclFile deferred = HclParser::parseDeferring(
+            text, QStringLiteral("t.tf"), { QStringLiteral("resource"), QStringLiteral("data") });
+        QCOMPARE(describe(deferred.diagnostics), describe(whole.diagnostics));
+        QVERIFY(!errorsOf(deferred.diagnostics).isEmpty()); // the data block's error, found without keeping it
+        QCOMPARE(deferred.body->blocks.size(), 4);
+        QVERIFY(deferred.body->blocks.at(0).body); // locals are kept
+        for (qsizetype i = 1; i < 4; ++i) {
+            const HclBlock &lazy = deferred.body->blocks.at(i);
+            QVERIFY(!lazy.body);
+            QCOMPARE(lazy.labels, whole.body->blocks.at(i).labels);
+            const std::shared_ptr<const HclBody> later = HclParser::parseDeferredBody(deferred.text, lazy);
+            const HclBody &expected = *whole.body->blocks.at(i).body;
+            QCOMPARE(later->location, expected.location);
+            QCOMPARE(later->attributes.size(), expected.attributes.size());
+            for (qsizetype a = 0; a < expected.attributes.size(); ++a) {
+                QCOMPARE(later->attributes.at(a).name, expected.attributes.at(a).name);
+                QCOMPARE(later->attributes.at(a).location, expected.attributes.at(a).location);
+                QCOMPARE(later->attributes.at(a).expression->location, expected.attributes.at(a).expression->location);
+                QCOMPARE(HclEvaluator().evaluate(later->attributes.at(a).expression).displayText(),
+                    HclEvaluator().evaluate(expected.attributes.at(a).expression).displayText());
+            }
+            QCOMPARE(later->blocks.size(), expected.blocks.size());
+            if (!expected.blocks.isEmpty())
+                QCOMPARE(later->blocks.at(0).body->attributes.at(0).expression->location.line, 5);
+        }
+    }
+
     void errorsArePositionedAndParsingRecovers()
     {
         const HclFile f = parse("a = 1 +\nb = [1, 2\nc = \"ok\"\nd = \"unterminated\ne = 5\n");
