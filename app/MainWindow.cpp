@@ -2,6 +2,7 @@
 
 #include "report/ReportBundle.h"
 
+#include "core/ControlCharacters.h"
 #include "core/PlainToolTip.h"
 
 #include "AboutDialog.h"
@@ -25,6 +26,7 @@
 #include "case/CaseFileReader.h"
 #include "case/CaseFileWriter.h"
 #include "core/JobRunner.h"
+#include "evidence/CaseCaptures.h"
 #include "evidence/EvidenceText.h"
 #include "investigation/Analyzer.h"
 #include "investigation/Verdict.h"
@@ -963,6 +965,7 @@ bool MainWindow::saveCaseAs(const QString &path)
 {
     if (!m_case)
         return false;
+    const CaseFile before = *m_case;
     const QString error = CaseFileWriter::save(*m_case, path);
     if (!error.isEmpty()) {
         statusBar()->showMessage(error, 8000);
@@ -974,6 +977,7 @@ bool MainWindow::saveCaseAs(const QString &path)
         box->open();
         return false;
     }
+    carryCaptures(before);
     // Saving elsewhere rebases relative evidence paths; show them as written now.
     QList<EvidenceItem> items = m_evidenceModel->items();
     for (qsizetype i = 0; i < items.size() && i < m_case->evidence.size(); ++i)
@@ -990,6 +994,37 @@ bool MainWindow::saveCaseAs(const QString &path)
     updateTitle();
     statusBar()->showMessage(QStringLiteral("Saved %1").arg(m_case->filePath), 5000);
     return true;
+}
+
+// What the case read live and recorded comes along to its new folder, off
+// the GUI thread (a copy across filesystems can take a while); a file that
+// cannot be brought is said, and stays where it was.
+void MainWindow::carryCaptures(const CaseFile &before)
+{
+    const CaseFile after = *m_case;
+    m_jobs->start<CaseCaptures::CarryResult>(
+        QStringLiteral("carry-captures"),
+        [before, after](const JobContext &) { return CaseCaptures::carry(before, after); },
+        [this, folder = after.baseDirectory()](CaseCaptures::CarryResult result) {
+            if (result.ok()) {
+                if (result.files > 0)
+                    statusBar()->showMessage(
+                        QStringLiteral("Brought %1 captured and recorded files to %2").arg(result.files).arg(folder),
+                        5000);
+                return;
+            }
+            auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Captures not brought along"),
+                QStringLiteral("The case is saved, but %1 of its captured or recorded files could not be brought to "
+                               "%2; they stay where they were.")
+                    .arg(result.errors.size())
+                    .arg(folder),
+                QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("carryFailedBox"));
+            box->setTextFormat(Qt::PlainText);
+            box->setDetailedText(escapeControlCharacters(result.errors.join(QLatin1Char('\n')), true));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
 }
 
 void MainWindow::showAbout()

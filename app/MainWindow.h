@@ -102,6 +102,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Brings the case's captures and recordings to the folder it was saved in (a job).
+    void carryCaptures(const strata::CaseFile &before);
     void createActions();
     void createMenus();
     void createDocks();

@@ -23,7 +23,7 @@ bool openssl(const QString &folder, const QStringList &args, QString *error)
 
 namespace TestCertificates {
 
-bool make(const QString &folder, QString *error)
+bool make(const QString &folder, QString *error, int serverDays)
 {
     const QString ec = QStringLiteral("ec");
     const QString curve = QStringLiteral("ec_paramgen_curve:prime256v1");
@@ -53,7 +53,7 @@ bool make(const QString &folder, QString *error)
             { QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
                 QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
                 QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
-                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                QStringLiteral("-days"), QString::number(serverDays), QStringLiteral("-extfile"),
                 QStringLiteral("server.ext") },
             error)
         && openssl(folder,

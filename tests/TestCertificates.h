@@ -5,7 +5,8 @@
 // Certificates made with openssl at test time (never checked in): in
 // `folder`, ca.crt/ca.key (a CA), server.crt/server.key for 127.0.0.1 and
 // localhost, client.crt/client.key for CN=test-user (O=system:masters),
-// all EC P-256 keys signed by that CA, valid for two days.
+// all EC P-256 keys signed by that CA, valid for two days (the server's for
+// `serverDays`: -1 makes one that expired yesterday).
 namespace TestCertificates {
-bool make(const QString &folder, QString *error);
+bool make(const QString &folder, QString *error, int serverDays = 2);
 }

@@ -1,5 +1,6 @@
 #include "ExecCredential.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,7 +54,8 @@ QString commandLine(const KubeExecConfig &exec)
     return words.join(QLatin1Char(' '));
 }
 
-ExecCredential run(const KubeExecConfig &exec, const KubeCluster &cluster, int timeoutMs)
+ExecCredential run(
+    const KubeExecConfig &exec, const KubeCluster &cluster, int timeoutMs, const std::function<bool()> &cancelled)
 {
     ExecCredential out;
     if (!supportedVersion(exec.apiVersion)) {
@@ -93,12 +95,24 @@ ExecCredential run(const KubeExecConfig &exec, const KubeCluster &cluster, int t
     p.setProcessEnvironment(env);
     p.start(path, exec.args);
     p.closeWriteChannel(); // never interactive here
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(1000);
-        out.error
-            = QStringLiteral("exec plugin '%1' did not finish within %2 s").arg(exec.command).arg(timeoutMs / 1000);
-        return out;
+    // Waited in slices, so a cancel (Esc) stops a plugin that waits on a
+    // browser login or a hung network at once, not after the timeout.
+    QElapsedTimer waited;
+    waited.start();
+    while (!p.waitForFinished(100)) {
+        if (p.state() == QProcess::NotRunning) {
+            out.error = QStringLiteral("exec plugin '%1' could not be started: %2").arg(exec.command, p.errorString());
+            return out;
+        }
+        const bool stop = cancelled && cancelled();
+        if (stop || waited.elapsed() >= timeoutMs) {
+            p.kill();
+            p.waitForFinished(1000);
+            out.error = stop
+                ? QStringLiteral("exec plugin '%1' stopped: the read was cancelled").arg(exec.command)
+                : QStringLiteral("exec plugin '%1' did not finish within %2 s").arg(exec.command).arg(timeoutMs / 1000);
+            return out;
+        }
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         // Its stderr says why (it is the plugin's message to the user, not its credential).

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+
 namespace strata {
 
 // What an exec credential plugin (client.authentication.k8s.io/v1 or
@@ -31,7 +33,10 @@ struct ExecCredential
 // `spec.cluster` only with provideClusterInfo), stdin closed. The caller
 // decides whether the user approved running it; this only runs it.
 namespace ExecCredentials {
-ExecCredential run(const KubeExecConfig &exec, const KubeCluster &cluster, int timeoutMs = 60000);
+// `cancelled` is asked ten times a second while the plugin runs; a cancelled
+// run kills the plugin and says so.
+ExecCredential run(const KubeExecConfig &exec, const KubeCluster &cluster, int timeoutMs = 60000,
+    const std::function<bool()> &cancelled = {});
 // The exact command line to show before asking the user: the environment
 // it adds (NAME=value), program and arguments. Approvals are keyed on it.
 QString commandLine(const KubeExecConfig &exec);

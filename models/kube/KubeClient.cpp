@@ -172,7 +172,7 @@ KubeResponse KubeClient::attempt(const QString &path, const KubeRequest &how) co
         const bool replaced = rejected && m_execCredential && m_execCredential->token != rejected->token;
         if (!m_execCredential || !m_execCredential->ok() || m_execCredential->expired(QDateTime::currentDateTimeUtc())
             || (refresh && !replaced))
-            m_execCredential = ExecCredentials::run(*m_user.exec, m_cluster);
+            m_execCredential = ExecCredentials::run(*m_user.exec, m_cluster, 60000, how.cancelled);
         return *m_execCredential;
     };
     const ExecCredential first = credential(false, std::nullopt);

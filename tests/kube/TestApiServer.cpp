@@ -264,7 +264,7 @@ void TestApiServer::addObject(const QString &path, const QByteArray &json)
 
 bool TestApiServer::start(QString *error)
 {
-    if (!TestCertificates::make(m_folder, error))
+    if (!TestCertificates::make(m_folder, error, m_certificateDays))
         return false;
     QFile cert(m_folder + QStringLiteral("/server.crt"));
     QFile key(m_folder + QStringLiteral("/server.key"));

@@ -41,6 +41,8 @@ public:
     ~TestApiServer() override;
 
     bool start(QString *error); // listens on 127.0.0.1, a free port
+    // Before start(): serve a certificate that expired yesterday.
+    void setCertificateExpired() { m_certificateDays = -1; }
     QString url() const; // https://127.0.0.1:PORT
     QString caFile() const;
     QString clientCertFile() const;
@@ -82,4 +84,5 @@ private:
     bool m_aggregated = false;
     QByteArray m_versionBody;
     QStringList m_requests;
+    int m_certificateDays = 2;
 };

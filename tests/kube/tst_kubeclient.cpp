@@ -9,9 +9,12 @@
 #include "TestApiServer.h"
 #include "TestFiles.h"
 
+#include "core/NetworkFailure.h"
 #include "kube/KubeClient.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -130,6 +133,42 @@ private Q_SLOTS:
         const KubeResponse tls = KubeClient(wrongCa, QStringLiteral("token")).get(QStringLiteral("/version"));
         QCOMPARE(tls.failure, KubeResponse::Failure::Tls);
         QVERIFY2(tls.error.contains(QLatin1String("TLS")), qPrintable(tls.error));
+        // A name the server's certificate does not hold (tls-server-name): TLS, naming the problem.
+        const Kubeconfig otherName = config("- name: test\n  cluster:\n    server: " + m_server->url().toUtf8()
+            + "\n    certificate-authority: " + m_server->caFile().toUtf8()
+            + "\n    tls-server-name: elsewhere.test\n");
+        const KubeResponse mismatch = KubeClient(otherName, QStringLiteral("token")).get(QStringLiteral("/version"));
+        QCOMPARE(mismatch.failure, KubeResponse::Failure::Tls);
+        QVERIFY2(mismatch.error.contains(QLatin1String("host name did not match")), qPrintable(mismatch.error));
+        // A certificate that expired yesterday, from the CA the kubeconfig trusts.
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("expired-server")));
+        TestApiServer expiredServer(m_tmp.filePath(QStringLiteral("expired-server")));
+        expiredServer.setCertificateExpired();
+        QString startError;
+        QVERIFY2(expiredServer.start(&startError), qPrintable(startError));
+        const QByteArray expiredCluster = "- name: test\n  cluster:\n    server: " + expiredServer.url().toUtf8()
+            + "\n    certificate-authority: " + expiredServer.caFile().toUtf8() + "\n";
+        const KubeResponse expired
+            = KubeClient(config(expiredCluster), QStringLiteral("token")).get(QStringLiteral("/version"));
+        QCOMPARE(expired.failure, KubeResponse::Failure::Tls);
+        QVERIFY2(expired.error.contains(QLatin1String("expired")), qPrintable(expired.error));
+        // kubectl refuses the same server for the same reason.
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (!kubectl.isEmpty()) {
+            writeFile(m_tmp.filePath(QStringLiteral("expired-config")),
+                "apiVersion: v1\nkind: Config\nclusters:\n" + expiredCluster
+                    + "users:\n- name: u\n  user: {token: t}\ncontexts:\n- name: c\n  context: {cluster: test, "
+                      "user: u}\ncurrent-context: c\n");
+            const TestApiServer::ClientRun r = TestApiServer::runClient(kubectl,
+                { QStringLiteral("--kubeconfig=") + m_tmp.filePath(QStringLiteral("expired-config")),
+                    QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("cache")), QStringLiteral("get"),
+                    QStringLiteral("--raw"), QStringLiteral("/version") });
+            QVERIFY(r.exitCode != 0);
+            QVERIFY2(r.err.contains("expired"), r.err.constData());
+        } else {
+            qWarning("kubectl is not installed: its refusal of the expired certificate is not compared");
+        }
+
         // insecure-skip-tls-verify: honoured because it is set, and said.
         const Kubeconfig insecure = config("- name: test\n  cluster:\n    server: " + m_server->url().toUtf8()
             + "\n    insecure-skip-tls-verify: true\n");
@@ -160,6 +199,27 @@ private Q_SLOTS:
             = KubeClient(config(testCluster()), QStringLiteral("other")).get(QStringLiteral("/version"));
         QCOMPARE(unknown.failure, KubeResponse::Failure::Configuration);
         QVERIFY(unknown.error.contains(QLatin1String("cluster 'other'")));
+    }
+
+    // A name that does not resolve is said as DNS, naming the host. Real DNS
+    // is not asked (the tests stay on loopback): the reply Qt gives for it is.
+    void dnsFailuresAreSaidAsDns()
+    {
+        class Reply : public QNetworkReply
+        {
+        public:
+            Reply()
+            {
+                setError(QNetworkReply::HostNotFoundError, QStringLiteral("Host kube.example.invalid not found"));
+            }
+            void abort() override { }
+            qint64 readData(char *, qint64) override { return -1; }
+        };
+        const Reply reply;
+        const NetworkFailure f
+            = NetworkFailure::of(reply, QStringLiteral("https://kube.example.invalid:6443"), 10000, {});
+        QCOMPARE(f.kind, NetworkFailure::Kind::Dns);
+        QCOMPARE(f.message, QStringLiteral("kube.example.invalid: no such host (DNS)"));
     }
 
     // An exec plugin (a script printing an ExecCredential) runs only once
@@ -237,6 +297,28 @@ private Q_SLOTS:
         const ExecCredential failing = ExecCredentials::run(missing, KubeCluster());
         QVERIFY2(failing.error.contains(QLatin1String("wrong env or args")), qPrintable(failing.error));
         m_server->setToken(QStringLiteral("planted-bearer-token"));
+    }
+
+    // A plugin waiting on a browser login or a hung network is stopped by a
+    // cancel (Esc), not left running until the timeout: the run ends saying
+    // so, and the plugin's process is gone.
+    void aHungExecPluginIsCancelled()
+    {
+        const QString pidFile = m_tmp.filePath(QStringLiteral("hung-plugin.pid"));
+        const QString script = m_tmp.filePath(QStringLiteral("hung-plugin.sh"));
+        writeFile(script, "#!/bin/sh\necho $$ > '" + pidFile.toUtf8() + "'\nexec sleep 600\n");
+        QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        KubeExecConfig exec;
+        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        exec.command = script;
+        // Cancelled once the plugin is known to run (it wrote its pid).
+        const ExecCredential stopped = ExecCredentials::run(
+            exec, KubeCluster(), 600000, [&pidFile] { return !readFile(pidFile).trimmed().isEmpty(); });
+        QVERIFY2(stopped.error.contains(QLatin1String("cancelled")), qPrintable(stopped.error));
+        QVERIFY(!stopped.ok());
+        const QByteArray pid = readFile(pidFile).trimmed();
+        QVERIFY(!pid.isEmpty());
+        QVERIFY2(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(QString::fromLatin1(pid))), pid.constData());
     }
 
 private:

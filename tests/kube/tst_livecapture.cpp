@@ -13,8 +13,10 @@
 #include "TestFiles.h"
 
 #include "case/CaseFileReader.h"
+#include "case/CaseFileWriter.h"
 #include "core/JobRunner.h"
 #include "diff/SecretFingerprint.h"
+#include "evidence/CaseCaptures.h"
 #include "investigation/Analyzer.h"
 #include "kube/ExecApprovals.h"
 #include "kube/KubeDiscovery.h"
@@ -424,6 +426,72 @@ private Q_SLOTS:
         const int before = m_live->requests().size();
         analyze(makeCase(QStringLiteral("never-read-2"), {}, sources("prod", "prod-read-replica")), offline());
         QCOMPARE(m_live->requests().size(), before); // offline: not one request
+    }
+
+    // Saved in another folder, a case brings what it read along: re-opened
+    // there without a network, the same analysis from the same capture. An
+    // unsaved case's captures share a cache with every other unsaved case:
+    // only the capture of its own contexts comes along.
+    void capturesComeAlongWhenSavedElsewhere()
+    {
+        const QString original = makeCase(QStringLiteral("carried"), {}, sources("prod", "prod-read-replica"));
+        const AnalysisResult live = analyze(original);
+        QVERIFY2(live.completeness.isComplete(), qPrintable(live.completeness.summary()));
+        QVERIFY(live.capture);
+        const QString recording = QFileInfo(original).path() + QStringLiteral("/recordings/etcd-sample.jsonl");
+        QDir().mkpath(QFileInfo(recording).path());
+        writeFile(recording, "{\"recorded\":true}\n");
+
+        CaseFile moved = *CaseFileReader::readFile(original).caseFile;
+        const CaseFile before = moved;
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("moved")));
+        QCOMPARE(CaseFileWriter::save(moved, m_tmp.filePath(QStringLiteral("moved/case.yaml"))), QString());
+        const CaseCaptures::CarryResult carried = CaseCaptures::carry(before, moved);
+        QVERIFY2(carried.ok(), qPrintable(carried.errors.join(QLatin1Char('\n'))));
+        const qsizetype capturedFiles
+            = QDir(live.capture->folder).entryList(QDir::Files).size() + 2; // manifest and the two roles' objects
+        QVERIFY2(carried.files >= capturedFiles, qPrintable(QString::number(carried.files)));
+        QCOMPARE(readFile(m_tmp.filePath(QStringLiteral("moved/recordings/etcd-sample.jsonl"))),
+            QByteArray("{\"recorded\":true}\n"));
+
+        const int requests = m_live->requests().size();
+        const AnalysisResult reopened = analyze(m_tmp.filePath(QStringLiteral("moved/case.yaml")), offline());
+        QCOMPARE(m_live->requests().size(), requests);
+        QVERIFY(reopened.capture);
+        QVERIFY2(reopened.capture->folder.startsWith(m_tmp.filePath(QStringLiteral("moved/captures/"))),
+            qPrintable(reopened.capture->folder));
+        QVERIFY2(reopened.completeness.isComplete(), qPrintable(reopened.completeness.summary()));
+        QCOMPARE(outcome(reopened), outcome(live));
+        // Nothing is taken from where it was, nor replaced where it went.
+        QVERIFY(QFile::exists(live.capture->folder + QStringLiteral("/manifest.json")));
+        QCOMPARE(CaseCaptures::carry(before, moved).files, 0);
+
+        // Two unsaved cases read into the shared cache; the first, saved,
+        // brings only its own.
+        const auto unsaved = [this](const QByteArray &replica) {
+            return *CaseFileReader::readText(
+                "strata: 1\ntitle: unsaved\nresources: [configmap/platform/feature-flags]\n" + sources("prod", replica),
+                QString())
+                        .caseFile;
+        };
+        CaseFile mine = unsaved("prod-read-replica");
+        QVERIFY(!mine.hasOwnFile());
+        const AnalysisResult mineRead = Analyzer::analyze(mine, nullptr, {}, fastOptions());
+        QVERIFY(mineRead.capture);
+        const AnalysisResult otherRead = Analyzer::analyze(unsaved("wrong-user"), nullptr, {}, fastOptions());
+        QVERIFY(otherRead.capture);
+        QCOMPARE(QFileInfo(otherRead.capture->folder).path(), QFileInfo(mineRead.capture->folder).path());
+        const CaseFile mineBefore = mine;
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("unsaved-saved")));
+        QCOMPARE(CaseFileWriter::save(mine, m_tmp.filePath(QStringLiteral("unsaved-saved/case.yaml"))), QString());
+        const CaseCaptures::CarryResult fromCache = CaseCaptures::carry(mineBefore, mine);
+        QVERIFY2(fromCache.ok(), qPrintable(fromCache.errors.join(QLatin1Char('\n'))));
+        const QStringList broughtFolders = QDir(m_tmp.filePath(QStringLiteral("unsaved-saved/captures")))
+                                               .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(broughtFolders, QStringList { QFileInfo(mineRead.capture->folder).fileName() });
+        const AnalysisResult mineAgain = analyze(m_tmp.filePath(QStringLiteral("unsaved-saved/case.yaml")), offline());
+        QVERIFY(mineAgain.capture);
+        QCOMPARE(outcome(mineAgain), outcome(mineRead));
     }
 
     // Secret values never reach the capture; equal values still compare
