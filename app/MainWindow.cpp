@@ -49,6 +49,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -57,6 +58,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -997,34 +999,46 @@ bool MainWindow::saveCaseAs(const QString &path)
 }
 
 // What the case read live and recorded comes along to its new folder, off
-// the GUI thread (a copy across filesystems can take a while); a file that
-// cannot be brought is said, and stays where it was.
+// the GUI thread (a copy across filesystems can take a while). Not a job:
+// nothing cancels it (Esc, another save, closing the window) — an
+// interrupted copy would leave the case without what it read. Qt waits for
+// the global pool when the application ends. A file that cannot be brought
+// is said, and stays where it was.
 void MainWindow::carryCaptures(const CaseFile &before)
 {
     const CaseFile after = *m_case;
-    m_jobs->start<CaseCaptures::CarryResult>(
-        QStringLiteral("carry-captures"),
-        [before, after](const JobContext &) { return CaseCaptures::carry(before, after); },
-        [this, folder = after.baseDirectory()](CaseCaptures::CarryResult result) {
-            if (result.ok()) {
-                if (result.files > 0)
-                    statusBar()->showMessage(
-                        QStringLiteral("Brought %1 captured and recorded files to %2").arg(result.files).arg(folder),
-                        5000);
-                return;
-            }
-            auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Captures not brought along"),
-                QStringLiteral("The case is saved, but %1 of its captured or recorded files could not be brought to "
-                               "%2; they stay where they were.")
-                    .arg(result.errors.size())
-                    .arg(folder),
-                QMessageBox::Ok, this);
-            box->setObjectName(QStringLiteral("carryFailedBox"));
-            box->setTextFormat(Qt::PlainText);
-            box->setDetailedText(escapeControlCharacters(result.errors.join(QLatin1Char('\n')), true));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([before, after, self] {
+        CaseCaptures::CarryResult result = CaseCaptures::carry(before, after);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, result = std::move(result), folder = after.baseDirectory()] {
+                if (self)
+                    self->showCarried(result, folder);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::showCarried(const CaseCaptures::CarryResult &result, const QString &folder)
+{
+    if (result.ok()) {
+        if (result.files > 0)
+            statusBar()->showMessage(
+                QStringLiteral("Brought %1 captured and recorded files to %2").arg(result.files).arg(folder), 5000);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Captures not brought along"),
+        QStringLiteral("The case is saved, but %1 of its captured or recorded files could not be brought to "
+                       "%2; they stay where they were.")
+            .arg(result.errors.size())
+            .arg(folder),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("carryFailedBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setDetailedText(escapeControlCharacters(result.errors.join(QLatin1Char('\n')), true));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showAbout()

@@ -5,6 +5,7 @@
 #include "case/CaseFile.h"
 #include "core/Diagnostic.h"
 #include "core/RecentFiles.h"
+#include "evidence/CaseCaptures.h"
 #include "investigation/AnalysisResult.h"
 
 #include <QMainWindow>
@@ -104,6 +105,7 @@ protected:
 private:
     // Brings the case's captures and recordings to the folder it was saved in (a job).
     void carryCaptures(const strata::CaseFile &before);
+    void showCarried(const strata::CaseCaptures::CarryResult &result, const QString &folder);
     void createActions();
     void createMenus();
     void createDocks();

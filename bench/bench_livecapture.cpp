@@ -1,13 +1,15 @@
 // Live reads against the test API server (tests/kube/TestApiServer, on
 // 127.0.0.1 with real TLS): 500 objects from two contexts, and one slow
-// object from one context against two contexts at once (how much reading
-// both costs over the slowest single read). A plain program: medians of 5
+// object from one context against two, and against ten contexts at once
+// (how much reading them all costs over the slowest single read). A plain program: medians of 5
 // runs, printed. Needs openssl for the certificates.
 
 #include "../tests/kube/TestApiServer.h"
 
 #include "BenchData.h"
 #include "case/CaseFile.h"
+#include "kube/KubeClient.h"
+#include "kube/Kubeconfig.h"
 #include "live/KubeCapture.h"
 
 #include <QCoreApplication>
@@ -18,6 +20,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 #include <vector>
 
 using namespace strata;
@@ -81,5 +85,29 @@ int main(int argc, char **argv)
     const double twoContexts = medianMs([&] { KubeCapture::capture(caseFile, one); });
     std::printf("one slow object (200 ms): 1 context %.0f ms, 2 contexts %.0f ms, ratio %.2f\n", oneContext,
         twoContexts, twoContexts / oneContext);
+
+    // The figure: the same slow object from 10 contexts at once (a
+    // case compares two, the Sources dock lists them all), each through its
+    // own client as a capture reads a context, against the slowest single read.
+    QByteArray tenContexts = "apiVersion: v1\nkind: Config\nclusters:\n- name: a\n  cluster:\n    server: "
+        + a.url().toUtf8() + "\n    certificate-authority: " + a.caFile().toUtf8()
+        + "\nusers:\n- name: u\n  user: {token: bench-token}\ncontexts:\n";
+    for (int c = 0; c < 10; ++c)
+        tenContexts += "- name: c" + QByteArray::number(c) + "\n  context: {cluster: a, user: u}\n";
+    const Kubeconfig ten = KubeconfigLoader::parse(tenContexts, tmp.filePath(QStringLiteral("ten")));
+    const auto readFrom = [&](int contexts) {
+        std::vector<std::thread> readers;
+        for (int c = 0; c < contexts; ++c)
+            readers.emplace_back([&ten, &slow, c] {
+                if (!KubeClient(ten, QStringLiteral("c%1").arg(c)).get(slow).ok())
+                    std::abort(); // a failed read would measure nothing
+            });
+        for (std::thread &t : readers)
+            t.join();
+    };
+    const double oneClient = medianMs([&] { readFrom(1); });
+    const double tenClients = medianMs([&] { readFrom(10); });
+    std::printf("one slow object (200 ms): 1 context %.0f ms, 10 contexts at once %.0f ms, ratio %.2f\n", oneClient,
+        tenClients, tenClients / oneClient);
     return 0;
 }

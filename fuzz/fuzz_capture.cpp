@@ -1,9 +1,11 @@
 // libFuzzer target: a capture folder's manifest from anyone (a bundle from a
 // ticket carries captures). The first byte picks the manifest's kind — a
 // Kubernetes capture, an etcd capture, an etcd history capture — the rest is
-// manifest.json. Read and imported as a re-opened case would: diagnostics,
-// never a crash, a hang, or a file read from outside the capture folder (a
-// planted file beside it must never reach the evidence).
+// manifest.json. Read (and the first two imported) as a re-opened case
+// would: diagnostics, never a crash or a hang, and for the first two never a
+// file read from outside the capture folder (planted files beside it, one of
+// each kind, must never reach the evidence). An etcd history manifest is only
+// read here: its files are read when a history is shown.
 #include "case/CaseFileReader.h"
 #include "evidence/CaptureImport.h"
 #include "evidence/EtcdCaptureImport.h"
@@ -49,6 +51,13 @@ struct Fixture
             + planted.toByteArray() + "\",\"namespace\":\"shop\"},\"data\":{\"a\":\"" + planted.toByteArray() + "\"}}";
         write(root + QStringLiteral("/captures/outside.json"), outside);
         write(root + QStringLiteral("/outside.json"), outside);
+        // And what an etcd capture holds: an endpoint's status, as etcdctl prints it.
+        const QByteArray status = "[{\"Endpoint\":\"https://" + planted.toByteArray()
+            + ":2379\",\"Status\":{\"header\":{\"cluster_id\":1,\"member_id\":2,\"revision\":8,\"raft_term\":2},"
+              "\"version\":\"3.5.0\",\"dbSize\":20480,\"leader\":2,\"raftIndex\":34,\"raftTerm\":2,"
+              "\"raftAppliedIndex\":34,\"dbSizeInUse\":16384}}]";
+        write(root + QStringLiteral("/captures/etcd-outside.json"), status);
+        write(root + QStringLiteral("/etcd-outside.json"), status);
         const QByteArray text = "strata: 1\ntitle: fuzz\nresources: [configmap/shop/flags]\nsources:\n  kubernetes:\n"
                                 "    contexts: {live: prod, replica: prod-replica}\n  etcd:\n"
                                 "    endpoints: [https://127.0.0.1:2379]\n";
@@ -65,6 +74,10 @@ void mustNotHoldPlanted(const QList<strata::EntryImport> &entries)
         for (const strata::ColumnObject &o : e.set.objects) {
             if (o.id.name.contains(QLatin1String(planted)))
                 __builtin_trap(); // read from outside the capture folder
+        }
+        for (const strata::EtcdEndpointStatus &s : e.set.etcd.statuses) {
+            if (s.endpoint.contains(QLatin1String(planted)))
+                __builtin_trap();
         }
     }
 }

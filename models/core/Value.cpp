@@ -17,38 +17,85 @@ struct Value::Children
     QList<Entry> entries;
 };
 
+// The name of the file a node was read from, shared by all its nodes. The
+// first 65,536 names a process sees are kept for its life and never
+// counted (a copy of a Value then touches one counter, its children's);
+// past those — a long session re-reading live contexts names a new capture
+// file per object every time — names are counted and freed with their last node.
+struct Value::FileName
+{
+    QString name;
+    bool permanent = false;
+    mutable std::atomic<int> refs { 1 };
+};
+
 namespace {
 
-// File names are interned: one copy per name, for the life of the process.
-// A process sees a few thousand names at most (a live capture writes one per
-// object read), so the table is never trimmed.
-const QString *internedFile(const QString &file)
+using FileName = Value::FileName;
+
+constexpr qsizetype maxPermanentNames = 65536;
+
+void retain(const FileName *f)
+{
+    if (f && !f->permanent)
+        f->refs.fetch_add(1, std::memory_order_relaxed);
+}
+
+void release(const FileName *f)
+{
+    if (f && !f->permanent && f->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        delete f;
+}
+
+// A reader gives every node the same QString: the last name this thread
+// used is kept (its data pinned, so the same data pointer is the same name).
+struct LastName
+{
+    QString name;
+    const FileName *file = nullptr;
+    ~LastName() { release(file); }
+};
+
+// One reference to the shared name for `file`, for the caller to release.
+const FileName *acquireFile(const QString &file)
 {
     if (file.isEmpty())
         return nullptr;
-    // A reader gives every node the same QString: holding it keeps its data
-    // alive, so the same data pointer is the same name.
-    thread_local QString lastName;
-    thread_local const QString *lastInterned = nullptr;
-    if (lastInterned && file.constData() == lastName.constData() && file.size() == lastName.size())
-        return lastInterned;
+    thread_local LastName last;
+    if (last.file && file.constData() == last.name.constData() && file.size() == last.name.size()) {
+        retain(last.file);
+        return last.file;
+    }
     static std::mutex mutex;
-    static QHash<QString, const QString *> table;
-    const QString *interned = nullptr;
+    // Never destroyed: values may outlive static destruction, and the names
+    // stay reachable from here (leak checkers agree).
+    static auto *const table = new QHash<QString, const FileName *>;
+    const FileName *found = nullptr;
     {
         std::lock_guard lock(mutex);
-        const auto it = table.constFind(file);
-        if (it != table.cend()) {
-            interned = *it;
-        } else {
-            interned = new QString(file);
-            table.insert(file, interned);
+        const auto it = table->constFind(file);
+        if (it != table->cend()) {
+            found = *it;
+        } else if (table->size() < maxPermanentNames) {
+            auto *f = new FileName { file, true };
+            table->insert(file, f);
+            found = f;
         }
     }
-    lastName = file;
-    lastInterned = interned;
-    return interned;
+    if (!found)
+        found = new FileName { file, false }; // the caller's reference
+    else
+        retain(found); // (permanent: nothing)
+    release(last.file);
+    last.name = file;
+    last.file = found;
+    retain(found); // the cache's own
+    return found;
 }
+
+} // namespace
+
+namespace {
 
 const QList<Value> &emptyItems()
 {
@@ -117,6 +164,7 @@ Value::Value(const Value &other)
 {
     if (m_children)
         m_children->refs.fetch_add(1, std::memory_order_relaxed);
+    retain(m_file);
 }
 
 Value::Value(Value &&other) noexcept
@@ -127,7 +175,7 @@ Value::Value(Value &&other) noexcept
     , m_number(other.m_number)
     , m_text(std::move(other.m_text))
     , m_children(std::exchange(other.m_children, nullptr))
-    , m_file(other.m_file)
+    , m_file(std::exchange(other.m_file, nullptr))
 {
     other.m_type = Type::Null;
 }
@@ -151,9 +199,10 @@ Value &Value::operator=(Value &&other) noexcept
     m_column = other.m_column;
     m_number = other.m_number;
     m_text = std::move(other.m_text);
-    m_file = other.m_file;
+    const FileName *oldFile = std::exchange(m_file, std::exchange(other.m_file, nullptr));
     if (old && old->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
         delete old;
+    release(oldFile);
     return *this;
 }
 
@@ -161,13 +210,14 @@ Value::~Value()
 {
     if (m_children && m_children->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
         delete m_children;
+    release(m_file);
 }
 
 SourceLocation Value::location() const
 {
     SourceLocation l;
     if (m_file)
-        l.file = *m_file;
+        l.file = m_file->name;
     l.line = m_line;
     l.column = m_column;
     return l;
@@ -175,7 +225,8 @@ SourceLocation Value::location() const
 
 void Value::setLocation(const SourceLocation &location)
 {
-    m_file = internedFile(location.file);
+    const FileName *file = acquireFile(location.file);
+    release(std::exchange(m_file, file));
     m_line = location.line;
     m_column = location.column;
 }

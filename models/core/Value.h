@@ -18,7 +18,7 @@ namespace strata {
 //
 // Every node of every evidence file is one, so it is kept small (64 bytes,
 // was 104): the children sit behind one counted pointer, and the file name
-// is a pointer into a table of the names seen (a file's nodes share one).
+// is shared by the nodes read from one file.
 class Value
 {
 public:
@@ -69,6 +69,10 @@ public:
     bool sameAs(const Value &other) const;
 
 private:
+public:
+    struct FileName; // Value.cpp
+
+private:
     struct Children; // a List's items or a Map's entries, counted
     void setLocation(const SourceLocation &location);
 
@@ -79,7 +83,7 @@ private:
     double m_number = 0;
     QString m_text;
     Children *m_children = nullptr; // shared by copies; immutable
-    const QString *m_file = nullptr; // interned, never freed; null: no file
+    const FileName *m_file = nullptr; // shared by the nodes of one file; null: no file
 };
 
 } // namespace strata

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -25,28 +26,30 @@ bool sameFolder(const QString &a, const QString &b)
     return QDir::cleanPath(QFileInfo(a).absoluteFilePath()) == QDir::cleanPath(QFileInfo(b).absoluteFilePath());
 }
 
-void bringFile(const QString &from, const QString &to, CarryResult &result)
+// False when the file could not be brought (said in `result`).
+bool bringFile(const QString &from, const QString &to, CarryResult &result)
 {
     if (QFileInfo(to).exists() || QFileInfo(to).isSymLink())
-        return; // what is already there stays
+        return true; // what is already there stays
     const QString folder = QFileInfo(to).path();
     if (!QDir().mkpath(folder)) {
         result.errors.append(QStringLiteral("%1: cannot create the folder").arg(folder));
-        return;
+        return false;
     }
     if (::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0) {
         ++result.files;
-        return;
+        return true;
     }
     const int linkError = errno;
     QFile source(from);
     if (source.copy(to)) {
         ++result.files;
-        return;
+        return true;
     }
     result.errors.append(
         QStringLiteral("%1: cannot bring it to %2: %3 (link: %4)")
             .arg(from, folder, source.errorString(), QString::fromLocal8Bit(std::strerror(linkError))));
+    return false;
 }
 
 // Every regular file under `fromRoot`, at the same relative path under
@@ -58,7 +61,7 @@ void bringTree(const QString &fromRoot, const QString &toRoot, CarryResult &resu
     if (!QFileInfo(fromRoot).isDir())
         return;
     const QDir from(fromRoot);
-    QStringList manifests;
+    QStringList manifests, failed;
     QDirIterator it(fromRoot, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
@@ -68,10 +71,22 @@ void bringTree(const QString &fromRoot, const QString &toRoot, CarryResult &resu
             manifests.append(path);
             continue;
         }
-        bringFile(path, toRoot + QLatin1Char('/') + from.relativeFilePath(path), result);
+        const QString relative = from.relativeFilePath(path);
+        if (!bringFile(path, toRoot + QLatin1Char('/') + relative, result))
+            failed.append(relative);
     }
-    for (const QString &path : std::as_const(manifests))
-        bringFile(path, toRoot + QLatin1Char('/') + from.relativeFilePath(path), result);
+    // A capture with a file missing stays without its manifest: the next
+    // save brings what is missing, then the manifest.
+    for (const QString &path : std::as_const(manifests)) {
+        const QString relative = from.relativeFilePath(path);
+        const QString folder = QFileInfo(relative).path() + QLatin1Char('/');
+        const bool whole = std::none_of(failed.cbegin(), failed.cend(),
+            [&folder](const QString &f) { return folder == QLatin1String("./") || f.startsWith(folder); });
+        if (whole)
+            bringFile(path, toRoot + QLatin1Char('/') + relative, result);
+        else
+            result.errors.append(QStringLiteral("%1: not brought, as files of its capture were not").arg(path));
+    }
 }
 
 QString folderName(const QString &folder)
@@ -93,7 +108,9 @@ CarryResult carry(const CaseFile &before, const CaseFile &after, const QProcessE
                 if (const auto kube = CaptureImport::newestFor(before))
                     bringTree(kube->folder, toCaptures + QLatin1Char('/') + folderName(kube->folder), result);
             }
-            if (before.etcdSource) {
+            // Only a capture of the endpoints the case names: without them the
+            // newest capture would be any cluster's.
+            if (before.etcdSource && !before.etcdSource->endpoints.isEmpty()) {
                 if (const auto etcd = EtcdCaptureImport::newestFor(before, environment))
                     bringTree(etcd->folder,
                         EtcdCapture::capturesRoot(after) + QLatin1Char('/') + folderName(etcd->folder), result);

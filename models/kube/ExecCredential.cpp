@@ -7,6 +7,10 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
 namespace strata::ExecCredentials {
 
 namespace {
@@ -91,8 +95,14 @@ ExecCredential run(
         env.insert(name, value);
     env.insert(
         QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact)));
+    if (cancelled && cancelled()) {
+        out.error = QStringLiteral("exec plugin '%1' not run: the read was cancelled").arg(exec.command);
+        return out;
+    }
     QProcess p;
     p.setProcessEnvironment(env);
+    // Its own process group, so a cancel also stops what a wrapper script started.
+    p.setChildProcessModifier([] { ::setpgid(0, 0); });
     p.start(path, exec.args);
     p.closeWriteChannel(); // never interactive here
     // Waited in slices, so a cancel (Esc) stops a plugin that waits on a
@@ -106,6 +116,8 @@ ExecCredential run(
         }
         const bool stop = cancelled && cancelled();
         if (stop || waited.elapsed() >= timeoutMs) {
+            if (p.processId() > 0)
+                ::kill(-pid_t(p.processId()), SIGKILL);
             p.kill();
             p.waitForFinished(1000);
             out.error = stop

@@ -304,21 +304,40 @@ private Q_SLOTS:
     // so, and the plugin's process is gone.
     void aHungExecPluginIsCancelled()
     {
-        const QString pidFile = m_tmp.filePath(QStringLiteral("hung-plugin.pid"));
+        // A wrapper script (as cloud CLIs are) whose child does the waiting.
+        const QString pidFile = m_tmp.filePath(QStringLiteral("hung-plugin.pids"));
         const QString script = m_tmp.filePath(QStringLiteral("hung-plugin.sh"));
-        writeFile(script, "#!/bin/sh\necho $$ > '" + pidFile.toUtf8() + "'\nexec sleep 600\n");
+        writeFile(script,
+            "#!/bin/sh\nsleep 600 &\nchild=$!\necho \"$$ $child\" > '" + pidFile.toUtf8() + ".tmp'\nmv '"
+                + pidFile.toUtf8() + ".tmp' '" + pidFile.toUtf8() + "'\nwait\n");
         QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         KubeExecConfig exec;
         exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
         exec.command = script;
-        // Cancelled once the plugin is known to run (it wrote its pid).
-        const ExecCredential stopped = ExecCredentials::run(
-            exec, KubeCluster(), 600000, [&pidFile] { return !readFile(pidFile).trimmed().isEmpty(); });
+        // Cancelled once the plugin and its child are known to run.
+        const ExecCredential stopped
+            = ExecCredentials::run(exec, KubeCluster(), 600000, [&pidFile] { return QFileInfo::exists(pidFile); });
         QVERIFY2(stopped.error.contains(QLatin1String("cancelled")), qPrintable(stopped.error));
         QVERIFY(!stopped.ok());
-        const QByteArray pid = readFile(pidFile).trimmed();
-        QVERIFY(!pid.isEmpty());
-        QVERIFY2(!QFileInfo::exists(QStringLiteral("/proc/%1").arg(QString::fromLatin1(pid))), pid.constData());
+        const QList<QByteArray> pids = readFile(pidFile).trimmed().split(' ');
+        QCOMPARE(pids.size(), 2);
+        // Gone, or a zombie waiting for init to reap it: not running either way.
+        const auto running = [](const QByteArray &pid) {
+            QFile file(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid)));
+            const QByteArray stat = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+            const qsizetype close = stat.lastIndexOf(')');
+            return close > 0 && stat.size() > close + 2 && stat.at(close + 2) != 'Z';
+        };
+        for (const QByteArray &pid : pids)
+            QVERIFY2(!running(pid), pid.constData());
+
+        // A read cancelled before its plugin starts does not start it.
+        const QString ran = m_tmp.filePath(QStringLiteral("never-ran"));
+        writeExecPlugin(m_tmp.filePath(QStringLiteral("never.sh")), "t", ran);
+        exec.command = m_tmp.filePath(QStringLiteral("never.sh"));
+        const ExecCredential notRun = ExecCredentials::run(exec, KubeCluster(), 600000, [] { return true; });
+        QVERIFY(notRun.error.contains(QLatin1String("not run")));
+        QVERIFY(!QFileInfo::exists(ran));
     }
 
 private:

@@ -438,7 +438,7 @@ private Q_SLOTS:
         const AnalysisResult live = analyze(original);
         QVERIFY2(live.completeness.isComplete(), qPrintable(live.completeness.summary()));
         QVERIFY(live.capture);
-        const QString recording = QFileInfo(original).path() + QStringLiteral("/recordings/etcd-sample.jsonl");
+        const QString recording = QFileInfo(original).path() + QStringLiteral("/recordings/etcd-20261201T000000Z.tsv");
         QDir().mkpath(QFileInfo(recording).path());
         writeFile(recording, "{\"recorded\":true}\n");
 
@@ -451,7 +451,7 @@ private Q_SLOTS:
         const qsizetype capturedFiles
             = QDir(live.capture->folder).entryList(QDir::Files).size() + 2; // manifest and the two roles' objects
         QVERIFY2(carried.files >= capturedFiles, qPrintable(QString::number(carried.files)));
-        QCOMPARE(readFile(m_tmp.filePath(QStringLiteral("moved/recordings/etcd-sample.jsonl"))),
+        QCOMPARE(readFile(m_tmp.filePath(QStringLiteral("moved/recordings/etcd-20261201T000000Z.tsv"))),
             QByteArray("{\"recorded\":true}\n"));
 
         const int requests = m_live->requests().size();
@@ -465,6 +465,24 @@ private Q_SLOTS:
         // Nothing is taken from where it was, nor replaced where it went.
         QVERIFY(QFile::exists(live.capture->folder + QStringLiteral("/manifest.json")));
         QCOMPARE(CaseCaptures::carry(before, moved).files, 0);
+
+        // A capture that cannot be brought whole comes without its manifest
+        // (so it is not read as a capture), and whole on the next save.
+        const QString captureName = QFileInfo(live.capture->folder).fileName();
+        const QString blocked = m_tmp.filePath(QStringLiteral("partly/captures/%1/live").arg(captureName));
+        QDir().mkpath(QFileInfo(blocked).path());
+        writeFile(blocked, "a file where the capture's folder must go");
+        CaseFile partly = *CaseFileReader::readFile(original).caseFile;
+        QCOMPARE(CaseFileWriter::save(partly, m_tmp.filePath(QStringLiteral("partly/case.yaml"))), QString());
+        const CaseCaptures::CarryResult broken = CaseCaptures::carry(before, partly);
+        QVERIFY(!broken.ok());
+        QVERIFY(!QFileInfo::exists(QFileInfo(blocked).path() + QStringLiteral("/manifest.json")));
+        QVERIFY(!analyze(m_tmp.filePath(QStringLiteral("partly/case.yaml")), offline()).capture);
+        QFile::remove(blocked);
+        QVERIFY2(CaseCaptures::carry(before, partly).ok(), "the second save brings the rest");
+        const AnalysisResult mended = analyze(m_tmp.filePath(QStringLiteral("partly/case.yaml")), offline());
+        QVERIFY(mended.capture);
+        QCOMPARE(outcome(mended), outcome(live));
 
         // Two unsaved cases read into the shared cache; the first, saved,
         // brings only its own.
