@@ -1,26 +1,12 @@
 #pragma once
 
-#include "core/SourceLocation.h"
-
-#include <QList>
-#include <QPair>
-#include <QString>
-
-#include <optional>
+#include "prometheus/PrometheusScrape.h"
 
 namespace strata {
 
-// One Prometheus sample as the rules read it.
-struct MetricValue
-{
-    QString name;
-    QList<QPair<QString, QString>> labels;
-    double value = 0;
-    SourceLocation location;
-    // When it was scraped (ms since the epoch, UTC): the sample's own
-    // timestamp, else the time of Strata's capture; unknown for a pasted file.
-    std::optional<qint64> timestampMs;
-    QString labelText() const; // {a="b",c="d"}
-};
+// One Prometheus sample as the rules read it: the parser's own, so a scrape
+// of a million series is handed over, not copied. Its timestamp is the
+// sample's own, else the time of Strata's capture; unknown for a pasted file.
+using MetricValue = MetricSample;
 
 } // namespace strata

@@ -159,6 +159,21 @@ private:
 
     QString token(qsizetype from, qsizetype to) const { return QString::fromUtf8(m_line.sliced(from, to - from)); }
 
+    // Metric and label names, and short label values, repeat on every line of
+    // a scrape: one string each, looked up without a copy.
+    QString shared(QByteArrayView bytes)
+    {
+        if (bytes.size() > 64)
+            return QString::fromUtf8(bytes);
+        const auto it = m_shared.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
+        if (it != m_shared.cend())
+            return *it;
+        QString s = QString::fromUtf8(bytes);
+        if (m_shared.size() < 65536)
+            m_shared.insert(bytes.toByteArray(), s);
+        return s;
+    }
+
     std::optional<LineError> parseLine()
     {
         const qsizetype start = skipBlanks(0);
@@ -297,7 +312,7 @@ private:
         while (i < m_line.size() && isNameChar(m_line[i]))
             ++i;
         MetricSample sample;
-        sample.name = token(start, i);
+        sample.name = shared(m_line.sliced(start, i - start));
         sample.location = location(start);
         i = skipBlanks(i);
         if (i < m_line.size() && m_line[i] == '{') {
@@ -336,12 +351,14 @@ private:
     std::optional<LineError> parseLabels(qsizetype *pos, MetricSample *sample)
     {
         qsizetype i = *pos + 1; // after '{'
+        m_labels.clear(); // gathered here, then kept at their exact size
         while (true) {
             i = skipBlanks(i);
             if (i >= m_line.size())
                 return LineError { i, QStringLiteral("unterminated label set: expected '}'") };
             if (m_line[i] == '}') {
                 *pos = i + 1;
+                sample->labels = MetricLabels(m_labels.cbegin(), m_labels.cend());
                 return std::nullopt;
             }
             if (!isLabelNameStart(m_line[i]))
@@ -349,10 +366,10 @@ private:
             const qsizetype nameStart = i;
             while (i < m_line.size() && isLabelNameChar(m_line[i]))
                 ++i;
-            const QString name = token(nameStart, i);
+            const QString name = shared(m_line.sliced(nameStart, i - nameStart));
             if (name == QLatin1String("__name__"))
                 return LineError { nameStart, QStringLiteral("label name __name__ is reserved") };
-            for (const auto &l : sample->labels) {
+            for (const auto &l : std::as_const(m_labels)) {
                 if (l.first == name)
                     return LineError { nameStart, QStringLiteral("duplicate label name '%1'").arg(name) };
             }
@@ -368,9 +385,12 @@ private:
             if (i >= m_line.size())
                 return LineError { valueStart - 1, QStringLiteral("unterminated value of label '%1'").arg(name) };
             QString value;
-            if (auto error = unescape(m_line.sliced(valueStart, i - valueStart), valueStart, true, &value))
+            const QByteArrayView raw = m_line.sliced(valueStart, i - valueStart);
+            if (!raw.contains('\\'))
+                value = shared(raw);
+            else if (auto error = unescape(raw, valueStart, true, &value))
                 return error;
-            sample->labels.append({ name, value });
+            m_labels.append({ name, value });
             i = skipBlanks(i + 1);
             if (i < m_line.size() && m_line[i] == ',') {
                 ++i;
@@ -422,6 +442,8 @@ private:
     int m_lineNo = 0;
     PrometheusScrape m_scrape;
     QHash<QString, qsizetype> m_familyIndex;
+    QHash<QByteArray, QString> m_shared;
+    MetricLabels m_labels; // the labels of the sample being read
     QSet<QString> m_helpSeen;
     QSet<QString> m_typeSeen;
     QSet<qsizetype> m_warnedSplit;

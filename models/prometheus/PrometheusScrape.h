@@ -30,6 +30,7 @@ struct MetricSample
     QString label(const QString &key) const;
     // True when every pair in `subset` is among the labels.
     bool hasLabels(const MetricLabels &subset) const;
+    QString labelText() const; // {a="b",c="d"}, or "" without labels
 };
 
 enum class MetricType { Untyped, Counter, Gauge, Histogram, Summary };

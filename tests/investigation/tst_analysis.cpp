@@ -417,11 +417,11 @@ private Q_SLOTS:
         const auto scrape = [scrapeMs](double changes, double uptimeSeconds, bool timed) {
             QList<MetricValue> m;
             m.append({ QStringLiteral("etcd_server_leader_changes_seen_total"), {}, changes,
-                SourceLocation { QStringLiteral("metrics.prom"), 3, 1 },
-                timed ? std::optional<qint64>(scrapeMs) : std::nullopt });
+                timed ? std::optional<qint64>(scrapeMs) : std::nullopt,
+                SourceLocation { QStringLiteral("metrics.prom"), 3, 1 } });
             m.append({ QStringLiteral("process_start_time_seconds"), {}, double(scrapeMs) / 1000.0 - uptimeSeconds,
-                SourceLocation { QStringLiteral("metrics.prom"), 9, 1 },
-                timed ? std::optional<qint64>(scrapeMs) : std::nullopt });
+                timed ? std::optional<qint64>(scrapeMs) : std::nullopt,
+                SourceLocation { QStringLiteral("metrics.prom"), 9, 1 } });
             return m;
         };
         const auto churn = [](const QList<Finding> &findings) -> const Finding * {
