@@ -14,10 +14,13 @@
 #include "itemmodels/DiffModel.h"
 
 #include <QAbstractButton>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -165,6 +168,21 @@ private Q_SLOTS:
         QVERIFY(analysed.wait(30000));
         QTRY_COMPARE(
             server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags")), readsAfterOpen + 2);
+
+        // Save As into another folder brings every capture along, off the
+        // GUI thread, and says so.
+        QDir().mkpath(tmp.filePath(QStringLiteral("elsewhere")));
+        QVERIFY(window.saveCaseAs(tmp.filePath(QStringLiteral("elsewhere/case.yaml"))));
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().startsWith(QLatin1String("Brought ")), 30000);
+        const auto captures = [&tmp](const QString &folder) {
+            return QDir(tmp.filePath(folder)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        };
+        QVERIFY(!captures(QStringLiteral("captures")).isEmpty());
+        QCOMPARE(captures(QStringLiteral("elsewhere/captures")), captures(QStringLiteral("captures")));
+        for (const QString &c : captures(QStringLiteral("elsewhere/captures")))
+            QVERIFY2(QFile::exists(tmp.filePath(QStringLiteral("elsewhere/captures/%1/manifest.json").arg(c))),
+                qPrintable(c));
+        saveScreenshot(window, QStringLiteral("mainwindow-saved-elsewhere.png"));
     }
 
     // The first read through an exec plugin asks, showing the exact command
