@@ -93,9 +93,11 @@ const FileName *acquireFile(const QString &file)
     return found;
 }
 
-} // namespace
-
-namespace {
+void release(const Value::Children *c)
+{
+    if (c && c->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        delete c;
+}
 
 const QList<Value> &emptyItems()
 {
@@ -200,16 +202,14 @@ Value &Value::operator=(Value &&other) noexcept
     m_number = other.m_number;
     m_text = std::move(other.m_text);
     const FileName *oldFile = std::exchange(m_file, std::exchange(other.m_file, nullptr));
-    if (old && old->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-        delete old;
+    release(old);
     release(oldFile);
     return *this;
 }
 
 Value::~Value()
 {
-    if (m_children && m_children->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-        delete m_children;
+    release(m_children);
     release(m_file);
 }
 

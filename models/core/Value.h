@@ -68,12 +68,11 @@ public:
     // Equality of content (locations ignored). Numbers compare by value.
     bool sameAs(const Value &other) const;
 
-private:
-public:
-    struct FileName; // Value.cpp
+    // Opaque outside Value.cpp.
+    struct Children; // a List's items or a Map's entries, counted
+    struct FileName; // a file's name, shared by the nodes read from it
 
 private:
-    struct Children; // a List's items or a Map's entries, counted
     void setLocation(const SourceLocation &location);
 
     Type m_type = Type::Null;

@@ -1,5 +1,7 @@
 #include "JsonReader.h"
 
+#include "formats/TakeTail.h"
+
 #include <QHash>
 
 #include <charconv>
@@ -447,12 +449,7 @@ private:
             m_items.resize(base);
             return {};
         }
-        QList<Value> items;
-        items.reserve(qsizetype(m_items.size() - base));
-        for (size_t i = base; i < m_items.size(); ++i)
-            items.append(std::move(m_items[i]));
-        m_items.resize(base);
-        return Value::list(std::move(items), loc);
+        return Value::list(takeTail(m_items, base), loc);
     }
 
     Value parseObject(int depth)
@@ -506,12 +503,7 @@ private:
             m_entries.resize(base);
             return {};
         }
-        QList<Value::Entry> entries;
-        entries.reserve(qsizetype(m_entries.size() - base));
-        for (size_t i = base; i < m_entries.size(); ++i)
-            entries.append(std::move(m_entries[i]));
-        m_entries.resize(base);
-        return Value::map(std::move(entries), loc);
+        return Value::map(takeTail(m_entries, base), loc);
     }
 
     // Duplicate keys: the last one wins (as in most JSON readers and in Go's

@@ -1,6 +1,8 @@
 #include "YamlReader.h"
 
 #include "core/ControlCharacters.h"
+#include "core/StringPool.h"
+#include "formats/TakeTail.h"
 
 #include <QByteArrayView>
 #include <QHash>
@@ -276,18 +278,7 @@ private:
 
     QString interned(std::string_view value)
     {
-        const auto size = qsizetype(value.size());
-        if (size > 32)
-            return QString::fromUtf8(value.data(), size);
-        // Looked up without a copy (fromRawData); QHash compares keys, not
-        // rehashes them, while it probes.
-        const auto it = m_interned.constFind(QByteArray::fromRawData(value.data(), size));
-        if (it != m_interned.cend())
-            return *it;
-        QString s = QString::fromUtf8(value.data(), size);
-        if (m_interned.size() < 65536)
-            m_interned.insert(QByteArray(value.data(), size), s);
-        return s;
+        return m_interned.get(QByteArrayView(value.data(), qsizetype(value.size())));
     }
 
     void charge(const Mark &mark)
@@ -318,19 +309,9 @@ private:
         const qint64 nodes = f.budgetAtStart - *m_budget + 1;
         if (f.isMap && f.haveKey) // a key without a value cannot come from libyaml, but be safe
             m_entries.emplace_back(f.key, Value::null(SourceLocation { m_file, f.keyLine, f.keyColumn }));
-        const Value v = f.isMap ? Value::map(takeFrom(m_entries, f.base), f.location)
-                                : Value::list(takeFrom(m_items, f.base), f.location);
+        const Value v = f.isMap ? Value::map(takeTail(m_entries, f.base), f.location)
+                                : Value::list(takeTail(m_items, f.base), f.location);
         add(v, f.anchor, nodes, std::nullopt);
-    }
-
-    template<typename T> static QList<T> takeFrom(std::vector<T> &scratch, size_t base)
-    {
-        QList<T> out;
-        out.reserve(qsizetype(scratch.size() - base));
-        for (size_t i = base; i < scratch.size(); ++i)
-            out.append(std::move(scratch[i]));
-        scratch.resize(base);
-        return out;
     }
 
     // `raw` is the scalar as written, for map keys; collections become keys as
@@ -391,7 +372,7 @@ private:
     std::unordered_map<std::string, Anchored> m_anchors;
     // Short scalars and keys repeat in every object of a List ("metadata",
     // "v1", "ConfigMap"): one shared copy each, as JsonReader does.
-    QHash<QByteArray, QString> m_interned;
+    StringPool m_interned { 32 };
     Value m_root;
     bool m_hasRoot = false;
 };

@@ -183,10 +183,8 @@ public:
     {
         m_files.append(file); // keeps the tree alive
         m_config.diagnostics.append(file.diagnostics);
-        m_collectingText = file.text;
         for (const HclBlock &b : file.body->blocks)
-            collect(b);
-        m_collectingText.clear();
+            collect(b, file.text);
         for (const HclAttribute &a : file.body->attributes)
             m_config.diagnostics.append(note(a.location,
                 QStringLiteral("argument \"%1\" outside any block is not Terraform configuration").arg(a.name)));
@@ -286,7 +284,8 @@ public:
     }
 
 private:
-    void collect(const HclBlock &b)
+    // `text` is the file's: a resource's body is parsed from it when evaluated.
+    void collect(const HclBlock &b, const QString &text)
     {
         const QString &type = b.type;
         auto wrongLabels = [&](int n) {
@@ -333,7 +332,7 @@ private:
                 return;
             ResourceEntry r;
             r.block = &b;
-            r.sourceText = m_collectingText;
+            r.sourceText = text;
             r.resource.mode = type == QLatin1String("data") ? QStringLiteral("data") : QStringLiteral("managed");
             r.resource.type = b.labels.at(0);
             r.resource.name = b.labels.at(1);
@@ -938,7 +937,6 @@ private:
     bool m_variablesReady = false;
     HclEvaluator m_eval;
     QList<HclFile> m_files;
-    QString m_collectingText; // the text of the file whose blocks collect() is reading
     QHash<QString, qsizetype> m_variableIndex;
     QSet<QString> m_hasDefault;
     QHash<QString, Value> m_tfvars;

@@ -1,5 +1,7 @@
 #include "PrometheusParser.h"
 
+#include "core/StringPool.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -159,21 +161,6 @@ private:
 
     QString token(qsizetype from, qsizetype to) const { return QString::fromUtf8(m_line.sliced(from, to - from)); }
 
-    // Metric and label names, and short label values, repeat on every line of
-    // a scrape: one string each, looked up without a copy.
-    QString shared(QByteArrayView bytes)
-    {
-        if (bytes.size() > 64)
-            return QString::fromUtf8(bytes);
-        const auto it = m_shared.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
-        if (it != m_shared.cend())
-            return *it;
-        QString s = QString::fromUtf8(bytes);
-        if (m_shared.size() < 65536)
-            m_shared.insert(bytes.toByteArray(), s);
-        return s;
-    }
-
     std::optional<LineError> parseLine()
     {
         const qsizetype start = skipBlanks(0);
@@ -312,7 +299,7 @@ private:
         while (i < m_line.size() && isNameChar(m_line[i]))
             ++i;
         MetricSample sample;
-        sample.name = shared(m_line.sliced(start, i - start));
+        sample.name = m_shared.get(m_line.sliced(start, i - start));
         sample.location = location(start);
         i = skipBlanks(i);
         if (i < m_line.size() && m_line[i] == '{') {
@@ -366,7 +353,7 @@ private:
             const qsizetype nameStart = i;
             while (i < m_line.size() && isLabelNameChar(m_line[i]))
                 ++i;
-            const QString name = shared(m_line.sliced(nameStart, i - nameStart));
+            const QString name = m_shared.get(m_line.sliced(nameStart, i - nameStart));
             if (name == QLatin1String("__name__"))
                 return LineError { nameStart, QStringLiteral("label name __name__ is reserved") };
             for (const auto &l : std::as_const(m_labels)) {
@@ -387,7 +374,7 @@ private:
             QString value;
             const QByteArrayView raw = m_line.sliced(valueStart, i - valueStart);
             if (!raw.contains('\\'))
-                value = shared(raw);
+                value = m_shared.get(raw);
             else if (auto error = unescape(raw, valueStart, true, &value))
                 return error;
             m_labels.append({ name, value });
@@ -442,7 +429,9 @@ private:
     int m_lineNo = 0;
     PrometheusScrape m_scrape;
     QHash<QString, qsizetype> m_familyIndex;
-    QHash<QByteArray, QString> m_shared;
+    // Metric and label names, and short label values, repeat on every line of
+    // a scrape: one string each.
+    StringPool m_shared { 64 };
     MetricLabels m_labels; // the labels of the sample being read
     QSet<QString> m_helpSeen;
     QSet<QString> m_typeSeen;
