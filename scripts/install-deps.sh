@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config clang clang-format dpkg-dev file
+  build-essential cmake ninja-build pkg-config clang lld clang-format dpkg-dev file
   # libraries (why each is there: see README "Dependencies")
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libgit2-dev libzip-dev

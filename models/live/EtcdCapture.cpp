@@ -128,9 +128,9 @@ EtcdCaptureManifest capture(const CaseFile &caseFile, const EtcdCaptureOptions &
     // --cluster: the member list from the first endpoint that gives it names every member's client URLs.
     if (connection.cluster && !endpoints.isEmpty()) {
         const EtcdDiscovery found = EtcdConnections::discover(connection, job);
-        if (found.endpoints.isEmpty()) {
-            manifest.discoveryError = found.error;
-        } else {
+        // Also when members were found: URLs refused or members without any are still not read.
+        manifest.discoveryError = found.error;
+        if (!found.endpoints.isEmpty()) {
             endpoints = found.endpoints;
             members = found.members;
             memberListBody = found.memberListBody;

@@ -136,12 +136,28 @@ EtcdDiscovery discover(const EtcdConnection &connection, const JobContext *job)
                 member.url = url;
                 out.endpoints.append(member);
             }
+            QStringList problems;
             if (!refused.isEmpty())
-                out.error = QStringLiteral("client URLs from the member list not read (another scheme than %1, "
-                                           "credentials in them, or past %2): %3")
-                                .arg(scheme)
-                                .arg(maxEndpoints)
-                                .arg(refused.join(QStringLiteral(", ")));
+                problems.append(QStringLiteral("client URLs from the member list not read (another scheme than %1, "
+                                               "credentials in them, or past %2): %3")
+                                    .arg(scheme)
+                                    .arg(maxEndpoints)
+                                    .arg(refused.join(QStringLiteral(", "))));
+            // A member without client URLs has not started, or has not yet published
+            // itself through raft: it is part of the cluster and cannot be read, which
+            // the analysis must say rather than show a smaller, healthy cluster.
+            QStringList silent;
+            for (const EtcdMember &m : out.members) {
+                if (m.clientUrls.isEmpty())
+                    silent.append(m.name.isEmpty()
+                            ? m.idHex
+                            : escapeControlCharacters(m.name) + QStringLiteral(" (") + m.idHex + QLatin1Char(')'));
+            }
+            if (!silent.isEmpty())
+                problems.append(QStringLiteral("member(s) without client URLs in the member list (not started, or not "
+                                               "yet published), not read: %1")
+                                    .arg(silent.join(QStringLiteral(", "))));
+            out.error = problems.join(QStringLiteral("; "));
             if (!out.endpoints.isEmpty())
                 return out;
         }

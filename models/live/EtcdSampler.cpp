@@ -51,8 +51,9 @@ bool EtcdSampler::start(QString *error)
         const EtcdDiscovery found = EtcdConnections::discover(m_connection);
         if (!found.endpoints.isEmpty())
             m_endpoints = found.endpoints;
-        else
-            m_discoveryError = found.error; // the named ones are sampled; the rest of the cluster is not
+        // Without a member list the named ones are sampled; with one, members it
+        // gave no usable URL for are not: either way the recording says so.
+        m_discoveryError = found.error;
     }
     if (m_endpoints.size() >= EtcdSample::none) {
         *error = QStringLiteral("%1 endpoints: a recording holds at most 254").arg(m_endpoints.size());

@@ -5,6 +5,10 @@
 #include "TestCertificates.h"
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QThread>
@@ -103,6 +107,25 @@ bool EtcdTestCluster::moveLeader(int member, QString *error) const
     return true;
 }
 
+QString EtcdTestCluster::addUnstartedMember(QString *error) const
+{
+    QProcess add;
+    add.setProcessEnvironment(etcdctlEnvironment());
+    add.start(QStringLiteral("etcdctl"),
+        QStringList { QStringLiteral("--endpoints=") + m_clientUrls.first(), QStringLiteral("member"),
+            QStringLiteral("add"), QStringLiteral("never-started"),
+            QStringLiteral("--peer-urls=http://127.0.0.1:%1").arg(freePort()) }
+            + etcdctlFlags());
+    const QString out = add.waitForFinished(30000) ? QString::fromUtf8(add.readAllStandardOutput()) : QString();
+    // "Member 5c4f3d8f1a2b3c4d added to cluster …"
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Member ([0-9a-f]+) added")).match(out);
+    if (add.exitCode() != 0 || !m.hasMatch()) {
+        *error = QStringLiteral("etcdctl member add: %1%2").arg(out, QString::fromUtf8(add.readAllStandardError()));
+        return {};
+    }
+    return m.captured(1);
+}
+
 int EtcdTestCluster::follower() const
 {
     const int lead = leader();
@@ -123,6 +146,29 @@ void EtcdTestCluster::freeze(int member)
 void EtcdTestCluster::resume(int member)
 {
     ::kill(pid_t(m_processes.at(member)->processId()), SIGCONT);
+}
+
+bool EtcdTestCluster::everyMemberPublished() const
+{
+    for (const QString &url : m_clientUrls) {
+        QProcess list;
+        list.setProcessEnvironment(etcdctlEnvironment());
+        list.start(QStringLiteral("etcdctl"),
+            QStringList { QStringLiteral("--endpoints=") + url, QStringLiteral("member"), QStringLiteral("list"),
+                QStringLiteral("-w"), QStringLiteral("json") }
+                + etcdctlFlags());
+        if (!list.waitForFinished(10000) || list.exitCode() != 0)
+            return false;
+        const QJsonArray members
+            = QJsonDocument::fromJson(list.readAllStandardOutput()).object().value(QStringLiteral("members")).toArray();
+        if (members.size() != m_members)
+            return false;
+        for (const QJsonValue &m : members) {
+            if (m.toObject().value(QStringLiteral("clientURLs")).toArray().isEmpty())
+                return false;
+        }
+    }
+    return true;
 }
 
 bool EtcdTestCluster::start(QString *error)
@@ -195,7 +241,7 @@ bool EtcdTestCluster::start(QString *error)
             QStringList { QStringLiteral("--endpoints=") + m_clientUrls.join(QLatin1Char(',')),
                 QStringLiteral("endpoint"), QStringLiteral("health") }
                 + etcdctlFlags());
-        if (health.waitForFinished(10000) && health.exitCode() == 0)
+        if (health.waitForFinished(10000) && health.exitCode() == 0 && everyMemberPublished())
             return true;
         QThread::msleep(100); // polling a condition, not timing anything
     }

@@ -43,6 +43,9 @@ public:
     QString logFile(int member) const { return m_dir.filePath(QStringLiteral("member-%1.log").arg(member)); }
     // Stops one member (as a crash would: SIGKILL), the others keep running.
     void kill(int member);
+    // Adds a member that never starts (`etcdctl member add`): the member list
+    // names it "unstarted", without a name or client URLs. Its hex id, "" on failure.
+    QString addUnstartedMember(QString *error) const;
     // Freezes one member (SIGSTOP: alive, its sockets open, answering nothing) and resumes it (SIGCONT).
     void freeze(int member);
     void resume(int member);
@@ -51,6 +54,10 @@ private:
     // One line of `etcdctl endpoint status -w simple` for a member, split at ", ".
     QStringList statusFields(int member) const;
     QProcessEnvironment etcdctlEnvironment() const;
+    // True once every endpoint's member list gives every member its client URLs:
+    // a member publishes them through raft after it is healthy, so a healthy
+    // cluster can still list one member without them for a moment.
+    bool everyMemberPublished() const;
     int m_members;
     Security m_security;
     QStringList m_extraFlags;

@@ -177,6 +177,35 @@ private Q_SLOTS:
         QVERIFY(offline.completeness.isComplete());
     }
 
+    void anUnstartedMemberIsNamedAndTheAnalysisIsIncomplete()
+    {
+        if (!haveEtcd())
+            QSKIP(skipReason());
+        // Without the strict check etcd takes a new member at once instead of after 5 s of quorum.
+        EtcdTestCluster cluster(
+            3, EtcdTestCluster::Security::Plain, { QStringLiteral("--strict-reconfig-check=false") });
+        QString error;
+        QVERIFY2(cluster.start(&error), qPrintable(error));
+        // Three of four members still make a quorum: the cluster works, one member is only a name.
+        const QString unstarted = cluster.addUnstartedMember(&error);
+        QVERIFY2(!unstarted.isEmpty(), qPrintable(error));
+        QTemporaryDir dir;
+        const CaseFile c = caseAt(dir.filePath(QStringLiteral("case.yaml")),
+            "strata: 1\nsources:\n  etcd:\n    endpoints: [" + cluster.clientUrls().first().toUtf8()
+                + "]\n    cluster: true\n    timeout: 2s\n");
+        const AnalysisResult r = analyze(c);
+        QVERIFY(r.etcdCapture);
+        QCOMPARE(r.etcdCapture->endpoints.size(), 3); // the three that publish client URLs
+        // Never a smaller, healthy-looking cluster: the fourth member is named and the read incomplete.
+        QVERIFY(!r.completeness.isComplete());
+        QVERIFY2(problems(r).contains(unstarted) && problems(r).contains(QLatin1String("not started")),
+            qPrintable(problems(r)));
+        // Offline the same capture says the same.
+        const AnalysisResult offline = analyze(c, true);
+        QVERIFY(!offline.completeness.isComplete());
+        QVERIFY2(problems(offline).contains(unstarted), qPrintable(problems(offline)));
+    }
+
     void aKilledMemberIsItsOwnRowAndTheAnalysisIsIncomplete()
     {
         if (!haveEtcd())
