@@ -152,14 +152,16 @@ void classify(FieldDiff &f, const std::array<bool, columnCount> &objectPresent,
 } // namespace
 
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
-    const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage)
+    const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage,
+    std::array<qsizetype, columnCount> *leftOut)
 {
     QList<ColumnObject> copy = objects; // the caller's trees stay; only the copy's are emptied
-    return diffReleasing(copy, investigated, cancelled, coverage);
+    return diffReleasing(copy, investigated, cancelled, coverage, leftOut);
 }
 
 QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
-    const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage)
+    const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage,
+    std::array<qsizetype, columnCount> *leftOut)
 {
     if (!coverage) {
         ColumnCoverage held {};
@@ -167,6 +169,26 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
             held[size_t(columnIndex(o.column))] = ColumnEvidence::Read;
         coverage = held;
     }
+    if (leftOut)
+        leftOut->fill(0);
+    const QSet<ResourceId> named(investigated.cbegin(), investigated.cend());
+    // Which columns hold each object (read, not merely asked for).
+    QHash<ResourceId, unsigned> heldBy;
+    if (!named.isEmpty()) {
+        heldBy.reserve(objects.size());
+        for (const ColumnObject &o : std::as_const(objects)) {
+            if (!o.unread)
+                heldBy[o.id] |= columnBit(o.column);
+        }
+    }
+    const unsigned liveOrReplica[] = { columnBit(Column::Live), columnBit(Column::Replica) };
+    const auto leftOutOfDiff = [&](const ColumnObject &o) {
+        if (named.isEmpty() || o.unread || named.contains(o.id))
+            return false;
+        const unsigned held = heldBy.value(o.id);
+        return held == liveOrReplica[0] || held == liveOrReplica[1];
+    };
+
     QHash<ResourceId, qsizetype> index;
     QSet<QString> sharedPaths;
     QList<Builder> builders;
@@ -174,8 +196,10 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         // One builder per object, not per copy: most objects come in four columns.
         QSet<ResourceId> ids;
         ids.reserve(objects.size());
-        for (const ColumnObject &o : std::as_const(objects))
-            ids.insert(o.id);
+        for (const ColumnObject &o : std::as_const(objects)) {
+            if (!leftOutOfDiff(o))
+                ids.insert(o.id);
+        }
         for (const ResourceId &id : investigated)
             ids.insert(id);
         builders.reserve(ids.size());
@@ -228,6 +252,13 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
             return {};
         if (o->unread)
             continue;
+        if (leftOutOfDiff(*o)) {
+            o->object = Value();
+            o->managedFields = Value();
+            if (leftOut)
+                ++(*leftOut)[size_t(columnIndex(o->column))];
+            continue;
+        }
         auto it = index.constFind(o->id);
         qsizetype at;
         if (it == index.cend()) {

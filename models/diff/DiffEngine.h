@@ -16,13 +16,22 @@ namespace DiffEngine {
 // by id. Cancellation is checked between resources when `cancelled` is given.
 // `coverage` says what the case holds for each column; without it a column
 // counts as read when it holds any object.
+//
+// When `investigated` names resources, an object it does not name that only
+// the live or only the replica column holds is left out: it has nothing to
+// differ from and no rule calls it missing anywhere (a pasted `kubectl get -A`
+// of 65,000 objects next to one object under investigation). `leftOut`, when
+// given, counts them per column. Objects only in code or only in state stay:
+// they are what "the next apply would create/delete it" is about.
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
-    const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt);
+    const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt,
+    std::array<qsizetype, columnCount> *leftOut = nullptr);
 // The same, emptying each object's trees (`object`, `managedFields`) as soon
 // as they are read, so a whole cluster's parsed evidence is not held next to
 // its diff; ids, columns and identities stay for the caller.
 QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
-    const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt);
+    const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt,
+    std::array<qsizetype, columnCount> *leftOut = nullptr);
 } // namespace DiffEngine
 
 } // namespace strata

@@ -278,11 +278,22 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
         }
     }
 
+    std::array<qsizetype, columnCount> leftOut {};
     result.resources
-        = DiffEngine::diffReleasing(evidence.objects, investigated, cancelled, result.completeness.coverage);
+        = DiffEngine::diffReleasing(evidence.objects, investigated, cancelled, result.completeness.coverage, &leftOut);
     if (cancelled()) {
         result.cancelled = true;
         return result;
+    }
+    for (Column c : allColumns) {
+        const qsizetype n = leftOut[size_t(columnIndex(c))];
+        if (n > 0)
+            result.diagnostics.append(
+                Diagnostic { Diagnostic::Severity::Note, result.columnOrigins[size_t(columnIndex(c))], 0, 0,
+                    QStringLiteral("%1 object(s) held only by the %2 column and not named in resources: not compared "
+                                   "(nothing holds them to compare with; name one in resources: to see its fields)")
+                        .arg(n)
+                        .arg(columnName(c)) });
     }
 
     if (caseFile.etcdSource && !cancelled())

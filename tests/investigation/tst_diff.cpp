@@ -266,6 +266,56 @@ private Q_SLOTS:
         QCOMPARE(missing, 5); // old-limits missing from code; `absent` from all four columns that have evidence
     }
 
+    void objectsOnlyLiveOrOnlyReplicaAndNotNamedAreLeftOut()
+    {
+        // The investigated object in all four columns, plus copies of it under
+        // other names held by one or two columns.
+        auto objects = scenario();
+        const ResourceId investigated = objects.first().id;
+        const auto renamed = [&](int from, const char *name) {
+            ColumnObject o = objects[from];
+            o.id.name = QString::fromLatin1(name);
+            return o;
+        };
+        objects.append(renamed(2, "live-only-a")); // live
+        objects.append(renamed(2, "live-only-b"));
+        objects.append(renamed(3, "replica-only")); // replica
+        objects.append(renamed(2, "live-and-replica"));
+        objects.append(renamed(3, "live-and-replica"));
+        objects.append(renamed(0, "code-only")); // "the next apply would create it"
+        objects.append(renamed(1, "state-only")); // "the next apply would delete it"
+        ColumnObject unread = renamed(3, "live-only-b"); // asked of the replica, which could not say
+        unread.object = Value();
+        unread.unread = true;
+        objects.append(unread);
+
+        std::array<qsizetype, columnCount> leftOut {};
+        const auto diffs = DiffEngine::diff(objects, { investigated }, {}, std::nullopt, &leftOut);
+        QStringList names;
+        for (const ResourceDiff &d : diffs)
+            names.append(d.id.name);
+        QCOMPARE(names,
+            QStringList({ QStringLiteral("limits"), QStringLiteral("code-only"), QStringLiteral("live-and-replica"),
+                QStringLiteral("state-only") }));
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 2);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Replica))], 1);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Code))], 0);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::State))], 0);
+        // What the rules say of what stays is unchanged: code-only and state-only are missing somewhere.
+        int missing = 0;
+        for (const Finding &f : DriftRules::evaluate(diffs))
+            missing += f.id == QLatin1String("missing-resource") ? 1 : 0;
+        QCOMPARE(missing, 2);
+
+        // Named, a live-only object is compared (and unknown elsewhere); without
+        // any resources named, every object is.
+        const ResourceId liveOnly { investigated.kind, investigated.ns, QStringLiteral("live-only-a") };
+        QCOMPARE(DiffEngine::diff(objects, { investigated, liveOnly }, {}, std::nullopt, &leftOut).size(), 5);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 1);
+        QCOMPARE(DiffEngine::diff(objects, {}, {}, std::nullopt, &leftOut).size(), 7);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 0);
+    }
+
     void structuredValuesAreComparedAsSubPaths()
     {
         auto objects = scenario();
