@@ -302,9 +302,20 @@ EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
     return one;
 }
 
+// Appends `from`, taking its buffer whole when `into` has none yet: a million
+// metric samples or log lines are never held twice while they are merged.
+template<typename T> void appendMoved(QList<T> &into, QList<T> &&from)
+{
+    if (into.isEmpty() && into.capacity() == 0)
+        into = std::move(from);
+    else
+        into += std::move(from);
+    from = QList<T>();
+}
+
 void merge(EvidenceSet &into, EvidenceSet &&from)
 {
-    into.objects += std::move(from.objects);
+    appendMoved(into.objects, std::move(from.objects));
     into.etcd.statuses += from.etcd.statuses;
     into.etcd.members += from.etcd.members;
     into.etcd.health += from.etcd.health;
@@ -317,10 +328,10 @@ void merge(EvidenceSet &into, EvidenceSet &&from)
         if (i->isEmpty())
             *i = *f;
     }
-    into.metrics += std::move(from.metrics);
-    into.events += std::move(from.events);
-    into.notes += std::move(from.notes);
-    into.recordings += std::move(from.recordings);
+    appendMoved(into.metrics, std::move(from.metrics));
+    appendMoved(into.events, std::move(from.events));
+    appendMoved(into.notes, std::move(from.notes));
+    appendMoved(into.recordings, std::move(from.recordings));
     if (from.state) {
         into.state = std::move(from.state);
         into.statePath = from.statePath;

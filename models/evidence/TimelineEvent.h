@@ -24,3 +24,7 @@ struct TimelineEvent
 };
 
 } // namespace strata
+
+// Implicitly shared Qt members only: a million log lines grow by realloc
+// instead of being moved one by one into a second buffer.
+Q_DECLARE_TYPEINFO(strata::TimelineEvent, Q_RELOCATABLE_TYPE);

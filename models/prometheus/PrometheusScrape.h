@@ -68,3 +68,7 @@ struct PrometheusScrape
 };
 
 } // namespace strata
+
+// Implicitly shared Qt members only: a QList of a million grows by realloc
+// (mremap for big blocks) instead of moving each sample into a second buffer.
+Q_DECLARE_TYPEINFO(strata::MetricSample, Q_RELOCATABLE_TYPE);
