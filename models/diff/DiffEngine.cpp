@@ -13,25 +13,25 @@ namespace strata::DiffEngine {
 
 namespace {
 
-// The rows of one object, found by path. Columns list an object's fields in
-// much the same order, so the row after the last one found is tried first and
-// a hash is built only for objects with many fields: a hash per object was a
-// fifth of the diff's memory at 20,000 objects.
+// Finds the rows of one object (its ResourceDiff's `fields`) by path. Columns
+// list an object's fields in much the same order, so the row after the last
+// one found is tried first and a hash is built only for objects with many
+// fields: a hash per object was a fifth of the diff's memory at 20,000
+// objects. Kept beside the ResourceDiffs, not around them, so the finished
+// list is handed over whole instead of moved into a second one.
 struct Builder
 {
     static constexpr qsizetype hashFrom = 32;
     static constexpr qsizetype maxSharedPaths = 262144;
 
-    ResourceDiff diff;
     QHash<QString, qsizetype> rowOfPath; // only past hashFrom rows
     qsizetype next = 0;
     std::array<bool, columnCount> partial {};
 
     // `paths` shares each row's path with every object that has the same
     // field ("metadata.name" once, not once per object).
-    FieldDiff &row(QString &&path, QSet<QString> &paths)
+    FieldDiff &row(QList<FieldDiff> &rows, QString &&path, QSet<QString> &paths)
     {
-        QList<FieldDiff> &rows = diff.fields;
         const qsizetype n = rows.size();
         qsizetype at = -1;
         if (next < n && rows[next].path == path) {
@@ -192,6 +192,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     QHash<ResourceId, qsizetype> index;
     QSet<QString> sharedPaths;
     QList<Builder> builders;
+    QList<ResourceDiff> diffs; // builders[i] builds diffs[i]
     {
         // One builder per object, not per copy: most objects come in four columns.
         QSet<ResourceId> ids;
@@ -203,16 +204,18 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         for (const ResourceId &id : investigated)
             ids.insert(id);
         builders.reserve(ids.size());
+        diffs.reserve(ids.size());
         index.reserve(ids.size());
     }
     for (const ResourceId &id : investigated) {
         if (index.contains(id))
             continue;
         index.insert(id, builders.size());
-        Builder b;
-        b.diff.id = id;
-        b.diff.investigated = true;
-        builders.append(b);
+        builders.append(Builder());
+        ResourceDiff d;
+        d.id = id;
+        d.investigated = true;
+        diffs.append(std::move(d));
     }
     const qsizetype firstUninvestigated = builders.size();
 
@@ -264,19 +267,21 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         if (it == index.cend()) {
             at = builders.size();
             index.insert(o->id, at);
-            Builder b;
-            b.diff.id = o->id;
-            builders.append(b);
+            builders.append(Builder());
+            ResourceDiff d;
+            d.id = o->id;
+            diffs.append(std::move(d));
         } else {
             at = *it;
         }
         Builder &b = builders[at];
+        ResourceDiff &d = diffs[at];
         const size_t col = size_t(columnIndex(o->column));
-        if (b.diff.identities[col].present)
+        if (d.identities[col].present)
             continue; // the first copy of an object in a column wins; the importer reports duplicates
-        b.diff.identities[col] = o->identity;
-        b.diff.identities[col].present = true;
-        b.diff.managedFields[col] = std::exchange(o->managedFields, Value());
+        d.identities[col] = o->identity;
+        d.identities[col].present = true;
+        d.managedFields[col] = std::exchange(o->managedFields, Value());
         b.partial[col] = o->partial;
         FieldFlattener::Options options;
         options.secretDataIsBase64 = o->secretDataIsBase64;
@@ -284,11 +289,11 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         options.sensitivePaths = sensitive.value(o->id);
         QList<FieldValue> fields = FieldFlattener::flatten(o->object, options);
         o->object = Value(); // read: the diff's cells are all that is kept of it
-        if (b.diff.fields.isEmpty())
-            b.diff.fields.reserve(fields.size());
+        if (d.fields.isEmpty())
+            d.fields.reserve(fields.size());
         b.next = 0;
         for (FieldValue &f : fields) {
-            FieldDiff &r = b.row(std::move(f.path), sharedPaths);
+            FieldDiff &r = b.row(d.fields, std::move(f.path), sharedPaths);
             r.noise = r.noise || f.noise;
             r.secret = r.secret || f.kind == FieldValue::Kind::Secret;
             DiffCell &cell = r.cells[col];
@@ -305,22 +310,21 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     }
 
     // Identity fields Terraform does not write (apiVersion, kind) are bookkeeping, not findings.
-    QList<ResourceDiff> out;
-    out.reserve(builders.size());
-    for (Builder &b : builders) {
+    for (qsizetype i = 0; i < diffs.size(); ++i) {
+        ResourceDiff &d = diffs[i];
         std::array<bool, columnCount> present {};
         for (Column c : allColumns)
-            present[size_t(columnIndex(c))] = b.diff.identities[size_t(columnIndex(c))].present;
-        for (FieldDiff &f : b.diff.fields) {
+            present[size_t(columnIndex(c))] = d.identities[size_t(columnIndex(c))].present;
+        for (FieldDiff &f : d.fields) {
             if (f.path == QLatin1String("apiVersion") || f.path == QLatin1String("kind"))
                 f.noise = true;
-            classify(f, present, b.partial, *coverage);
+            classify(f, present, builders[i].partial, *coverage);
         }
-        b.diff.coverage = *coverage;
-        b.diff.unreadColumns = unread.value(b.diff.id);
-        out.append(std::move(b.diff));
-        b.rowOfPath = {};
+        d.coverage = *coverage;
+        d.unreadColumns = unread.value(d.id);
     }
+    builders = QList<Builder>();
+    QList<ResourceDiff> out = std::move(diffs);
     std::sort(out.begin() + std::min(firstUninvestigated, out.size()), out.end(),
         [](const ResourceDiff &a, const ResourceDiff &b) { return a.id.toString() < b.id.toString(); });
     return out;
