@@ -69,38 +69,91 @@ QString formatLimit(qint64 bytes)
     return QStringLiteral("%1 bytes").arg(bytes);
 }
 
-FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLimit)
+namespace {
+
+// Opens `path` for reading if it is a regular file (-1 and `*error` if not),
+// blocking reads from then on; `*size` is its size when opened.
+int openRegularFile(const QString &path, qint64 limit, OverLimit overLimit, qint64 *size, QString *error)
 {
-    if (path.startsWith(QLatin1Char(':')))
-        return readResource(path, limit, overLimit);
-    FileContents out;
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is
     // checked on the open descriptor, so nothing can be swapped in between.
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        out.error = QString::fromLocal8Bit(std::strerror(errno));
-        return out;
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return -1;
     }
     struct stat st
     {
     };
     if (::fstat(fd, &st) != 0) {
-        out.error = QString::fromLocal8Bit(std::strerror(errno));
+        *error = QString::fromLocal8Bit(std::strerror(errno));
         ::close(fd);
-        return out;
+        return -1;
     }
     if (!S_ISREG(st.st_mode)) {
-        out.error = QStringLiteral("%1, not a regular file: Strata reads only regular files").arg(kindOf(st.st_mode));
+        *error = QStringLiteral("%1, not a regular file: Strata reads only regular files").arg(kindOf(st.st_mode));
         ::close(fd);
-        return out;
+        return -1;
     }
     if (qint64(st.st_size) > limit && overLimit == OverLimit::Refuse) {
-        out.error = tooLargeMessage(qint64(st.st_size), limit);
+        *error = tooLargeMessage(qint64(st.st_size), limit);
         ::close(fd);
-        return out;
+        return -1;
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    out.bytes.reserve(qsizetype(std::min<qint64>(st.st_size, limit)));
+    *size = qint64(st.st_size);
+    return fd;
+}
+
+} // namespace
+
+QString readRegularFileInPieces(
+    const QString &path, qint64 limit, qsizetype pieceSize, const std::function<void(QByteArrayView)> &piece)
+{
+    if (path.startsWith(QLatin1Char(':'))) {
+        const FileContents whole = readResource(path, limit, OverLimit::Refuse);
+        if (whole.ok())
+            piece(whole.bytes);
+        return whole.error;
+    }
+    QString error;
+    qint64 size = 0;
+    const int fd = openRegularFile(path, limit, OverLimit::Refuse, &size, &error);
+    if (fd < 0)
+        return error;
+    QByteArray buffer(std::max<qsizetype>(pieceSize, 1), Qt::Uninitialized);
+    qint64 total = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            error = QString::fromLocal8Bit(std::strerror(errno));
+            break;
+        }
+        if (n == 0)
+            break;
+        total += n;
+        if (total > limit) { // grew while being read
+            error = tooLargeMessage(total, limit);
+            break;
+        }
+        piece(QByteArrayView(buffer.constData(), qsizetype(n)));
+    }
+    ::close(fd);
+    return error;
+}
+
+FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLimit)
+{
+    if (path.startsWith(QLatin1Char(':')))
+        return readResource(path, limit, overLimit);
+    FileContents out;
+    qint64 size = 0;
+    const int fd = openRegularFile(path, limit, overLimit, &size, &out.error);
+    if (fd < 0)
+        return out;
+    out.bytes.reserve(qsizetype(std::min<qint64>(size, limit)));
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);

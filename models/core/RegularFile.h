@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
+
+#include <functional>
 
 namespace strata {
 
@@ -27,6 +30,13 @@ qint64 evidenceReadLimit();
 enum class OverLimit { Refuse, Truncate };
 
 FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLimit = OverLimit::Refuse);
+
+// The same checks, with the file handed to `piece` a piece of at most
+// `pieceSize` bytes at a time instead of held whole (a parser that reads as
+// it goes). The error, or an empty string when every piece was given; a file
+// past the limit stops with an error, after the pieces before it.
+QString readRegularFileInPieces(
+    const QString &path, qint64 limit, qsizetype pieceSize, const std::function<void(QByteArrayView)> &piece);
 
 // Why a file of `size` bytes is not read under `limit`: every reader of
 // files (on disk, in a git commit) says it the same way.

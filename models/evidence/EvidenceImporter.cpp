@@ -97,10 +97,8 @@ void importEtcdctl(const QByteArray &text, const QString &path, EvidenceSet &set
         = parts.isEmpty() ? QStringLiteral("nothing etcdctl printed was recognised") : parts.join(QStringLiteral(", "));
 }
 
-void importPrometheus(QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+void addScrape(PrometheusScrape &&scrape, EvidenceSet &set, ImportedEvidence &out)
 {
-    PrometheusScrape scrape = PrometheusParser::parse(text, path);
-    text = QByteArray();
     out.diagnostics += scrape.diagnostics;
     qsizetype samples = 0;
     for (const MetricFamily &family : std::as_const(scrape.families))
@@ -135,6 +133,37 @@ void importPrometheus(QByteArray &text, const QString &path, EvidenceSet &set, I
     out.summary = QStringLiteral("%1, %2").arg(
         plural(scrape.families.size(), QStringLiteral("metric family"), QStringLiteral("metric families")),
         plural(samples, QStringLiteral("sample"), QStringLiteral("samples")));
+}
+
+void importPrometheus(QByteArray &text, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+{
+    PrometheusScrape scrape = PrometheusParser::parse(text, path);
+    text = QByteArray();
+    addScrape(std::move(scrape), set, out);
+}
+
+// A scrape file is parsed again a piece at a time, its whole text (read to
+// recognise it and to look for credentials) released first: a million series
+// are not held beside the 70 MB they were read from. The file must be the
+// one read: the same size.
+void importPrometheusFile(
+    QByteArray &text, const QString &resolvedPath, const QString &path, EvidenceSet &set, ImportedEvidence &out)
+{
+    const qsizetype readBefore = text.size();
+    text = QByteArray();
+    PrometheusParser::PieceParser parser(path);
+    qint64 readNow = 0;
+    QString error = readRegularFileInPieces(resolvedPath, evidenceReadLimit(), 1 << 20, [&](QByteArrayView piece) {
+        readNow += piece.size();
+        parser.add(piece);
+    });
+    if (error.isEmpty() && readNow != readBefore)
+        error = QStringLiteral("it changed while being read (%1 bytes, then %2)").arg(readBefore).arg(readNow);
+    if (!error.isEmpty()) {
+        out.diagnostics.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(error)));
+        return;
+    }
+    addScrape(parser.finish(), set, out);
 }
 
 // The structured fields of a log line that the rules and views read (the
@@ -298,7 +327,10 @@ EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
                 .arg(credential)));
         return one;
     }
-    importByKind(out.kind, text, path, entry.role, one.set, out);
+    if (out.kind == EvidenceKind::Prometheus && !info.isDir())
+        importPrometheusFile(text, out.resolvedPath, path, one.set, out);
+    else
+        importByKind(out.kind, text, path, entry.role, one.set, out);
     return one;
 }
 

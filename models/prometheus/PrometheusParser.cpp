@@ -97,36 +97,38 @@ struct LineError
 class Parser
 {
 public:
-    Parser(const QByteArray &text, const QString &file)
-        : m_text(text)
-        , m_file(file)
+    explicit Parser(const QString &file)
+        : m_file(file)
     {
     }
 
-    PrometheusScrape run()
+    // Reads the lines of `text`. All of them end with a newline unless `atEnd`
+    // (the input's last piece), so a scrape can come in pieces cut after any
+    // newline; nothing of `text` is kept.
+    void feed(QByteArrayView text, bool atEnd)
     {
         qsizetype pos = 0;
-        int lineNo = 0;
-        while (pos < m_text.size()) {
-            qsizetype eol = m_text.indexOf('\n', pos);
+        while (pos < text.size()) {
+            qsizetype eol = text.indexOf('\n', pos);
             const bool terminated = eol >= 0;
             if (!terminated)
-                eol = m_text.size();
-            ++lineNo;
-            QByteArrayView line(m_text.constData() + pos, eol - pos);
+                eol = text.size();
+            QByteArrayView line = text.sliced(pos, eol - pos);
             if (line.endsWith('\r'))
                 line.chop(1); // pasted from Windows tools; harmless
             m_line = line;
-            m_lineNo = lineNo;
+            ++m_lineNo;
             if (auto error = parseLine())
                 report(Diagnostic::Severity::Error, error->at, error->message);
-            else if (!terminated && !line.trimmed().isEmpty())
+            else if (!terminated && atEnd && !line.trimmed().isEmpty())
                 report(Diagnostic::Severity::Error, line.size(),
                     QStringLiteral("the last line must end with a newline (text format 0.0.4); its content was kept"));
             pos = eol + 1;
         }
-        return std::move(m_scrape);
+        m_line = {};
     }
+
+    PrometheusScrape finish() { return std::move(m_scrape); }
 
 private:
     void report(Diagnostic::Severity severity, qsizetype at, const QString &message)
@@ -423,7 +425,6 @@ private:
         return std::nullopt;
     }
 
-    const QByteArray &m_text;
     QString m_file;
     QByteArrayView m_line;
     int m_lineNo = 0;
@@ -443,7 +444,49 @@ private:
 
 PrometheusScrape parse(const QByteArray &text, const QString &file)
 {
-    return Parser(text, file).run();
+    Parser parser(file);
+    parser.feed(text, true);
+    return parser.finish();
+}
+
+struct PieceParser::State
+{
+    explicit State(const QString &file)
+        : parser(file)
+    {
+    }
+    Parser parser;
+    QByteArray carried; // the start of a line the last piece cut
+};
+
+PieceParser::PieceParser(const QString &file)
+    : m_state(std::make_unique<State>(file))
+{
+}
+
+PieceParser::~PieceParser() = default;
+
+void PieceParser::add(QByteArrayView piece)
+{
+    const qsizetype lastNewline = piece.lastIndexOf('\n');
+    if (lastNewline < 0) {
+        m_state->carried += piece;
+        return;
+    }
+    if (m_state->carried.isEmpty()) {
+        m_state->parser.feed(piece.first(lastNewline + 1), false);
+    } else {
+        m_state->carried += piece.first(lastNewline + 1);
+        m_state->parser.feed(m_state->carried, false);
+    }
+    m_state->carried = piece.sliced(lastNewline + 1).toByteArray();
+}
+
+PrometheusScrape PieceParser::finish()
+{
+    m_state->parser.feed(m_state->carried, true);
+    m_state->carried.clear();
+    return m_state->parser.finish();
 }
 
 } // namespace strata::PrometheusParser

@@ -3,6 +3,9 @@
 #include "prometheus/PrometheusScrape.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
+
+#include <memory>
 
 namespace strata {
 
@@ -14,6 +17,25 @@ namespace strata {
 // /metrics reads.
 namespace PrometheusParser {
 PrometheusScrape parse(const QByteArray &text, const QString &file);
+
+// The same for a scrape that comes in pieces cut anywhere, e.g. a large file
+// read a piece at a time so that its text is never held whole next to the
+// samples read from it. Gives what parse() gives for the pieces joined.
+class PieceParser
+{
+public:
+    explicit PieceParser(const QString &file);
+    ~PieceParser();
+    PieceParser(const PieceParser &) = delete;
+    PieceParser &operator=(const PieceParser &) = delete;
+
+    void add(QByteArrayView piece);
+    PrometheusScrape finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 } // namespace PrometheusParser
 
 } // namespace strata

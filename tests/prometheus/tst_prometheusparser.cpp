@@ -22,6 +22,26 @@ MetricLabels labels(std::initializer_list<QPair<QString, QString>> l)
 {
     return MetricLabels(l);
 }
+
+// Everything a scrape holds, one line each, for comparing two readings.
+QStringList dump(const PrometheusScrape &s)
+{
+    QStringList out;
+    for (const MetricFamily &f : s.families) {
+        out.append(
+            QStringLiteral("family %1 %2 %3 %4").arg(f.name, metricTypeName(f.type), f.help, f.location.toString()));
+        for (const MetricSample &m : f.samples)
+            out.append(
+                QStringLiteral("  %1%2 %3 %4 %5")
+                    .arg(m.name, m.labelText(), QString::number(m.value, 'g', 17),
+                        m.timestampMs ? QString::number(*m.timestampMs) : QStringLiteral("-"), m.location.toString()));
+    }
+    for (const PrometheusComment &c : s.comments)
+        out.append(QStringLiteral("comment %1 %2").arg(c.text, c.location.toString()));
+    for (const Diagnostic &d : s.diagnostics)
+        out.append(d.toString());
+    return out;
+}
 } // namespace
 
 class TestPrometheusParser : public QObject
@@ -99,6 +119,40 @@ private Q_SLOTS:
         for (const Diagnostic &d : s.diagnostics) {
             QVERIFY(d.line >= 1);
             QVERIFY(d.column >= 1);
+        }
+    }
+
+    // A large scrape file is read in pieces (its text never held whole):
+    // wherever the pieces are cut, in a line, in a UTF-8 character, between
+    // \r and \n, the reading is the one of the whole text.
+    void piecesCutAnywhereReadAsTheWhole()
+    {
+        QStringList files { QStringLiteral(STRATA_SHARED_DIR "/reference-case/artifacts/metrics.prom") };
+        for (const QString &dir : { QStringLiteral(STRATA_SHARED_DIR "/testdata/prometheus/text"),
+                 QStringLiteral(STRATA_SHARED_DIR "/testdata/prometheus/fuzz-corpus") }) {
+            for (const QFileInfo &f : QDir(dir).entryInfoList(QDir::Files))
+                files.append(f.filePath());
+        }
+        QCOMPARE_GT(files.size(), 20);
+        QList<QByteArray> texts;
+        for (const QString &f : files)
+            texts.append(readFile(f));
+        // The odd ones out: no final newline, CRLF, multi-byte text, an empty file.
+        texts.append("# HELP x \xc3\xa9t\xc3\xa9\r\nx{a=\"\xe2\x82\xac\"} 1\r\nx{a=\"b\"} 2");
+        texts.append("");
+        texts.append("\n\n# TYPE y gauge\ny 1\ny{a=\"1\"} 2 1700000000000\nbroken{\n");
+        for (const QByteArray &text : std::as_const(texts)) {
+            const QStringList whole = dump(PrometheusParser::parse(text, QStringLiteral("m.prom")));
+            for (qsizetype size : { 1, 2, 3, 7, 64, 4096 }) {
+                PrometheusParser::PieceParser pieces(QStringLiteral("m.prom"));
+                for (qsizetype at = 0; at < text.size(); at += size)
+                    pieces.add(QByteArrayView(text).sliced(at, std::min(size, text.size() - at)));
+                const QStringList inPieces = dump(pieces.finish());
+                if (inPieces != whole)
+                    QFAIL(qPrintable(QStringLiteral("pieces of %1 bytes read differently:\n%2\n--- whole:\n%3")
+                                         .arg(size)
+                                         .arg(inPieces.join(QLatin1Char('\n')), whole.join(QLatin1Char('\n')))));
+            }
         }
     }
 
