@@ -7,6 +7,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang lld clang-format dpkg-dev file
+  # the sanitizer and libFuzzer runtimes clang links (only recommended by clang, and
+  # recommendations are not installed)
+  libclang-rt-dev
   # libraries (why each is there: see README "Dependencies")
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libgit2-dev libzip-dev

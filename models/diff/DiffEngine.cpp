@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -153,15 +154,15 @@ void classify(FieldDiff &f, const std::array<bool, columnCount> &objectPresent,
 
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage,
-    std::array<qsizetype, columnCount> *leftOut)
+    std::array<qsizetype, columnCount> *leftOut, const std::function<bool(const QList<FieldValue> &)> &stillWanted)
 {
     QList<ColumnObject> copy = objects; // the caller's trees stay; only the copy's are emptied
-    return diffReleasing(copy, investigated, cancelled, coverage, leftOut);
+    return diffReleasing(copy, investigated, cancelled, coverage, leftOut, stillWanted);
 }
 
 QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled, std::optional<ColumnCoverage> coverage,
-    std::array<qsizetype, columnCount> *leftOut)
+    std::array<qsizetype, columnCount> *leftOut, const std::function<bool(const QList<FieldValue> &)> &stillWanted)
 {
     if (!coverage) {
         ColumnCoverage held {};
@@ -176,10 +177,10 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     QHash<ResourceId, unsigned> heldBy;
     if (!named.isEmpty()) {
         heldBy.reserve(objects.size());
-        for (const ColumnObject &o : std::as_const(objects)) {
-            if (!o.unread)
-                heldBy[o.id] |= columnBit(o.column);
-        }
+        // A copy a source could not read counts: that column is unknown for
+        // the object, which the diff must say.
+        for (const ColumnObject &o : std::as_const(objects))
+            heldBy[o.id] |= columnBit(o.column);
     }
     const unsigned liveOrReplica[] = { columnBit(Column::Live), columnBit(Column::Replica) };
     const auto leftOutOfDiff = [&](const ColumnObject &o) {
@@ -250,17 +251,30 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
             unread[o.id] |= columnBit(o.column);
     }
 
+    QSet<ResourceId> counted; // objects left out, each counted once
     for (ColumnObject *o : std::as_const(ordered)) {
         if (cancelled && cancelled())
             return {};
         if (o->unread)
             continue;
+        FieldFlattener::Options options;
+        options.secretDataIsBase64 = o->secretDataIsBase64;
+        options.secretValues = o->secretValues;
+        options.sensitivePaths = sensitive.value(o->id);
+        std::optional<QList<FieldValue>> flattened;
         if (leftOutOfDiff(*o)) {
-            o->object = Value();
-            o->managedFields = Value();
-            if (leftOut)
-                ++(*leftOut)[size_t(columnIndex(o->column))];
-            continue;
+            // Unless a rule could still speak of it from the logs or metrics.
+            if (stillWanted)
+                flattened = FieldFlattener::flatten(o->object, options);
+            if (!stillWanted || !stillWanted(*flattened)) {
+                o->object = Value();
+                o->managedFields = Value();
+                if (leftOut && !counted.contains(o->id)) { // one object, however many copies
+                    counted.insert(o->id);
+                    ++(*leftOut)[size_t(columnIndex(o->column))];
+                }
+                continue;
+            }
         }
         auto it = index.constFind(o->id);
         qsizetype at;
@@ -283,11 +297,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         d.identities[col].present = true;
         d.managedFields[col] = std::exchange(o->managedFields, Value());
         b.partial[col] = o->partial;
-        FieldFlattener::Options options;
-        options.secretDataIsBase64 = o->secretDataIsBase64;
-        options.secretValues = o->secretValues;
-        options.sensitivePaths = sensitive.value(o->id);
-        QList<FieldValue> fields = FieldFlattener::flatten(o->object, options);
+        QList<FieldValue> fields = flattened ? std::move(*flattened) : FieldFlattener::flatten(o->object, options);
         o->object = Value(); // read: the diff's cells are all that is kept of it
         if (d.fields.isEmpty())
             d.fields.reserve(fields.size());

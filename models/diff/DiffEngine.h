@@ -18,20 +18,24 @@ namespace DiffEngine {
 // counts as read when it holds any object.
 //
 // When `investigated` names resources, an object it does not name that only
-// the live or only the replica column holds is left out: it has nothing to
-// differ from and no rule calls it missing anywhere (a pasted `kubectl get -A`
-// of 65,000 objects next to one object under investigation). `leftOut`, when
-// given, counts them per column. Objects only in code or only in state stay:
-// they are what "the next apply would create/delete it" is about.
+// the live or only the replica column holds (read or asked for) is left out:
+// it has nothing to differ from (a pasted `kubectl get -A` of 65,000 objects
+// next to one object under investigation). `leftOut`, when given, counts
+// them per column, each object once. Objects only in code or only in state
+// stay: they are what "the next apply would create/delete it" is about. So
+// does one for which `stillWanted` is true of its fields: a rule can still
+// speak of it (a log line stating one of its data keys).
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt,
-    std::array<qsizetype, columnCount> *leftOut = nullptr);
+    std::array<qsizetype, columnCount> *leftOut = nullptr,
+    const std::function<bool(const QList<FieldValue> &)> &stillWanted = {});
 // The same, emptying each object's trees (`object`, `managedFields`) as soon
 // as they are read, so a whole cluster's parsed evidence is not held next to
 // its diff; ids, columns and identities stay for the caller.
 QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt,
-    std::array<qsizetype, columnCount> *leftOut = nullptr);
+    std::array<qsizetype, columnCount> *leftOut = nullptr,
+    const std::function<bool(const QList<FieldValue> &)> &stillWanted = {});
 } // namespace DiffEngine
 
 } // namespace strata

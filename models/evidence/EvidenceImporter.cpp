@@ -142,23 +142,59 @@ void importPrometheus(QByteArray &text, const QString &path, EvidenceSet &set, I
     addScrape(std::move(scrape), set, out);
 }
 
+// What a file held, in a few bytes: a hash of each MiB (Qt's seeded hash, so
+// a file rewritten on purpose cannot aim at it), fed in pieces of any size.
+class ContentHash
+{
+public:
+    void add(QByteArrayView bytes)
+    {
+        while (!bytes.isEmpty()) {
+            const qsizetype take = std::min(bytes.size(), block - m_pending.size());
+            m_pending += bytes.first(take);
+            bytes = bytes.sliced(take);
+            if (m_pending.size() == block)
+                flush();
+        }
+    }
+    size_t result()
+    {
+        flush();
+        return m_hash;
+    }
+
+private:
+    static constexpr qsizetype block = 1 << 20;
+    void flush()
+    {
+        if (m_pending.isEmpty())
+            return;
+        m_hash = m_hash * 1000003u ^ qHashBits(m_pending.constData(), size_t(m_pending.size()), qGlobalQHashSeed());
+        m_pending.clear();
+    }
+    QByteArray m_pending;
+    size_t m_hash = 0;
+};
+
 // A scrape file is parsed again a piece at a time, its whole text (read to
 // recognise it and to look for credentials) released first: a million series
 // are not held beside the 70 MB they were read from. The file must be the
-// one read: the same size.
+// one read and checked: the same bytes.
 void importPrometheusFile(
     QByteArray &text, const QString &resolvedPath, const QString &path, EvidenceSet &set, ImportedEvidence &out)
 {
-    const qsizetype readBefore = text.size();
+    ContentHash before;
+    before.add(text);
+    const size_t readBefore = before.result();
     text = QByteArray();
     PrometheusParser::PieceParser parser(path);
-    qint64 readNow = 0;
+    ContentHash now;
     QString error = readRegularFileInPieces(resolvedPath, evidenceReadLimit(), 1 << 20, [&](QByteArrayView piece) {
-        readNow += piece.size();
+        now.add(piece);
         parser.add(piece);
     });
-    if (error.isEmpty() && readNow != readBefore)
-        error = QStringLiteral("it changed while being read (%1 bytes, then %2)").arg(readBefore).arg(readNow);
+    if (error.isEmpty() && now.result() != readBefore)
+        error = QStringLiteral("it changed while being read");
     if (!error.isEmpty()) {
         out.diagnostics.append(Diagnostic::error(path, 0, 0, QStringLiteral("cannot read: %1").arg(error)));
         return;

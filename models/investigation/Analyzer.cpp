@@ -279,8 +279,19 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
     }
 
     std::array<qsizetype, columnCount> leftOut {};
-    result.resources
-        = DiffEngine::diffReleasing(evidence.objects, investigated, cancelled, result.completeness.coverage, &leftOut);
+    // Objects the diff may leave out (only when resources are named) are kept
+    // when a log line or a metric speaks of one of their data keys
+    // (app-observed-value reads them).
+    const QSet<QString> observed
+        = investigated.isEmpty() ? QSet<QString>() : ApplicationRules::observedKeys(evidence.events, evidence.metrics);
+    std::function<bool(const QList<FieldValue> &)> stillWanted;
+    if (!observed.isEmpty())
+        stillWanted = [&observed](const QList<FieldValue> &fields) {
+            return std::any_of(fields.cbegin(), fields.cend(),
+                [&observed](const FieldValue &f) { return ApplicationRules::mayBeObserved(f, observed); });
+        };
+    result.resources = DiffEngine::diffReleasing(
+        evidence.objects, investigated, cancelled, result.completeness.coverage, &leftOut, stillWanted);
     if (cancelled()) {
         result.cancelled = true;
         return result;

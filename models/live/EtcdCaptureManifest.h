@@ -42,7 +42,7 @@ struct EtcdCaptureManifest
     bool cluster = false;
     QString user; // the auth user's name, "" without auth
     QString error; // the read as a whole failed (no endpoint, no folder …)
-    QString discoveryError; // cluster: true, and no endpoint gave the member list
+    QString discoveryError; // cluster: true, and members not read (no usable member list, URLs refused, unpublished)
     QString membersError;
     QString alarmsError;
     QString hashNote; // the hash check was not possible (etcd 3.4's gateway)

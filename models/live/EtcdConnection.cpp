@@ -160,12 +160,19 @@ EtcdDiscovery discover(const EtcdConnection &connection, const JobContext *job)
             out.error = problems.join(QStringLiteral("; "));
             if (!out.endpoints.isEmpty())
                 return out;
+            // A member list whose every URL was refused: say why, not "no list".
+            failures.append(QStringLiteral("%1: %2").arg(e.url, out.error));
+            out.members.clear();
+            out.memberListBody.clear();
+        } else if (list) {
+            failures.append(QStringLiteral("%1: the member list gives no client URLs").arg(e.url));
+        } else {
+            failures.append(r.ok() ? QStringLiteral("%1: %2").arg(e.url, parseError) : r.error);
         }
-        failures.append(r.ok() ? QStringLiteral("%1: %2").arg(e.url, parseError) : r.error);
         if (job && job->isCancelled())
             break;
     }
-    out.error = QStringLiteral("no endpoint gave the member list, so the cluster's other members are not known "
+    out.error = QStringLiteral("no endpoint gave a usable member list, so the cluster's other members are not known "
                                "(%1); the endpoints named were read instead")
                     .arg(failures.join(QStringLiteral("; ")));
     return out;

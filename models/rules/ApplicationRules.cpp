@@ -69,6 +69,19 @@ bool comparedKey(const FieldDiff &f)
     return !f.noise && !f.secret && f.path.startsWith(QStringLiteral("data"));
 }
 
+// A metric's name and its suffixes after an '_' that still hold one: what
+// Observations matches keys against (a one-word suffix would claim every
+// exporter's `*_limit`).
+template<typename Note> void metricNameKeys(const QString &name, Note note)
+{
+    note(name);
+    for (qsizetype u = name.indexOf(QLatin1Char('_')); u >= 0; u = name.indexOf(QLatin1Char('_'), u + 1)) {
+        const QString suffix = name.mid(u + 1);
+        if (suffix.contains(QLatin1Char('_')))
+            note(suffix);
+    }
+}
+
 // What the logs and metrics say about each compared key, read once: a
 // whole cluster's keys against a million log lines must not be a product.
 class Observations
@@ -108,12 +121,7 @@ public:
                 if (keys.contains(key.toCaseFolded()) && !m_named.contains(key))
                     m_named.insert(key, &metrics.at(i));
             };
-            note(name);
-            for (qsizetype u = name.indexOf(QLatin1Char('_')); u >= 0; u = name.indexOf(QLatin1Char('_'), u + 1)) {
-                const QString suffix = name.mid(u + 1);
-                if (suffix.contains(QLatin1Char('_')))
-                    note(suffix);
-            }
+            metricNameKeys(name, note);
         }
         for (const MetricValue &m : metrics) {
             if (m.value != 1)
@@ -148,6 +156,26 @@ private:
 };
 
 } // namespace
+
+QSet<QString> observedKeys(const QList<TimelineEvent> &events, const QList<MetricValue> &metrics)
+{
+    QSet<QString> keys;
+    for (const TimelineEvent &e : events) {
+        for (const Assignment &a : extractAssignments(e.text)) {
+            if (!a.value.isEmpty())
+                keys.insert(a.key.toCaseFolded());
+        }
+    }
+    for (const MetricValue &m : metrics)
+        metricNameKeys(m.name, [&keys](const QString &key) { keys.insert(key.toCaseFolded()); });
+    return keys;
+}
+
+bool mayBeObserved(const FieldValue &field, const QSet<QString> &keys)
+{
+    return !field.noise && field.kind != FieldValue::Kind::Secret && field.path.startsWith(QStringLiteral("data"))
+        && keys.contains(leafKey(field.path).toCaseFolded());
+}
 
 QList<Finding> evaluate(
     const QList<ResourceDiff> &diffs, const QList<TimelineEvent> &events, const QList<MetricValue> &metrics)

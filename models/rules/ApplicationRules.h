@@ -5,6 +5,8 @@
 #include "evidence/TimelineEvent.h"
 #include "rules/Finding.h"
 
+#include <QSet>
+
 namespace strata {
 
 // app-observed-value: which value of a diffed key the application is actually
@@ -18,6 +20,13 @@ QList<Finding> evaluate(
 
 // The last path segment as a plain key: data["app.mode"] → app.mode, data.x → x.
 QString leafKey(const QString &path);
+
+// The keys (case-folded) the logs assign and the metrics are named after:
+// a diffed data field with one of them as its leaf key can give an
+// app-observed-value finding, whatever else holds the object.
+QSet<QString> observedKeys(const QList<TimelineEvent> &events, const QList<MetricValue> &metrics);
+// Whether evaluate() looks at this field at all (data, not noise or secret) and its leaf key is in `keys`.
+bool mayBeObserved(const FieldValue &field, const QSet<QString> &keys);
 } // namespace ApplicationRules
 
 } // namespace strata

@@ -270,10 +270,14 @@ std::optional<qint64> revisionDistance(const QString &newer, const QString &olde
 
 QList<Finding> evaluate(const QList<ResourceDiff> &diffs)
 {
+    // A column holds evidence when it holds an object, or was read whole:
+    // objects the diff left out (nothing to compare them with) still show
+    // that the live dump was there and lacks what state says exists.
     std::array<bool, columnCount> columnHasEvidence {};
     for (const ResourceDiff &d : diffs) {
         for (Column c : allColumns)
-            columnHasEvidence[size_t(columnIndex(c))] |= d.identity(c).present;
+            columnHasEvidence[size_t(columnIndex(c))]
+                |= d.identity(c).present || d.coverage[size_t(columnIndex(c))] == ColumnEvidence::Read;
     }
 
     QList<Finding> findings;

@@ -117,8 +117,8 @@ QString EtcdTestCluster::addUnstartedMember(QString *error) const
             QStringLiteral("--peer-urls=http://127.0.0.1:%1").arg(freePort()) }
             + etcdctlFlags());
     const QString out = add.waitForFinished(30000) ? QString::fromUtf8(add.readAllStandardOutput()) : QString();
-    // "Member 5c4f3d8f1a2b3c4d added to cluster …"
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Member ([0-9a-f]+) added")).match(out);
+    // "Member 5c4f3d8f1a2b3c4d added to cluster …", the id space-padded to 16 (etcdctl prints %16x)
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Member +([0-9a-f]+) added")).match(out);
     if (add.exitCode() != 0 || !m.hasMatch()) {
         *error = QStringLiteral("etcdctl member add: %1%2").arg(out, QString::fromUtf8(add.readAllStandardError()));
         return {};

@@ -7,7 +7,7 @@
 # A crash leaves its input in WORK_DIR/artifacts: copy it into regressions/NAME.
 set -euo pipefail
 fuzzer=$1 work=$2 dir=$3 name=$4 shared=$5
-[ -x "$fuzzer" ] || { echo "fuzz: $fuzzer is not built (scripts/test.sh builds build-fuzz/)" >&2; exit 1; }
+[ -x "$fuzzer" ] || { echo "fuzz: $fuzzer is not built (scripts/test.sh builds them in build-asan/fuzz/; the fuzz preset in build-fuzz/fuzz/)" >&2; exit 1; }
 rm -rf "$work"
 mkdir -p "$work/corpus" "$work/artifacts"
 seeds=()

@@ -799,6 +799,61 @@ private Q_SLOTS:
         QCOMPARE(r.resources.size(), 1);
     }
 
+    // Once resources are named, an unnamed object only live holds is left out
+    // with a note — unless a log line or a metric speaks of one of its keys,
+    // which the application rule then reads.
+    void unnamedLiveOnlyObjectsAreLeftOutUnlessTheLogsSpeakOfThem()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("live.yaml")),
+            "apiVersion: v1\nkind: List\nitems:\n"
+            "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: flags, namespace: shop}\n  data: {mode: a}\n"
+            "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cart, namespace: shop}\n"
+            "  data: {max_cart_items: \"50\"}\n"
+            "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: quiet, namespace: shop}\n  data: {colour: "
+            "blue}\n");
+        writeFile(dir.filePath(QStringLiteral("app.log")), "2024-12-15T09:45:02Z checkout started max_cart_items=75\n");
+        const auto analyze = [&](bool withLog) {
+            CaseFile c;
+            c.filePath = dir.filePath(QStringLiteral("case.yaml"));
+            c.resources.append(QStringLiteral("configmap/shop/flags"));
+            c.evidence.append({ QStringLiteral("live.yaml"), EvidenceRole::Live, QString(), 0 });
+            if (withLog)
+                c.evidence.append({ QStringLiteral("app.log"), EvidenceRole::Unspecified, QString(), 0 });
+            return Analyzer::analyze(c);
+        };
+        const auto names = [](const AnalysisResult &r) {
+            QStringList out;
+            for (const ResourceDiff &d : r.resources)
+                out.append(d.id.toString());
+            return out;
+        };
+        const auto notes = [](const AnalysisResult &r) {
+            QStringList out;
+            for (const Diagnostic &d : r.diagnostics) {
+                if (d.message.contains(QLatin1String("not compared")))
+                    out.append(d.toString());
+            }
+            return out;
+        };
+        const AnalysisResult alone = analyze(false);
+        QCOMPARE(names(alone), QStringList({ QStringLiteral("configmap/shop/flags") }));
+        QCOMPARE(notes(alone).size(), 1);
+        QVERIFY2(notes(alone).first().startsWith(QLatin1String("live.yaml: note: 2 object(s) held only by the live")),
+            qPrintable(notes(alone).first()));
+
+        const AnalysisResult withLog = analyze(true);
+        QCOMPARE(names(withLog),
+            QStringList({ QStringLiteral("configmap/shop/flags"), QStringLiteral("configmap/shop/cart") }));
+        QVERIFY2(notes(withLog).first().contains(QLatin1String("1 object(s)")), qPrintable(notes(withLog).join(u'\n')));
+        QStringList observed;
+        for (const Finding &f : withLog.findings) {
+            if (f.id == QLatin1String("app-observed-value"))
+                observed.append(f.resource + QLatin1Char(' ') + f.paths.join(u','));
+        }
+        QCOMPARE(observed, QStringList({ QStringLiteral("configmap/shop/cart data.max_cart_items") }));
+    }
+
     // Entries are imported in parallel and merged in case order: the first
     // state in the case claims the state column, whichever finished first,
     // and objects, events and diagnostics keep the case's order.

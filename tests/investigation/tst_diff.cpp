@@ -13,10 +13,12 @@
 #include "rules/DriftRules.h"
 
 #include <QAbstractItemModelTester>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <QTemporaryDir>
+#include <algorithm>
 
 using namespace strata;
 
@@ -278,6 +280,7 @@ private Q_SLOTS:
             return o;
         };
         objects.append(renamed(2, "live-only-a")); // live
+        objects.append(renamed(2, "live-only-a")); // pasted twice: one object still
         objects.append(renamed(2, "live-only-b"));
         objects.append(renamed(3, "replica-only")); // replica
         objects.append(renamed(2, "live-and-replica"));
@@ -290,14 +293,18 @@ private Q_SLOTS:
         objects.append(unread);
 
         std::array<qsizetype, columnCount> leftOut {};
+        const auto names = [](const QList<ResourceDiff> &diffs) {
+            QStringList out;
+            for (const ResourceDiff &d : diffs)
+                out.append(d.id.name);
+            return out;
+        };
         const auto diffs = DiffEngine::diff(objects, { investigated }, {}, std::nullopt, &leftOut);
-        QStringList names;
-        for (const ResourceDiff &d : diffs)
-            names.append(d.id.name);
-        QCOMPARE(names,
+        // live-only-b stays: the replica was asked for it and could not say, which the diff must show.
+        QCOMPARE(names(diffs),
             QStringList({ QStringLiteral("limits"), QStringLiteral("code-only"), QStringLiteral("live-and-replica"),
-                QStringLiteral("state-only") }));
-        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 2);
+                QStringLiteral("live-only-b"), QStringLiteral("state-only") }));
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 1);
         QCOMPARE(leftOut[size_t(columnIndex(Column::Replica))], 1);
         QCOMPARE(leftOut[size_t(columnIndex(Column::Code))], 0);
         QCOMPARE(leftOut[size_t(columnIndex(Column::State))], 0);
@@ -307,13 +314,45 @@ private Q_SLOTS:
             missing += f.id == QLatin1String("missing-resource") ? 1 : 0;
         QCOMPARE(missing, 2);
 
+        // One a rule could still speak of (here: any with a `burst` key) stays.
+        const auto withBurst = [](const QList<FieldValue> &fields) {
+            return std::any_of(fields.cbegin(), fields.cend(),
+                [](const FieldValue &f) { return f.path == QLatin1String("data.burst"); });
+        };
+        QCOMPARE(names(DiffEngine::diff(objects, { investigated }, {}, std::nullopt, &leftOut, withBurst)).size(), 7);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 0);
+
         // Named, a live-only object is compared (and unknown elsewhere); without
         // any resources named, every object is.
         const ResourceId liveOnly { investigated.kind, investigated.ns, QStringLiteral("live-only-a") };
-        QCOMPARE(DiffEngine::diff(objects, { investigated, liveOnly }, {}, std::nullopt, &leftOut).size(), 5);
-        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 1);
-        QCOMPARE(DiffEngine::diff(objects, {}, {}, std::nullopt, &leftOut).size(), 7);
+        QCOMPARE(DiffEngine::diff(objects, { investigated, liveOnly }, {}, std::nullopt, &leftOut).size(), 6);
         QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 0);
+        QCOMPARE(DiffEngine::diff(objects, {}, {}, std::nullopt, &leftOut).size(), 7);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Replica))], 0);
+    }
+
+    // A live dump whose every object was left out still is live evidence: the
+    // named object state manages and the dump lacks is missing from live.
+    void aLeftOutDumpStillMakesTheNamedObjectMissingFromLive()
+    {
+        auto objects = scenario();
+        const ResourceId investigated = objects.first().id;
+        objects.removeAt(2); // the named object's live copy
+        ColumnObject other = scenario()[2];
+        other.id.name = QStringLiteral("unrelated");
+        objects.append(other);
+        ColumnCoverage coverage {};
+        coverage.fill(ColumnEvidence::Read);
+        std::array<qsizetype, columnCount> leftOut {};
+        const auto diffs = DiffEngine::diff(objects, { investigated }, {}, coverage, &leftOut);
+        QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 1);
+        QCOMPARE(diffs.size(), 1);
+        QStringList missing;
+        for (const Finding &f : DriftRules::evaluate(diffs)) {
+            if (f.id == QLatin1String("missing-resource"))
+                missing.append(f.title);
+        }
+        QCOMPARE(missing, QStringList({ QStringLiteral("configmap/payments/limits is missing from live") }));
     }
 
     void structuredValuesAreComparedAsSubPaths()
