@@ -105,6 +105,34 @@ int openRegularFile(const QString &path, qint64 limit, OverLimit overLimit, qint
     return fd;
 }
 
+// Reads an open file to its end a piece of at most `pieceSize` bytes at a
+// time, handing over no more than `limit` bytes in all. `*over` is the size
+// the file reached past the limit (it grew while being read), else 0. The
+// error, or an empty string.
+QString readPieces(
+    int fd, qint64 limit, qsizetype pieceSize, const std::function<void(QByteArrayView)> &piece, qint64 *over)
+{
+    QByteArray buffer(std::max<qsizetype>(pieceSize, 1), Qt::Uninitialized);
+    qint64 total = 0;
+    *over = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return QString::fromLocal8Bit(std::strerror(errno));
+        if (n == 0)
+            return {};
+        if (total + n > limit) {
+            piece(QByteArrayView(buffer.constData(), qsizetype(limit - total)));
+            *over = total + n;
+            return {};
+        }
+        total += n;
+        piece(QByteArrayView(buffer.constData(), qsizetype(n)));
+    }
+}
+
 } // namespace
 
 QString readRegularFileInPieces(
@@ -121,26 +149,11 @@ QString readRegularFileInPieces(
     const int fd = openRegularFile(path, limit, OverLimit::Refuse, &size, &error);
     if (fd < 0)
         return error;
-    QByteArray buffer(std::max<qsizetype>(pieceSize, 1), Qt::Uninitialized);
-    qint64 total = 0;
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer.data(), size_t(buffer.size()));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            error = QString::fromLocal8Bit(std::strerror(errno));
-            break;
-        }
-        if (n == 0)
-            break;
-        total += n;
-        if (total > limit) { // grew while being read
-            error = tooLargeMessage(total, limit);
-            break;
-        }
-        piece(QByteArrayView(buffer.constData(), qsizetype(n)));
-    }
+    qint64 over = 0;
+    error = readPieces(fd, limit, pieceSize, piece, &over);
     ::close(fd);
+    if (error.isEmpty() && over > 0)
+        error = tooLargeMessage(over, limit);
     return error;
 }
 
@@ -154,31 +167,19 @@ FileContents readRegularFile(const QString &path, qint64 limit, OverLimit overLi
     if (fd < 0)
         return out;
     out.bytes.reserve(qsizetype(std::min<qint64>(size, limit)));
-    char buffer[1 << 16];
-    for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            out.error = QString::fromLocal8Bit(std::strerror(errno));
-            out.bytes.clear();
-            break;
-        }
-        if (n == 0)
-            break;
-        if (out.bytes.size() + n > limit) { // larger than the limit, or grew while being read
-            if (overLimit == OverLimit::Truncate) {
-                out.bytes.append(buffer, qsizetype(limit - out.bytes.size()));
-                out.truncated = true;
-            } else {
-                out.error = tooLargeMessage(out.bytes.size() + n, limit);
-                out.bytes.clear();
-            }
-            break;
-        }
-        out.bytes.append(buffer, n);
-    }
+    qint64 over = 0;
+    out.error = readPieces(
+        fd, limit, 1 << 16, [&out](QByteArrayView piece) { out.bytes.append(piece); }, &over);
     ::close(fd);
+    if (out.error.isEmpty() && over > 0) { // larger than the limit, or grew while being read
+        if (overLimit == OverLimit::Truncate) {
+            out.truncated = true;
+        } else {
+            out.error = tooLargeMessage(over, limit);
+        }
+    }
+    if (!out.error.isEmpty())
+        out.bytes.clear();
     return out;
 }
 

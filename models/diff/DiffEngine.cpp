@@ -173,12 +173,11 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     if (leftOut)
         leftOut->fill(0);
     const QSet<ResourceId> named(investigated.cbegin(), investigated.cend());
-    // Which columns hold each object (read, not merely asked for).
+    // Which columns hold each object. A copy a source could not read counts:
+    // that column is unknown for the object, which the diff must say.
     QHash<ResourceId, unsigned> heldBy;
     if (!named.isEmpty()) {
         heldBy.reserve(objects.size());
-        // A copy a source could not read counts: that column is unknown for
-        // the object, which the diff must say.
         for (const ColumnObject &o : std::as_const(objects))
             heldBy[o.id] |= columnBit(o.column);
     }

@@ -97,6 +97,17 @@ void importEtcdctl(const QByteArray &text, const QString &path, EvidenceSet &set
         = parts.isEmpty() ? QStringLiteral("nothing etcdctl printed was recognised") : parts.join(QStringLiteral(", "));
 }
 
+// Appends `from`, taking its buffer whole when `into` has none yet: a million
+// metric samples or log lines are never held twice while they are merged.
+template<typename T> void appendMoved(QList<T> &into, QList<T> &&from)
+{
+    if (into.isEmpty() && into.capacity() == 0)
+        into = std::move(from);
+    else
+        into += std::move(from);
+    from = QList<T>();
+}
+
 void addScrape(PrometheusScrape &&scrape, EvidenceSet &set, ImportedEvidence &out)
 {
     out.diagnostics += scrape.diagnostics;
@@ -104,13 +115,8 @@ void addScrape(PrometheusScrape &&scrape, EvidenceSet &set, ImportedEvidence &ou
     for (const MetricFamily &family : std::as_const(scrape.families))
         samples += family.samples.size();
     // Handed over, not copied: a million series are not held twice.
-    for (MetricFamily &family : scrape.families) {
-        if (set.metrics.isEmpty())
-            set.metrics = std::move(family.samples);
-        else
-            set.metrics += std::move(family.samples);
-        family.samples = QList<MetricSample>();
-    }
+    for (MetricFamily &family : scrape.families)
+        appendMoved(set.metrics, std::move(family.samples));
     // Comments that state a dated fact become notes on the timeline.
     static const QRegularExpression dated(
         QStringLiteral("^#?\\s*([^:]+):\\s*(\\d{4}-\\d{2}-\\d{2}[T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)\\s*$"));
@@ -368,17 +374,6 @@ EntryImport importEntry(const CaseFile &caseFile, const EvidenceEntry &entry)
     else
         importByKind(out.kind, text, path, entry.role, one.set, out);
     return one;
-}
-
-// Appends `from`, taking its buffer whole when `into` has none yet: a million
-// metric samples or log lines are never held twice while they are merged.
-template<typename T> void appendMoved(QList<T> &into, QList<T> &&from)
-{
-    if (into.isEmpty() && into.capacity() == 0)
-        into = std::move(from);
-    else
-        into += std::move(from);
-    from = QList<T>();
 }
 
 void merge(EvidenceSet &into, EvidenceSet &&from)

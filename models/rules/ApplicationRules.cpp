@@ -64,9 +64,15 @@ QString leafKey(const QString &path)
 
 namespace {
 
+// A data field in plain text: what the rule compares with logs and metrics.
+bool comparedField(const QString &path, bool noise, bool secret)
+{
+    return !noise && !secret && path.startsWith(QStringLiteral("data"));
+}
+
 bool comparedKey(const FieldDiff &f)
 {
-    return !f.noise && !f.secret && f.path.startsWith(QStringLiteral("data"));
+    return comparedField(f.path, f.noise, f.secret);
 }
 
 // A metric's name and its suffixes after an '_' that still hold one: what
@@ -173,7 +179,7 @@ QSet<QString> observedKeys(const QList<TimelineEvent> &events, const QList<Metri
 
 bool mayBeObserved(const FieldValue &field, const QSet<QString> &keys)
 {
-    return !field.noise && field.kind != FieldValue::Kind::Secret && field.path.startsWith(QStringLiteral("data"))
+    return comparedField(field.path, field.noise, field.kind == FieldValue::Kind::Secret)
         && keys.contains(leafKey(field.path).toCaseFolded());
 }
 
