@@ -1,9 +1,7 @@
 #include "Value.h"
 
-#include <QHash>
-
+#include <atomic>
 #include <cmath>
-#include <mutex>
 #include <utility>
 
 namespace strata {
@@ -17,81 +15,7 @@ struct Value::Children
     QList<Entry> entries;
 };
 
-// The name of the file a node was read from, shared by all its nodes. The
-// first 65,536 names a process sees are kept for its life and never
-// counted (a copy of a Value then touches one counter, its children's);
-// past those — a long session re-reading live contexts names a new capture
-// file per object every time — names are counted and freed with their last node.
-struct Value::FileName
-{
-    QString name;
-    bool permanent = false;
-    mutable std::atomic<int> refs { 1 };
-};
-
 namespace {
-
-using FileName = Value::FileName;
-
-constexpr qsizetype maxPermanentNames = 65536;
-
-void retain(const FileName *f)
-{
-    if (f && !f->permanent)
-        f->refs.fetch_add(1, std::memory_order_relaxed);
-}
-
-void release(const FileName *f)
-{
-    if (f && !f->permanent && f->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-        delete f;
-}
-
-// A reader gives every node the same QString: the last name this thread
-// used is kept (its data pinned, so the same data pointer is the same name).
-struct LastName
-{
-    QString name;
-    const FileName *file = nullptr;
-    ~LastName() { release(file); }
-};
-
-// One reference to the shared name for `file`, for the caller to release.
-const FileName *acquireFile(const QString &file)
-{
-    if (file.isEmpty())
-        return nullptr;
-    thread_local LastName last;
-    if (last.file && file.constData() == last.name.constData() && file.size() == last.name.size()) {
-        retain(last.file);
-        return last.file;
-    }
-    static std::mutex mutex;
-    // Never destroyed: values may outlive static destruction, and the names
-    // stay reachable from here (leak checkers agree).
-    static auto *const table = new QHash<QString, const FileName *>;
-    const FileName *found = nullptr;
-    {
-        std::lock_guard lock(mutex);
-        const auto it = table->constFind(file);
-        if (it != table->cend()) {
-            found = *it;
-        } else if (table->size() < maxPermanentNames) {
-            auto *f = new FileName { file, true };
-            table->insert(file, f);
-            found = f;
-        }
-    }
-    if (!found)
-        found = new FileName { file, false }; // the caller's reference
-    else
-        retain(found); // (permanent: nothing)
-    release(last.file);
-    last.name = file;
-    last.file = found;
-    retain(found); // the cache's own
-    return found;
-}
 
 void release(const Value::Children *c)
 {
@@ -157,27 +81,22 @@ Value::Value() = default;
 Value::Value(const Value &other)
     : m_type(other.m_type)
     , m_bool(other.m_bool)
-    , m_line(other.m_line)
-    , m_column(other.m_column)
     , m_number(other.m_number)
     , m_text(other.m_text)
     , m_children(other.m_children)
-    , m_file(other.m_file)
+    , m_location(other.m_location)
 {
     if (m_children)
         m_children->refs.fetch_add(1, std::memory_order_relaxed);
-    retain(m_file);
 }
 
 Value::Value(Value &&other) noexcept
     : m_type(other.m_type)
     , m_bool(other.m_bool)
-    , m_line(other.m_line)
-    , m_column(other.m_column)
     , m_number(other.m_number)
     , m_text(std::move(other.m_text))
     , m_children(std::exchange(other.m_children, nullptr))
-    , m_file(std::exchange(other.m_file, nullptr))
+    , m_location(std::move(other.m_location))
 {
     other.m_type = Type::Null;
 }
@@ -197,38 +116,26 @@ Value &Value::operator=(Value &&other) noexcept
     Children *old = std::exchange(m_children, std::exchange(other.m_children, nullptr));
     m_type = std::exchange(other.m_type, Type::Null);
     m_bool = other.m_bool;
-    m_line = other.m_line;
-    m_column = other.m_column;
     m_number = other.m_number;
     m_text = std::move(other.m_text);
-    const FileName *oldFile = std::exchange(m_file, std::exchange(other.m_file, nullptr));
+    m_location = std::move(other.m_location);
     release(old);
-    release(oldFile);
     return *this;
 }
 
 Value::~Value()
 {
     release(m_children);
-    release(m_file);
 }
 
 SourceLocation Value::location() const
 {
-    SourceLocation l;
-    if (m_file)
-        l.file = m_file->name;
-    l.line = m_line;
-    l.column = m_column;
-    return l;
+    return m_location.unpacked();
 }
 
 void Value::setLocation(const SourceLocation &location)
 {
-    const FileName *file = acquireFile(location.file);
-    release(std::exchange(m_file, file));
-    m_line = location.line;
-    m_column = location.column;
+    m_location = location;
 }
 
 Value Value::null(const SourceLocation &location)

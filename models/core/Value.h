@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/SourceLocation.h"
+#include "core/PackedLocation.h"
 
 #include <QList>
 #include <QPair>
@@ -46,8 +46,9 @@ public:
     bool isUnknown() const { return m_type == Type::Unknown; }
     bool isScalar() const { return m_type != Type::List && m_type != Type::Map; }
     SourceLocation location() const;
-    int line() const { return m_line; }
-    int column() const { return m_column; }
+    const PackedLocation &packedLocation() const { return m_location; }
+    int line() const { return m_location.line(); }
+    int column() const { return m_location.column(); }
     Value withLocation(const SourceLocation &location) const;
 
     bool toBool() const { return m_bool; }
@@ -70,19 +71,16 @@ public:
 
     // Opaque outside Value.cpp.
     struct Children; // a List's items or a Map's entries, counted
-    struct FileName; // a file's name, shared by the nodes read from it
 
 private:
     void setLocation(const SourceLocation &location);
 
     Type m_type = Type::Null;
     bool m_bool = false;
-    int m_line = 0;
-    int m_column = 0;
     double m_number = 0;
     QString m_text;
     Children *m_children = nullptr; // shared by copies; immutable
-    const FileName *m_file = nullptr; // shared by the nodes of one file; null: no file
+    PackedLocation m_location; // the file's name shared by the nodes of one file
 };
 
 } // namespace strata

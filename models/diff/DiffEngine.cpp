@@ -305,7 +305,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
             FieldDiff &r = b.row(d.fields, std::move(f.path), sharedPaths);
             r.noise = r.noise || f.noise;
             r.secret = r.secret || f.kind == FieldValue::Kind::Secret;
-            DiffCell &cell = r.cells[col];
+            DiffCell &cell = r.cells.make(col);
             cell.present = true;
             cell.value = static_cast<CellValue &&>(f);
             // Most columns agree: equal texts share one string.

@@ -207,7 +207,7 @@ private:
                 inner.walk(r.value, QString(), 0, false);
                 for (FieldValue &f : inner.out) {
                     f.noise = true;
-                    f.location = annotation.location(); // positions inside the text are not the file's
+                    f.location = annotation.packedLocation(); // positions inside the text are not the file's
                     out.append(std::move(f));
                 }
                 return;
@@ -247,7 +247,7 @@ private:
     {
         FieldValue f;
         f.path = prefixed(path);
-        f.location = v.location();
+        f.location = v.packedLocation();
         if (v.isUnknown()) {
             f.kind = FieldValue::Kind::Unknown;
             f.text = v.text();
@@ -281,7 +281,7 @@ private:
         }
         FieldValue f;
         f.path = prefixed(path);
-        f.location = v.location();
+        f.location = v.packedLocation();
         f.noise = isNoisePath(f.path);
         if (v.isUnknown()) {
             f.kind = FieldValue::Kind::Unknown;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/SourceLocation.h"
+#include "core/PackedLocation.h"
 
 #include <QString>
 
@@ -18,7 +18,7 @@ struct CellValue
     };
 
     QString text;
-    SourceLocation location;
+    PackedLocation location;
     Kind kind = Kind::Scalar;
 
     // Whether two cells show the same value. Unknowns equal nothing.

@@ -64,10 +64,42 @@ struct DiffCell
     bool present = false;
 };
 
+// The cells of one field, one per column that holds it. Most objects come
+// from one or two columns — a dump of a whole namespace is live only — so a
+// column that does not hold the field takes no room: the cells held sit in
+// column order in one allocation (a field in one column: 56 bytes, was four
+// cells of 72).
+class FieldCells
+{
+public:
+    FieldCells() = default;
+    FieldCells(const FieldCells &other);
+    FieldCells(FieldCells &&other) noexcept;
+    FieldCells &operator=(const FieldCells &other);
+    FieldCells &operator=(FieldCells &&other) noexcept;
+    ~FieldCells();
+
+    // The column's cell; an empty one (not present) when no cell is held for it.
+    const DiffCell &operator[](size_t column) const;
+    // The column's cell, added (empty) when none is held for it yet.
+    DiffCell &make(size_t column);
+    // The cells held, in column order.
+    const DiffCell *begin() const { return m_cells; }
+    const DiffCell *end() const { return m_cells + count(); }
+    int count() const;
+
+private:
+    int slot(size_t column) const; // where the column's cell is (or would go) in m_cells
+    void reset(DiffCell *cells, unsigned char columns);
+
+    DiffCell *m_cells = nullptr;
+    unsigned char m_columns = 0; // bit i: a cell is held for column i
+};
+
 struct FieldDiff
 {
     QString path;
-    std::array<DiffCell, columnCount> cells;
+    FieldCells cells;
     unsigned statuses = 0; // FieldStatus bits
     unsigned unknownColumns = 0; // columnBit()s of columns with evidence but no copy of this object
     // Per column, the statuses that cell is the odd one out for: drift marks

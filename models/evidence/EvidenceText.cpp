@@ -30,7 +30,7 @@ QList<SourceLocation> secretLocations(const QList<ResourceDiff> &resources, cons
     for (const ResourceDiff &r : resources) {
         for (const FieldDiff &f : r.fields) {
             for (const DiffCell &cell : f.cells) {
-                if (cell.present && cell.value.kind == FieldValue::Kind::Secret && cell.value.location.file == file)
+                if (cell.present && cell.value.kind == FieldValue::Kind::Secret && cell.value.location.file() == file)
                     found.append(cell.value.location);
             }
         }

@@ -26,7 +26,8 @@ EvidenceRef cellEvidence(const ResourceDiff &d, const FieldDiff &f, Column c)
 {
     const DiffCell &cell = f.cell(c);
     EvidenceRef ref;
-    ref.location = cell.present && cell.value.location.isValid() ? cell.value.location : d.identity(c).location;
+    ref.location
+        = cell.present && cell.value.location.isValid() ? cell.value.location.unpacked() : d.identity(c).location;
     if (!ref.location.isValid())
         ref.location.file = d.identity(c).origin;
     ref.quote = QStringLiteral("%1 (%2): %3").arg(f.path, columnName(c), shown(cell));

@@ -273,8 +273,8 @@ private Q_SLOTS:
             const ResourceDiff &flags = fromGit.resources.first();
             for (const FieldDiff &f : flags.fields) {
                 if (f.cell(Column::Code).present && f.cell(Column::Code).value.location.isValid())
-                    QVERIFY2(f.cell(Column::Code).value.location.file.startsWith(shortId + QStringLiteral(":stack/")),
-                        qPrintable(f.cell(Column::Code).value.location.file));
+                    QVERIFY2(f.cell(Column::Code).value.location.file().startsWith(shortId + QStringLiteral(":stack/")),
+                        qPrintable(f.cell(Column::Code).value.location.file()));
             }
         }
     }

@@ -145,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(raised.commit.author, QStringLiteral("Cy Dee"));
         QCOMPARE(raised.commit.timeText(), QStringLiteral("2026-10-03 09:00:00 +0530"));
         QCOMPARE(raised.commit.subject, QStringLiteral("Raise the limit"));
-        QVERIFY(raised.after->location.file.startsWith(s.c3.left(7) + QStringLiteral(":stack/")));
+        QVERIFY(raised.after->location.file().startsWith(s.c3.left(7) + QStringLiteral(":stack/")));
 
         const HistoryResult mode = FieldHistory::run(c, { { flagsId, QStringLiteral("data.mode"), std::nullopt } });
         QCOMPARE(summary(mode.changes),

@@ -138,9 +138,9 @@ private Q_SLOTS:
             QCOMPARE(f->statusNames(), row.statuses);
         }
         // Values point at their own lines.
-        QCOMPARE(field(*d, QStringLiteral("data.enable_new_checkout"))->cell(Column::Live).value.location.line, 9);
-        QCOMPARE(field(*d, QStringLiteral("data.enable_new_checkout"))->cell(Column::Code).value.location.line, 8);
-        QCOMPARE(field(*d, QStringLiteral("data.max_cart_items"))->cell(Column::State).value.location.line, 52);
+        QCOMPARE(field(*d, QStringLiteral("data.enable_new_checkout"))->cell(Column::Live).value.location.line(), 9);
+        QCOMPARE(field(*d, QStringLiteral("data.enable_new_checkout"))->cell(Column::Code).value.location.line(), 8);
+        QCOMPARE(field(*d, QStringLiteral("data.max_cart_items"))->cell(Column::State).value.location.line(), 52);
         // Nothing but the data keys disagrees once bookkeeping is set aside.
         for (const FieldDiff &f : d->fields) {
             if (!f.noise && f.isDifference())
@@ -729,7 +729,7 @@ private Q_SLOTS:
         for (const char *path : { "data.limit", "data.max_cart_items" }) {
             FieldDiff f;
             f.path = QString::fromLatin1(path);
-            f.cells[size_t(columnIndex(Column::Live))]
+            f.cells.make(size_t(columnIndex(Column::Live)))
                 = { CellValue { QStringLiteral("40"), {}, CellValue::Kind::Scalar }, true };
             d.fields.append(f);
         }

@@ -119,7 +119,7 @@ private Q_SLOTS:
             (QStringList { QStringLiteral("drift"), QStringLiteral("stale") }));
         QCOMPARE(row(d, QStringLiteral("data.region"))->statusNames(), QStringList { QStringLiteral("same") });
         QCOMPARE(row(d, QStringLiteral("data.burst"))->cell(Column::Live).value.text, QStringLiteral("40"));
-        QCOMPARE(row(d, QStringLiteral("data.burst"))->cell(Column::Live).value.location.line, 12);
+        QCOMPARE(row(d, QStringLiteral("data.burst"))->cell(Column::Live).value.location.line(), 12);
         // resourceVersion exists only in kubectl's columns: noise, not a finding.
         QVERIFY(row(d, QStringLiteral("metadata.resourceVersion"))->noise);
         QCOMPARE(d.identity(Column::State).stateSerial, 7);
@@ -132,6 +132,42 @@ private Q_SLOTS:
         QTest::addColumn<int>("keys");
         QTest::newRow("few") << 5;
         QTest::newRow("many") << 300;
+    }
+
+    // A field holds a cell only for the columns that have it, in column order,
+    // whatever order the columns come in; the others read as absent.
+    void fieldCellsHoldOnlyTheColumnsGiven()
+    {
+        FieldCells cells;
+        for (size_t column : { size_t(3), size_t(0), size_t(2) }) {
+            DiffCell &c = cells.make(column);
+            c.present = true;
+            c.value.text = QStringLiteral("c%1").arg(column);
+            c.value.location = at("f.yaml", int(column) + 1);
+        }
+        QCOMPARE(cells.make(2).value.text, QStringLiteral("c2")); // made once
+        QCOMPARE(cells.count(), 3);
+        QStringList order;
+        for (const DiffCell &c : cells)
+            order.append(c.value.text);
+        QCOMPARE(order, QStringList({ QStringLiteral("c0"), QStringLiteral("c2"), QStringLiteral("c3") }));
+        QVERIFY(!cells[1].present);
+        QVERIFY(cells[1].value.text.isEmpty());
+        QCOMPARE(cells[3].value.location.line(), 4);
+        QCOMPARE(cells[3].value.location.file(), QStringLiteral("f.yaml"));
+
+        FieldCells copy = cells;
+        copy.make(1).value.text = QStringLiteral("only in the copy");
+        QCOMPARE(copy.count(), 4);
+        QCOMPARE(copy[2].value.text, QStringLiteral("c2"));
+        QCOMPARE(cells.count(), 3); // the original is its own
+        QVERIFY(cells[1].value.text.isEmpty());
+
+        FieldCells moved = std::move(copy);
+        QCOMPARE(moved.count(), 4);
+        QCOMPARE(moved[1].value.text, QStringLiteral("only in the copy"));
+        copy = cells; // a moved-from FieldCells can be assigned again
+        QCOMPARE(copy.count(), 3);
     }
 
     void rowsMatchByPathInAnyOrder()

@@ -310,7 +310,7 @@ private Q_SLOTS:
         QStringList words;
         for (int i = 0; i < 2500; ++i)
             words.append(QStringLiteral("w%1").arg(i, 4, 10, QLatin1Char('0')));
-        tall.fields.first().cells[size_t(columnIndex(Column::Live))].value.text = words.join(QLatin1Char(' '));
+        tall.fields.first().cells.make(size_t(columnIndex(Column::Live))).value.text = words.join(QLatin1Char(' '));
         r.resources = { many, tall };
 
         QTemporaryDir dir;

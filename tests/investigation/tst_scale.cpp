@@ -79,8 +79,8 @@ private Q_SLOTS:
                 QCOMPARE(f.value(QStringLiteral("live")).toString(), live.value.text);
                 const QJsonObject at
                     = f.value(QStringLiteral("locations")).toObject().value(QStringLiteral("live")).toObject();
-                QCOMPARE(at.value(QStringLiteral("file")).toString(), live.value.location.file);
-                QCOMPARE(at.value(QStringLiteral("line")).toInt(), live.value.location.line);
+                QCOMPARE(at.value(QStringLiteral("file")).toString(), live.value.location.file());
+                QCOMPARE(at.value(QStringLiteral("line")).toInt(), live.value.location.line());
             }
         }
     }
