@@ -26,6 +26,10 @@
 #include <thread>
 #include <vector>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace strata::EvidenceImporter {
 
 namespace {
@@ -436,6 +440,9 @@ ColumnObject columnObject(const KubeObject &k, Column column, const QString &ori
 
 EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
 {
+#ifdef __GLIBC__
+    constexpr qint64 trimAfterBytes = 4 << 20;
+#endif
     // The case's entries, then what `sources.terraform` names: its code and,
     // when given, its state. An evidence entry of the same kind, being
     // earlier, claims the column first.
@@ -462,6 +469,17 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
             if (context && context->isCancelled())
                 return;
             imported[size_t(i)] = importItem(i);
+#ifdef __GLIBC__
+            // The file's text and the parser's scratch are free now, among
+            // the trees that stay: give those pages back before the next file
+            // (the peak is when every column's trees are held at once, and
+            // their lists are then merged). Measured at N = 20,000: 398 -> 374
+            // MiB. A trim walks the whole heap (4-40 ms there), so only after
+            // a big file or a Terraform stack, not after each of many small logs.
+            const std::optional<EntryImport> &one = imported[size_t(i)];
+            if (i >= entries || (one && QFileInfo(one->out.resolvedPath).size() >= trimAfterBytes))
+                malloc_trim(0);
+#endif
             if (context)
                 context->reportProgress(++done, int(count));
         }
@@ -493,6 +511,7 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
                 first = one->out.entry.path;
         }
         append(set, std::move(*one));
+        one.reset(); // its list of objects, now empty but still as large
     }
     return set;
 }

@@ -106,7 +106,10 @@ void importState(QByteArray &text, const QString &path, EvidenceRole role, Evide
     out.diagnostics += read.diagnostics;
     if (!read.state)
         return;
-    set.state = read.state;
+    // Moved, not copied: a copy shares the resources' list, and releasing the
+    // values below would then detach a second one while the first still
+    // holds every attribute tree.
+    set.state = std::move(read.state);
     set.statePath = path;
     const KubernetesMappingResult mapped = mapStateToKubernetes(*set.state);
     out.diagnostics += mapped.diagnostics;
