@@ -117,7 +117,8 @@ void MainWindow::startAnalysis()
 void MainWindow::askAboutExecPlugins(const QList<ExecPluginUse> &uses)
 {
     for (const ExecPluginUse &use : uses) {
-        if (ExecApprovals::isApproved(use.kubeconfig, use.commandLine))
+        if (ExecApprovals::isApproved(use.kubeconfig, use.commandLine)
+            || ExecApprovals::isDeclined(use.kubeconfig, use.commandLine))
             continue;
         QMessageBox box(QMessageBox::Question, QStringLiteral("Run a Credential Plugin?"),
             QStringLiteral("Context %1 signs in by running a program named in a kubeconfig:")
@@ -125,14 +126,16 @@ void MainWindow::askAboutExecPlugins(const QList<ExecPluginUse> &uses)
             QMessageBox::NoButton, this);
         box.setObjectName(QStringLiteral("execApprovalDialog"));
         box.setInformativeText(
-            QStringLiteral("%1\n\nfrom %2\n\nStrata runs it only if you allow it. The answer is kept for this "
-                           "kubeconfig and this exact command.")
+            QStringLiteral("%1\n\nfrom %2\n\nStrata runs it only if you allow it. \u201cRun It\u201d is kept for "
+                           "this kubeconfig and this exact command; \u201cDon't Run\u201d until Strata is closed.")
                 .arg(escapeControlCharacters(use.commandLine), escapeControlCharacters(use.kubeconfig)));
         QPushButton *run = box.addButton(QStringLiteral("Run It"), QMessageBox::AcceptRole);
         box.addButton(QStringLiteral("Don't Run"), QMessageBox::RejectRole);
         box.exec();
-        if (box.clickedButton() != static_cast<QAbstractButton *>(run))
+        if (box.clickedButton() != static_cast<QAbstractButton *>(run)) {
+            ExecApprovals::decline(use.kubeconfig, use.commandLine);
             continue; // the context is then reported as not read, with the reason
+        }
         if (const QString error = ExecApprovals::approve(use.kubeconfig, use.commandLine); !error.isEmpty())
             statusBar()->showMessage(QStringLiteral("The answer could not be kept: %1").arg(error), 8000);
     }

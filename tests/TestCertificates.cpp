@@ -33,7 +33,8 @@ bool make(const QString &folder, QString *error, int serverDays)
         return false;
     // clientAuth too: etcd 3.4's JSON gateway dials its own gRPC server with
     // the server certificate, which --client-cert-auth then checks as a client's.
-    server.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n");
+    server.write(
+        "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:api.strata.test\nextendedKeyUsage=serverAuth,clientAuth\n");
     client.write("extendedKeyUsage=clientAuth\n");
     server.close();
     client.close();

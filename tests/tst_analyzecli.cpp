@@ -209,7 +209,7 @@ private Q_SLOTS:
                 + "'}\nusers:\n- name: u\n  user: {token: planted-token}\n- name: sso\n  user:\n    exec:\n"
                   "      apiVersion: client.authentication.k8s.io/v1\n      command: "
                 + plugin.toUtf8()
-                + "\ncontexts:\n- name: prod\n  context: {cluster: c, user: u}\n"
+                + "\n      interactiveMode: Never\ncontexts:\n- name: prod\n  context: {cluster: c, user: u}\n"
                   "- name: sso\n  context: {cluster: c, user: sso}\n");
         const QString casePath = dir.filePath(QStringLiteral("case.yaml"));
         writeFile(casePath,

@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSaveFile>
+#include <QSet>
 #include <QStandardPaths>
 
 namespace strata::ExecApprovals {
@@ -17,6 +18,7 @@ namespace strata::ExecApprovals {
 namespace {
 QMutex mutex;
 QString testFile;
+QSet<QString> declined; // "kubeconfig\ncommand", for this run of Strata only
 
 QString file()
 {
@@ -81,6 +83,18 @@ QString approve(const QString &kubeconfig, const QString &commandLine)
     if (!out.commit())
         return QStringLiteral("%1: %2").arg(path, out.errorString());
     return {};
+}
+
+void decline(const QString &kubeconfig, const QString &commandLine)
+{
+    QMutexLocker lock(&mutex);
+    declined.insert(QFileInfo(kubeconfig).absoluteFilePath() + QLatin1Char('\n') + commandLine);
+}
+
+bool isDeclined(const QString &kubeconfig, const QString &commandLine)
+{
+    QMutexLocker lock(&mutex);
+    return declined.contains(QFileInfo(kubeconfig).absoluteFilePath() + QLatin1Char('\n') + commandLine);
 }
 
 } // namespace strata::ExecApprovals

@@ -16,6 +16,10 @@ void setFileForTesting(const QString &path);
 bool isApproved(const QString &kubeconfig, const QString &commandLine);
 // Records a yes; returns why it could not be saved, else "".
 QString approve(const QString &kubeconfig, const QString &commandLine);
+// A no is kept until Strata quits (in memory only): a re-read does not ask
+// again, and the next start does, so a no given in haste is not for ever.
+void decline(const QString &kubeconfig, const QString &commandLine);
+bool isDeclined(const QString &kubeconfig, const QString &commandLine);
 } // namespace ExecApprovals
 
 } // namespace strata

@@ -1,5 +1,7 @@
 #include "ExecCredential.h"
 
+#include "core/RegularFile.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -14,6 +16,8 @@
 namespace strata::ExecCredentials {
 
 namespace {
+
+constexpr qint64 maxCaFileBytes = 1024 * 1024;
 
 bool supportedVersion(const QString &v)
 {
@@ -68,6 +72,30 @@ ExecCredential run(
                         .arg(exec.apiVersion);
         return out;
     }
+    // interactiveMode as client-go reads it: required in v1, IfAvailable in
+    // v1beta1. Strata gives a plugin no terminal (stdin is closed), so one
+    // that must have one is refused before it runs, as kubectl refuses it
+    // without a terminal.
+    const QString mode = exec.interactiveMode.isEmpty() && exec.apiVersion.endsWith(QLatin1String("/v1beta1"))
+        ? QStringLiteral("IfAvailable")
+        : exec.interactiveMode;
+    if (mode.isEmpty()) {
+        out.error = QStringLiteral("exec plugin '%1' has no interactiveMode, which client.authentication.k8s.io/v1 "
+                                   "requires (kubectl refuses it too): set Never or IfAvailable")
+                        .arg(exec.command);
+        return out;
+    }
+    if (mode == QLatin1String("Always")) {
+        out.error = QStringLiteral("exec plugin '%1' has interactiveMode Always: it needs a terminal, and Strata "
+                                   "gives plugins none; not run")
+                        .arg(exec.command);
+        return out;
+    }
+    if (mode != QLatin1String("Never") && mode != QLatin1String("IfAvailable")) {
+        out.error = QStringLiteral("exec plugin '%1' has interactiveMode '%2' (Never, IfAvailable or Always)")
+                        .arg(exec.command, mode);
+        return out;
+    }
     const QString path = program(exec.command);
     if (path.isEmpty()) {
         out.error = QStringLiteral("exec plugin '%1' was not found").arg(exec.command)
@@ -81,9 +109,20 @@ ExecCredential run(
             c[QStringLiteral("tls-server-name")] = cluster.tlsServerName;
         if (cluster.insecureSkipTlsVerify)
             c[QStringLiteral("insecure-skip-tls-verify")] = true;
-        if (!cluster.certificateAuthorityData.isEmpty())
-            c[QStringLiteral("certificate-authority-data")]
-                = QString::fromLatin1(cluster.certificateAuthorityData.toBase64());
+        // A CA file is handed over as its data, as client-go does.
+        QByteArray ca = cluster.certificateAuthorityData;
+        if (ca.isEmpty() && !cluster.certificateAuthority.isEmpty()) {
+            const FileContents f = readRegularFile(cluster.certificateAuthority, maxCaFileBytes);
+            if (!f.ok()) {
+                out.error
+                    = QStringLiteral("exec plugin '%1' is to be given cluster '%2''s certificate-authority %3: %4")
+                          .arg(exec.command, cluster.name, cluster.certificateAuthority, f.error);
+                return out;
+            }
+            ca = f.bytes;
+        }
+        if (!ca.isEmpty())
+            c[QStringLiteral("certificate-authority-data")] = QString::fromLatin1(ca.toBase64());
         if (!cluster.proxyUrl.isEmpty())
             c[QStringLiteral("proxy-url")] = cluster.proxyUrl;
         spec[QStringLiteral("cluster")] = c;

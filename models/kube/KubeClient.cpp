@@ -3,13 +3,13 @@
 #include "core/BuildInfo.h"
 #include "core/NetworkFailure.h"
 #include "core/RegularFile.h"
+#include "kube/KubeProxy.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslCertificate>
@@ -19,7 +19,11 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <QHash>
+#include <QMutex>
+
 #include <algorithm>
+#include <memory>
 
 namespace strata {
 
@@ -48,6 +52,29 @@ QByteArray fileOrData(const QString &file, const QByteArray &data, QString *erro
     if (!f.ok())
         *error = QStringLiteral("%1 %2: %3").arg(what, file, f.error);
     return f.bytes;
+}
+
+// Exec plugins' credentials, kept in memory for the life of the process as
+// kubectl keeps them for its run: a re-read (F5, a role given, the case
+// opened again) does not run the plugin — perhaps a browser login — while
+// its credential is good. One entry per kubeconfig file, user and command
+// line (and server, when the plugin is told it); each with its own lock, so
+// one slow plugin does not hold up another context's.
+struct ExecCacheEntry
+{
+    QMutex mutex;
+    std::optional<ExecCredential> credential;
+};
+
+std::shared_ptr<ExecCacheEntry> execCacheEntry(const QString &key)
+{
+    static QMutex mutex;
+    static QHash<QString, std::shared_ptr<ExecCacheEntry>> entries;
+    QMutexLocker lock(&mutex);
+    std::shared_ptr<ExecCacheEntry> &entry = entries[key];
+    if (!entry)
+        entry = std::make_shared<ExecCacheEntry>();
+    return entry;
 }
 
 KubeResponse::Failure failureOf(NetworkFailure::Kind kind)
@@ -101,9 +128,22 @@ KubeClient::KubeClient(const Kubeconfig &config, const QString &contextName)
     else if (!context->user.isEmpty())
         m_configError = QStringLiteral("context '%1' names user '%2', which no kubeconfig defines")
                             .arg(contextName, context->user);
+    // kubectl refuses the two together rather than choose one: so does Strata.
+    if (m_cluster.insecureSkipTlsVerify
+        && (!m_cluster.certificateAuthority.isEmpty() || !m_cluster.certificateAuthorityData.isEmpty()))
+        m_configError = QStringLiteral("cluster '%1' sets insecure-skip-tls-verify and a certificate-authority; "
+                                       "kubectl refuses that too (choose one)")
+                            .arg(cluster->name);
     if (m_cluster.insecureSkipTlsVerify)
         m_warning = QStringLiteral("insecure-skip-tls-verify is set for cluster '%1': its certificate is not checked")
                         .arg(cluster->name);
+    if (m_user.exec)
+        m_execKey = QStringList { m_user.location.file, m_user.name, ExecCredentials::commandLine(*m_user.exec),
+            m_user.exec->provideClusterInfo ? m_server : QString() }
+                        .join(QLatin1Char('\n'));
+    m_proxy = KubeProxy::choose(m_cluster.proxyUrl, QUrl(m_server), QProcessEnvironment::systemEnvironment());
+    if (!m_proxy.error.isEmpty() && m_configError.isEmpty())
+        m_configError = QStringLiteral("cluster '%1': %2").arg(cluster->name, m_proxy.error);
     if (!m_user.authProvider.isEmpty())
         m_configError = QStringLiteral("user '%1' uses auth-provider '%2', which is not supported; use an exec plugin")
                             .arg(m_user.name, m_user.authProvider);
@@ -165,15 +205,16 @@ KubeResponse KubeClient::attempt(const QString &path, const KubeRequest &how) co
                       .arg(m_user.name, execCommandLine());
         return r;
     }
-    // The plugin runs once for every thread reading through this client; a
-    // thread keeps its own copy of the credential for its request.
+    // The plugin runs once for every thread and client reading as this user;
+    // a thread keeps its own copy of the credential for its request.
+    const std::shared_ptr<ExecCacheEntry> cache = execCacheEntry(m_execKey);
     const auto credential = [&](bool refresh, const std::optional<ExecCredential> &rejected) {
-        QMutexLocker lock(&m_execMutex);
-        const bool replaced = rejected && m_execCredential && m_execCredential->token != rejected->token;
-        if (!m_execCredential || !m_execCredential->ok() || m_execCredential->expired(QDateTime::currentDateTimeUtc())
-            || (refresh && !replaced))
-            m_execCredential = ExecCredentials::run(*m_user.exec, m_cluster, 60000, how.cancelled);
-        return *m_execCredential;
+        QMutexLocker lock(&cache->mutex);
+        std::optional<ExecCredential> &kept = cache->credential;
+        const bool replaced = rejected && kept && kept->token != rejected->token;
+        if (!kept || !kept->ok() || kept->expired(QDateTime::currentDateTimeUtc()) || (refresh && !replaced))
+            kept = ExecCredentials::run(*m_user.exec, m_cluster, 60000, how.cancelled);
+        return *kept;
     };
     const ExecCredential first = credential(false, std::nullopt);
     const auto failed = [](const ExecCredential &c) {
@@ -262,12 +303,7 @@ KubeResponse KubeClient::request(
 
     std::optional<QNetworkAccessManager> own;
     QNetworkAccessManager &network = how.network ? *how.network : own.emplace();
-    if (!m_cluster.proxyUrl.isEmpty()) {
-        const QUrl proxy(m_cluster.proxyUrl);
-        network.setProxy(QNetworkProxy(
-            proxy.scheme() == QLatin1String("socks5") ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy,
-            proxy.host(), quint16(proxy.port(proxy.scheme() == QLatin1String("socks5") ? 1080 : 8080))));
-    }
+    network.setProxy(m_proxy.proxy); // set every time: the manager may have served another context
     QNetworkRequest request(QUrl(m_server + path));
     request.setSslConfiguration(ssl);
     if (!m_cluster.tlsServerName.isEmpty())
@@ -331,7 +367,10 @@ KubeResponse KubeClient::request(
         fail(KubeResponse::Failure::Network, QStringLiteral("%1: cancelled").arg(m_server));
     } else {
         const NetworkFailure why = NetworkFailure::of(*reply, m_server, timeoutMs, sslErrors);
-        fail(failureOf(why.kind), why.message);
+        fail(failureOf(why.kind),
+            m_proxy.description.isEmpty()
+                ? why.message
+                : QStringLiteral("%1 (through the proxy %2)").arg(why.message, m_proxy.description));
     }
     delete reply;
     return r;

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "kube/ExecCredential.h"
+#include "kube/KubeProxy.h"
 #include "kube/Kubeconfig.h"
 
 #include <QByteArray>
-#include <QMutex>
 #include <QString>
 
 #include <functional>
@@ -53,14 +53,12 @@ struct KubeRequest
 // Reads from a Kubernetes API server as kubectl would with one context of a
 // kubeconfig: the cluster's server, CA (data over file), tls-server-name
 // and insecure-skip-tls-verify (honoured only when set, and said in
-// `warning`), the user's client certificate and key (data over files), bearer
-// token (tokenFile over token, re-read each request), basic auth, or an exec
-// plugin — run only once the caller says the user approved it
-// (setExecApproved), its credential kept until it expires and fetched again
-// once on a 401. A 429 or 5xx answer is retried a bounded number of times,
-// after the server's Retry-After or an exponential backoff. Blocking, with
-// a timeout; run it off the GUI thread. Several threads may read through one
-// client at once. Credentials never reach `error`.
+// `warning`), proxy-url or the environment's proxy (KubeProxy), the user's client certificate and key (data over
+// files), bearer token (tokenFile over token, re-read each request), basic auth, or an exec plugin — run only once the
+// caller says the user approved it (setExecApproved), its credential kept in memory for the process until it expires
+// and fetched again once on a 401. A 429 or 5xx answer is retried a bounded number of times, after the server's
+// Retry-After or an exponential backoff. Blocking, with a timeout; run it off the GUI thread. Several threads may read
+// through one client at once. Credentials never reach `error`.
 class KubeClient
 {
 public:
@@ -95,12 +93,12 @@ private:
     QString m_configError;
     KubeCluster m_cluster;
     KubeUser m_user;
+    KubeProxyChoice m_proxy; // proxy-url, else the environment's, as kubectl chooses
     bool m_execApproved = false;
     int m_retries = 3;
     int m_firstDelayMs = 500;
     int m_maxDelayMs = 5000;
-    mutable QMutex m_execMutex; // one plugin run at a time, its credential shared by every thread
-    mutable std::optional<ExecCredential> m_execCredential;
+    QString m_execKey; // where its exec plugin's credential is kept, shared by every client of the process
 };
 
 } // namespace strata

@@ -8,10 +8,13 @@
 #include "StrataTestMain.h"
 #include "TestApiServer.h"
 #include "TestFiles.h"
+#include "TestHttpProxy.h"
 
 #include "core/NetworkFailure.h"
 #include "kube/KubeClient.h"
+#include "kube/KubeProxy.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -29,7 +32,12 @@ class TestKubeClient : public QObject
 
     Kubeconfig config(const QByteArray &clusters) const
     {
-        const QByteArray text = "apiVersion: v1\nkind: Config\nclusters:\n" + clusters
+        return KubeconfigLoader::parse(configText(clusters), m_tmp.filePath(QStringLiteral("config")));
+    }
+
+    QByteArray configText(const QByteArray &clusters) const
+    {
+        return "apiVersion: v1\nkind: Config\nclusters:\n" + clusters
             + "users:\n"
               "- name: token-user\n  user: {token: planted-bearer-token}\n"
               "- name: wrong-user\n  user: {token: planted-wrong-token}\n"
@@ -42,7 +50,24 @@ class TestKubeClient : public QObject
               "- name: cert\n  context: {cluster: test, user: cert-user}\n"
               "- name: file\n  context: {cluster: test, user: file-user}\n"
               "- name: other\n  context: {cluster: other, user: token-user}\n";
-        return KubeconfigLoader::parse(text, m_tmp.filePath(QStringLiteral("config")));
+    }
+
+    // kubectl's exit status and stderr for `get configmap flags` with this
+    // kubeconfig text; nullopt (and a warning) when kubectl is not installed.
+    std::optional<TestApiServer::ClientRun> kubectlGet(const QByteArray &kubeconfig, const QString &name) const
+    {
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (kubectl.isEmpty()) {
+            qWarning("kubectl is not installed: it is not compared");
+            return std::nullopt;
+        }
+        const QString file = m_tmp.filePath(name);
+        writeFile(file, kubeconfig);
+        return TestApiServer::runClient(kubectl,
+            { QStringLiteral("--kubeconfig=") + file,
+                QStringLiteral("--cache-dir=") + m_tmp.filePath(name + QStringLiteral("-cache")),
+                QStringLiteral("--context=token"), QStringLiteral("-n"), QStringLiteral("shop"), QStringLiteral("get"),
+                QStringLiteral("configmap"), QStringLiteral("flags"), QStringLiteral("-o"), QStringLiteral("name") });
     }
 
     QByteArray testCluster() const
@@ -201,6 +226,165 @@ private Q_SLOTS:
         QVERIFY(unknown.error.contains(QLatin1String("cluster 'other'")));
     }
 
+    // kubectl refuses a CA together with insecure-skip-tls-verify; so does Strata.
+    void insecureWithACertificateAuthorityIsRefusedAsKubectlRefusesIt()
+    {
+        const QByteArray both = "- name: test\n  cluster:\n    server: " + m_server->url().toUtf8()
+            + "\n    certificate-authority: " + m_server->caFile().toUtf8() + "\n    insecure-skip-tls-verify: true\n";
+        const int before = m_server->requests().size();
+        const KubeResponse r = KubeClient(config(both), QStringLiteral("token")).get(QStringLiteral("/version"));
+        QCOMPARE(r.failure, KubeResponse::Failure::Configuration);
+        QVERIFY2(r.error.contains(QLatin1String("insecure-skip-tls-verify")), qPrintable(r.error));
+        QCOMPARE(m_server->requests().size(), before);
+        if (const auto k = kubectlGet(configText(both), QStringLiteral("both-config"))) {
+            QVERIFY(k->exitCode != 0);
+            QVERIFY2(k->err.contains("insecure"), k->err.constData());
+        }
+    }
+
+    // proxy-url: the cluster's proxy, with the credentials its URL carries,
+    // taken the way kubectl takes it; a proxy over TLS is refused, never
+    // used in the clear; no proxy password in any message.
+    void readsThroughTheClustersProxyAsKubectlDoes()
+    {
+        TestHttpProxy proxy;
+        proxy.requireCredentials(QStringLiteral("planted-proxy-user"), QStringLiteral("planted-proxy-pass"));
+        QString error;
+        QVERIFY2(proxy.start(&error), qPrintable(error));
+        const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
+        const auto through = [&](const QByteArray &proxyUrl) -> QByteArray {
+            return "- name: test\n  cluster:\n    server: " + m_server->url().toUtf8()
+                + "\n    certificate-authority: " + m_server->caFile().toUtf8() + "\n    proxy-url: " + proxyUrl + "\n";
+        };
+        const QByteArray port = QByteArray::number(proxy.port());
+        const QByteArray good = through("http://planted-proxy-user:planted-proxy-pass@127.0.0.1:" + port);
+        const KubeResponse r = KubeClient(config(good), QStringLiteral("token")).get(path);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const QString tunnel = QStringLiteral("CONNECT %1 (authorised)").arg(QUrl(m_server->url()).authority());
+        QVERIFY2(proxy.requests().contains(tunnel), qPrintable(proxy.requests().join(QLatin1String(", "))));
+        const qsizetype strataTunnels = proxy.requests().count(tunnel);
+        if (const auto k = kubectlGet(configText(good), QStringLiteral("proxy-config"))) {
+            QVERIFY2(k->exitCode == 0, k->err.constData());
+            QCOMPARE(k->out.trimmed(), QByteArray("configmap/flags"));
+            QVERIFY(proxy.requests().count(tunnel) > strataTunnels); // kubectl went the same way
+        }
+
+        const KubeResponse wrong = KubeClient(
+            config(through("http://planted-proxy-user:planted-wrong-pass@127.0.0.1:" + port)), QStringLiteral("token"))
+                                       .get(path);
+        QVERIFY(!wrong.ok());
+        QVERIFY2(wrong.error.contains(QLatin1String("proxy")), qPrintable(wrong.error));
+        QVERIFY2(
+            wrong.error.contains(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port())), qPrintable(wrong.error));
+        QVERIFY(!wrong.error.contains(QLatin1String("planted")));
+
+        const qsizetype seen = proxy.requests().size();
+        const KubeResponse tls = KubeClient(
+            config(through("https://planted-proxy-user:planted-proxy-pass@127.0.0.1:" + port)), QStringLiteral("token"))
+                                     .get(path);
+        QCOMPARE(tls.failure, KubeResponse::Failure::Configuration);
+        QVERIFY2(tls.error.contains(QLatin1String("over TLS")), qPrintable(tls.error));
+        QVERIFY(!tls.error.contains(QLatin1String("planted")));
+        QCOMPARE(proxy.requests().size(), seen); // nothing went to it
+    }
+
+    // Without proxy-url, HTTPS_PROXY and NO_PROXY as Go reads them: a
+    // server by a name only the proxy can reach is read through it, as
+    // kubectl reads it; loopback and NO_PROXY's entries go straight.
+    void theEnvironmentsProxyIsUsedAsKubectlUsesIt()
+    {
+        const QUrl api(QStringLiteral("https://api.corp.example:6443"));
+        QProcessEnvironment env;
+        QCOMPARE(KubeProxy::choose({}, api, env).proxy.type(), QNetworkProxy::NoProxy);
+        env.insert(QStringLiteral("https_proxy"), QStringLiteral("proxy.corp:3128")); // no scheme: http
+        KubeProxyChoice c = KubeProxy::choose({}, api, env);
+        QCOMPARE(c.proxy.type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(c.proxy.hostName(), QStringLiteral("proxy.corp"));
+        QCOMPARE(c.proxy.port(), quint16(3128));
+        QCOMPARE(c.description, QStringLiteral("http://proxy.corp:3128 (HTTPS_PROXY)"));
+        env.insert(QStringLiteral("HTTPS_PROXY"), QStringLiteral("socks5://s:pw@socks.corp")); // upper case first
+        c = KubeProxy::choose({}, api, env);
+        QCOMPARE(c.proxy.type(), QNetworkProxy::Socks5Proxy);
+        QCOMPARE(c.proxy.port(), quint16(1080));
+        QCOMPARE(c.proxy.user(), QStringLiteral("s"));
+        QVERIFY(!c.description.contains(QLatin1String("pw")));
+        QCOMPARE(KubeProxy::choose({}, QUrl(QStringLiteral("http://api.corp.example")), env).proxy.type(),
+            QNetworkProxy::NoProxy); // http servers use HTTP_PROXY, unset here
+        for (const char *straight :
+            { "https://127.0.0.1:6443", "https://localhost:6443", "https://[::1]:6443", "https://127.3.2.1" })
+            QCOMPARE(
+                KubeProxy::choose({}, QUrl(QString::fromLatin1(straight)), env).proxy.type(), QNetworkProxy::NoProxy);
+        QCOMPARE(KubeProxy::choose(QStringLiteral("http://p:8080"), QUrl(QStringLiteral("https://127.0.0.1")), env)
+                     .proxy.type(),
+            QNetworkProxy::HttpProxy); // proxy-url is used even for loopback, as kubectl uses it
+        QCOMPARE(KubeProxy::choose(QStringLiteral("http://p"), api, env).proxy.port(), quint16(80));
+        QVERIFY(KubeProxy::choose(QStringLiteral("ftp://p"), api, env).error.contains(QLatin1String("'ftp'")));
+        QVERIFY(!KubeProxy::choose(QStringLiteral("proxy.corp:3128"), api, env).error.isEmpty()); // kubectl: a scheme
+
+        // NO_PROXY, entry by entry as golang.org/x/net/http/httpproxy matches them.
+        struct Case
+        {
+            const char *noProxy, *host;
+            int port;
+            bool exempt;
+        };
+        const Case cases[] = {
+            { "corp.example", "api.corp.example", 443, true }, // a domain and its subdomains
+            { "corp.example", "corp.example", 443, true },
+            { ".corp.example", "corp.example", 443, false }, // a leading dot: subdomains only
+            { ".corp.example", "api.corp.example", 443, true },
+            { "*.corp.example", "api.corp.example", 443, true },
+            { "corp.example", "notcorp.example", 443, false },
+            { "corp.example:6443", "api.corp.example", 443, false }, // a port must match
+            { "corp.example:6443", "api.corp.example", 6443, true },
+            { "10.0.0.0/8", "10.1.2.3", 443, true },
+            { "10.0.0.0/8", "11.1.2.3", 443, false },
+            { "10.0.0.0/8", "ten.example", 443, false }, // a CIDR matches addresses, not names
+            { "10.1.2.3", "10.1.2.3", 443, true },
+            { "10.1.2.3:80", "10.1.2.3", 443, false },
+            { "[fd00::1]:443", "fd00::1", 443, true },
+            { "fd00::1", "fd00::1", 6443, true },
+            { " other.example , API.CORP.EXAMPLE ", "api.corp.example", 443, true }, // spaces, case
+            { "*", "anything.example", 443, true },
+            { "", "api.corp.example", 443, false },
+        };
+        for (const Case &k : cases)
+            QVERIFY2(KubeProxy::exempt(QString::fromLatin1(k.noProxy), QString::fromLatin1(k.host), k.port) == k.exempt,
+                qPrintable(QStringLiteral("NO_PROXY=%1 host %2:%3")
+                               .arg(QString::fromLatin1(k.noProxy), QString::fromLatin1(k.host))
+                               .arg(k.port)));
+        env.insert(QStringLiteral("no_proxy"), QStringLiteral("corp.example"));
+        QCOMPARE(KubeProxy::choose({}, api, env).proxy.type(), QNetworkProxy::NoProxy);
+
+        // End to end: api.strata.test is known to no resolver, only to the proxy.
+        TestHttpProxy proxy;
+        QString error;
+        QVERIFY2(proxy.start(&error), qPrintable(error));
+        const QByteArray named = "- name: test\n  cluster:\n    server: https://api.strata.test:"
+            + QByteArray::number(QUrl(m_server->url()).port())
+            + "\n    certificate-authority: " + m_server->caFile().toUtf8() + "\n";
+        const QByteArray saved = qgetenv("HTTPS_PROXY");
+        const QByteArray savedLower = qgetenv("https_proxy");
+        qputenv("HTTPS_PROXY", "http://127.0.0.1:" + QByteArray::number(proxy.port()));
+        qunsetenv("https_proxy");
+        const KubeResponse r = KubeClient(config(named), QStringLiteral("token"))
+                                   .get(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"));
+        const auto k = kubectlGet(configText(named), QStringLiteral("env-proxy-config"));
+        saved.isEmpty() ? qunsetenv("HTTPS_PROXY") : qputenv("HTTPS_PROXY", saved);
+        if (!savedLower.isEmpty())
+            qputenv("https_proxy", savedLower);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const QString tunnel
+            = QStringLiteral("CONNECT api.strata.test:%1 (authorised)").arg(QUrl(m_server->url()).port());
+        QVERIFY2(proxy.requests().value(0) == tunnel, qPrintable(proxy.requests().join(QLatin1String(", "))));
+        if (k) {
+            QVERIFY2(k->exitCode == 0, k->err.constData());
+            QCOMPARE(k->out.trimmed(), QByteArray("configmap/flags"));
+            QVERIFY(proxy.requests().size() > 1);
+            QCOMPARE(proxy.requests().count(tunnel), proxy.requests().size()); // kubectl went the same way
+        }
+    }
+
     // A name that does not resolve is said as DNS, naming the host. Real DNS
     // is not asked (the tests stay on loopback): the reply Qt gives for it is.
     void dnsFailuresAreSaidAsDns()
@@ -302,6 +486,121 @@ private Q_SLOTS:
     // A plugin waiting on a browser login or a hung network is stopped by a
     // cancel (Esc), not left running until the timeout: the run ends saying
     // so, and the plugin's process is gone.
+    // A plugin that logs each run and the ExecCredential it was given, and
+    // prints `status` as its answer; for a kubeconfig user with `extra` lines.
+    QString credentialPlugin(const QString &name, const QJsonObject &status, const QString &apiVersion) const
+    {
+        const QString script = m_tmp.filePath(name + QStringLiteral(".sh"));
+        const QString answer = m_tmp.filePath(name + QStringLiteral(".json"));
+        writeFile(answer,
+            QJsonDocument(QJsonObject { { QStringLiteral("apiVersion"), apiVersion },
+                              { QStringLiteral("kind"), QStringLiteral("ExecCredential") },
+                              { QStringLiteral("status"), status } })
+                .toJson(QJsonDocument::Compact));
+        writeFile(script,
+            "#!/bin/sh\necho run >> '" + m_tmp.filePath(name + QStringLiteral(".runs")).toUtf8()
+                + "'\nprintf '%s' \"$KUBERNETES_EXEC_INFO\" > '"
+                + m_tmp.filePath(name + QStringLiteral(".info")).toUtf8() + "'\ncat '" + answer.toUtf8() + "'\n");
+        QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        return script;
+    }
+
+    int runsOf(const QString &name) const
+    {
+        const QString runs = m_tmp.filePath(name + QStringLiteral(".runs"));
+        return QFileInfo::exists(runs) ? int(readFile(runs).count('\n')) : 0;
+    }
+
+    QByteArray execConfig(const QString &script, const QByteArray &apiVersion, const QByteArray &extra) const
+    {
+        return "apiVersion: v1\nkind: Config\nclusters:\n" + testCluster()
+            + "users:\n- name: exec-user\n  user:\n    exec:\n      apiVersion: " + apiVersion
+            + "\n      command: " + script.toUtf8() + "\n" + extra
+            + "contexts:\n- name: token\n  context: {cluster: test, user: exec-user}\ncurrent-context: token\n";
+    }
+
+    // The credential an exec plugin hands back is kept for the process (a
+    // second client — the window's F5 — does not run it again) until its
+    // expirationTimestamp; v1beta1 with provideClusterInfo is told the
+    // cluster, its CA file as data; a plugin may answer with a client
+    // certificate; interactiveMode is read as kubectl reads it.
+    void execCredentialsAreKeptUntilTheyExpireAndEveryKindIsUsed()
+    {
+        const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
+        const auto read = [&](const QByteArray &kubeconfig, const QString &file) {
+            writeFile(m_tmp.filePath(file), kubeconfig);
+            KubeClient client(KubeconfigLoader::parse(kubeconfig, m_tmp.filePath(file)), QStringLiteral("token"));
+            client.setExecApproved(true);
+            return client.get(path);
+        };
+        const QByteArray never = "      interactiveMode: Never\n";
+        const QString later = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate);
+        const QString gone = QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate);
+        const QString v1 = QStringLiteral("client.authentication.k8s.io/v1");
+
+        const QString lasting = credentialPlugin(QStringLiteral("lasting"),
+            { { QStringLiteral("token"), QStringLiteral("planted-bearer-token") },
+                { QStringLiteral("expirationTimestamp"), later } },
+            v1);
+        for (int i = 0; i < 3; ++i) {
+            const KubeResponse r = read(execConfig(lasting, v1.toUtf8(), never), QStringLiteral("lasting-config"));
+            QVERIFY2(r.ok(), qPrintable(r.error));
+        }
+        QCOMPARE(runsOf(QStringLiteral("lasting")), 1); // three clients, one run
+
+        const QString expired = credentialPlugin(QStringLiteral("expired"),
+            { { QStringLiteral("token"), QStringLiteral("planted-bearer-token") },
+                { QStringLiteral("expirationTimestamp"), gone } },
+            v1);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(read(execConfig(expired, v1.toUtf8(), never), QStringLiteral("expired-config")).ok());
+        QCOMPARE(runsOf(QStringLiteral("expired")), 2); // expired on arrival: asked every time
+
+        // v1beta1: a client certificate instead of a token; told the cluster,
+        // the CA file as data; no interactiveMode needed (IfAvailable).
+        const QString beta = QStringLiteral("client.authentication.k8s.io/v1beta1");
+        const QString certificate = credentialPlugin(QStringLiteral("certificate"),
+            { { QStringLiteral("clientCertificateData"), QString::fromUtf8(readFile(m_server->clientCertFile())) },
+                { QStringLiteral("clientKeyData"), QString::fromUtf8(readFile(m_server->clientKeyFile())) } },
+            beta);
+        const QByteArray certificateConfig = execConfig(certificate, beta.toUtf8(), "      provideClusterInfo: true\n");
+        const int before = m_server->requests().count(QStringLiteral("GET %1 (test-user)").arg(path));
+        const KubeResponse byCertificate = read(certificateConfig, QStringLiteral("certificate-config"));
+        QVERIFY2(byCertificate.ok(), qPrintable(byCertificate.error));
+        QCOMPARE(m_server->requests().count(QStringLiteral("GET %1 (test-user)").arg(path)), before + 1);
+        const QJsonObject cluster
+            = QJsonDocument::fromJson(readFile(m_tmp.filePath(QStringLiteral("certificate.info"))))
+                  .object()
+                  .value(QStringLiteral("spec"))
+                  .toObject()
+                  .value(QStringLiteral("cluster"))
+                  .toObject();
+        QCOMPARE(cluster.value(QStringLiteral("server")).toString(), m_server->url());
+        QCOMPARE(
+            QByteArray::fromBase64(cluster.value(QStringLiteral("certificate-authority-data")).toString().toLatin1()),
+            readFile(m_server->caFile()));
+        if (const auto k = kubectlGet(certificateConfig, QStringLiteral("certificate-kubectl-config"))) {
+            QVERIFY2(k->exitCode == 0, k->err.constData());
+            QCOMPARE(k->out.trimmed(), QByteArray("configmap/flags"));
+        }
+
+        // interactiveMode: v1 requires it, Always needs a terminal Strata never
+        // gives; neither runs the plugin. kubectl refuses both as well.
+        const QString asked = credentialPlugin(
+            QStringLiteral("asked"), { { QStringLiteral("token"), QStringLiteral("planted-bearer-token") } }, v1);
+        for (const QByteArray &mode : { QByteArray(), QByteArray("      interactiveMode: Always\n") }) {
+            const QByteArray kubeconfig = execConfig(asked, v1.toUtf8(), mode);
+            const KubeResponse r = read(kubeconfig, QStringLiteral("asked-config"));
+            QCOMPARE(r.failure, KubeResponse::Failure::Configuration);
+            QVERIFY2(r.error.contains(QLatin1String("interactiveMode")), qPrintable(r.error));
+            QCOMPARE(runsOf(QStringLiteral("asked")), 0);
+            if (const auto k = kubectlGet(kubeconfig, QStringLiteral("asked-kubectl-config"))) {
+                QVERIFY(k->exitCode != 0);
+                QVERIFY2(k->err.contains("interactive"), k->err.constData());
+            }
+        }
+    }
+
     void aHungExecPluginIsCancelled()
     {
         // A wrapper script (as cloud CLIs are) whose child does the waiting.
@@ -313,6 +612,7 @@ private Q_SLOTS:
         QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         KubeExecConfig exec;
         exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        exec.interactiveMode = QStringLiteral("Never");
         exec.command = script;
         // Cancelled once the plugin and its child are known to run.
         const ExecCredential stopped

@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -203,7 +204,8 @@ private Q_SLOTS:
                 + "\nusers:\n- name: sso\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
                   "      command: "
                 + plugin.toUtf8()
-                + "\n      args: [--profile, shop]\ncontexts:\n- name: shop\n  context: {cluster: shop, user: sso}\n");
+                + "\n      args: [--profile, shop]\n      interactiveMode: IfAvailable\ncontexts:\n- name: shop\n  "
+                  "context: {cluster: shop, user: sso}\n");
         const QString casePath = tmp.filePath(QStringLiteral("case.yaml"));
         writeFile(casePath,
             "strata: 1\nresources: [configmap/shop/flags]\nsources:\n  kubernetes:\n    kubeconfig: kubeconfig\n"
@@ -212,6 +214,7 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QString asked;
+        QString answerWith = QStringLiteral("Run It");
         int questions = 0;
         // Answers the question as a user would, once it is on the screen.
         QTimer answer;
@@ -222,7 +225,7 @@ private Q_SLOTS:
             ++questions;
             asked = box->text() + QLatin1Char('\n') + box->informativeText();
             for (QAbstractButton *b : box->buttons()) {
-                if (b->text() == QLatin1String("Run It"))
+                if (b->text() == answerWith)
                     b->click();
             }
         });
@@ -240,6 +243,24 @@ private Q_SLOTS:
         QVERIFY(analysed.wait(30000));
         QCOMPARE(questions, 1);
         QVERIFY(window.analysis()->completeness.isComplete());
+
+        // Another plugin, declined: not run, said, and not asked again on F5.
+        const QString declined = tmp.filePath(QStringLiteral("other-login"));
+        writeExecPlugin(declined, "planted-token", tmp.filePath(QStringLiteral("declined-runs")));
+        QByteArray text = readFile(tmp.filePath(QStringLiteral("kubeconfig")));
+        text.replace(plugin.toUtf8(), declined.toUtf8());
+        writeFile(tmp.filePath(QStringLiteral("kubeconfig")), text);
+        answerWith = QStringLiteral("Don't Run");
+        action(window, "reanalyseAction")->trigger();
+        QVERIFY(analysed.wait(30000));
+        QCOMPARE(questions, 2);
+        QVERIFY2(asked.contains(declined), qPrintable(asked));
+        QVERIFY(!window.analysis()->completeness.isComplete());
+        action(window, "reanalyseAction")->trigger();
+        QVERIFY(analysed.wait(30000));
+        QCOMPARE(questions, 2); // the no is remembered
+        QVERIFY(!window.analysis()->completeness.isComplete());
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("declined-runs"))));
     }
 };
 
