@@ -72,4 +72,20 @@ bool make(const QString &folder, QString *error, int serverDays)
             error);
 }
 
+bool makeRsaClient(const QString &folder, QString *error)
+{
+    return openssl(folder,
+               { QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                   QStringLiteral("-keyout"), QStringLiteral("client-rsa.key"), QStringLiteral("-out"),
+                   QStringLiteral("client-rsa.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=test-rsa-user") },
+               error)
+        && openssl(folder,
+            { QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("client-rsa.csr"),
+                QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("client-rsa.crt"),
+                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                QStringLiteral("client.ext") },
+            error);
+}
+
 } // namespace TestCertificates

@@ -2,7 +2,7 @@
 
 #include "core/FieldPath.h"
 
-#include <algorithm>
+#include <QRegularExpression>
 
 namespace strata::FieldManagers {
 
@@ -16,13 +16,25 @@ QStringList lastWriters(const Value &managedFields, const QString &path)
             continue;
         int matched = 0;
         for (const QString &k : keys) {
-            fields = fields->find(QStringLiteral("f:") + k);
-            if (!fields)
+            const Value *next = fields->find(QStringLiteral("f:") + k);
+            if (!next)
                 break;
+            fields = next;
             ++matched;
         }
-        if (matched < std::min<qsizetype>(2, keys.size()) || matched == 0)
+        if (matched == 0)
             continue;
+        // Exact when the walk reached the field, or a value owned whole that
+        // holds it (an atomic list, a data value with JSON inside: `{}` in
+        // fieldsV1). A manager that reached the list the field is an item of
+        // owns some item of it (`k:{"name":…}` entries, keyed by contents the
+        // diff no longer holds): named as that, not as the field's writer. One
+        // that owns only other keys beside the field is not named.
+        static const QRegularExpression listIndex(QStringLiteral("\\[[0-9]"));
+        const bool ownedWhole = fields->type() == Value::Type::Map && fields->entries().isEmpty();
+        if (matched < keys.size() && !ownedWhole)
+            continue;
+        const bool exact = ownedWhole || !path.contains(listIndex);
         const Value *manager = entry.find(QStringLiteral("manager"));
         const Value *operation = entry.find(QStringLiteral("operation"));
         const Value *time = entry.find(QStringLiteral("time"));
@@ -31,8 +43,12 @@ QStringList lastWriters(const Value &managedFields, const QString &path)
             what.append(operation->text());
         if (time)
             what.append(time->text());
-        managers.append(QStringLiteral("%1%2").arg(manager ? manager->text() : QStringLiteral("(unnamed manager)"),
-            what.isEmpty() ? QString() : QStringLiteral(" (") + what.join(QStringLiteral(", ")) + QLatin1Char(')')));
+        QString line = QStringLiteral("%1%2").arg(manager ? manager->text() : QStringLiteral("(unnamed manager)"),
+            what.isEmpty() ? QString() : QStringLiteral(" (") + what.join(QStringLiteral(", ")) + QLatin1Char(')'));
+        if (!exact)
+            line += QStringLiteral(", which owns fields of %1, perhaps not this one")
+                        .arg(QStringList(keys.mid(0, matched)).join(QLatin1Char('.')));
+        managers.append(line);
     }
     return managers;
 }

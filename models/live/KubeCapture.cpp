@@ -78,6 +78,16 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
             out.error = v.error;
             return out;
         }
+        // An answer that is not a Kubernetes Status (a web server's 404, a
+        // load balancer's 503 page) is not the API server. A Status (401,
+        // 403, a 5xx after retries) is: the objects are still asked for.
+        if (!v.ok() && v.statusMessage().isEmpty()) {
+            out.error = QStringLiteral("%1 is not a Kubernetes API server, or not one that is up: /version answered "
+                                       "%2 without a Kubernetes Status")
+                            .arg(out.server)
+                            .arg(v.status);
+            return out;
+        }
         const QJsonObject version = QJsonDocument::fromJson(v.body).object();
         if (v.ok() && !version.contains(QStringLiteral("gitVersion"))) {
             out.error = QStringLiteral("%1 is not a Kubernetes API server: /version answered without a gitVersion")

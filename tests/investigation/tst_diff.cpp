@@ -6,8 +6,10 @@
 #include "ModelSnapshot.h"
 
 #include "diff/DiffEngine.h"
+#include "diff/FieldManagers.h"
 #include "diff/SecretFingerprint.h"
 #include "diff/StatusText.h"
+#include "formats/JsonReader.h"
 #include "itemmodels/DiffFilterModel.h"
 #include "itemmodels/DiffModel.h"
 #include "rules/DriftRules.h"
@@ -23,6 +25,16 @@
 using namespace strata;
 
 namespace {
+
+// Three managers' fieldsV1, as the API server writes them.
+const char *const managedFieldsJson
+    = "[{\"manager\": \"kubectl-edit\", \"operation\": \"Update\", \"time\": \"2026-11-30T10:00:00Z\","
+      " \"fieldsV1\": {\"f:data\": {\"f:limit\": {}, \"f:app.json\": {}}}},"
+      " {\"manager\": \"terraform\", \"operation\": \"Apply\", \"time\": \"2026-11-01T08:00:00Z\","
+      " \"fieldsV1\": {\"f:data\": {\"f:owner\": {}}, \"f:spec\": {\"f:template\": {\"f:spec\": {\"f:containers\":"
+      " {\"k:{\\\"name\\\":\\\"web\\\"}\": {\"f:image\": {}}}}}}}},"
+      " {\"manager\": \"argo\", \"operation\": \"Apply\", \"time\": \"2026-11-02T08:00:00Z\","
+      " \"fieldsV1\": {\"f:spec\": {\"f:template\": {\"f:spec\": {\"f:args\": {}}}}}}]";
 
 SourceLocation at(const char *file, int line)
 {
@@ -168,6 +180,30 @@ private Q_SLOTS:
         QCOMPARE(moved[1].value.text, QStringLiteral("only in the copy"));
         copy = cells; // a moved-from FieldCells can be assigned again
         QCOMPARE(copy.count(), 3);
+    }
+
+    // managedFields name who set a field; a manager that owns only other
+    // items of the same list (keyed by contents the diff no longer holds) is
+    // named as owning fields around it, not as the field's writer.
+    void fieldManagersNameTheWriterOrSayWhatTheyOwnAround()
+    {
+        const JsonReadResult read = JsonReader::read(managedFieldsJson, QStringLiteral("managed.json"));
+        QVERIFY(read.ok());
+        const Value &m = read.value;
+        QCOMPARE(FieldManagers::lastWriters(m, QStringLiteral("data.limit")),
+            QStringList { QStringLiteral("kubectl-edit (Update, 2026-11-30T10:00:00Z)") });
+        // Inside a value owned whole (JSON in a data key): its owner.
+        QCOMPARE(FieldManagers::lastWriters(m, QStringLiteral("data[\"app.json\"].server.port")),
+            QStringList { QStringLiteral("kubectl-edit (Update, 2026-11-30T10:00:00Z)") });
+        // Another key of the same map, one level down: nobody.
+        QVERIFY(FieldManagers::lastWriters(m, QStringLiteral("data.other")).isEmpty());
+        // An item of a keyed list: the manager owns some item, perhaps not this one.
+        QCOMPARE(FieldManagers::lastWriters(m, QStringLiteral("spec.template.spec.containers[0].image")),
+            QStringList { QStringLiteral("terraform (Apply, 2026-11-01T08:00:00Z), which owns fields of "
+                                         "spec.template.spec.containers, perhaps not this one") });
+        // An atomic list owned whole: its owner, exactly.
+        QCOMPARE(FieldManagers::lastWriters(m, QStringLiteral("spec.template.spec.args[1]")),
+            QStringList { QStringLiteral("argo (Apply, 2026-11-02T08:00:00Z)") });
     }
 
     void rowsMatchByPathInAnyOrder()

@@ -202,10 +202,11 @@ void TestApiServer::delay(const QString &path, int ms)
     m_delays.insert(path, ms);
 }
 
-void TestApiServer::setVersionBody(const QByteArray &body)
+void TestApiServer::setVersionBody(const QByteArray &body, int code)
 {
     QMutexLocker lock(&m_mutex);
     m_versionBody = body;
+    m_versionCode = code;
 }
 
 void TestApiServer::setAggregatedDiscovery(bool on)
@@ -247,6 +248,13 @@ QString TestApiServer::clientKeyFile() const
 QString TestApiServer::url() const
 {
     return QStringLiteral("https://127.0.0.1:%1").arg(m_port);
+}
+
+void TestApiServer::setBasicAuth(const QString &user, const QString &password)
+{
+    QMutexLocker lock(&m_mutex);
+    m_basicUser = user;
+    m_basic = "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64();
 }
 
 void TestApiServer::addObject(const QString &path, const QByteArray &json)
@@ -342,6 +350,8 @@ QByteArray TestApiServer::respond(const QByteArray &method, const QByteArray &ta
     const QByteArray authorization = headers.value("authorization");
     if (!m_token.isEmpty() && authorization == "Bearer " + m_token.toUtf8())
         user = QStringLiteral("token");
+    else if (!m_basic.isEmpty() && authorization == m_basic)
+        user = m_basicUser;
     else if (!socket->peerCertificate().isNull()
         && !socket->peerCertificate().subjectInfo(QSslCertificate::CommonName).isEmpty())
         user = socket->peerCertificate().subjectInfo(QSslCertificate::CommonName).first();
@@ -366,6 +376,7 @@ QByteArray TestApiServer::respond(const QByteArray &method, const QByteArray &ta
             --failure->second;
         body = failureStatus(code, path, user);
     } else if (path == QLatin1String("/version") && !m_versionBody.isEmpty()) {
+        code = m_versionCode;
         body = m_versionBody;
         contentType = "text/html";
     } else if (path == QLatin1String("/version")) {

@@ -49,6 +49,8 @@ public:
     QString clientKeyFile() const;
 
     void setToken(const QString &token);
+    // Basic authentication for one user (kubeconfig username/password).
+    void setBasicAuth(const QString &user, const QString &password);
     // Serves `json` (a whole object, kubectl-shaped) at its path, e.g.
     // /api/v1/namespaces/shop/configmaps/flags.
     void addObject(const QString &path, const QByteArray &json);
@@ -60,7 +62,7 @@ public:
     // `path` answers after `ms` milliseconds; -1 never answers (a hung server).
     void delay(const QString &path, int ms);
     // What /version answers instead of the real document (a server that is not Kubernetes).
-    void setVersionBody(const QByteArray &body);
+    void setVersionBody(const QByteArray &body, int code = 200);
     // Whether /api and /apis answer aggregated discovery when a client asks for it.
     void setAggregatedDiscovery(bool on);
     QStringList requests() const; // "GET /path (user)"
@@ -78,11 +80,14 @@ private:
     quint16 m_port = 0;
     mutable QMutex m_mutex; // everything below
     QString m_token;
+    QByteArray m_basic; // "Basic base64(user:password)"
+    QString m_basicUser;
     QHash<QString, QByteArray> m_objects;
     QHash<QString, QPair<int, int>> m_failures; // path → code, times left
     QHash<QString, int> m_delays;
     bool m_aggregated = false;
     QByteArray m_versionBody;
+    int m_versionCode = 200;
     QStringList m_requests;
     int m_certificateDays = 2;
 };

@@ -7,6 +7,7 @@
 
 #include "StrataTestMain.h"
 #include "TestApiServer.h"
+#include "TestCertificates.h"
 #include "TestFiles.h"
 #include "TestHttpProxy.h"
 
@@ -224,6 +225,75 @@ private Q_SLOTS:
             = KubeClient(config(testCluster()), QStringLiteral("other")).get(QStringLiteral("/version"));
         QCOMPARE(unknown.failure, KubeResponse::Failure::Configuration);
         QVERIFY(unknown.error.contains(QLatin1String("cluster 'other'")));
+    }
+
+    // Every way a kubeconfig signs in, written by kubectl's own `config
+    // set-*` with the certificates embedded (-data): basic auth, an RSA and an
+    // EC client certificate, a token. Strata reads with each what kubectl
+    // reads with it, as the same user.
+    void everyWayOfSigningInWrittenByKubectlIsRead()
+    {
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (kubectl.isEmpty())
+            QSKIP("kubectl is not installed: it writes this test's kubeconfig");
+        QString error;
+        QVERIFY2(TestCertificates::makeRsaClient(m_tmp.path(), &error), qPrintable(error));
+        m_server->setBasicAuth(QStringLiteral("basic-user"), QStringLiteral("planted-basic-pass"));
+        const QString file = m_tmp.filePath(QStringLiteral("kubectl-written"));
+        const auto config = [&](const QStringList &args) {
+            const TestApiServer::ClientRun r = TestApiServer::runClient(
+                kubectl, QStringList { QStringLiteral("config"), QStringLiteral("--kubeconfig=") + file } + args);
+            return r.exitCode == 0 ? QString() : QString::fromUtf8(r.err);
+        };
+        const QString certs = QStringLiteral("--embed-certs=true");
+        for (const QStringList &args : QList<QStringList> {
+                 { QStringLiteral("set-cluster"), QStringLiteral("test"), QStringLiteral("--server=") + m_server->url(),
+                     QStringLiteral("--certificate-authority=") + m_server->caFile(), certs },
+                 { QStringLiteral("set-credentials"), QStringLiteral("basic"), QStringLiteral("--username=basic-user"),
+                     QStringLiteral("--password=planted-basic-pass") },
+                 { QStringLiteral("set-credentials"), QStringLiteral("rsa"),
+                     QStringLiteral("--client-certificate=") + m_tmp.filePath(QStringLiteral("client-rsa.crt")),
+                     QStringLiteral("--client-key=") + m_tmp.filePath(QStringLiteral("client-rsa.key")), certs },
+                 { QStringLiteral("set-credentials"), QStringLiteral("ec"),
+                     QStringLiteral("--client-certificate=") + m_server->clientCertFile(),
+                     QStringLiteral("--client-key=") + m_server->clientKeyFile(), certs },
+                 { QStringLiteral("set-credentials"), QStringLiteral("bearer"),
+                     QStringLiteral("--token=planted-bearer-token") },
+             }) {
+            const QString failed = config(args);
+            QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        }
+        const QList<QPair<QString, QString>> users { { QStringLiteral("basic"), QStringLiteral("basic-user") },
+            { QStringLiteral("rsa"), QStringLiteral("test-rsa-user") },
+            { QStringLiteral("ec"), QStringLiteral("test-user") },
+            { QStringLiteral("bearer"), QStringLiteral("token") } };
+        for (const auto &[name, user] : users) {
+            const QString failed = config({ QStringLiteral("set-context"), name, QStringLiteral("--cluster=test"),
+                QStringLiteral("--user=") + name });
+            QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        }
+        const QByteArray written = readFile(file);
+        QVERIFY(written.contains("certificate-authority-data:") && written.contains("client-key-data:"));
+        const Kubeconfig c = KubeconfigLoader::load({ file }, true);
+        QVERIFY(c.diagnostics.isEmpty());
+        const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
+        for (const auto &[name, user] : users) {
+            const QString seen = QStringLiteral("GET %1 (%2)").arg(path, user);
+            const qsizetype before = m_server->requests().count(seen);
+            const KubeResponse r = KubeClient(c, name).get(path);
+            QVERIFY2(r.ok(), qPrintable(name + QStringLiteral(": ") + r.error));
+            QCOMPARE(m_server->requests().count(seen), before + 1);
+            const TestApiServer::ClientRun k = TestApiServer::runClient(kubectl,
+                { QStringLiteral("--kubeconfig=") + file,
+                    QStringLiteral("--cache-dir=") + m_tmp.filePath(QStringLiteral("written-cache")),
+                    QStringLiteral("--context=") + name, QStringLiteral("-n"), QStringLiteral("shop"),
+                    QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("flags"), QStringLiteral("-o"),
+                    QStringLiteral("name") });
+            QVERIFY2(k.exitCode == 0, k.err.constData());
+            QVERIFY(m_server->requests().count(seen) > before + 1); // kubectl signed in as the same user
+        }
+        const QString message = KubeClient(c, QStringLiteral("basic")).get(QStringLiteral("/api/v1/nope")).error;
+        QVERIFY(!message.contains(QLatin1String("planted")));
     }
 
     // kubectl refuses a CA together with insecure-skip-tls-verify; so does Strata.

@@ -664,6 +664,17 @@ private Q_SLOTS:
             QVERIFY(f);
             QVERIFY2(f->detail.contains(QLatin1String("is not a Kubernetes API server")), qPrintable(f->detail));
         }
+        // … or one that has no /version at all: a 404 that is not a Kubernetes Status.
+        m_replica->setVersionBody("<html><body>Not Found</body></html>", 404);
+        {
+            const AnalysisResult r
+                = analyze(makeCase(QStringLiteral("no-version"), {}, sources("prod", "prod-read-replica")));
+            const Finding *f = finding(r, QStringLiteral("context-unreachable"));
+            QVERIFY(f);
+            QVERIFY2(f->detail.contains(QLatin1String("/version answered 404 without a Kubernetes Status")),
+                qPrintable(f->detail));
+            QVERIFY(!r.capture->contexts.at(1).reachable);
+        }
         m_replica->setVersionBody({});
         // 404: an answer, not an error — the object is missing from that column.
         m_replica->removeObject(flagsPath);
