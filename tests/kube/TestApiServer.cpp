@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QPointer>
 #include <QProcess>
 #include <QSslConfiguration>
 #include <QSslServer>
@@ -12,6 +13,8 @@
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace {
 
@@ -202,6 +205,40 @@ void TestApiServer::delay(const QString &path, int ms)
     m_delays.insert(path, ms);
 }
 
+void TestApiServer::hold(const QString &path)
+{
+    QMutexLocker lock(&m_mutex);
+    m_held.insert(path);
+}
+
+int TestApiServer::heldRequests(const QString &path) const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(std::count_if(m_waiting.cbegin(), m_waiting.cend(), [&](const Held &h) { return h.path == path; }));
+}
+
+void TestApiServer::release(const QString &path)
+{
+    QMetaObject::invokeMethod(
+        m_home,
+        [this, path] {
+            QList<Held> answer;
+            {
+                QMutexLocker lock(&m_mutex);
+                m_held.remove(path);
+                for (qsizetype i = m_waiting.size() - 1; i >= 0; --i) {
+                    if (m_waiting.at(i).path == path)
+                        answer.prepend(m_waiting.takeAt(i));
+                }
+            }
+            for (const Held &h : answer) {
+                if (h.socket)
+                    h.socket->write(h.answer);
+            }
+        },
+        Qt::BlockingQueuedConnection);
+}
+
 void TestApiServer::setVersionBody(const QByteArray &body, int code)
 {
     QMutexLocker lock(&m_mutex);
@@ -310,7 +347,12 @@ bool TestApiServer::start(QString *error)
 
 void TestApiServer::serve(QSslSocket *socket)
 {
-    connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QSslSocket::disconnected, socket, [this, socket] {
+        // A client that gave up has no request in flight any more.
+        QMutexLocker lock(&m_mutex);
+        m_waiting.removeIf([socket](const Held &h) { return h.socket == socket; });
+        socket->deleteLater();
+    });
     connect(socket, &QSslSocket::readyRead, socket, [this, socket] {
         QByteArray buffer = socket->property("buffer").toByteArray() + socket->readAll();
         // Requests one after another on one connection (kubectl keeps it alive).
@@ -328,7 +370,12 @@ void TestApiServer::serve(QSslSocket *socket)
             int wait = 0;
             {
                 QMutexLocker lock(&m_mutex);
-                wait = m_delays.value(QUrl(QString::fromUtf8(request.value(1))).path(), 0);
+                const QString path = QUrl(QString::fromUtf8(request.value(1))).path();
+                wait = m_delays.value(path, 0);
+                if (m_held.contains(path)) {
+                    m_waiting.append({ path, QPointer<QSslSocket>(socket), answer });
+                    continue; // answered by release()
+                }
             }
             if (wait < 0)
                 continue; // hung: never answers

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
@@ -61,6 +63,11 @@ public:
     void failWith(const QString &path, int code, int times = -1);
     // `path` answers after `ms` milliseconds; -1 never answers (a hung server).
     void delay(const QString &path, int ms);
+    // Requests for `path` wait, unanswered, until release(path): a test sees
+    // which requests are in flight at once (heldRequests), whatever the timing.
+    void hold(const QString &path);
+    int heldRequests(const QString &path) const;
+    void release(const QString &path);
     // What /version answers instead of the real document (a server that is not Kubernetes).
     void setVersionBody(const QByteArray &body, int code = 200);
     // Whether /api and /apis answer aggregated discovery when a client asks for it.
@@ -85,6 +92,14 @@ private:
     QHash<QString, QByteArray> m_objects;
     QHash<QString, QPair<int, int>> m_failures; // path → code, times left
     QHash<QString, int> m_delays;
+    struct Held
+    {
+        QString path;
+        QPointer<QSslSocket> socket;
+        QByteArray answer;
+    };
+    QSet<QString> m_held;
+    QList<Held> m_waiting;
     bool m_aggregated = false;
     QByteArray m_versionBody;
     int m_versionCode = 200;

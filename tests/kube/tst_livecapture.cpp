@@ -21,6 +21,7 @@
 #include "kube/ExecApprovals.h"
 #include "kube/KubeDiscovery.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -31,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <atomic>
 #include <memory>
@@ -579,6 +581,29 @@ private Q_SLOTS:
 
     // Each failure is said for its context, as what it is; the other context
     // is still read; the analysis is incomplete, never an all-clear.
+    // Both contexts are read at once: each server holds its GET unanswered,
+    // and both are seen waiting together (read one after the other, the
+    // second would only come once the first was answered).
+    void contextsAreReadAtOnce()
+    {
+        m_live->hold(flagsPath);
+        m_replica->hold(flagsPath);
+        std::atomic_bool together { false };
+        std::thread releaser([&] {
+            QDeadlineTimer deadline(20000);
+            while (!deadline.hasExpired() && !together) {
+                together = m_live->heldRequests(flagsPath) > 0 && m_replica->heldRequests(flagsPath) > 0;
+                QThread::msleep(10); // polling for a state, not timing anything
+            }
+            m_live->release(flagsPath);
+            m_replica->release(flagsPath);
+        });
+        const AnalysisResult r = analyze(makeCase(QStringLiteral("at-once"), {}, sources("prod", "prod-read-replica")));
+        releaser.join();
+        QVERIFY(together);
+        QVERIFY(r.completeness.isComplete());
+    }
+
     void failuresAreSaidPerContext()
     {
         // Refused: the replica context's server is not there.
