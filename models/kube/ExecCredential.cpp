@@ -26,7 +26,12 @@ bool supportedVersion(const QString &v)
 }
 
 // The program to start: as configured, else found on PATH, else on the
-// PATH of the user's login shell (a desktop session's PATH is often shorter).
+// PATH of the user's shell started as a terminal would start it (login and
+// interactive: PATH set in .profile, .bashrc, .zshrc or fish's config) — a
+// desktop session's PATH is often shorter. The name goes in through the
+// environment (sh, bash, zsh and fish read "$NAME" alike) and the answer
+// comes back between markers, so whatever the shell's startup files print
+// is ignored.
 QString program(const QString &command)
 {
     if (command.contains(QLatin1Char('/')))
@@ -36,11 +41,27 @@ QString program(const QString &command)
         return onPath;
     const QString shell = qEnvironmentVariable("SHELL", QStringLiteral("/bin/sh"));
     QProcess login;
-    login.start(shell, { QStringLiteral("-lc"), QStringLiteral("command -v -- \"$0\""), command });
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("STRATA_EXEC_LOOKUP"), command);
+    login.setProcessEnvironment(env);
+    login.start(shell,
+        { QStringLiteral("-ilc"),
+            QStringLiteral(
+                "printf '\\n@strata-path@%s@strata-path@\\n' \"$(command -v -- \"$STRATA_EXEC_LOOKUP\")\"") });
+    login.closeWriteChannel(); // a startup file that reads the terminal gets end of file
     if (login.waitForFinished(10000) && login.exitCode() == 0) {
-        const QString found = QString::fromUtf8(login.readAllStandardOutput()).trimmed();
-        if (QFileInfo(found).isExecutable())
-            return found;
+        const QString out = QString::fromUtf8(login.readAllStandardOutput());
+        const QLatin1String marker("@strata-path@");
+        const qsizetype start = out.lastIndexOf(QLatin1String("\n") + marker);
+        const qsizetype end = start < 0 ? -1 : out.indexOf(marker, start + 1 + marker.size());
+        if (end > 0) {
+            const QString found = out.mid(start + 1 + marker.size(), end - start - 1 - marker.size());
+            if (found.startsWith(QLatin1Char('/')) && QFileInfo(found).isExecutable())
+                return found;
+        }
+    } else if (login.state() != QProcess::NotRunning) {
+        login.kill();
+        login.waitForFinished(1000);
     }
     return {};
 }

@@ -27,11 +27,13 @@ struct ExecCredential
 
 // Runs a kubeconfig user's exec plugin as client-go does: the configured
 // command (resolved beside its kubeconfig when it has a '/', else on PATH,
-// else through the user's login shell — a desktop app lacks its PATH), its
-// args and env added to Strata's environment, `KUBERNETES_EXEC_INFO` with an
-// ExecCredential of the configured version (`spec.interactive` false;
-// `spec.cluster` only with provideClusterInfo), stdin closed. The caller
-// decides whether the user approved running it; this only runs it.
+// else through the user's shell started as a terminal starts it — a desktop
+// app lacks the PATH .profile/.bashrc/.zshrc set), its args and env added to
+// Strata's environment, `KUBERNETES_EXEC_INFO` with an ExecCredential of the
+// configured version (`spec.interactive` false; `spec.cluster` only with
+// provideClusterInfo, a CA file as data), stdin closed. interactiveMode as
+// client-go reads it: required in v1, and Always refused (no terminal). The
+// caller decides whether the user approved running it; this only runs it.
 namespace ExecCredentials {
 // `cancelled` is asked ten times a second while the plugin runs; a cancelled
 // run kills the plugin and says so.

@@ -671,6 +671,37 @@ private Q_SLOTS:
         }
     }
 
+    // A plugin on no PATH Strata has, only on the one the user's shell sets
+    // up for a terminal (.bashrc, .zshrc): found through that shell, started
+    // as a terminal starts it, whatever its startup files print.
+    void aPluginOnlyTheInteractiveShellFindsIsRun()
+    {
+        const QString bin = m_tmp.filePath(QStringLiteral("interactive-bin"));
+        QDir().mkpath(bin);
+        writeExecPlugin(bin + QStringLiteral("/strata-sso-plugin"), "planted-bearer-token",
+            m_tmp.filePath(QStringLiteral("sso-runs")));
+        const QString shell = m_tmp.filePath(QStringLiteral("fake-shell"));
+        writeFile(shell,
+            "#!/bin/sh\necho 'Welcome! You have new mail. @strata-path@/bin/false@strata-path@'\n"
+            "case \"$1\" in *i*) PATH=\"$PATH:"
+                + bin.toUtf8() + "\"; export PATH;; esac\nexec /bin/sh -c \"$2\"\n");
+        QFile::setPermissions(shell, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(QStandardPaths::findExecutable(QStringLiteral("strata-sso-plugin")).isEmpty());
+        KubeExecConfig exec;
+        exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
+        exec.interactiveMode = QStringLiteral("Never");
+        exec.command = QStringLiteral("strata-sso-plugin");
+        const QByteArray saved = qgetenv("SHELL");
+        qputenv("SHELL", shell.toUtf8());
+        const ExecCredential found = ExecCredentials::run(exec, KubeCluster());
+        exec.command = QStringLiteral("strata-no-such-plugin");
+        const ExecCredential missing = ExecCredentials::run(exec, KubeCluster());
+        qputenv("SHELL", saved);
+        QVERIFY2(found.ok(), qPrintable(found.error));
+        QCOMPARE(found.token, QStringLiteral("planted-bearer-token"));
+        QVERIFY2(missing.error.contains(QLatin1String("was not found")), qPrintable(missing.error));
+    }
+
     void aHungExecPluginIsCancelled()
     {
         // A wrapper script (as cloud CLIs are) whose child does the waiting.
