@@ -507,6 +507,8 @@ private:
             return;
         bool binary = false;
         QString line = cleanBinary(QString::fromUtf8(bytes), &binary);
+        if (line.isEmpty())
+            return; // a line of nothing but a byte-order mark (the fuzzer found one)
         // The lines of a private key pasted into a log are hidden, not only its first.
         const bool begins = CredentialText::beginsPrivateKey(bytes);
         const bool ends = CredentialText::endsPrivateKey(bytes);

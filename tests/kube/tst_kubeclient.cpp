@@ -296,6 +296,26 @@ private Q_SLOTS:
         QVERIFY(!message.contains(QLatin1String("planted")));
     }
 
+    // A legacy auth-provider is said to be unsupported, pointing at exec
+    // plugins, and nothing is sent; kubectl has dropped them too.
+    void aLegacyAuthProviderIsSaidNotSupported()
+    {
+        const QByteArray text = "apiVersion: v1\nkind: Config\nclusters:\n" + testCluster()
+            + "users:\n- name: gke-user\n  user:\n    auth-provider:\n      name: gcp\n      config: {access-token: "
+              "planted-access-token}\ncontexts:\n- name: token\n  context: {cluster: test, user: gke-user}\n";
+        const int before = m_server->requests().size();
+        const KubeClient client(
+            KubeconfigLoader::parse(text, m_tmp.filePath(QStringLiteral("provider-config"))), QStringLiteral("token"));
+        const KubeResponse r = client.get(QStringLiteral("/api/v1"));
+        QCOMPARE(r.failure, KubeResponse::Failure::Configuration);
+        QVERIFY2(r.error.contains(QLatin1String("auth-provider 'gcp', which is not supported; use an exec plugin")),
+            qPrintable(r.error));
+        QVERIFY(!r.error.contains(QLatin1String("planted")));
+        QCOMPARE(m_server->requests().size(), before);
+        if (const auto k = kubectlGet(text, QStringLiteral("provider-kubectl-config")))
+            QVERIFY(k->exitCode != 0);
+    }
+
     // kubectl refuses a CA together with insecure-skip-tls-verify; so does Strata.
     void insecureWithACertificateAuthorityIsRefusedAsKubectlRefusesIt()
     {

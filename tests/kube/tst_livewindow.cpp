@@ -10,6 +10,7 @@
 #include "TestFiles.h"
 
 #include "MainWindow.h"
+#include "core/JobRunner.h"
 #include "itemmodels/ContextListModel.h"
 #include "itemmodels/DiffModel.h"
 
@@ -19,6 +20,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -169,6 +171,27 @@ private Q_SLOTS:
         QVERIFY(analysed.wait(30000));
         QTRY_COMPARE(
             server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags")), readsAfterOpen + 2);
+
+        // F5 against a server that does not answer: progress shows, Esc stops
+        // the read in flight (its connection closed, not left to time out),
+        // and nothing half-read is kept as a capture.
+        const QString flags = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
+        const QStringList capturesBefore
+            = QDir(tmp.filePath(QStringLiteral("captures"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        server.hold(flags);
+        action(window, "reanalyseAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(server.heldRequests(flags), 1, 30000);
+        QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("jobProgress"))->isVisibleTo(&window));
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QLatin1String("Reading the live sources")),
+            qPrintable(window.statusBar()->currentMessage()));
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(server.heldRequests(flags), 0, 5000); // well before the 10 s timeout
+        window.jobs()->waitForIdle();
+        QCoreApplication::processEvents();
+        QVERIFY(!window.findChild<QProgressBar *>(QStringLiteral("jobProgress"))->isVisibleTo(&window));
+        server.release(flags);
+        QCOMPARE(QDir(tmp.filePath(QStringLiteral("captures"))).entryList(QDir::Dirs | QDir::NoDotAndDotDot),
+            capturesBefore);
 
         // Save As into another folder brings every capture along, off the
         // GUI thread, and says so.

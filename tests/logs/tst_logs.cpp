@@ -90,6 +90,16 @@ private Q_SLOTS:
     }
 
     // A credential in a log line never leaves the parser: the name stays, the value does not.
+    // A continuation-looking line that is nothing but a byte-order mark (the
+    // fuzzer found it) is an empty line, not a crash; the lines around it stay.
+    void aLineOfOnlyAByteOrderMarkIsSkipped()
+    {
+        const auto r = LogParser::parse(
+            "2025-01-01T00:00:05Z level=info msg=one\n\xef\xbb\xbf\n  at frame\n\xef\xbb\xbf", QStringLiteral("l"));
+        QCOMPARE(r.events.size(), 1);
+        QVERIFY2(r.events.first().message.contains(QLatin1String("at frame")), qPrintable(r.events.first().message));
+    }
+
     void credentialsInLinesAreHidden()
     {
         const QByteArray text = "2024-12-15T03:22:20Z proxy GET /api Authorization: Bearer eyJhbGciOi.payload.sig ok\n"
