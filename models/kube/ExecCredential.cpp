@@ -44,6 +44,9 @@ QString program(const QString &command)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("STRATA_EXEC_LOOKUP"), command);
     login.setProcessEnvironment(env);
+    // A session of its own: an interactive shell started from Strata's
+    // terminal must not take that terminal over, and a timeout stops all it started.
+    login.setChildProcessModifier([] { ::setsid(); });
     login.start(shell,
         { QStringLiteral("-ilc"),
             QStringLiteral(
@@ -60,6 +63,8 @@ QString program(const QString &command)
                 return found;
         }
     } else if (login.state() != QProcess::NotRunning) {
+        if (login.processId() > 0)
+            ::kill(-pid_t(login.processId()), SIGKILL);
         login.kill();
         login.waitForFinished(1000);
     }

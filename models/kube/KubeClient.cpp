@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -21,6 +22,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QWaitCondition>
 
 #include <algorithm>
 #include <memory>
@@ -54,24 +56,34 @@ QByteArray fileOrData(const QString &file, const QByteArray &data, QString *erro
     return f.bytes;
 }
 
-// Exec plugins' credentials, kept in memory for the life of the process as
-// kubectl keeps them for its run: a re-read (F5, a role given, the case
-// opened again) does not run the plugin — perhaps a browser login — while
-// its credential is good. One entry per kubeconfig file, user and command
-// line (and server, when the plugin is told it); each with its own lock, so
-// one slow plugin does not hold up another context's.
+// Exec plugins' credentials, kept in memory for the process as kubectl keeps
+// them for its run: a re-read (F5, a role given, the case opened again) does
+// not run the plugin — perhaps a browser login — while its credential is
+// good. One entry per kubeconfig file, user and exec configuration (and
+// server, when the plugin is told it). A plugin runs for one caller at a
+// time with the entry unlocked: the others wait, each hearing its own
+// cancel, and a run one caller cancelled decides nothing for the rest.
 struct ExecCacheEntry
 {
     QMutex mutex;
+    QWaitCondition finished;
+    bool running = false;
     std::optional<ExecCredential> credential;
+    QDateTime obtained; // when `credential` was handed back
 };
+
+// A credential without an expirationTimestamp is used until a 401 — or for
+// at most this long: a long-lived window should see `aws sso login` or
+// `gcloud config set account` to another identity, as the next kubectl would.
+constexpr qint64 maxAgeWithoutExpirySeconds = 300;
 
 std::shared_ptr<ExecCacheEntry> execCacheEntry(const QString &key)
 {
-    static QMutex mutex;
-    static QHash<QString, std::shared_ptr<ExecCacheEntry>> entries;
-    QMutexLocker lock(&mutex);
-    std::shared_ptr<ExecCacheEntry> &entry = entries[key];
+    // Never destroyed: a reader thread may still ask while the process exits.
+    static auto *const mutex = new QMutex;
+    static auto *const entries = new QHash<QString, std::shared_ptr<ExecCacheEntry>>;
+    QMutexLocker lock(mutex);
+    std::shared_ptr<ExecCacheEntry> &entry = (*entries)[key];
     if (!entry)
         entry = std::make_shared<ExecCacheEntry>();
     return entry;
@@ -137,10 +149,17 @@ KubeClient::KubeClient(const Kubeconfig &config, const QString &contextName)
     if (m_cluster.insecureSkipTlsVerify)
         m_warning = QStringLiteral("insecure-skip-tls-verify is set for cluster '%1': its certificate is not checked")
                         .arg(cluster->name);
-    if (m_user.exec)
-        m_execKey = QStringList { m_user.location.file, m_user.name, ExecCredentials::commandLine(*m_user.exec),
-            m_user.exec->provideClusterInfo ? m_server : QString() }
-                        .join(QLatin1Char('\n'));
+    if (m_user.exec) {
+        // Structured, so that no two configurations share a key.
+        const KubeExecConfig &x = *m_user.exec;
+        QJsonArray env;
+        for (const auto &[name, value] : x.env)
+            env.append(QJsonArray { name, value });
+        m_execKey = QString::fromUtf8(QJsonDocument(
+            QJsonArray { m_user.location.file, m_user.name, x.apiVersion, x.command, QJsonArray::fromStringList(x.args),
+                env, x.interactiveMode, x.provideClusterInfo ? m_server : QString() })
+                                          .toJson(QJsonDocument::Compact));
+    }
     m_proxy = KubeProxy::choose(m_cluster.proxyUrl, QUrl(m_server), QProcessEnvironment::systemEnvironment());
     if (!m_proxy.error.isEmpty() && m_configError.isEmpty())
         m_configError = QStringLiteral("cluster '%1': %2").arg(cluster->name, m_proxy.error);
@@ -210,11 +229,32 @@ KubeResponse KubeClient::attempt(const QString &path, const KubeRequest &how) co
     const std::shared_ptr<ExecCacheEntry> cache = execCacheEntry(m_execKey);
     const auto credential = [&](bool refresh, const std::optional<ExecCredential> &rejected) {
         QMutexLocker lock(&cache->mutex);
-        std::optional<ExecCredential> &kept = cache->credential;
+        while (cache->running) {
+            if (how.cancelled && how.cancelled()) {
+                ExecCredential c;
+                c.error = QStringLiteral("exec plugin '%1' not run: the read was cancelled").arg(m_user.exec->command);
+                return c;
+            }
+            cache->finished.wait(&cache->mutex, 100);
+        }
+        const std::optional<ExecCredential> &kept = cache->credential;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
         const bool replaced = rejected && kept && kept->token != rejected->token;
-        if (!kept || !kept->ok() || kept->expired(QDateTime::currentDateTimeUtc()) || (refresh && !replaced))
-            kept = ExecCredentials::run(*m_user.exec, m_cluster, 60000, how.cancelled);
-        return *kept;
+        const bool stale = kept && !kept->expires.isValid() && cache->obtained.secsTo(now) > maxAgeWithoutExpirySeconds;
+        if (kept && kept->ok() && !kept->expired(now) && !stale && !(refresh && !replaced))
+            return *kept;
+        cache->running = true;
+        lock.unlock();
+        ExecCredential fresh = ExecCredentials::run(*m_user.exec, m_cluster, 60000, how.cancelled);
+        lock.relock();
+        cache->running = false;
+        cache->finished.wakeAll();
+        // A run this caller cancelled is its own answer, not the entry's.
+        if (!(how.cancelled && how.cancelled())) {
+            cache->credential = fresh;
+            cache->obtained = QDateTime::currentDateTimeUtc();
+        }
+        return fresh;
     };
     const ExecCredential first = credential(false, std::nullopt);
     const auto failed = [](const ExecCredential &c) {

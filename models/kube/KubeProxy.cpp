@@ -1,6 +1,7 @@
 #include "KubeProxy.h"
 
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace strata::KubeProxy {
@@ -12,7 +13,7 @@ int defaultPort(const QString &scheme)
 {
     if (scheme == QLatin1String("https"))
         return 443;
-    if (scheme == QLatin1String("socks5") || scheme == QLatin1String("socks5h"))
+    if (scheme == QLatin1String("socks5"))
         return 1080;
     return 80;
 }
@@ -23,10 +24,20 @@ QString environmentValue(const QProcessEnvironment &environment, const char *upp
     return first.isEmpty() ? environment.value(QString::fromLatin1(lower)) : first;
 }
 
+// The schemes client-go's proxy-url and Go's httpproxy accept.
 bool knownScheme(const QString &scheme)
 {
-    return scheme == QLatin1String("http") || scheme == QLatin1String("https") || scheme == QLatin1String("socks5")
-        || scheme == QLatin1String("socks5h");
+    return scheme == QLatin1String("http") || scheme == QLatin1String("https") || scheme == QLatin1String("socks5");
+}
+
+// An IP address as Go's net.ParseIP reads one: IPv4 only as four dotted
+// numbers ("10.1" is a name to Go, though inet_aton takes it), or IPv6.
+QHostAddress goIp(const QString &text)
+{
+    static const QRegularExpression dottedQuad(QStringLiteral("^[0-9]{1,3}(\\.[0-9]{1,3}){3}$"));
+    if (!text.contains(QLatin1Char(':')) && !dottedQuad.match(text).hasMatch())
+        return {};
+    return QHostAddress(text);
 }
 
 // `fromEnvironment`: Go reads a variable's "proxy.corp:3128" (no scheme) as
@@ -57,7 +68,7 @@ KubeProxyChoice fromUrl(const QString &text, const QString &origin, bool fromEnv
                            .arg(port);
         return choice;
     }
-    const bool socks = used.startsWith(QLatin1String("socks5"));
+    const bool socks = used == QLatin1String("socks5");
     choice.proxy = QNetworkProxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
         quint16(port), url.userName(QUrl::FullyDecoded), url.password(QUrl::FullyDecoded));
     return choice;
@@ -67,7 +78,7 @@ bool isLoopback(const QString &host)
 {
     if (host == QLatin1String("localhost"))
         return true;
-    const QHostAddress address(host);
+    const QHostAddress address = goIp(host);
     return !address.isNull() && address.isLoopback();
 }
 
@@ -75,7 +86,7 @@ bool isLoopback(const QString &host)
 
 bool exempt(const QString &noProxy, const QString &host, int port)
 {
-    const QHostAddress ip(host);
+    const QHostAddress ip = goIp(host);
     const QString portText = QString::number(port);
     for (const QString &raw : noProxy.split(QLatin1Char(','))) {
         QString p = raw.trimmed().toLower();
@@ -93,19 +104,19 @@ bool exempt(const QString &noProxy, const QString &host, int port)
         QString entryHost = p;
         QString entryPort;
         if (p.startsWith(QLatin1Char('['))) {
+            // Only "[v6]:port": Go's SplitHostPort refuses brackets without a port.
             const qsizetype close = p.indexOf(QLatin1Char(']'));
-            if (close < 0)
+            if (close < 0 || !p.mid(close + 1).startsWith(QLatin1Char(':')))
                 continue;
             entryHost = p.mid(1, close - 1);
-            if (p.mid(close + 1).startsWith(QLatin1Char(':')))
-                entryPort = p.mid(close + 2);
+            entryPort = p.mid(close + 2);
         } else if (p.count(QLatin1Char(':')) == 1) {
             entryHost = p.section(QLatin1Char(':'), 0, 0);
             entryPort = p.section(QLatin1Char(':'), 1);
         }
         if (entryHost.isEmpty())
             continue;
-        const QHostAddress entryIp(entryHost);
+        const QHostAddress entryIp = goIp(entryHost);
         if (!entryIp.isNull()) {
             if (!ip.isNull() && entryIp.isEqual(ip) && (entryPort.isEmpty() || entryPort == portText))
                 return true;

@@ -81,6 +81,10 @@ CapturedContext readContext(const Kubeconfig &config, const RoleContext &rc, con
         // An answer that is not a Kubernetes Status (a web server's 404, a
         // load balancer's 503 page) is not the API server. A Status (401,
         // 403, a 5xx after retries) is: the objects are still asked for.
+        if (v.status >= 300 && v.status < 400) {
+            out.error = v.error; // a redirect, said as one (never followed)
+            return out;
+        }
         if (!v.ok() && v.statusMessage().isEmpty()) {
             out.error = QStringLiteral("%1 is not a Kubernetes API server, or not one that is up: /version answered "
                                        "%2 without a Kubernetes Status")

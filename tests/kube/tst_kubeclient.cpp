@@ -25,6 +25,9 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 
+#include <optional>
+#include <thread>
+
 using namespace strata;
 
 class TestKubeClient : public QObject
@@ -409,6 +412,7 @@ private Q_SLOTS:
             QNetworkProxy::HttpProxy); // proxy-url is used even for loopback, as kubectl uses it
         QCOMPARE(KubeProxy::choose(QStringLiteral("http://p"), api, env).proxy.port(), quint16(80));
         QVERIFY(KubeProxy::choose(QStringLiteral("ftp://p"), api, env).error.contains(QLatin1String("'ftp'")));
+        QVERIFY(!KubeProxy::choose(QStringLiteral("socks5h://p"), api, env).error.isEmpty()); // client-go refuses it
         QVERIFY(!KubeProxy::choose(QStringLiteral("proxy.corp:3128"), api, env).error.isEmpty()); // kubectl: a scheme
 
         // NO_PROXY, entry by entry as golang.org/x/net/http/httpproxy matches them.
@@ -434,6 +438,9 @@ private Q_SLOTS:
             { "10.1.2.3:80", "10.1.2.3", 443, false },
             { "[fd00::1]:443", "fd00::1", 443, true },
             { "fd00::1", "fd00::1", 6443, true },
+            { "[fd00::1]", "fd00::1", 443, false }, // brackets need a port, as Go's SplitHostPort says
+            { "2.3.4", "1.2.3.4", 443, true }, // not an IP to Go: a domain suffix
+            { "10.1", "10.0.0.1", 443, false },
             { " other.example , API.CORP.EXAMPLE ", "api.corp.example", 443, true }, // spaces, case
             { "*", "anything.example", 443, true },
             { "", "api.corp.example", 443, false },
@@ -453,16 +460,19 @@ private Q_SLOTS:
         const QByteArray named = "- name: test\n  cluster:\n    server: https://api.strata.test:"
             + QByteArray::number(QUrl(m_server->url()).port())
             + "\n    certificate-authority: " + m_server->caFile().toUtf8() + "\n";
-        const QByteArray saved = qgetenv("HTTPS_PROXY");
-        const QByteArray savedLower = qgetenv("https_proxy");
+        // Whatever the machine's own proxy settings, only this one counts here.
+        const char *const names[] = { "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy" };
+        QList<std::optional<QByteArray>> saved;
+        for (const char *name : names) {
+            saved.append(qEnvironmentVariableIsSet(name) ? std::optional<QByteArray>(qgetenv(name)) : std::nullopt);
+            qunsetenv(name);
+        }
         qputenv("HTTPS_PROXY", "http://127.0.0.1:" + QByteArray::number(proxy.port()));
-        qunsetenv("https_proxy");
         const KubeResponse r = KubeClient(config(named), QStringLiteral("token"))
                                    .get(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags"));
         const auto k = kubectlGet(configText(named), QStringLiteral("env-proxy-config"));
-        saved.isEmpty() ? qunsetenv("HTTPS_PROXY") : qputenv("HTTPS_PROXY", saved);
-        if (!savedLower.isEmpty())
-            qputenv("https_proxy", savedLower);
+        for (qsizetype i = 0; i < saved.size(); ++i)
+            saved.at(i) ? qputenv(names[i], *saved.at(i)) : qunsetenv(names[i]);
         QVERIFY2(r.ok(), qPrintable(r.error));
         const QString tunnel
             = QStringLiteral("CONNECT api.strata.test:%1 (authorised)").arg(QUrl(m_server->url()).port());
@@ -691,6 +701,47 @@ private Q_SLOTS:
         }
     }
 
+    // While one read waits on a plugin (a browser login, say), another read
+    // as the same user waits for that run instead of starting a second —
+    // and still hears its own cancel at once.
+    void aReadWaitingOnAnotherReadsPluginHearsItsOwnCancel()
+    {
+        const QString go = m_tmp.filePath(QStringLiteral("login-done"));
+        const QString started = m_tmp.filePath(QStringLiteral("login-started"));
+        const QString script = m_tmp.filePath(QStringLiteral("slow-login.sh"));
+        writeFile(script,
+            "#!/bin/sh\necho started >> '" + started.toUtf8() + "'\nwhile [ ! -f '" + go.toUtf8()
+                + "' ]; do sleep 0.05; done\n"
+                  "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                  "\"status\":{\"token\":\"planted-bearer-token\"}}'\n");
+        QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QByteArray text = execConfig(script, "client.authentication.k8s.io/v1", "      interactiveMode: Never\n");
+        const Kubeconfig c = KubeconfigLoader::parse(text, m_tmp.filePath(QStringLiteral("slow-config")));
+        const QString path = QStringLiteral("/api/v1/namespaces/shop/configmaps/flags");
+        KubeClient first(c, QStringLiteral("token"));
+        first.setExecApproved(true);
+        KubeResponse firstAnswer;
+        std::thread waiting([&] { firstAnswer = first.get(path); });
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(started), 20000);
+
+        KubeClient second(c, QStringLiteral("token"));
+        second.setExecApproved(true);
+        KubeRequest how;
+        how.cancelled = [] { return true; };
+        const KubeResponse cancelled = second.get(path, how);
+        QCOMPARE(cancelled.failure, KubeResponse::Failure::Configuration);
+        QVERIFY2(cancelled.error.contains(QLatin1String("cancelled")), qPrintable(cancelled.error));
+        QVERIFY(!QFileInfo::exists(go)); // answered while the first run still waited
+
+        writeFile(go, "");
+        waiting.join();
+        QVERIFY2(firstAnswer.ok(), qPrintable(firstAnswer.error));
+        KubeClient third(c, QStringLiteral("token"));
+        third.setExecApproved(true);
+        QVERIFY(third.get(path).ok());
+        QCOMPARE(readFile(started).count('\n'), 1); // one run for all three
+    }
+
     // A plugin on no PATH Strata has, only on the one the user's shell sets
     // up for a terminal (.bashrc, .zshrc): found through that shell, started
     // as a terminal starts it, whatever its startup files print.
@@ -711,12 +762,13 @@ private Q_SLOTS:
         exec.apiVersion = QStringLiteral("client.authentication.k8s.io/v1");
         exec.interactiveMode = QStringLiteral("Never");
         exec.command = QStringLiteral("strata-sso-plugin");
-        const QByteArray saved = qgetenv("SHELL");
+        const std::optional<QByteArray> saved
+            = qEnvironmentVariableIsSet("SHELL") ? std::optional<QByteArray>(qgetenv("SHELL")) : std::nullopt;
         qputenv("SHELL", shell.toUtf8());
         const ExecCredential found = ExecCredentials::run(exec, KubeCluster());
         exec.command = QStringLiteral("strata-no-such-plugin");
         const ExecCredential missing = ExecCredentials::run(exec, KubeCluster());
-        qputenv("SHELL", saved);
+        saved ? qputenv("SHELL", *saved) : qunsetenv("SHELL");
         QVERIFY2(found.ok(), qPrintable(found.error));
         QCOMPARE(found.token, QStringLiteral("planted-bearer-token"));
         QVERIFY2(missing.error.contains(QLatin1String("was not found")), qPrintable(missing.error));
