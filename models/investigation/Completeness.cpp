@@ -37,6 +37,7 @@ Completeness Completeness::assess(const QList<Diagnostic> &caseDiagnostics, cons
     }
     c.evidenceCount = int(evidence.size());
     for (const ImportedEvidence &e : evidence) {
+        c.readSources = c.readSources || e.fromSource;
         const EvidenceState state = e.state();
         if (const auto column = columnForRole(e.role)) {
             ColumnEvidence &coverage = c.coverage[size_t(columnIndex(*column))];
@@ -65,7 +66,11 @@ QString Completeness::summary() const
     if (isComplete())
         return {};
     QStringList parts;
-    auto files = [](int n) { return n == 1 ? QStringLiteral("file") : QStringLiteral("files"); };
+    // A context or a repository is not a file: with any of them, "sources".
+    auto files = [this](int n) {
+        return readSources ? (n == 1 ? QStringLiteral("source") : QStringLiteral("sources"))
+                           : (n == 1 ? QStringLiteral("file") : QStringLiteral("files"));
+    };
     if (failedCount)
         parts.append(QStringLiteral("%1 of %2 evidence %3 could not be read")
                          .arg(failedCount)

@@ -25,6 +25,7 @@ struct AnalysisProblem
 struct Completeness
 {
     int evidenceCount = 0;
+    bool readSources = false; // some evidence came from `sources:` (a context, endpoints, a repository)
     int failedCount = 0;
     int partlyReadCount = 0;
     int caseErrorCount = 0; // entries of the case file itself that were dropped

@@ -157,6 +157,9 @@ private Q_SLOTS:
                      .contains(QLatin1String("connection refused")),
             qPrintable(cell(model, QStringLiteral("old-cluster"), ContextListModel::StateColumn)));
         QVERIFY(!window.analysis()->completeness.isComplete()); // a context that failed: never an all-clear
+        // Said as a source, not a file: a context is not a file.
+        QCOMPARE(window.analysis()->completeness.summary(),
+            QStringLiteral("1 of 3 evidence sources could not be read — the analysis is incomplete"));
         saveScreenshot(window, QStringLiteral("mainwindow-live-contexts.png"));
         QCOMPARE(server.requestCount(QStringLiteral("/api/v1/namespaces/shop/configmaps/flags")), readsAfterOpen + 1);
 
