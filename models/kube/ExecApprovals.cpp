@@ -85,16 +85,21 @@ QString approve(const QString &kubeconfig, const QString &commandLine)
     return {};
 }
 
+static QString declineKey(const QString &kubeconfig, const QString &commandLine)
+{
+    return QFileInfo(kubeconfig).absoluteFilePath() + QLatin1Char('\n') + commandLine;
+}
+
 void decline(const QString &kubeconfig, const QString &commandLine)
 {
     QMutexLocker lock(&mutex);
-    declined.insert(QFileInfo(kubeconfig).absoluteFilePath() + QLatin1Char('\n') + commandLine);
+    declined.insert(declineKey(kubeconfig, commandLine));
 }
 
 bool isDeclined(const QString &kubeconfig, const QString &commandLine)
 {
     QMutexLocker lock(&mutex);
-    return declined.contains(QFileInfo(kubeconfig).absoluteFilePath() + QLatin1Char('\n') + commandLine);
+    return declined.contains(declineKey(kubeconfig, commandLine));
 }
 
 } // namespace strata::ExecApprovals

@@ -53,14 +53,13 @@ KubeProxyChoice fromUrl(const QString &text, const QString &origin, bool fromEnv
     }
     if (!url.isValid() || url.host().isEmpty() || !knownScheme(url.scheme().toLower()))
         url = QUrl(QStringLiteral("http://") + text.trimmed(), QUrl::StrictMode);
-    const QString used = url.scheme().toLower();
-    const int port = url.port(defaultPort(used));
-    choice.description = QStringLiteral("%1://%2:%3 (%4)").arg(used, url.host()).arg(port).arg(origin);
     if (!url.isValid() || url.host().isEmpty()) {
-        choice.description.clear();
         choice.error = QStringLiteral("%1 is not a proxy URL").arg(origin);
         return choice;
     }
+    const QString used = url.scheme().toLower();
+    const int port = url.port(defaultPort(used));
+    choice.description = QStringLiteral("%1://%2:%3 (%4)").arg(used, url.host()).arg(port).arg(origin);
     if (used == QLatin1String("https")) {
         choice.error = QStringLiteral("%1 names a proxy reached over TLS (https://%2:%3), which Strata cannot "
                                       "use; nothing was sent (use an http:// or socks5:// proxy)")

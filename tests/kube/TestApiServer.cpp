@@ -172,13 +172,7 @@ TestApiServer::TestApiServer(const QString &folder, QObject *parent)
 
 TestApiServer::~TestApiServer()
 {
-    if (m_thread) {
-        QMetaObject::invokeMethod(
-            m_home, [home = m_home] { delete home; }, Qt::BlockingQueuedConnection);
-        m_thread->quit();
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_serving.stop();
 }
 
 void TestApiServer::setToken(const QString &token)
@@ -220,7 +214,7 @@ int TestApiServer::heldRequests(const QString &path) const
 void TestApiServer::release(const QString &path)
 {
     QMetaObject::invokeMethod(
-        m_home,
+        m_serving.home(),
         [this, path] {
             QList<Held> answer;
             {
@@ -284,7 +278,7 @@ QString TestApiServer::clientKeyFile() const
 
 QString TestApiServer::url() const
 {
-    return QStringLiteral("https://127.0.0.1:%1").arg(m_port);
+    return QStringLiteral("https://127.0.0.1:%1").arg(m_serving.port());
 }
 
 void TestApiServer::setBasicAuth(const QString &user, const QString &password)
@@ -322,27 +316,13 @@ bool TestApiServer::start(QString *error)
     config.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
     config.setCaCertificates(QSslCertificate::fromPath(caFile()));
     config.setPeerVerifyMode(QSslSocket::QueryPeer); // a client certificate is asked for, not required
-    m_thread = new QThread;
-    m_home = new QObject;
-    m_home->moveToThread(m_thread);
-    m_thread->start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_home,
-        [&] {
-            m_server = new QSslServer(m_home);
-            m_server->setSslConfiguration(config);
-            connect(m_server, &QSslServer::pendingConnectionAvailable, m_home, [this] {
-                while (auto *socket = qobject_cast<QSslSocket *>(m_server->nextPendingConnection()))
-                    serve(socket);
-            });
-            listening = m_server->listen(QHostAddress::LocalHost, 0);
-            if (!listening)
-                *error = m_server->errorString();
-            m_port = m_server->serverPort();
+    return m_serving.listen(
+        [&config](QObject *home) {
+            auto *server = new QSslServer(home);
+            server->setSslConfiguration(config);
+            return server;
         },
-        Qt::BlockingQueuedConnection);
-    return listening;
+        [this](QTcpSocket *socket) { serve(static_cast<QSslSocket *>(socket)); }, error);
 }
 
 void TestApiServer::serve(QSslSocket *socket)
@@ -408,7 +388,7 @@ QByteArray TestApiServer::respond(const QByteArray &method, const QByteArray &ta
     int code = 200;
     QByteArray body;
     QByteArray contentType = "application/json";
-    const QByteArray port = QByteArray::number(m_port);
+    const QByteArray port = QByteArray::number(m_serving.port());
     const bool aggregated = m_aggregated && headers.value("accept").contains("as=APIGroupDiscoveryList")
         && !path.startsWith(QLatin1String("/apis/"));
     auto failure = m_failures.find(path);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ServingThread.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
@@ -81,10 +83,7 @@ private:
         QSslSocket *socket);
 
     QString m_folder;
-    QThread *m_thread = nullptr;
-    QObject *m_home = nullptr; // lives on m_thread, parent of the listener and its sockets
-    QSslServer *m_server = nullptr;
-    quint16 m_port = 0;
+    ServingThread m_serving;
     mutable QMutex m_mutex; // everything below
     QString m_token;
     QByteArray m_basic; // "Basic base64(user:password)"

@@ -4,7 +4,6 @@
 #include <QMutexLocker>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 
 TestHttpProxy::TestHttpProxy(QObject *parent)
     : QObject(parent)
@@ -13,13 +12,7 @@ TestHttpProxy::TestHttpProxy(QObject *parent)
 
 TestHttpProxy::~TestHttpProxy()
 {
-    if (m_thread) {
-        QMetaObject::invokeMethod(
-            m_home, [this] { delete m_home; }, Qt::BlockingQueuedConnection);
-        m_thread->quit();
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_serving.stop();
 }
 
 void TestHttpProxy::requireCredentials(const QString &user, const QString &password)
@@ -35,31 +28,13 @@ QStringList TestHttpProxy::requests() const
 
 bool TestHttpProxy::start(QString *error)
 {
-    m_thread = new QThread;
-    m_home = new QObject;
-    m_home->moveToThread(m_thread);
-    m_thread->start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        m_home,
-        [&] {
-            m_server = new QTcpServer(m_home);
-            connect(m_server, &QTcpServer::newConnection, m_home, [this] {
-                while (QTcpSocket *socket = m_server->nextPendingConnection())
-                    serve(socket);
-            });
-            listening = m_server->listen(QHostAddress::LocalHost, 0);
-            if (!listening)
-                *error = m_server->errorString();
-            m_port = m_server->serverPort();
-        },
-        Qt::BlockingQueuedConnection);
-    return listening;
+    return m_serving.listen(
+        [](QObject *home) { return new QTcpServer(home); }, [this](QTcpSocket *socket) { serve(socket); }, error);
 }
 
 void TestHttpProxy::serve(QTcpSocket *client)
 {
-    client->setParent(m_home);
+    client->setParent(m_serving.home());
     auto *head = new QByteArray;
     auto *upstream = new QTcpSocket(client);
     connect(client, &QTcpSocket::disconnected, client, [client, head] {

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "ServingThread.h"
+
 #include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
-class QTcpServer;
 class QTcpSocket;
-class QThread;
 
 // An HTTP CONNECT proxy for tests only (never shipped), on 127.0.0.1: it
 // tunnels to 127.0.0.1 at the port asked for, whatever host the client
@@ -24,17 +24,14 @@ public:
 
     void requireCredentials(const QString &user, const QString &password); // before start()
     bool start(QString *error);
-    quint16 port() const { return m_port; }
+    quint16 port() const { return m_serving.port(); }
     // "CONNECT host:port (authorised)" or "… (no credentials)", "… (wrong credentials)".
     QStringList requests() const;
 
 private:
     void serve(QTcpSocket *socket);
 
-    QThread *m_thread = nullptr;
-    QObject *m_home = nullptr;
-    QTcpServer *m_server = nullptr;
-    quint16 m_port = 0;
+    ServingThread m_serving;
     QByteArray m_expected; // "Basic base64(user:password)"; empty: no credentials asked
     mutable QMutex m_mutex;
     QStringList m_requests;
