@@ -101,23 +101,27 @@ void warnAboutRole(EvidenceKind kind, const QString &path, EvidenceRole role, Im
 void importState(QByteArray &text, const QString &path, EvidenceRole role, EvidenceSet &set, ImportedEvidence &out)
 {
     warnAboutRole(EvidenceKind::TerraformState, path, role, out);
-    TerraformStateReadResult read = TerraformStateReader::read(text, path);
+    // Each resource is mapped as it is read and its attribute trees dropped:
+    // the objects hold what the diff needs, and a whole state's trees were
+    // most of the import's memory (three times the file).
+    KubernetesMappingResult mapped;
+    TerraformStateReader::ResourceSink sink;
+    sink.restart = [&mapped] { mapped = KubernetesMappingResult(); };
+    sink.resource = [&mapped](const TerraformStateResource &r) { mapStateResource(r, mapped); };
+    TerraformStateReadResult read = TerraformStateReader::read(text, path, sink);
     text = QByteArray();
     out.diagnostics += read.diagnostics;
     if (!read.state)
         return;
-    // Moved, not copied: a copy shares the resources' list, and releasing the
-    // values below would then detach a second one while the first still
-    // holds every attribute tree.
     set.state = std::move(read.state);
     set.statePath = path;
-    const KubernetesMappingResult mapped = mapStateToKubernetes(*set.state);
     out.diagnostics += mapped.diagnostics;
-    for (const ManagedKubernetesObject &m : mapped.objects)
+    set.objects.reserve(set.objects.size() + mapped.objects.size());
+    for (const ManagedKubernetesObject &m : std::as_const(mapped.objects))
         set.objects.append(fromManaged(m, Column::State, set));
-    for (const QString &a : mapped.unmappedAddresses)
+    for (const QString &a : std::as_const(mapped.unmappedAddresses))
         set.unmappedTerraform.append(QStringLiteral("state: ") + a);
-    set.state->releaseValues(); // the objects hold what the diff needs
+    set.state->releaseValues(); // the outputs' values: nothing reads them after this
     out.loaded = true;
     out.summary = QStringLiteral("serial %1, lineage %2, Terraform %3, %4 (%5 compared)")
                       .arg(set.state->serial)

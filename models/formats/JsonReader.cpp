@@ -18,11 +18,12 @@ namespace {
 class Parser
 {
 public:
-    Parser(const QByteArray &text, const QString &file, int maxDepth)
+    Parser(const QByteArray &text, const QString &file, int maxDepth, const ElementStream *stream = nullptr)
         : m_data(text.constData())
         , m_size(text.size())
         , m_file(file)
         , m_maxDepth(maxDepth)
+        , m_stream(stream)
     {
     }
 
@@ -417,7 +418,8 @@ private:
         return true;
     }
 
-    Value parseArray(int depth)
+    // `streamed`: each element goes to m_stream as soon as it is read.
+    Value parseArray(int depth, bool streamed = false)
     {
         const SourceLocation loc = location();
         if (!enter(depth))
@@ -435,7 +437,10 @@ private:
                 m_items.resize(base);
                 return {};
             }
-            m_items.push_back(std::move(v));
+            if (streamed)
+                m_stream->element(std::move(v));
+            else
+                m_items.push_back(std::move(v));
             skipWhitespace();
             if (m_pos < m_size && m_data[m_pos] == ',') {
                 ++m_pos;
@@ -484,7 +489,7 @@ private:
                 return {};
             }
             ++m_pos;
-            Value v = parseValue(depth);
+            Value v = streams(depth, key) ? parseStreamedArray(depth) : parseValue(depth);
             if (m_failed) {
                 m_entries.resize(base);
                 return {};
@@ -504,6 +509,24 @@ private:
             return {};
         }
         return Value::map(takeTail(m_entries, base), loc);
+    }
+
+    // Whether the value after `key` is the array the caller streams: under
+    // the top-level object's key, and an array (anything else is kept as is,
+    // for the caller to report).
+    bool streams(int depth, const QString &key)
+    {
+        if (!m_stream || depth != 1 || key != m_stream->key)
+            return false;
+        skipWhitespace();
+        return m_pos < m_size && m_data[m_pos] == '[';
+    }
+
+    Value parseStreamedArray(int depth)
+    {
+        if (m_stream->begin)
+            m_stream->begin();
+        return parseArray(depth + 1, true);
     }
 
     // Duplicate keys: the last one wins (as in most JSON readers and in Go's
@@ -529,6 +552,7 @@ private:
     qsizetype m_size;
     QString m_file;
     int m_maxDepth;
+    const ElementStream *m_stream;
     qsizetype m_pos = 0;
     int m_line = 1;
     qsizetype m_lineStart = 0;
@@ -543,11 +567,9 @@ private:
     QHash<QByteArrayView, QString> m_interned; // views into the input, which outlives the parser
 };
 
-} // namespace
-
-JsonReadResult read(const QByteArray &text, const QString &file, int maxDepth)
+// One value and nothing after it.
+JsonReadResult readDocument(Parser &parser)
 {
-    Parser parser(text, file, maxDepth);
     JsonReadResult result;
     result.value = parser.parseValue(0);
     if (!parser.failed()) {
@@ -557,6 +579,20 @@ JsonReadResult read(const QByteArray &text, const QString &file, int maxDepth)
     }
     result.diagnostics = parser.diagnostics;
     return result;
+}
+
+} // namespace
+
+JsonReadResult read(const QByteArray &text, const QString &file, int maxDepth)
+{
+    Parser parser(text, file, maxDepth);
+    return readDocument(parser);
+}
+
+JsonReadResult read(const QByteArray &text, const QString &file, const ElementStream &stream, int maxDepth)
+{
+    Parser parser(text, file, maxDepth, &stream);
+    return readDocument(parser);
 }
 
 JsonReadResult readOne(const QByteArray &text, qsizetype offset, qsizetype *end, const QString &file, int maxDepth)

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace strata {
 
 struct JsonReadResult
@@ -28,6 +30,21 @@ struct JsonStreamResult
 namespace JsonReader {
 constexpr int defaultMaxDepth = 512;
 JsonReadResult read(const QByteArray &text, const QString &file, int maxDepth = defaultMaxDepth);
+
+// What to do with the elements of one big array as they are read: the array
+// under `key` in a top-level object (a state's "resources") is handed over
+// element by element, so a caller that keeps only part of each element never
+// holds the whole document's tree. `begin` is called at the array's start
+// (again if the key is repeated: the last array is the one meant, as for any
+// duplicate key). In the result that array is empty.
+struct ElementStream
+{
+    QString key;
+    std::function<void()> begin;
+    std::function<void(Value &&element)> element;
+};
+JsonReadResult read(
+    const QByteArray &text, const QString &file, const ElementStream &stream, int maxDepth = defaultMaxDepth);
 // Reads one JSON value starting at `offset` (leading whitespace skipped); sets
 // `end` to the byte after it, or to the error's position. For streams of concatenated or newline-separated JSON
 // documents.

@@ -571,19 +571,17 @@ void Mapper::map(const Input &in)
 
 } // namespace
 
-KubernetesMappingResult mapStateToKubernetes(const TerraformState &state)
+void mapStateResource(const TerraformStateResource &r, KubernetesMappingResult &into)
 {
     Mapper mapper(true);
-    for (const TerraformStateResource &r : state.resources) {
-        const QString address = r.address();
-        const std::optional<Family> family = familyOf(r.type);
-        if (r.mode != QLatin1String("managed") || !family) {
-            if (r.instances.isEmpty())
-                mapper.skip(address);
-            for (const TerraformStateInstance &i : r.instances)
-                mapper.skip(TerraformAddress::instance(address, i.indexKey));
-            continue;
-        }
+    const QString address = r.address();
+    const std::optional<Family> family = familyOf(r.type);
+    if (r.mode != QLatin1String("managed") || !family) {
+        if (r.instances.isEmpty())
+            mapper.skip(address);
+        for (const TerraformStateInstance &i : r.instances)
+            mapper.skip(TerraformAddress::instance(address, i.indexKey));
+    } else {
         for (const TerraformStateInstance &i : r.instances) {
             const QString instanceAddress = TerraformAddress::instance(address, i.indexKey);
             if (!i.deposed.isEmpty()) {
@@ -600,7 +598,17 @@ KubernetesMappingResult mapStateToKubernetes(const TerraformState &state)
                 { *family, r.type, r.module, instanceAddress, r.location, &i.attributes, &i.sensitiveAttributes });
         }
     }
-    return std::move(mapper.result);
+    into.objects += std::move(mapper.result.objects);
+    into.unmappedAddresses += std::move(mapper.result.unmappedAddresses);
+    into.diagnostics += std::move(mapper.result.diagnostics);
+}
+
+KubernetesMappingResult mapStateToKubernetes(const TerraformState &state)
+{
+    KubernetesMappingResult result;
+    for (const TerraformStateResource &r : state.resources)
+        mapStateResource(r, result);
+    return result;
 }
 
 KubernetesMappingResult mapConfigToKubernetes(const TerraformConfig &config)

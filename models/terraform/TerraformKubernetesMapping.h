@@ -27,6 +27,9 @@ struct KubernetesMappingResult
 // kubernetes_manifest) into kubectl-shaped objects, from state or from code.
 // The diff uses them for its code and state columns.
 KubernetesMappingResult mapStateToKubernetes(const TerraformState &state);
+// One resource of a state, added to `into`: the same as the whole state's
+// mapping, resource by resource as the state is read.
+void mapStateResource(const TerraformStateResource &resource, KubernetesMappingResult &into);
 // Code bodies are in provider-schema shape (see TerraformConfig.h); values
 // not known statically stay Value::unknown, and the provider's defaults are
 // applied (namespace "default", Secret type "Opaque").

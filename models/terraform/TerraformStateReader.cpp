@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace strata::TerraformStateReader {
 
@@ -102,12 +103,16 @@ public:
     }
 
     void readState(const Value &root, TerraformState &state);
+    void readResource(const Value &v, TerraformState &state);
 
     QList<Diagnostic> diagnostics;
+    // Set while "resources" is read as the JSON is parsed: each resource goes
+    // here, its diagnostics are kept apart and put where "resources" is.
+    const ResourceSink *sink = nullptr;
+    std::optional<QList<Diagnostic>> streamedDiagnostics;
 
 private:
     void readOutputs(const Value &v, TerraformState &state);
-    void readResource(const Value &v, TerraformState &state);
     void readInstance(
         const Value &v, const TerraformStateResource &resource, TerraformStateInstance &instance, bool *ok);
     void readSensitiveAttributes(const Value &v, TerraformStateInstance &instance);
@@ -150,7 +155,9 @@ void Reader::readState(const Value &root, TerraformState &state)
         } else if (key == QLatin1String("outputs")) {
             readOutputs(v, state);
         } else if (key == QLatin1String("resources")) {
-            if (v.type() == Value::Type::List) {
+            if (streamedDiagnostics && v.type() == Value::Type::List && v.items().isEmpty()) {
+                diagnostics += *streamedDiagnostics; // its resources were read as it was parsed
+            } else if (v.type() == Value::Type::List) {
                 state.resources.reserve(v.items().size());
                 for (const Value &r : v.items())
                     readResource(r, state);
@@ -257,6 +264,13 @@ void Reader::readResource(const Value &v, TerraformState &state)
     } else if (instances && !instances->isNull()) {
         error(instances->location(),
             QStringLiteral("\"instances\" of %1 must be a list, not %2").arg(r.address(), typeName(*instances)));
+    }
+    if (sink) {
+        sink->resource(r);
+        for (TerraformStateInstance &i : r.instances) {
+            i.attributes = Value();
+            i.attributesFlat = Value();
+        }
     }
     state.resources.append(std::move(r));
 }
@@ -377,16 +391,19 @@ void Reader::readSensitiveAttributes(const Value &v, TerraformStateInstance &ins
 
 } // namespace
 
-TerraformStateReadResult read(const QByteArray &text, const QString &file)
+namespace {
+
+// Checks the document is a version 4 state and reads it; `state` may already
+// hold the resources read as the JSON was parsed.
+TerraformStateReadResult readDocument(
+    const JsonReadResult &json, Reader &reader, const QString &file, TerraformState &&state)
 {
     TerraformStateReadResult result;
-    JsonReadResult json = JsonReader::read(text, file);
     if (!json.ok()) {
         result.diagnostics = json.diagnostics;
         return result;
     }
     const Value &root = json.value;
-    Reader reader(file);
     if (root.type() != Value::Type::Map) {
         reader.error(root.location(),
             QStringLiteral("not a Terraform state: the top level is %1, not an object").arg(typeName(root)));
@@ -413,13 +430,43 @@ TerraformStateReadResult read(const QByteArray &text, const QString &file)
         result.diagnostics = reader.diagnostics;
         return result;
     }
-    TerraformState state;
     state.file = file;
     state.version = supportedVersion;
     reader.readState(root, state);
     result.state = std::move(state);
     result.diagnostics = json.diagnostics + reader.diagnostics;
     return result;
+}
+
+} // namespace
+
+TerraformStateReadResult read(const QByteArray &text, const QString &file)
+{
+    Reader reader(file);
+    return readDocument(JsonReader::read(text, file), reader, file, TerraformState());
+}
+
+TerraformStateReadResult read(const QByteArray &text, const QString &file, const ResourceSink &sink)
+{
+    Reader reader(file);
+    TerraformState state;
+    JsonReader::ElementStream stream;
+    stream.key = QStringLiteral("resources");
+    stream.begin = [&] {
+        state.resources.clear();
+        reader.diagnostics.clear();
+        if (sink.restart)
+            sink.restart();
+    };
+    stream.element = [&](Value &&resource) {
+        const Value r = std::move(resource); // dropped when this resource is read
+        reader.readResource(r, state);
+    };
+    reader.sink = &sink;
+    const JsonReadResult json = JsonReader::read(text, file, stream);
+    reader.sink = nullptr;
+    reader.streamedDiagnostics = std::exchange(reader.diagnostics, {});
+    return readDocument(json, reader, file, std::move(state));
 }
 
 TerraformStateReadResult readFile(const QString &path)

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <optional>
 
 namespace strata {
@@ -28,6 +29,20 @@ constexpr qint64 maxFileSize = qint64(512) * 1024 * 1024;
 constexpr int supportedVersion = 4;
 
 TerraformStateReadResult read(const QByteArray &text, const QString &file);
+
+// Where a state's resources go as they are read: `resource` sees each one
+// with its instances' attribute values, which are dropped once it returns
+// (the state returned lists the resources without them), so a large state's
+// attribute trees are never all held at once — the evidence import maps each
+// resource to the objects the diff compares as it comes. `restart`: a
+// repeated "resources" key replaces what was read so far (the last is the
+// one meant). When the result holds no state, what `resource` saw is void.
+struct ResourceSink
+{
+    std::function<void()> restart;
+    std::function<void(const TerraformStateResource &resource)> resource;
+};
+TerraformStateReadResult read(const QByteArray &text, const QString &file, const ResourceSink &sink);
 TerraformStateReadResult readFile(const QString &path);
 } // namespace TerraformStateReader
 

@@ -22,6 +22,47 @@ private:
     static JsonReadResult parse(const QByteArray &text) { return JsonReader::read(text, QStringLiteral("in.json")); }
 
 private Q_SLOTS:
+    // One big array handed over element by element (a state's "resources"):
+    // only the named array of the top-level object, each element with its
+    // own position, and an empty array left in its place.
+    void elementStream()
+    {
+        const QByteArray text = "{\"r\": {\"items\": [9]},\n \"items\": [1, {\"a\": [2]},\n  \"x\"],"
+                                " \"n\": [3], \"items\": [4]}";
+        QStringList seen;
+        int begins = 0;
+        JsonReader::ElementStream stream;
+        stream.key = QStringLiteral("items");
+        stream.begin = [&] { ++begins; };
+        stream.element = [&](Value &&v) {
+            seen.append(QStringLiteral("%1@%2:%3").arg(v.displayText()).arg(v.line()).arg(v.column()));
+        };
+        const JsonReadResult r = JsonReader::read(text, QStringLiteral("f.json"), stream);
+        QVERIFY(r.ok());
+        QCOMPARE(seen,
+            QStringList({ QStringLiteral("1@2:12"), QStringLiteral("{\"a\":[2]}@2:15"), QStringLiteral("x@3:3"),
+                QStringLiteral("4@3:29") }));
+        QCOMPARE(begins, 2); // repeated: the caller hears the second array start
+        QCOMPARE(r.value.find(QStringLiteral("items"))->items().size(), 0);
+        // Nested and other keys are kept as they are.
+        QCOMPARE(r.value.find({ QStringLiteral("r"), QStringLiteral("items") })->items().size(), 1);
+        QCOMPARE(r.value.find(QStringLiteral("n"))->items().size(), 1);
+        // The same text read whole gives the same values.
+        const JsonReadResult whole = JsonReader::read(text, QStringLiteral("f.json"));
+        QCOMPARE(whole.value.find(QStringLiteral("items"))->items().size(), 1);
+
+        // Not an array under the key, or not an object at the top: nothing streamed.
+        seen.clear();
+        QVERIFY(JsonReader::read("{\"items\": {\"a\": 1}}", QStringLiteral("f.json"), stream).ok());
+        QVERIFY(JsonReader::read("[{\"items\": [1]}]", QStringLiteral("f.json"), stream).ok());
+        QVERIFY(seen.isEmpty());
+        // An error inside the array stops there, positioned; what came before was handed over.
+        const JsonReadResult broken = JsonReader::read("{\"items\": [1, 2, tru]}", QStringLiteral("f.json"), stream);
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.diagnostics.first().column, 18);
+        QCOMPARE(seen, QStringList({ QStringLiteral("1@1:12"), QStringLiteral("2@1:15") }));
+    }
+
     void scalarsAndContainers()
     {
         const auto r = parse("{\"a\": 1, \"b\": [true, false, null, \"x\"], \"c\": {}, \"d\": [], \"e\": -0.5e+2}");

@@ -7,6 +7,7 @@
 #include "terraform/TerraformKubernetesMapping.h"
 #include "terraform/TerraformStateReader.h"
 
+#include <QDir>
 #include <QFile>
 
 using namespace strata;
@@ -86,6 +87,62 @@ KubernetesMappingResult mapState(const QByteArray &json)
     return mapStateToKubernetes(*read.state);
 }
 
+// Every node of a value with where it was read, so two mappings compare
+// location for location, not only by content.
+void dumpValue(const Value &v, const QString &path, QStringList &out)
+{
+    out.append(QStringLiteral("%1 = %2 @%3:%4")
+                   .arg(path, v.isScalar() ? v.displayText() : QString())
+                   .arg(v.line())
+                   .arg(v.column()));
+    if (v.type() == Value::Type::List) {
+        for (qsizetype i = 0; i < v.items().size(); ++i)
+            dumpValue(v.items().at(i), path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), out);
+    } else if (v.type() == Value::Type::Map) {
+        for (const Value::Entry &e : v.entries())
+            dumpValue(e.second, path + QLatin1Char('.') + e.first, out);
+    }
+}
+
+// What a state read and its mapping say, line by line.
+QStringList describe(const TerraformStateReadResult &read, const KubernetesMappingResult &mapped)
+{
+    QStringList out;
+    for (const Diagnostic &d : read.diagnostics + mapped.diagnostics)
+        out.append(QStringLiteral("diagnostic %1:%2:%3 %4 %5")
+                       .arg(d.file)
+                       .arg(d.line)
+                       .arg(d.column)
+                       .arg(int(d.severity))
+                       .arg(d.message));
+    if (!read.state)
+        return out << QStringLiteral("no state");
+    out.append(QStringLiteral("serial %1 lineage %2 outputs %3")
+                   .arg(read.state->serial)
+                   .arg(read.state->lineage)
+                   .arg(read.state->outputs.size()));
+    for (const TerraformStateResource &r : read.state->resources)
+        out.append(QStringLiteral("resource %1 @%2:%3 instances %4 dependencies %5")
+                       .arg(r.address())
+                       .arg(r.location.line)
+                       .arg(r.location.column)
+                       .arg(r.instances.size())
+                       .arg(r.instances.isEmpty() ? QString() : r.instances.first().dependencies.join(u',')));
+    for (const QString &a : mapped.unmappedAddresses)
+        out.append(QStringLiteral("unmapped ") + a);
+    for (const ManagedKubernetesObject &o : mapped.objects) {
+        out.append(QStringLiteral("object %1 %2 %3 @%4:%5 partial %6 encoding %7 rv %8 uid %9 sensitive %10")
+                       .arg(o.id.toString(), o.address, o.terraformType)
+                       .arg(o.location.line)
+                       .arg(o.location.column)
+                       .arg(o.partial)
+                       .arg(int(o.secretDataEncoding))
+                       .arg(o.stateResourceVersion, o.stateUid, o.sensitivePaths.join(u',')));
+        dumpValue(o.object, QStringLiteral("  "), out);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestTerraformKubernetes : public QObject
@@ -93,6 +150,74 @@ class TestTerraformKubernetes : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The import reads a state resource by resource, mapping each as it comes
+    // and dropping its attribute trees (a whole state's were most of the
+    // import's memory): it must say exactly what reading the whole state and
+    // mapping it says, object for object, location for location, diagnostic
+    // for diagnostic — on every state the tests know and on broken ones.
+    void streamedStateMapsAsTheWholeState_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        const auto addFolder = [](const QString &folder) {
+            const QDir dir(folder);
+            const QStringList names = dir.entryList({ QStringLiteral("*.tfstate") }, QDir::Files, QDir::Name);
+            QVERIFY2(!names.isEmpty(), qPrintable(folder));
+            for (const QString &name : names) {
+                QFile f(dir.filePath(name));
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QTest::newRow(qPrintable(dir.dirName() + QLatin1Char('/') + name)) << f.readAll();
+            }
+        };
+        addFolder(QStringLiteral(STRATA_TEST_SOURCE_DIR "/data"));
+        addFolder(QStringLiteral(STRATA_SHARED_DIR "/testdata/tfstate"));
+        addFolder(QStringLiteral(STRATA_TEST_SOURCE_DIR "/../../resources/reference-case/terraform/platform"));
+        const QByteArray one = fixture("modules-foreach.tfstate");
+        const qsizetype resources = one.indexOf("\"resources\"");
+        QVERIFY(resources > 0);
+        // "resources" twice: the last one is meant, as for any repeated key.
+        QTest::newRow("resources twice") << QByteArray(one).insert(resources,
+            "\"resources\": [{\"mode\": \"managed\", "
+            "\"type\": \"kubernetes_namespace\", \"name\": \"gone\", "
+            "\"instances\": []}],\n  ");
+        QTest::newRow("resources not a list") << QByteArray("{\"version\": 4, \"resources\": {\"a\": 1}}");
+        QTest::newRow("resources before version 3") << QByteArray(one).replace("\"version\": 4", "\"version\": 3");
+        QTest::newRow("cut in a resource") << one.left(one.size() * 2 / 3);
+        QTest::newRow("a resource that is not an object")
+            << QByteArray("{\"version\": 4, \"serial\": 1, \"resources\": [7, {\"mode\": \"data\"}]}");
+    }
+
+    void streamedStateMapsAsTheWholeState()
+    {
+        QFETCH(QByteArray, json);
+        const QString file = QStringLiteral("s.tfstate");
+        const TerraformStateReadResult whole = TerraformStateReader::read(json, file);
+        const KubernetesMappingResult wholeMapped
+            = whole.state ? mapStateToKubernetes(*whole.state) : KubernetesMappingResult();
+
+        KubernetesMappingResult streamedMapped;
+        int restarts = 0;
+        TerraformStateReader::ResourceSink sink;
+        sink.restart = [&] {
+            ++restarts;
+            streamedMapped = KubernetesMappingResult();
+        };
+        sink.resource = [&](const TerraformStateResource &r) { mapStateResource(r, streamedMapped); };
+        const TerraformStateReadResult streamed = TerraformStateReader::read(json, file, sink);
+        if (!streamed.state)
+            streamedMapped = KubernetesMappingResult(); // void when there is no state, as the sink's contract says
+
+        QCOMPARE(describe(streamed, streamedMapped), describe(whole, wholeMapped));
+        if (QByteArray(QTest::currentDataTag()) == "resources twice")
+            QCOMPARE(restarts, 2);
+        // Streamed, the state keeps no attribute trees.
+        if (streamed.state) {
+            for (const TerraformStateResource &r : streamed.state->resources) {
+                for (const TerraformStateInstance &i : r.instances)
+                    QVERIFY(i.attributes.isNull() && i.attributesFlat.isNull());
+            }
+        }
+    }
+
     void referenceCaseState()
     {
         const QString path = QStringLiteral(
