@@ -21,7 +21,9 @@
 #include <QSet>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <numeric>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -461,13 +463,32 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
         return i == entries ? TerraformImport::importSourceCode(caseFile, context, synced ? &*synced : nullptr)
                             : TerraformImport::importSourceState(caseFile, context);
     };
+    // Terraform first: a stack or a state takes several times its text
+    // while it is parsed and evaluated, and keeps much less; a kubectl file
+    // keeps its whole tree. Read after the kubectl files, that passing peak
+    // came on top of every column's trees (N = 20,000: 356 -> 338 MiB). The
+    // results are merged in the case's order all the same. (An entry's kind
+    // is known for sure only once read: its role, kind or name tell here.)
+    const auto terraform = [&](qsizetype i) {
+        if (i >= entries)
+            return true;
+        const EvidenceEntry &e = caseFile.evidence.at(i);
+        const std::optional<EvidenceKind> kind = evidenceKindFromName(e.kind);
+        return e.role == EvidenceRole::Code || e.role == EvidenceRole::State || kind == EvidenceKind::TerraformCode
+            || kind == EvidenceKind::TerraformState || e.path.endsWith(QLatin1String(".tfstate"))
+            || e.path.endsWith(QLatin1String(".tf"));
+    };
+    std::vector<qsizetype> order(static_cast<size_t>(count));
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_partition(order.begin(), order.end(), terraform);
     std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));
     std::atomic<qsizetype> next { 0 };
     std::atomic_int done { 0 };
     const auto work = [&] {
-        for (qsizetype i = next++; i < count; i = next++) {
+        for (qsizetype n = next++; n < count; n = next++) {
             if (context && context->isCancelled())
                 return;
+            const qsizetype i = order[size_t(n)];
             imported[size_t(i)] = importItem(i);
 #ifdef __GLIBC__
             // The file's text and the parser's scratch are free now, among
