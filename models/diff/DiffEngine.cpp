@@ -267,7 +267,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
                 flattened = FieldFlattener::flatten(o->object, options);
             if (!stillWanted || !stillWanted(*flattened)) {
                 o->object = Value();
-                o->managedFields = Value();
+                o->identity.managedFields = Value();
                 if (leftOut && !counted.contains(o->id)) { // one object, however many copies
                     counted.insert(o->id);
                     ++(*leftOut)[size_t(columnIndex(o->column))];
@@ -290,11 +290,12 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         Builder &b = builders[at];
         ResourceDiff &d = diffs[at];
         const size_t col = size_t(columnIndex(o->column));
-        if (d.identities[col].present)
+        if (d.identities.has(col))
             continue; // the first copy of an object in a column wins; the importer reports duplicates
-        d.identities[col] = o->identity;
-        d.identities[col].present = true;
-        d.managedFields[col] = std::exchange(o->managedFields, Value());
+        ColumnIdentity &identity = d.identities.make(col);
+        identity = o->identity;
+        identity.present = true;
+        o->identity.managedFields = Value();
         b.partial[col] = o->partial;
         QList<FieldValue> fields = flattened ? std::move(*flattened) : FieldFlattener::flatten(o->object, options);
         o->object = Value(); // read: the diff's cells are all that is kept of it
@@ -323,7 +324,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         ResourceDiff &d = diffs[i];
         std::array<bool, columnCount> present {};
         for (Column c : allColumns)
-            present[size_t(columnIndex(c))] = d.identities[size_t(columnIndex(c))].present;
+            present[size_t(columnIndex(c))] = d.identities.has(size_t(columnIndex(c)));
         for (FieldDiff &f : d.fields) {
             if (f.path == QLatin1String("apiVersion") || f.path == QLatin1String("kind"))
                 f.noise = true;

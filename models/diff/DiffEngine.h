@@ -29,7 +29,7 @@ QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<Resourc
     const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt,
     std::array<qsizetype, columnCount> *leftOut = nullptr,
     const std::function<bool(const QList<FieldValue> &)> &stillWanted = {});
-// The same, emptying each object's trees (`object`, `managedFields`) as soon
+// The same, emptying each object's trees (`object`, `identity.managedFields`) as soon
 // as they are read, so a whole cluster's parsed evidence is not held next to
 // its diff; ids, columns and identities stay for the caller.
 QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,

@@ -4,6 +4,7 @@
 #include "core/SourceLocation.h"
 #include "core/Value.h"
 #include "diff/Column.h"
+#include "diff/ColumnSlots.h"
 #include "diff/FieldFlattener.h"
 #include "diff/FieldValue.h"
 
@@ -24,6 +25,7 @@ struct ColumnIdentity
     QString terraformAddress; // code/state: e.g. kubernetes_config_map.feature_flags
     qint64 stateSerial = -1; // state only
     QString stateLineage; // state only
+    Value managedFields; // live/replica: kubectl's metadata.managedFields, for "who changed this"
 };
 
 // One column's copy of an object, as the diff receives it from any source.
@@ -39,7 +41,6 @@ struct ColumnObject
     // No object: the column's source was asked for it and could not answer.
     // Makes the column unknown for this object, so nothing calls it missing.
     bool unread = false;
-    Value managedFields; // kubectl's metadata.managedFields, for "who changed this"
     // Paths Terraform marks sensitive on this object (state's
     // sensitive_attributes, the provider's schema): secret in every column.
     QStringList sensitivePaths;
@@ -64,37 +65,9 @@ struct DiffCell
     bool present = false;
 };
 
-// The cells of one field, one per column that holds it. Most objects come
-// from one or two columns — a dump of a whole namespace is live only — so a
-// column that does not hold the field takes no room: the cells held sit in
-// column order in one allocation (a field in one column: 56 bytes, was four
-// cells of 72).
-class FieldCells
-{
-public:
-    FieldCells() = default;
-    FieldCells(const FieldCells &other);
-    FieldCells(FieldCells &&other) noexcept;
-    FieldCells &operator=(const FieldCells &other);
-    FieldCells &operator=(FieldCells &&other) noexcept;
-    ~FieldCells();
-
-    // The column's cell; an empty one (not present) when no cell is held for it.
-    const DiffCell &operator[](size_t column) const;
-    // The column's cell, added (empty) when none is held for it yet.
-    DiffCell &make(size_t column);
-    // The cells held, in column order.
-    const DiffCell *begin() const { return m_cells; }
-    const DiffCell *end() const { return m_cells + count(); }
-    int count() const;
-
-private:
-    int slot(size_t column) const; // where the column's cell is (or would go) in m_cells
-    void reset(DiffCell *cells, unsigned char columns);
-
-    DiffCell *m_cells = nullptr;
-    unsigned char m_columns = 0; // bit i: a cell is held for column i
-};
+// The cells of one field, one per column that holds it (a field in one
+// column: 56 bytes, was four cells of 72).
+using FieldCells = ColumnSlots<DiffCell>;
 
 struct FieldDiff
 {
@@ -124,9 +97,8 @@ struct ResourceDiff
 {
     ResourceId id;
     bool investigated = false; // named in the case's `resources`
-    std::array<ColumnIdentity, columnCount> identities;
+    ColumnSlots<ColumnIdentity> identities; // of the columns that hold a copy: most objects are in one or two
     ColumnCoverage coverage {}; // what the case holds for each column as a whole
-    std::array<Value, columnCount> managedFields;
     QList<FieldDiff> fields;
     // Columns whose source was asked for this object and could not say
     // (a 403, a timeout, a cancelled read): unknown there, never "absent".

@@ -431,7 +431,7 @@ ColumnObject columnObject(const KubeObject &k, Column column, const QString &ori
     o.column = column;
     o.id = k.id;
     o.object = k.object;
-    o.managedFields = k.managedFields;
+    o.identity.managedFields = k.managedFields;
     o.secretDataIsBase64 = true;
     o.identity.origin = origin;
     o.identity.location = k.location;

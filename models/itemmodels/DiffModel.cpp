@@ -288,7 +288,7 @@ QVariant DiffModel::fieldData(const ResourceDiff &r, const FieldDiff &f, int col
         // The whole value (the cell may elide it), where it was read, and
         // who last wrote it there when the server says (managedFields).
         QString tip = cell.value.text + QLatin1Char('\n') + cell.value.location.toString();
-        const QStringList writers = FieldManagers::lastWriters(r.managedFields[size_t(columnIndex(c))], f.path);
+        const QStringList writers = FieldManagers::lastWriters(r.identity(c).managedFields, f.path);
         if (!writers.isEmpty())
             tip += QStringLiteral("\nLast set by ") + writers.join(QStringLiteral(", "));
         return tip;

@@ -97,8 +97,7 @@ Finding liveDrift(const ResourceDiff &d, const QList<const FieldDiff *> &rows)
     f.detail = changes.join(QStringLiteral("; ")) + QLatin1Char('.') + versionNote(d);
     QStringList managers;
     for (const FieldDiff *row : rows) {
-        for (const QString &m :
-            FieldManagers::lastWriters(d.managedFields[size_t(columnIndex(Column::Live))], row->path)) {
+        for (const QString &m : FieldManagers::lastWriters(d.identity(Column::Live).managedFields, row->path)) {
             if (!managers.contains(m))
                 managers.append(m);
         }

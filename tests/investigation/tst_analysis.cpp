@@ -725,7 +725,7 @@ private Q_SLOTS:
     {
         ResourceDiff d;
         d.id = *ResourceId::parse(QStringLiteral("configmap/shop/flags"));
-        d.identities[size_t(columnIndex(Column::Live))].present = true;
+        d.identities.make(size_t(columnIndex(Column::Live))).present = true;
         for (const char *path : { "data.limit", "data.max_cart_items" }) {
             FieldDiff f;
             f.path = QString::fromLatin1(path);
