@@ -6,6 +6,7 @@
 
 #include <bit>
 #include <new>
+#include <type_traits>
 #include <utility>
 
 namespace strata {
@@ -18,6 +19,10 @@ namespace strata {
 // allocation of exactly the slots held).
 template<typename T> class ColumnSlots
 {
+    // make() moves slots into a new block: a throwing move would leave it half made.
+    static_assert(std::is_nothrow_move_constructible_v<T>);
+    static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+
 public:
     ColumnSlots() = default;
     ColumnSlots(const ColumnSlots &other)
@@ -56,7 +61,11 @@ public:
         Q_ASSERT(column < columnCount);
         return has(column) ? m_slots[slot(column)] : none;
     }
-    bool has(size_t column) const { return m_columns & (1u << column); }
+    bool has(size_t column) const
+    {
+        Q_ASSERT(column < columnCount);
+        return m_columns & (1u << column);
+    }
     // The column's T, added (default) when none is held for it yet.
     T &make(size_t column)
     {

@@ -481,7 +481,8 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
     };
     std::vector<qsizetype> order(static_cast<size_t>(count));
     std::iota(order.begin(), order.end(), qsizetype(0));
-    std::stable_partition(order.begin(), order.end(), terraform);
+    const qsizetype terraformCount
+        = qsizetype(std::stable_partition(order.begin(), order.end(), terraform) - order.begin());
     // The diff runs on this thread: trees read here go back to this
     // thread's heap as the diff reads them, where its rows can take their
     // place; another thread's heap keeps them for that thread alone. So one
@@ -496,13 +497,20 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
     const auto lastKubectl = std::find_if(order.crbegin(), order.crend(), kubectlColumn);
     const qsizetype mainOnly = lastKubectl == order.crend() ? -1 : qsizetype(order.crend() - lastKubectl) - 1;
     const std::unique_ptr<std::atomic<bool>[]> claimed(new std::atomic<bool>[size_t(count)] {});
+    // This thread takes that entry first once the Terraform entries are
+    // taken, so the others are read beside it, not after it.
     const auto claim = [&](bool onMain) -> qsizetype {
-        for (qsizetype n = 0; n < count; ++n) {
+        const auto take = [&](qsizetype n) {
             bool unclaimed = false;
-            if ((onMain || n != mainOnly) && claimed[size_t(n)].compare_exchange_strong(unclaimed, true))
+            return claimed[size_t(n)].compare_exchange_strong(unclaimed, true);
+        };
+        for (qsizetype n = 0; n < count; ++n) {
+            if (onMain && n == terraformCount && mainOnly >= 0 && take(mainOnly))
+                return mainOnly;
+            if (n != mainOnly && take(n))
                 return n;
         }
-        return -1;
+        return onMain && mainOnly >= 0 && take(mainOnly) ? mainOnly : -1;
     };
     std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));
     std::atomic_int done { 0 };

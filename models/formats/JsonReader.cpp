@@ -513,21 +513,18 @@ private:
 
     // Whether the value after `key` is the array the caller streams: under
     // the top-level object's key, and an array (anything else is kept as is,
-    // for the caller to report).
+    // for the caller to report). The caller hears of every such key.
     bool streams(int depth, const QString &key)
     {
         if (!m_stream || depth != 1 || key != m_stream->key)
             return false;
+        if (m_stream->found)
+            m_stream->found();
         skipWhitespace();
         return m_pos < m_size && m_data[m_pos] == '[';
     }
 
-    Value parseStreamedArray(int depth)
-    {
-        if (m_stream->begin)
-            m_stream->begin();
-        return parseArray(depth + 1, true);
-    }
+    Value parseStreamedArray(int depth) { return parseArray(depth + 1, true); }
 
     // Duplicate keys: the last one wins (as in most JSON readers and in Go's
     // encoding/json, which wrote most of what we read), with a warning.
@@ -591,6 +588,7 @@ JsonReadResult read(const QByteArray &text, const QString &file, int maxDepth)
 
 JsonReadResult read(const QByteArray &text, const QString &file, const ElementStream &stream, int maxDepth)
 {
+    Q_ASSERT(stream.element);
     Parser parser(text, file, maxDepth, &stream);
     return readDocument(parser);
 }

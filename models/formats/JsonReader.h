@@ -34,14 +34,15 @@ JsonReadResult read(const QByteArray &text, const QString &file, int maxDepth = 
 // What to do with the elements of one big array as they are read: the array
 // under `key` in a top-level object (a state's "resources") is handed over
 // element by element, so a caller that keeps only part of each element never
-// holds the whole document's tree. `begin` is called at the array's start
-// (again if the key is repeated: the last array is the one meant, as for any
-// duplicate key). In the result that array is empty.
+// holds the whole document's tree. In the result that array is empty.
+// `found` is called for every top-level `key`, whatever its value: a key
+// given twice is the caller's to settle (which value a repeated key keeps
+// is the reader's rule for maps, not the stream's).
 struct ElementStream
 {
     QString key;
-    std::function<void()> begin;
-    std::function<void(Value &&element)> element;
+    std::function<void()> found;
+    std::function<void(Value &&element)> element; // required
 };
 JsonReadResult read(
     const QByteArray &text, const QString &file, const ElementStream &stream, int maxDepth = defaultMaxDepth);

@@ -60,6 +60,8 @@ struct TerraformStateResource
 
     // "module.a.kubernetes_config_map.flags", "data.x.y" (without index key).
     QString address() const;
+    // Drops the instances' attribute values (see TerraformState::releaseValues).
+    void releaseValues();
 };
 
 struct TerraformState

@@ -267,10 +267,7 @@ void Reader::readResource(const Value &v, TerraformState &state)
     }
     if (sink) {
         sink->resource(r);
-        for (TerraformStateInstance &i : r.instances) {
-            i.attributes = Value();
-            i.attributesFlat = Value();
-        }
+        r.releaseValues();
     }
     state.resources.append(std::move(r));
 }
@@ -452,12 +449,8 @@ TerraformStateReadResult read(const QByteArray &text, const QString &file, const
     TerraformState state;
     JsonReader::ElementStream stream;
     stream.key = QStringLiteral("resources");
-    stream.begin = [&] {
-        state.resources.clear();
-        reader.diagnostics.clear();
-        if (sink.restart)
-            sink.restart();
-    };
+    int found = 0;
+    stream.found = [&found] { ++found; };
     stream.element = [&](Value &&resource) {
         const Value r = std::move(resource); // dropped when this resource is read
         reader.readResource(r, state);
@@ -465,6 +458,21 @@ TerraformStateReadResult read(const QByteArray &text, const QString &file, const
     reader.sink = &sink;
     const JsonReadResult json = JsonReader::read(text, file, stream);
     reader.sink = nullptr;
+    if (found > 1) {
+        // "resources" given more than once: which of them count is the JSON
+        // reader's rule for repeated keys (the last; all of them in an
+        // object too large to search), so this rare file is read whole.
+        if (sink.restart)
+            sink.restart();
+        TerraformStateReadResult whole = read(text, file);
+        if (whole.state) {
+            for (TerraformStateResource &r : whole.state->resources) {
+                sink.resource(r);
+                r.releaseValues();
+            }
+        }
+        return whole;
+    }
     reader.streamedDiagnostics = std::exchange(reader.diagnostics, {});
     return readDocument(json, reader, file, std::move(state));
 }

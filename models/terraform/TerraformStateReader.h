@@ -34,9 +34,11 @@ TerraformStateReadResult read(const QByteArray &text, const QString &file);
 // with its instances' attribute values, which are dropped once it returns
 // (the state returned lists the resources without them), so a large state's
 // attribute trees are never all held at once — the evidence import maps each
-// resource to the objects the diff compares as it comes. `restart`: a
-// repeated "resources" key replaces what was read so far (the last is the
-// one meant). When the result holds no state, what `resource` saw is void.
+// resource to the objects the diff compares as it comes. `restart`: what the
+// sink saw so far is void (a file that repeats "resources" is then read
+// whole and its resources given again: which of the repeated keys count is
+// the JSON reader's rule). When the result holds no state, what `resource`
+// saw is void too.
 struct ResourceSink
 {
     std::function<void()> restart;

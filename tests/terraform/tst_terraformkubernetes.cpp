@@ -180,6 +180,20 @@ private Q_SLOTS:
             "\"type\": \"kubernetes_namespace\", \"name\": \"gone\", "
             "\"instances\": []}],\n  ");
         QTest::newRow("resources not a list") << QByteArray("{\"version\": 4, \"resources\": {\"a\": 1}}");
+        // Repeated, the last value counts whatever it is: a list read first must not stay.
+        QTest::newRow("resources twice, then null") << one.trimmed().chopped(1) + ", \"resources\": null}";
+        QTest::newRow("resources twice, then an object") << one.trimmed().chopped(1) + ", \"resources\": {\"a\": 1}}";
+        // Past 64 keys the JSON reader no longer searches for repeats: both lists are read.
+        QByteArray wide = one;
+        QByteArray filler;
+        for (int i = 0; i < 70; ++i)
+            filler += "\"x" + QByteArray::number(i) + "\": " + QByteArray::number(i) + ", ";
+        wide.insert(resources,
+            filler
+                + "\"resources\": [{\"mode\": \"managed\", \"type\": \"kubernetes_namespace\", "
+                  "\"name\": \"first\", \"instances\": [{\"attributes\": {\"metadata\": "
+                  "[{\"name\": \"first\"}]}}]}], ");
+        QTest::newRow("resources twice past 64 keys") << wide;
         QTest::newRow("resources before version 3") << QByteArray(one).replace("\"version\": 4", "\"version\": 3");
         QTest::newRow("cut in a resource") << one.left(one.size() * 2 / 3);
         QTest::newRow("a resource that is not an object")
@@ -207,8 +221,8 @@ private Q_SLOTS:
             streamedMapped = KubernetesMappingResult(); // void when there is no state, as the sink's contract says
 
         QCOMPARE(describe(streamed, streamedMapped), describe(whole, wholeMapped));
-        if (QByteArray(QTest::currentDataTag()) == "resources twice")
-            QCOMPARE(restarts, 2);
+        // A repeated "resources" is read whole: what the stream saw is void, once.
+        QCOMPARE(restarts, QByteArray(QTest::currentDataTag()).startsWith("resources twice") ? 1 : 0);
         // Streamed, the state keeps no attribute trees.
         if (streamed.state) {
             for (const TerraformStateResource &r : streamed.state->resources) {
