@@ -496,21 +496,26 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
     };
     const auto lastKubectl = std::find_if(order.crbegin(), order.crend(), kubectlColumn);
     const qsizetype mainOnly = lastKubectl == order.crend() ? -1 : qsizetype(order.crend() - lastKubectl) - 1;
-    const std::unique_ptr<std::atomic<bool>[]> claimed(new std::atomic<bool>[size_t(count)] {});
-    // This thread takes that entry first once the Terraform entries are
+    // The places in `order` each thread tries, in turn: the others never
+    // that entry; this thread takes it first once the Terraform entries are
     // taken, so the others are read beside it, not after it.
+    std::vector<qsizetype> helperTries;
+    for (qsizetype n = 0; n < count; ++n) {
+        if (n != mainOnly)
+            helperTries.push_back(n);
+    }
+    std::vector<qsizetype> mainTries = helperTries;
+    if (mainOnly >= 0)
+        mainTries.insert(
+            mainTries.begin() + std::min<qsizetype>(terraformCount, qsizetype(mainTries.size())), mainOnly);
+    const std::unique_ptr<std::atomic<bool>[]> claimed(new std::atomic<bool>[size_t(count)] {});
     const auto claim = [&](bool onMain) -> qsizetype {
-        const auto take = [&](qsizetype n) {
+        for (qsizetype n : onMain ? mainTries : helperTries) {
             bool unclaimed = false;
-            return claimed[size_t(n)].compare_exchange_strong(unclaimed, true);
-        };
-        for (qsizetype n = 0; n < count; ++n) {
-            if (onMain && n == terraformCount && mainOnly >= 0 && take(mainOnly))
-                return mainOnly;
-            if (n != mainOnly && take(n))
+            if (claimed[size_t(n)].compare_exchange_strong(unclaimed, true))
                 return n;
         }
-        return onMain && mainOnly >= 0 && take(mainOnly) ? mainOnly : -1;
+        return -1;
     };
     std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));
     std::atomic_int done { 0 };

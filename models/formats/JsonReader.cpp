@@ -489,7 +489,7 @@ private:
                 return {};
             }
             ++m_pos;
-            Value v = streams(depth, key) ? parseStreamedArray(depth) : parseValue(depth);
+            Value v = streams(depth, key) ? parseArray(depth + 1, true) : parseValue(depth);
             if (m_failed) {
                 m_entries.resize(base);
                 return {};
@@ -523,8 +523,6 @@ private:
         skipWhitespace();
         return m_pos < m_size && m_data[m_pos] == '[';
     }
-
-    Value parseStreamedArray(int depth) { return parseArray(depth + 1, true); }
 
     // Duplicate keys: the last one wins (as in most JSON readers and in Go's
     // encoding/json, which wrote most of what we read), with a warning.

@@ -36,6 +36,13 @@ QString typeName(const Value &v)
     return QStringLiteral("unknown");
 }
 
+// The sink sees the resource with its attribute values; the state keeps it without.
+void give(const ResourceSink &sink, TerraformStateResource &resource)
+{
+    sink.resource(resource);
+    resource.releaseValues();
+}
+
 // Collects diagnostics positioned at the values they are about.
 class Reader
 {
@@ -265,10 +272,8 @@ void Reader::readResource(const Value &v, TerraformState &state)
         error(instances->location(),
             QStringLiteral("\"instances\" of %1 must be a list, not %2").arg(r.address(), typeName(*instances)));
     }
-    if (sink) {
-        sink->resource(r);
-        r.releaseValues();
-    }
+    if (sink)
+        give(*sink, r);
     state.resources.append(std::move(r));
 }
 
@@ -386,10 +391,6 @@ void Reader::readSensitiveAttributes(const Value &v, TerraformStateInstance &ins
     }
 }
 
-} // namespace
-
-namespace {
-
 // Checks the document is a version 4 state and reads it; `state` may already
 // hold the resources read as the JSON was parsed.
 TerraformStateReadResult readDocument(
@@ -466,10 +467,8 @@ TerraformStateReadResult read(const QByteArray &text, const QString &file, const
             sink.restart();
         TerraformStateReadResult whole = read(text, file);
         if (whole.state) {
-            for (TerraformStateResource &r : whole.state->resources) {
-                sink.resource(r);
-                r.releaseValues();
-            }
+            for (TerraformStateResource &r : whole.state->resources)
+                give(sink, r);
         }
         return whole;
     }
