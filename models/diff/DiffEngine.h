@@ -25,17 +25,23 @@ namespace DiffEngine {
 // stay: they are what "the next apply would create/delete it" is about. So
 // does one for which `stillWanted` is true of its fields: a rule can still
 // speak of it (a log line stating one of its data keys).
+//
+// `threads`: how many threads share the work (see diffReleasing). The
+// result is the same whatever the number; `cancelled` and `stillWanted` are
+// then called from each of them.
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt,
     std::array<qsizetype, columnCount> *leftOut = nullptr,
-    const std::function<bool(const QList<FieldValue> &)> &stillWanted = {});
+    const std::function<bool(const QList<FieldValue> &)> &stillWanted = {}, int threads = 1);
 // The same, emptying each object's trees (`object`, `identity.managedFields`) as soon
 // as they are read, so a whole cluster's parsed evidence is not held next to
-// its diff; ids, columns and identities stay for the caller.
+// its diff; ids, columns and identities stay for the caller. Given as many
+// threads as read the objects (EvidenceSet::objectHeaps), the rows reuse
+// every reading thread's freed heap, not only this thread's.
 QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
     const std::function<bool()> &cancelled = {}, std::optional<ColumnCoverage> coverage = std::nullopt,
     std::array<qsizetype, columnCount> *leftOut = nullptr,
-    const std::function<bool(const QList<FieldValue> &)> &stillWanted = {});
+    const std::function<bool(const QList<FieldValue> &)> &stillWanted = {}, int threads = 1);
 } // namespace DiffEngine
 
 } // namespace strata

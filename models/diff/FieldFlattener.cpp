@@ -93,7 +93,8 @@ Value structuredContent(const QString &key, const Value &value)
     const bool looksJson = trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('['));
     const bool yamlName = key.endsWith(QStringLiteral(".yaml")) || key.endsWith(QStringLiteral(".yml"));
     // A YAML document worth splitting has several "key: value" lines.
-    static const QRegularExpression yamlLine(
+    // One per thread: the diff flattens on several.
+    static thread_local const QRegularExpression yamlLine(
         QStringLiteral("^\\s*[\\w.\\-\"']+\\s*:(\\s|$)"), QRegularExpression::MultilineOption);
     const bool looksYaml = yamlName || (trimmed.contains(QLatin1Char('\n')) && trimmed.count(yamlLine) >= 2);
     if (looksJson) {

@@ -519,12 +519,18 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
     };
     std::vector<std::optional<EntryImport>> imported(static_cast<size_t>(count));
     std::atomic_int done { 0 };
+    std::atomic_int objectReaders { 0 };
     const auto work = [&](bool onMain) {
+        bool readObjects = false;
         for (qsizetype n = claim(onMain); n >= 0; n = claim(onMain)) {
             if (context && context->isCancelled())
                 return;
             const qsizetype i = order[size_t(n)];
             imported[size_t(i)] = importItem(i);
+            if (!readObjects && !imported[size_t(i)]->set.objects.isEmpty()) {
+                readObjects = true;
+                ++objectReaders;
+            }
 #ifdef __GLIBC__
             // The file's text and the parser's scratch are free now, among
             // the trees that stay: give those pages back before the next file
@@ -551,6 +557,7 @@ EvidenceSet import(const CaseFile &caseFile, const JobContext *context)
         t.join();
 
     EvidenceSet set;
+    set.objectHeaps = std::max(1, objectReaders.load());
     qsizetype objects = 0;
     for (const std::optional<EntryImport> &one : imported)
         objects += one ? one->set.objects.size() : 0;

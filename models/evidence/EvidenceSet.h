@@ -25,6 +25,10 @@ struct EvidenceSet
 {
     QList<ImportedEvidence> files;
     QList<ColumnObject> objects;
+    // How many threads read `objects` (each into its own heap): the diff
+    // shares its work out as many ways, so its rows reuse what every
+    // reader's trees leave behind (DiffEngine::diffReleasing).
+    int objectHeaps = 1;
     EtcdctlOutput etcd;
     QList<MetricValue> metrics;
     QList<TimelineEvent> events; // log lines and dated notes, in evidence order

@@ -290,8 +290,11 @@ AnalysisResult analyze(const CaseFile &caseFile, const JobContext *context, cons
             return std::any_of(fields.cbegin(), fields.cend(),
                 [&observed](const FieldValue &f) { return ApplicationRules::mayBeObserved(f, observed); });
         };
+    // A thread per heap the objects were read into, for a case large enough
+    // that a second thread costs less than the room it saves.
+    const int diffThreads = evidence.objects.size() >= 4096 ? evidence.objectHeaps : 1;
     result.resources = DiffEngine::diffReleasing(
-        evidence.objects, investigated, cancelled, result.completeness.coverage, &leftOut, stillWanted);
+        evidence.objects, investigated, cancelled, result.completeness.coverage, &leftOut, stillWanted, diffThreads);
     if (cancelled()) {
         result.cancelled = true;
         return result;

@@ -3,6 +3,7 @@
 // models that show it.
 #include "StrataTestMain.h"
 
+#include "DiffText.h"
 #include "ModelSnapshot.h"
 
 #include "diff/DiffEngine.h"
@@ -21,6 +22,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <atomic>
 
 using namespace strata;
 
@@ -401,6 +403,90 @@ private Q_SLOTS:
         QCOMPARE(leftOut[size_t(columnIndex(Column::Live))], 0);
         QCOMPARE(DiffEngine::diff(objects, {}, {}, std::nullopt, &leftOut).size(), 7);
         QCOMPARE(leftOut[size_t(columnIndex(Column::Replica))], 0);
+    }
+
+    // Shared out between threads by object, the diff is the same diff: rows
+    // in the same order, the same cells, statuses, identities, objects left
+    // out and counts, with every path of the loop taken (named and unnamed
+    // objects, left out and kept for a rule, unread copies, second copies,
+    // sensitive paths, partial owners).
+    void theSameOnAnyNumberOfThreads()
+    {
+        const QList<ColumnObject> base = scenario();
+        QList<ColumnObject> objects;
+        const auto add = [&](int from, const QString &name, const char *burst) {
+            ColumnObject o = base[from];
+            o.id.name = name;
+            o.object = configMap(o.id.ns, name,
+                { { QStringLiteral("burst"), s(burst) }, { QStringLiteral("token"), s("t0p") } }, "many.json", 3);
+            objects.append(o);
+            return &objects.last();
+        };
+        QList<ResourceId> named;
+        for (int i = 0; i < 60; ++i) {
+            const QString name = QStringLiteral("cm-%1").arg(i);
+            switch (i % 6) {
+            case 0: // in every column; state marks `data.token` sensitive, every other is partial
+                for (int c = 0; c < 4; ++c) {
+                    ColumnObject *o = add(c, name, i % 12 == 0 ? "1" : "2");
+                    if (c == 1)
+                        o->sensitivePaths = { QStringLiteral("data.token") };
+                    o->partial = c == 0 && i % 12 == 0;
+                }
+                break;
+            case 1: // live only, some with a key a rule wants
+                add(2, name, i % 4 == 1 ? "wanted" : "3");
+                break;
+            case 2: // live and replica; the replica's copy pasted twice
+                add(2, name, "4");
+                add(3, name, "5");
+                add(3, name, "6");
+                break;
+            case 3: { // code only, and asked of the replica, which could not say
+                add(0, name, "7");
+                ColumnObject *unread = add(3, name, "8");
+                unread->object = Value();
+                unread->unread = true;
+                break;
+            }
+            case 4: // state and live, named
+                add(1, name, "9");
+                add(2, name, "10");
+                named.append(objects.last().id);
+                break;
+            default: // replica only, named at times
+                add(3, name, "11");
+                if (i % 4 == 1)
+                    named.append(objects.last().id);
+            }
+        }
+        named.append(ResourceId { QStringLiteral("configmap"), QStringLiteral("nowhere"), QStringLiteral("asked") });
+        const auto wanted = [](const QList<FieldValue> &fields) {
+            return std::any_of(
+                fields.cbegin(), fields.cend(), [](const FieldValue &f) { return f.text == QLatin1String("wanted"); });
+        };
+        for (const QList<ResourceId> &investigated : { named, QList<ResourceId>() }) {
+            for (bool withRule : { false, true }) {
+                std::array<qsizetype, columnCount> leftOne {}, leftMany {};
+                std::function<bool(const QList<FieldValue> &)> rule;
+                if (withRule)
+                    rule = wanted;
+                const auto one = DiffEngine::diff(objects, investigated, {}, std::nullopt, &leftOne, rule, 1);
+                QVERIFY(one.size() > 30);
+                const QString expected = diffText(one);
+                QVERIFY(expected.contains(QStringLiteral("kind=2"))); // the sensitive token, fingerprinted
+                for (int threads : { 2, 3 }) {
+                    const auto many
+                        = DiffEngine::diff(objects, investigated, {}, std::nullopt, &leftMany, rule, threads);
+                    QCOMPARE(diffText(many), expected);
+                    QCOMPARE(leftMany, leftOne);
+                }
+            }
+        }
+        // Cancelled on any thread, the diff is nothing, not a part.
+        std::atomic_int asked { 0 };
+        const auto cancelLater = [&asked] { return ++asked > 40; };
+        QVERIFY(DiffEngine::diff(objects, named, cancelLater, std::nullopt, nullptr, {}, 2).isEmpty());
     }
 
     // A live dump whose every object was left out still is live evidence: the

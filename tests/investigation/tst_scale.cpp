@@ -4,7 +4,10 @@
 #include "StrataTestMain.h"
 
 #include "CaseGenerator.h"
+#include "DiffText.h"
 #include "case/CaseFileReader.h"
+#include "diff/DiffEngine.h"
+#include "evidence/EvidenceImporter.h"
 #include "investigation/Analyzer.h"
 #include "output/AnalysisJson.h"
 
@@ -83,6 +86,25 @@ private Q_SLOTS:
                 QCOMPARE(at.value(QStringLiteral("line")).toInt(), live.value.location.line());
             }
         }
+    }
+
+    // The diff shares a whole case's objects out between threads: on the
+    // generated case (every object in four columns, some differing), the
+    // same diff as on one thread, row for row and cell for cell.
+    void theDiffIsTheSameOnAnyNumberOfThreads()
+    {
+        QTemporaryDir dir;
+        const QString casePath = CaseGenerator::write(dir.path(), 600);
+        const auto read = CaseFileReader::readFile(casePath);
+        QVERIFY(read.caseFile);
+        const EvidenceSet evidence = EvidenceImporter::import(*read.caseFile);
+        QCOMPARE(evidence.objects.size(), 4 * 600);
+        QList<ResourceId> named;
+        for (const QString &r : read.caseFile->resources)
+            named.append(*ResourceId::parse(r));
+        const QString one = diffText(DiffEngine::diff(evidence.objects, named, {}, std::nullopt, nullptr, {}, 1));
+        QVERIFY(one.contains(QStringLiteral("cm-599")));
+        QCOMPARE(diffText(DiffEngine::diff(evidence.objects, named, {}, std::nullopt, nullptr, {}, 2)), one);
     }
 };
 
