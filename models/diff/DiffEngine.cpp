@@ -270,7 +270,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     // room: a freed tree goes back to the heap of the thread that read it,
     // and only that thread's allocations use it again. With one worker per
     // reading thread, each worker's rows take the place of the trees its
-    // heap held (N = 50,000 in four columns: 786 -> 707-737 MiB).
+    // heap held (N = 50,000 in four columns: 786 -> 707-739 MiB).
     const int workers = std::max(1, threads);
     const auto workerOf = [workers](const ResourceId &id) { return int(qHash(id, 0) % size_t(workers)); };
     std::vector<int> owner(size_t(ordered.size()));
