@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <utility>
 
 namespace strata::DiffEngine {
@@ -308,7 +309,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         for (qsizetype k = 0; k < ordered.size(); ++k) {
             if (owner[size_t(k)] != t)
                 continue;
-            ColumnObject *o = ordered[k];
+            ColumnObject *o = ordered.at(k);
             if (cancelled && cancelled()) {
                 w.cancelled = true;
                 return;
@@ -401,8 +402,15 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     work.clear();
     builders = QList<Builder>();
     QList<ResourceDiff> out = std::move(diffs);
+    // By id as written; two ids written alike ("a/b" in no namespace, "b"
+    // in "a") by their parts, so the order never depends on which worker made them.
     std::sort(out.begin() + std::min(firstUninvestigated, out.size()), out.end(),
-        [](const ResourceDiff &a, const ResourceDiff &b) { return a.id.toString() < b.id.toString(); });
+        [](const ResourceDiff &a, const ResourceDiff &b) {
+            const QString x = a.id.toString(), y = b.id.toString();
+            if (x != y)
+                return x < y;
+            return std::tie(a.id.kind, a.id.ns, a.id.name) < std::tie(b.id.kind, b.id.ns, b.id.name);
+        });
     return out;
 }
 

@@ -19,14 +19,14 @@ inline QString diffText(const QList<ResourceDiff> &diffs)
         for (Column c : allColumns) {
             const ColumnIdentity &i = d.identity(c);
             out.append(QStringLiteral(
-                " %1 coverage=%2 held=%3 present=%4 origin=%5 at=%6 rv=%7 uid=%8 tf=%9 serial=%10 mf=%11")
+                " %1 coverage=%2 held=%3 present=%4 origin=%5 at=%6 rv=%7 uid=%8 tf=%9 serial=%10 lineage=%11 mf=%12")
                            .arg(columnName(c))
                            .arg(int(d.coverage[size_t(columnIndex(c))]))
                            .arg(d.identities.has(size_t(columnIndex(c))))
                            .arg(i.present)
                            .arg(i.origin, i.location.toString(), i.resourceVersion, i.uid, i.terraformAddress)
                            .arg(i.stateSerial)
-                           .arg(i.managedFields.displayText()));
+                           .arg(i.stateLineage, i.managedFields.displayText()));
         }
         for (const FieldDiff &f : d.fields) {
             out.append(QStringLiteral("  %1 statuses=%2 unknown=%3 noise=%4 secret=%5")

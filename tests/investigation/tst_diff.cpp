@@ -23,6 +23,9 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
 
 using namespace strata;
 
@@ -434,8 +437,10 @@ private Q_SLOTS:
                     o->partial = c == 0 && i % 12 == 0;
                 }
                 break;
-            case 1: // live only, some with a key a rule wants
+            case 1: // live only, some with a key a rule wants; some pasted twice, one copy wanted
                 add(2, name, i % 4 == 1 ? "wanted" : "3");
+                if (i % 12 == 7)
+                    add(2, name, i % 24 == 7 ? "3" : "12");
                 break;
             case 2: // live and replica; the replica's copy pasted twice
                 add(2, name, "4");
@@ -483,6 +488,17 @@ private Q_SLOTS:
                 }
             }
         }
+        // The work is shared out: each worker asks whether to go on.
+        std::mutex mutex;
+        std::set<std::thread::id> asking;
+        const auto notCancelled = [&] {
+            const std::lock_guard lock(mutex);
+            asking.insert(std::this_thread::get_id());
+            return false;
+        };
+        QCOMPARE(diffText(DiffEngine::diff(objects, named, notCancelled, std::nullopt, nullptr, {}, 2)),
+            diffText(DiffEngine::diff(objects, named, {}, std::nullopt, nullptr, {}, 1)));
+        QCOMPARE(asking.size(), size_t(2));
         // Cancelled on any thread, the diff is nothing, not a part.
         std::atomic_int asked { 0 };
         const auto cancelLater = [&asked] { return ++asked > 40; };
