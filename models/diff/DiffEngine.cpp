@@ -273,10 +273,16 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
     // reading thread, each worker's rows take the place of the trees its
     // heap held (N = 50,000 in four columns: 786 -> 707-739 MiB).
     const int workers = std::max(1, threads);
-    const auto workerOf = [workers](const ResourceId &id) { return int(qHash(id, 0) % size_t(workers)); };
+    // Which worker has each object copy and each slot, worked out once.
     std::vector<int> owner(size_t(ordered.size()));
-    for (qsizetype k = 0; k < ordered.size(); ++k)
-        owner[size_t(k)] = workerOf(ordered[k]->id);
+    std::vector<int> slotOwner(size_t(diffs.size()));
+    if (workers > 1) {
+        const auto workerOf = [workers](const ResourceId &id) { return int(qHash(id, 0) % size_t(workers)); };
+        for (qsizetype k = 0; k < ordered.size(); ++k)
+            owner[size_t(k)] = workerOf(ordered[k]->id);
+        for (qsizetype i = 0; i < diffs.size(); ++i)
+            slotOwner[size_t(i)] = workerOf(diffs[i].id);
+    }
     struct Worker
     {
         QSet<QString> sharedPaths;
@@ -376,7 +382,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         }
         // Every copy of this worker's objects is in: their rows are final.
         for (qsizetype i = 0; i < diffs.size(); ++i) {
-            if (workerOf(slotDiffs[i].id) == t)
+            if (slotOwner[size_t(i)] == t)
                 classifySlot(slotDiffs[i], slotBuilders[i]);
         }
         for (qsizetype i = 0; i < w.extraDiffs.size(); ++i)
