@@ -19,6 +19,10 @@
 #include <csignal>
 #include <cstdio>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace {
 void print(FILE *stream, const QString &text)
 {
@@ -35,6 +39,15 @@ void useFingerprintKey()
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    // Every large buffer (a file's text, a column's list of objects) mapped
+    // on its own, so freeing it gives its memory straight back. glibc starts
+    // at this size but raises it each time such a buffer is freed (up to
+    // 32 MB), and the later ones are then made in the heap, among the trees,
+    // where freeing one leaves room the process keeps. Setting it stops the
+    // raising: N = 50,000 in four columns peaked at 609-616 MiB, now 578.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

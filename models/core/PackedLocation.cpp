@@ -88,32 +88,36 @@ const SharedName *acquire(const QString &file)
 
 } // namespace
 
+static_assert(alignof(PackedLocation::SharedName) >= 8, "its address leaves three bits spare");
+
 PackedLocation::PackedLocation(const SourceLocation &location)
-    : m_file(acquire(location.file))
+    : m_file(reinterpret_cast<quintptr>(acquire(location.file)))
     , m_line(location.line)
     , m_column(location.column)
 {
 }
 
 PackedLocation::PackedLocation(const PackedLocation &other)
-    : m_file(other.m_file)
+    : m_file(other.nameBits())
     , m_line(other.m_line)
     , m_column(other.m_column)
 {
-    retain(m_file);
+    retain(name());
 }
 
 PackedLocation::PackedLocation(PackedLocation &&other) noexcept
-    : m_file(std::exchange(other.m_file, nullptr))
+    : m_file(other.nameBits())
     , m_line(other.m_line)
     , m_column(other.m_column)
 {
+    other.m_file &= spareMask;
 }
 
 PackedLocation &PackedLocation::operator=(const PackedLocation &other)
 {
-    retain(other.m_file); // before the release: `other` may be this
-    release(std::exchange(m_file, other.m_file));
+    retain(other.name()); // before the release: `other` may be this
+    release(name());
+    m_file = other.nameBits() | (m_file & spareMask);
     m_line = other.m_line;
     m_column = other.m_column;
     return *this;
@@ -122,7 +126,9 @@ PackedLocation &PackedLocation::operator=(const PackedLocation &other)
 PackedLocation &PackedLocation::operator=(PackedLocation &&other) noexcept
 {
     if (this != &other) {
-        release(std::exchange(m_file, std::exchange(other.m_file, nullptr)));
+        release(name());
+        m_file = other.nameBits() | (m_file & spareMask);
+        other.m_file &= spareMask;
         m_line = other.m_line;
         m_column = other.m_column;
     }
@@ -131,14 +137,14 @@ PackedLocation &PackedLocation::operator=(PackedLocation &&other) noexcept
 
 PackedLocation::~PackedLocation()
 {
-    release(m_file);
+    release(name());
 }
 
 SourceLocation PackedLocation::unpacked() const
 {
     SourceLocation l;
-    if (m_file)
-        l.file = m_file->name;
+    if (const SharedName *f = name())
+        l.file = f->name;
     l.line = m_line;
     l.column = m_column;
     return l;
@@ -146,12 +152,14 @@ SourceLocation PackedLocation::unpacked() const
 
 QString PackedLocation::file() const
 {
-    return m_file ? m_file->name : QString();
+    const SharedName *f = name();
+    return f ? f->name : QString();
 }
 
 bool PackedLocation::operator==(const PackedLocation &other) const
 {
-    return m_line == other.m_line && m_column == other.m_column && (m_file == other.m_file || file() == other.file());
+    return m_line == other.m_line && m_column == other.m_column
+        && (nameBits() == other.nameBits() || file() == other.file());
 }
 
 } // namespace strata

@@ -25,14 +25,25 @@ public:
     QString file() const;
     int line() const { return m_line; }
     int column() const { return m_column; }
-    bool isValid() const { return m_file != nullptr; }
+    bool isValid() const { return nameBits() != 0; }
     QString toString() const { return unpacked().toString(); }
-    bool operator==(const PackedLocation &other) const;
+    bool operator==(const PackedLocation &other) const; // spare bits aside
+
+    // Three bits for the holder's own use (a Value keeps its type there:
+    // 48 bytes a node, not 56). They belong to the holder, not to the
+    // location: never copied or moved with it, kept by assignment, 0 in a
+    // new location.
+    unsigned spare() const { return unsigned(m_file & spareMask); }
+    void setSpare(unsigned bits) { m_file = (m_file & ~spareMask) | (quintptr(bits) & spareMask); }
 
     struct SharedName; // opaque outside PackedLocation.cpp
 
 private:
-    const SharedName *m_file = nullptr; // null: no file
+    static constexpr quintptr spareMask = 7; // a SharedName is aligned to 8 at least
+    const SharedName *name() const { return reinterpret_cast<const SharedName *>(m_file & ~spareMask); }
+    quintptr nameBits() const { return m_file & ~spareMask; }
+
+    quintptr m_file = 0; // the SharedName (0: no file) and the spare bits
     int m_line = 0;
     int m_column = 0;
 };

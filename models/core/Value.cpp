@@ -1,27 +1,15 @@
 #include "Value.h"
 
-#include <atomic>
 #include <cmath>
+#include <new>
 #include <utility>
 
 namespace strata {
 
-static_assert(sizeof(void *) != 8 || sizeof(Value) <= 64, "a Value is one node of every file read: keep it small");
-
-struct Value::Children
-{
-    mutable std::atomic<int> refs { 1 };
-    QList<Value> items;
-    QList<Entry> entries;
-};
+static_assert(int(Value::Type::Unknown) < 8, "the type fits in a location's three spare bits");
+static_assert(sizeof(void *) != 8 || sizeof(Value) <= 48, "a Value is one node of every file read: keep it small");
 
 namespace {
-
-void release(const Value::Children *c)
-{
-    if (c && c->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
-        delete c;
-}
 
 const QList<Value> &emptyItems()
 {
@@ -76,29 +64,56 @@ QString numberText(double v)
 }
 } // namespace
 
-Value::Value() = default;
+Value::Value()
+    : m_text()
+{
+}
 
 Value::Value(const Value &other)
-    : m_type(other.m_type)
-    , m_bool(other.m_bool)
-    , m_number(other.m_number)
-    , m_text(other.m_text)
-    , m_children(other.m_children)
+    : m_text()
     , m_location(other.m_location)
 {
-    if (m_children)
-        m_children->refs.fetch_add(1, std::memory_order_relaxed);
+    const Type t = other.type();
+    setType(t);
+    m_number = other.m_number; // and so the boolean: they share their bytes
+    switch (t) {
+    case Type::List:
+        m_text.~QString();
+        new (&m_items) QList<Value>(other.m_items);
+        break;
+    case Type::Map:
+        m_text.~QString();
+        new (&m_entries) QList<Entry>(other.m_entries);
+        break;
+    default:
+        m_text = other.m_text;
+    }
 }
 
 Value::Value(Value &&other) noexcept
-    : m_type(other.m_type)
-    , m_bool(other.m_bool)
-    , m_number(other.m_number)
-    , m_text(std::move(other.m_text))
-    , m_children(std::exchange(other.m_children, nullptr))
-    , m_location(std::move(other.m_location))
+    : m_text()
 {
-    other.m_type = Type::Null;
+    const Type t = other.type();
+    m_number = other.m_number;
+    switch (t) {
+    case Type::List:
+        m_text.~QString();
+        new (&m_items) QList<Value>(std::move(other.m_items));
+        break;
+    case Type::Map:
+        m_text.~QString();
+        new (&m_entries) QList<Entry>(std::move(other.m_entries));
+        break;
+    default:
+        m_text = std::move(other.m_text);
+    }
+    // `other` is left a null (what a moved-from value always was).
+    other.destroyPayload();
+    new (&other.m_text) QString();
+    m_location = std::move(other.m_location);
+    setType(t);
+    other.setType(Type::Null);
+    other.m_number = 0;
 }
 
 Value &Value::operator=(const Value &other)
@@ -112,20 +127,44 @@ Value &Value::operator=(Value &&other) noexcept
 {
     if (this == &other)
         return *this;
-    // `other` may be held inside what this value's children own: take it first.
-    Children *old = std::exchange(m_children, std::exchange(other.m_children, nullptr));
-    m_type = std::exchange(other.m_type, Type::Null);
-    m_bool = other.m_bool;
-    m_number = other.m_number;
-    m_text = std::move(other.m_text);
-    m_location = std::move(other.m_location);
-    release(old);
+    // `other` may be held inside what this value's children own: take it out
+    // first, then let go of what this value held.
+    Value taken(std::move(other));
+    destroyPayload();
+    const Type t = taken.type();
+    m_number = taken.m_number;
+    m_location = std::move(taken.m_location); // keeps this value's spare bits: set below
+    setType(t);
+    switch (t) {
+    case Type::List:
+        new (&m_items) QList<Value>(std::move(taken.m_items));
+        break;
+    case Type::Map:
+        new (&m_entries) QList<Entry>(std::move(taken.m_entries));
+        break;
+    default:
+        new (&m_text) QString(std::move(taken.m_text));
+    }
     return *this;
 }
 
 Value::~Value()
 {
-    release(m_children);
+    destroyPayload();
+}
+
+void Value::destroyPayload() noexcept
+{
+    switch (type()) {
+    case Type::List:
+        m_items.~QList();
+        break;
+    case Type::Map:
+        m_entries.~QList();
+        break;
+    default:
+        m_text.~QString();
+    }
 }
 
 SourceLocation Value::location() const
@@ -148,7 +187,7 @@ Value Value::null(const SourceLocation &location)
 Value Value::boolean(bool value, const SourceLocation &location)
 {
     Value v;
-    v.m_type = Type::Bool;
+    v.setType(Type::Bool);
     v.m_bool = value;
     v.setLocation(location);
     return v;
@@ -157,7 +196,7 @@ Value Value::boolean(bool value, const SourceLocation &location)
 Value Value::number(double value, const QString &text, const SourceLocation &location)
 {
     Value v;
-    v.m_type = Type::Number;
+    v.setType(Type::Number);
     v.m_number = value;
     v.m_text = text.isEmpty() ? numberText(value) : text;
     v.setLocation(location);
@@ -167,7 +206,7 @@ Value Value::number(double value, const QString &text, const SourceLocation &loc
 Value Value::string(const QString &value, const SourceLocation &location)
 {
     Value v;
-    v.m_type = Type::String;
+    v.setType(Type::String);
     v.m_text = value;
     v.setLocation(location);
     return v;
@@ -176,11 +215,11 @@ Value Value::string(const QString &value, const SourceLocation &location)
 Value Value::list(QList<Value> items, const SourceLocation &location)
 {
     Value v;
-    v.m_type = Type::List;
-    v.m_children = new Children;
+    v.m_text.~QString();
+    v.setType(Type::List);
     if (items.isDetached() && items.capacity() > items.size())
         items.squeeze(); // kept until the diff: no room for growth that never comes
-    v.m_children->items = std::move(items);
+    new (&v.m_items) QList<Value>(std::move(items));
     v.setLocation(location);
     return v;
 }
@@ -188,11 +227,11 @@ Value Value::list(QList<Value> items, const SourceLocation &location)
 Value Value::map(QList<Entry> entries, const SourceLocation &location)
 {
     Value v;
-    v.m_type = Type::Map;
-    v.m_children = new Children;
+    v.m_text.~QString();
+    v.setType(Type::Map);
     if (entries.isDetached() && entries.capacity() > entries.size())
         entries.squeeze();
-    v.m_children->entries = std::move(entries);
+    new (&v.m_entries) QList<Entry>(std::move(entries));
     v.setLocation(location);
     return v;
 }
@@ -200,7 +239,7 @@ Value Value::map(QList<Entry> entries, const SourceLocation &location)
 Value Value::unknown(const QString &reason, const SourceLocation &location)
 {
     Value v;
-    v.m_type = Type::Unknown;
+    v.setType(Type::Unknown);
     v.m_text = reason;
     v.setLocation(location);
     return v;
@@ -215,12 +254,12 @@ Value Value::withLocation(const SourceLocation &location) const
 
 const QList<Value> &Value::items() const
 {
-    return m_children && m_type == Type::List ? m_children->items : emptyItems();
+    return type() == Type::List ? m_items : emptyItems();
 }
 
 const QList<Value::Entry> &Value::entries() const
 {
-    return m_children && m_type == Type::Map ? m_children->entries : emptyEntries();
+    return type() == Type::Map ? m_entries : emptyEntries();
 }
 
 namespace {
@@ -236,12 +275,12 @@ template<typename Key> const Value *findEntry(const QList<Value::Entry> &entries
 
 const Value *Value::find(const QString &key) const
 {
-    return m_type == Type::Map ? findEntry(entries(), key) : nullptr;
+    return type() == Type::Map ? findEntry(entries(), key) : nullptr;
 }
 
 const Value *Value::find(QLatin1String key) const
 {
-    return m_type == Type::Map ? findEntry(entries(), key) : nullptr;
+    return type() == Type::Map ? findEntry(entries(), key) : nullptr;
 }
 
 const Value *Value::find(std::initializer_list<QString> path) const
@@ -257,7 +296,7 @@ const Value *Value::find(std::initializer_list<QString> path) const
 
 QString Value::displayText() const
 {
-    switch (m_type) {
+    switch (type()) {
     case Type::Null:
         return QStringLiteral("null");
     case Type::Bool:
@@ -286,9 +325,9 @@ QString Value::displayText() const
 
 bool Value::sameAs(const Value &other) const
 {
-    if (m_type != other.m_type)
+    if (type() != other.type())
         return false;
-    switch (m_type) {
+    switch (type()) {
     case Type::Null:
         return true;
     case Type::Bool:

@@ -6,8 +6,6 @@
 #include <QPair>
 #include <QString>
 
-#include <atomic>
-
 namespace strata {
 
 // A dynamically typed value as evidence holds it: JSON, YAML, HCL, tfstate and
@@ -16,9 +14,11 @@ namespace strata {
 // `Unknown` is a value Strata cannot know statically (an HCL reference to a
 // computed attribute, a sensitive input): shown as unknown, never guessed.
 //
-// Every node of every evidence file is one, so it is kept small (64 bytes,
-// was 104): the children sit behind one counted pointer, and the file name
-// is shared by the nodes read from one file.
+// Every node of every evidence file is one, so it is kept small (48 bytes,
+// was 104, then 64): a node holds either its text or its children, never
+// both, and the children are Qt's own implicitly shared list (no box of
+// their own: one allocation less per map and list); the file name is shared
+// by the nodes read from one file, and the type sits in its pointer's spare bits.
 class Value
 {
 public:
@@ -41,20 +41,20 @@ public:
     static Value map(QList<Entry> entries, const SourceLocation &location = {});
     static Value unknown(const QString &reason, const SourceLocation &location = {});
 
-    Type type() const { return m_type; }
-    bool isNull() const { return m_type == Type::Null; }
-    bool isUnknown() const { return m_type == Type::Unknown; }
-    bool isScalar() const { return m_type != Type::List && m_type != Type::Map; }
+    Type type() const { return Type(m_location.spare()); }
+    bool isNull() const { return type() == Type::Null; }
+    bool isUnknown() const { return type() == Type::Unknown; }
+    bool isScalar() const { return type() != Type::List && type() != Type::Map; }
     SourceLocation location() const;
     const PackedLocation &packedLocation() const { return m_location; }
     int line() const { return m_location.line(); }
     int column() const { return m_location.column(); }
     Value withLocation(const SourceLocation &location) const;
 
-    bool toBool() const { return m_bool; }
-    double toNumber() const { return m_number; }
+    bool toBool() const { return type() == Type::Bool && m_bool; }
+    double toNumber() const { return type() == Type::Number ? m_number : 0; }
     // The string of a String, the reason of an Unknown, the text of a Number.
-    QString text() const { return m_text; }
+    QString text() const { return holdsText() ? m_text : QString(); }
     const QList<Value> &items() const;
     const QList<Entry> &entries() const;
     // The value under `key` in a Map, or nullptr.
@@ -69,18 +69,24 @@ public:
     // Equality of content (locations ignored). Numbers compare by value.
     bool sameAs(const Value &other) const;
 
-    // Opaque outside Value.cpp.
-    struct Children; // a List's items or a Map's entries, counted
-
 private:
     void setLocation(const SourceLocation &location);
+    void setType(Type t) { m_location.setSpare(unsigned(t)); }
+    bool holdsText() const { return isScalar(); }
+    void destroyPayload() noexcept;
 
-    Type m_type = Type::Null;
-    bool m_bool = false;
-    double m_number = 0;
-    QString m_text;
-    Children *m_children = nullptr; // shared by copies; immutable
-    PackedLocation m_location; // the file's name shared by the nodes of one file
+    // What the type says is there: a List's items, a Map's entries, every
+    // other type's text (empty for null and booleans).
+    union {
+        QString m_text; // made by every constructor, then replaced by the children for a List or Map
+        QList<Value> m_items;
+        QList<Entry> m_entries;
+    };
+    union {
+        double m_number = 0;
+        bool m_bool;
+    };
+    PackedLocation m_location; // the file's name shared by the nodes of one file; the type in its spare bits
 };
 
 } // namespace strata

@@ -152,6 +152,55 @@ void classify(FieldDiff &f, const std::array<bool, columnCount> &objectPresent,
     f.statuses = s ? s : unsigned(FieldStatus::Same);
 }
 
+// Each column read its copy's uid, resourceVersion and address from its own
+// file: where they are equal (they mostly are), the row keeps one string.
+void shareEqualStrings(ColumnIdentity &identity, const ColumnSlots<ColumnIdentity> &others)
+{
+    for (const ColumnIdentity &other : others) {
+        if (&other == &identity)
+            continue;
+        for (const auto member : { &ColumnIdentity::uid, &ColumnIdentity::resourceVersion,
+                 &ColumnIdentity::terraformAddress, &ColumnIdentity::origin }) {
+            QString &mine = identity.*member;
+            const QString &theirs = other.*member;
+            if (!mine.isEmpty() && mine.constData() != theirs.constData() && mine == theirs)
+                mine = theirs;
+        }
+    }
+}
+
+// Puts every copy of one object right after the other, slot by slot, each
+// object's copies in the order they had (column order, then as read); the
+// copies of objects without a slot (left out) follow, in their order. So
+// each row is built whole while its trees are let go: the cells and
+// identities a row grows through (made one column at a time) are freed and
+// taken again at once, instead of being left among the rows of every object
+// as they were when a whole column was read before the next. Returns each
+// copy's slot in the new order (`slots` for none), so the workers need no
+// lookup by id, and the index can go before they start.
+std::vector<qsizetype> groupBySlot(
+    QList<ColumnObject *> &ordered, const QHash<ResourceId, qsizetype> &index, qsizetype slots)
+{
+    std::vector<qsizetype> slotOf(size_t(ordered.size()));
+    std::vector<qsizetype> start(size_t(slots) + 2, 0); // copies of slot i from start[i]; the rest last
+    for (qsizetype k = 0; k < ordered.size(); ++k) {
+        const qsizetype s = index.value(ordered.at(k)->id, slots);
+        slotOf[size_t(k)] = s;
+        ++start[size_t(s) + 1];
+    }
+    for (size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    QList<ColumnObject *> grouped(ordered.size());
+    std::vector<qsizetype> groupedSlots(size_t(ordered.size()));
+    for (qsizetype k = 0; k < ordered.size(); ++k) {
+        const qsizetype at = start[size_t(slotOf[size_t(k)])]++;
+        grouped[at] = ordered.at(k);
+        groupedSlots[size_t(at)] = slotOf[size_t(k)];
+    }
+    ordered = std::move(grouped);
+    return groupedSlots;
+}
+
 } // namespace
 
 QList<ResourceDiff> diff(const QList<ColumnObject> &objects, const QList<ResourceId> &investigated,
@@ -242,6 +291,10 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         if (!o->unread && !leftOutOfDiff(*o) && !index.contains(o->id))
             addSlot(o->id, index, builders, diffs);
     }
+    const std::vector<qsizetype> slotOf = groupBySlot(ordered, index, diffs.size());
+    // What the slots were found by is not needed again: its room goes to the rows.
+    index = {};
+    heldBy = {};
 
     // What Terraform marks sensitive in one column is secret in all of them:
     // live holds the same plaintext that state hides.
@@ -329,9 +382,9 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
             std::optional<QList<FieldValue>> flattened;
             Builder *b = nullptr;
             ResourceDiff *d = nullptr;
-            if (const auto it = std::as_const(index).constFind(o->id); it != index.cend()) {
-                b = slotBuilders + *it;
-                d = slotDiffs + *it;
+            if (const qsizetype slot = slotOf[size_t(k)]; slot < diffs.size()) {
+                b = slotBuilders + slot;
+                d = slotDiffs + slot;
             } else {
                 // Left out, unless a rule could still speak of it from the logs or metrics.
                 if (stillWanted)
@@ -357,6 +410,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
             ColumnIdentity &identity = d->identities.make(col);
             identity = o->identity;
             identity.present = true;
+            shareEqualStrings(identity, d->identities);
             o->identity.managedFields = Value();
             b->partial[col] = o->partial;
             QList<FieldValue> fields = flattened ? std::move(*flattened) : FieldFlattener::flatten(o->object, options);

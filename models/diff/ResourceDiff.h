@@ -61,9 +61,13 @@ QString fieldStatusName(FieldStatus s);
 
 struct DiffCell
 {
-    CellValue value;
+    // Potentially overlapping, so `present` takes a byte of the value's
+    // padding: 48 bytes a cell, not 56 (twelve fields in four columns make
+    // 48 cells an object).
+    [[no_unique_address]] CellValue value;
     bool present = false;
 };
+static_assert(sizeof(void *) != 8 || sizeof(DiffCell) == 48, "one per column of every field of every object");
 
 // The cells of one field, one per column that holds it (a field in one
 // column: 56 bytes, was four cells of 72).

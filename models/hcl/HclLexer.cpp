@@ -395,7 +395,13 @@ HclTemplateToken HclLexer::nextTemplate(bool heredoc, const QString &marker)
     bool ascii = true;
     for (const QChar ch : out)
         ascii = ascii && ch.unicode() < 0x300;
-    t.text = ascii ? out : out.normalized(QString::NormalizationForm_C);
+    if (!ascii)
+        out = out.normalized(QString::NormalizationForm_C);
+    // Built a character at a time, so with room to grow; a literal is kept
+    // as long as the evaluated value that holds it (a value of every
+    // resource of a large stack: 80 bytes instead of up to 160).
+    out.squeeze();
+    t.text = out;
     return t;
 }
 

@@ -342,7 +342,7 @@ bool writeResources(const QList<ResourceDiff> &resources, const Sink &sink)
     for (qsizetype batch = 0; batch < count; batch += cores * elementsPerPiece) {
         const auto writePiece = [&](qsizetype core) {
             QByteArray &out = pieces[size_t(core)];
-            out.clear();
+            out.resize(0); // its room kept: regrown from nothing, each piece took six fresh buffers
             const qsizetype from = batch + core * elementsPerPiece;
             const qsizetype to = std::min(count, from + elementsPerPiece);
             for (qsizetype i = from; i < to; ++i) {
@@ -462,7 +462,7 @@ template<typename T> bool writeElements(const QList<T> &items, Json (*toJson)(co
         if ((i + 1) % elementsPerPiece == 0) {
             if (!sink(out))
                 return false;
-            out.clear();
+            out.resize(0); // its room kept for the next piece
         }
     }
     return out.isEmpty() || sink(out);

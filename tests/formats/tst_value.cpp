@@ -31,6 +31,85 @@ private Q_SLOTS:
         QCOMPARE(list.items().size(), 1);
     }
 
+    // A node holds its text or its children in the same bytes, and its type
+    // in its location's spare bits: every way a value is copied, moved or
+    // given a new place keeps the three together.
+    void everyTypeSurvivesEveryCopyMoveAndNewPlace()
+    {
+        const SourceLocation at { QStringLiteral("t.json"), 7, 9 };
+        const SourceLocation elsewhere { QStringLiteral("u.yaml"), 2, 4 };
+        const QList<Value> values {
+            Value::null(at),
+            Value::boolean(true, at),
+            Value::number(1e3, QStringLiteral("1e3"), at),
+            Value::string(QStringLiteral("text"), at),
+            Value::list({ Value::string(QStringLiteral("a"), at), Value::number(2, {}, at) }, at),
+            Value::map({ { QStringLiteral("k"), Value::boolean(false, at) } }, at),
+            Value::unknown(QStringLiteral("computed"), at),
+        };
+        const auto same = [&](const Value &v, const Value &original, const SourceLocation &where) {
+            QCOMPARE(v.type(), original.type());
+            QVERIFY(v.sameAs(original));
+            QCOMPARE(v.text(), original.text());
+            QCOMPARE(v.toBool(), original.toBool());
+            QCOMPARE(v.toNumber(), original.toNumber());
+            QCOMPARE(v.items().size(), original.items().size());
+            QCOMPARE(v.entries().size(), original.entries().size());
+            QCOMPARE(v.displayText(), original.displayText());
+            QCOMPARE(v.location(), where);
+        };
+        for (const Value &original : values) {
+            Value copy(original);
+            same(copy, original, at);
+            Value moved(std::move(copy));
+            same(moved, original, at);
+            QCOMPARE(copy.type(), Value::Type::Null); // NOLINT(bugprone-use-after-move): what a moved-from value is
+            QVERIFY(copy.text().isEmpty());
+            same(original.withLocation(elsewhere), original, elsewhere);
+            for (const Value &before : values) {
+                Value assigned = before;
+                assigned = original;
+                same(assigned, original, at);
+                Value moveAssigned = before;
+                Value source = original;
+                moveAssigned = std::move(source);
+                same(moveAssigned, original, at);
+                QCOMPARE(source.type(), Value::Type::Null); // NOLINT(bugprone-use-after-move)
+            }
+        }
+        // Only a List's items, only a Map's entries, only a Bool's truth, only a Number's value.
+        QVERIFY(values[3].items().isEmpty() && values[3].entries().isEmpty());
+        QVERIFY(values[4].text().isEmpty() && values[4].entries().isEmpty() && values[4].items().size() == 2);
+        QVERIFY(values[5].text().isEmpty() && values[5].items().isEmpty() && values[5].find(QStringLiteral("k")));
+        QCOMPARE(values[2].toBool(), false);
+        QCOMPARE(values[1].toNumber(), 0.0);
+        QCOMPARE(values[2].toNumber(), 1000.0);
+    }
+
+    void locationSpareBitsBelongToTheirHolder()
+    {
+        PackedLocation a(SourceLocation { QStringLiteral("a.tf"), 1, 2 });
+        a.setSpare(5);
+        QCOMPARE(a.spare(), 5u);
+        QCOMPARE(a.file(), QStringLiteral("a.tf"));
+        PackedLocation copied(a);
+        QCOMPARE(copied.spare(), 0u); // not copied with the place
+        QVERIFY(copied == a); // and not part of it
+        PackedLocation b(SourceLocation { QStringLiteral("b.tf"), 3, 4 });
+        b.setSpare(2);
+        b = a; // the place changes, the holder's bits stay
+        QCOMPARE(b.spare(), 2u);
+        QCOMPARE(b.file(), QStringLiteral("a.tf"));
+        QCOMPARE(b.line(), 1);
+        b = PackedLocation(SourceLocation { QStringLiteral("c.tf"), 5, 6 });
+        QCOMPARE(b.spare(), 2u);
+        QCOMPARE(b.toString(), SourceLocation({ QStringLiteral("c.tf"), 5, 6 }).toString());
+        PackedLocation none;
+        none.setSpare(7);
+        QVERIFY(!none.isValid());
+        QVERIFY(none.file().isEmpty());
+    }
+
     void fileNamesSurviveEveryCopy()
     {
         // More names than are kept for the process's life (a long session's

@@ -383,6 +383,23 @@ private Q_SLOTS:
         QVERIFY2(unterminated, qPrintable(describe(errors)));
     }
 
+    // A literal is read a character at a time; what the evaluated value
+    // keeps (one per resource of a large stack) holds no room to grow.
+    void literalsKeepNoSpareRoom()
+    {
+        QList<Diagnostic> d;
+        HclEvaluator ev;
+        for (const char *source : { "\"value-17-3-lorem-ipsum-dolor\"", "\"tab\\there and a longer tail of text\"",
+                 "<<EOT\nfirst line of a heredoc, long enough to grow\nEOT\n" }) {
+            const Value v
+                = ev.evaluate(HclParser::parseExpression(QString::fromUtf8(source), QStringLiteral("t.tf"), &d));
+            QCOMPARE(v.type(), Value::Type::String);
+            QVERIFY2(v.text().size() > 20, qPrintable(v.text()));
+            QCOMPARE(v.text().capacity(), v.text().size());
+        }
+        QVERIFY(d.isEmpty());
+    }
+
     void invalidEscapesAndCharacters()
     {
         const HclFile f = parse("a = \"x\\qy\"\nb = @\nc = 1\n");

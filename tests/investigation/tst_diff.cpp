@@ -507,6 +507,33 @@ private Q_SLOTS:
 
     // A live dump whose every object was left out still is live evidence: the
     // named object state manages and the dump lacks is missing from live.
+    // Each column read its uid and resourceVersion from its own file: a row
+    // keeps one string where they are equal, and each column's own where not.
+    void equalIdentityStringsAreKeptOnce()
+    {
+        QList<ColumnObject> objects = scenario();
+        for (ColumnObject &o : objects) {
+            // Made apart, as two readers would make them.
+            o.identity.uid = QString::fromLatin1("6a1f0c3e-2b4d-4e8f-9a7b-0000000000%1").arg(2 * 21);
+            o.identity.resourceVersion
+                = QString(o.identity.resourceVersion.constData(), o.identity.resourceVersion.size());
+        }
+        const QList<ResourceDiff> diffs = DiffEngine::diff(objects, {});
+        QCOMPARE(diffs.size(), 1);
+        const ResourceDiff &d = diffs.first();
+        const ColumnIdentity &state = d.identity(Column::State), &live = d.identity(Column::Live),
+                             &replica = d.identity(Column::Replica), &code = d.identity(Column::Code);
+        QCOMPARE(state.uid, live.uid);
+        QVERIFY(state.uid.constData() == live.uid.constData());
+        QVERIFY(code.uid.constData() == replica.uid.constData());
+        QCOMPARE(state.resourceVersion, replica.resourceVersion);
+        QVERIFY(state.resourceVersion.constData() == replica.resourceVersion.constData());
+        QCOMPARE(live.resourceVersion, QStringLiteral("5090")); // its own, not another column's
+        QVERIFY(live.resourceVersion.constData() != state.resourceVersion.constData());
+        QCOMPARE(state.origin, QStringLiteral("prod.tfstate"));
+        QCOMPARE(replica.origin, QStringLiteral("replica.json"));
+    }
+
     void aLeftOutDumpStillMakesTheNamedObjectMissingFromLive()
     {
         auto objects = scenario();
