@@ -169,36 +169,15 @@ void shareEqualStrings(ColumnIdentity &identity, const ColumnSlots<ColumnIdentit
     }
 }
 
-// Puts every copy of one object right after the other, slot by slot, each
-// object's copies in the order they had (column order, then as read); the
-// copies of objects without a slot (left out) follow, in their order. So
-// each row is built whole while its trees are let go: the cells and
-// identities a row grows through (made one column at a time) are freed and
-// taken again at once, instead of being left among the rows of every object
-// as they were when a whole column was read before the next. Returns each
-// copy's slot in the new order (`slots` for none), so the workers need no
-// lookup by id, and the index can go before they start.
-std::vector<qsizetype> groupBySlot(
-    QList<ColumnObject *> &ordered, const QHash<ResourceId, qsizetype> &index, qsizetype slots)
+// Each copy's slot (`slots` for none: left out), found once, so the
+// workers need no lookup by id and the index can go before they start.
+std::vector<qsizetype> slotsOf(
+    const QList<ColumnObject *> &ordered, const QHash<ResourceId, qsizetype> &index, qsizetype slots)
 {
     std::vector<qsizetype> slotOf(size_t(ordered.size()));
-    std::vector<qsizetype> start(size_t(slots) + 2, 0); // copies of slot i from start[i]; the rest last
-    for (qsizetype k = 0; k < ordered.size(); ++k) {
-        const qsizetype s = index.value(ordered.at(k)->id, slots);
-        slotOf[size_t(k)] = s;
-        ++start[size_t(s) + 1];
-    }
-    for (size_t i = 1; i < start.size(); ++i)
-        start[i] += start[i - 1];
-    QList<ColumnObject *> grouped(ordered.size());
-    std::vector<qsizetype> groupedSlots(size_t(ordered.size()));
-    for (qsizetype k = 0; k < ordered.size(); ++k) {
-        const qsizetype at = start[size_t(slotOf[size_t(k)])]++;
-        grouped[at] = ordered.at(k);
-        groupedSlots[size_t(at)] = slotOf[size_t(k)];
-    }
-    ordered = std::move(grouped);
-    return groupedSlots;
+    for (qsizetype k = 0; k < ordered.size(); ++k)
+        slotOf[size_t(k)] = index.value(ordered.at(k)->id, slots);
+    return slotOf;
 }
 
 } // namespace
@@ -291,7 +270,7 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
         if (!o->unread && !leftOutOfDiff(*o) && !index.contains(o->id))
             addSlot(o->id, index, builders, diffs);
     }
-    const std::vector<qsizetype> slotOf = groupBySlot(ordered, index, diffs.size());
+    const std::vector<qsizetype> slotOf = slotsOf(ordered, index, diffs.size());
     // What the slots were found by is not needed again: its room goes to the rows.
     index = {};
     heldBy = {};

@@ -51,9 +51,8 @@ void importKubectl(QByteArray &text, const QString &path, EvidenceRole role, Evi
     const Column column = columnForRole(role).value_or(Column::Live);
     if (role == EvidenceRole::Unspecified)
         out.role = EvidenceRole::Live; // kubectl output without a role is what the cluster serves
-    KubectlReadResult read = KubectlReader::read(text, path);
     const QString context = contextNamed(text);
-    text = QByteArray();
+    KubectlReadResult read = KubectlReader::read(std::move(text), path); // let go once parsed
     out.diagnostics += read.diagnostics;
     QStringList kinds;
     // One list, made once: grown object by object, a large one was copied

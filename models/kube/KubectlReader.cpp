@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace strata::KubectlReader {
 
 namespace {
@@ -89,16 +91,17 @@ Value shifted(const Value &v, int lines)
 class Reader
 {
 public:
-    Reader(const QByteArray &text, const QString &file)
-        : m_text(text)
+    Reader(QByteArray text, const QString &file)
+        : m_text(std::move(text))
         , m_file(file)
     {
     }
 
     KubectlReadResult run()
     {
-        for (const Segment &s : segments())
-            readSegment(s);
+        const QList<Segment> all = segments();
+        for (qsizetype i = 0; i < all.size(); ++i)
+            readSegment(all[i], i + 1 == all.size());
         return m_result;
     }
 
@@ -164,7 +167,12 @@ private:
         return out;
     }
 
-    void readSegment(const Segment &s)
+    // Once the last part is parsed the text is not read again: let it go
+    // before its objects are made (a 40 MB List is not held beside its trees
+    // and their objects; freed only if the caller handed the text over).
+    void releaseText() { m_text = QByteArray(); }
+
+    void readSegment(const Segment &s, bool last)
     {
         // JSON or YAML: the first character that is not blank or a comment.
         qsizetype pos = s.start;
@@ -190,9 +198,9 @@ private:
             return;
         QByteArray part = QByteArray::fromRawData(m_text.constData() + s.start, s.end - s.start);
         if (first == '{' || first == '[')
-            readJson(hasComments ? blankComments(part) : part, s.firstLine);
+            readJson(hasComments ? blankComments(part) : part, s.firstLine, last);
         else
-            readYaml(part, s.firstLine);
+            readYaml(part, s.firstLine, last);
     }
 
     // JSON has no comments; a `# kubectl get …` note above pasted JSON is
@@ -216,7 +224,8 @@ private:
         return part;
     }
 
-    void readJson(const QByteArray &part, int firstLine)
+    // `part` is a view of the text: not read after releaseText().
+    void readJson(const QByteArray &part, int firstLine, bool last)
     {
         // A stream of JSON values; after a malformed one, carry on at the next
         // line that starts with '{' (where kubectl starts each object).
@@ -225,6 +234,8 @@ private:
         while (offset < part.size() && m_errors <= maxErrors) {
             const QByteArray rest = QByteArray::fromRawData(part.constData() + offset, part.size() - offset);
             const JsonStreamResult r = JsonReader::readStream(rest, m_file);
+            if (last && r.ok())
+                releaseText();
             for (const Value &v : r.values)
                 collect(lineOffset ? shifted(v, lineOffset) : v, 0);
             addDiagnostics(r.diagnostics, lineOffset);
@@ -253,9 +264,11 @@ private:
         }
     }
 
-    void readYaml(const QByteArray &part, int firstLine)
+    void readYaml(const QByteArray &part, int firstLine, bool last)
     {
         const YamlReadResult r = YamlReader::read(part, m_file);
+        if (last)
+            releaseText();
         for (const Value &v : r.documents)
             collect(firstLine ? shifted(v, firstLine) : v, 0);
         addDiagnostics(r.diagnostics, firstLine);
@@ -329,7 +342,7 @@ private:
         m_result.objects.append(o);
     }
 
-    const QByteArray &m_text;
+    QByteArray m_text;
     QString m_file;
     KubectlReadResult m_result;
     int m_errors = 0;
@@ -371,6 +384,11 @@ bool jsonTopLevelKeys(QByteArrayView text)
 KubectlReadResult read(const QByteArray &text, const QString &file)
 {
     return Reader(text, file).run();
+}
+
+KubectlReadResult read(QByteArray &&text, const QString &file)
+{
+    return Reader(std::exchange(text, QByteArray()), file).run();
 }
 
 bool looksLikeKubectl(const QByteArray &text)

@@ -23,6 +23,9 @@ struct KubectlReadResult
 // and replica columns.
 namespace KubectlReader {
 KubectlReadResult read(const QByteArray &text, const QString &file);
+// The same, the text handed over: freed as soon as it is parsed, before the
+// objects are made from the trees.
+KubectlReadResult read(QByteArray &&text, const QString &file);
 // True when the text looks like kubectl YAML/JSON output (an apiVersion and a
 // kind key near the start), for picking a reader when the user did not say.
 bool looksLikeKubectl(const QByteArray &text);

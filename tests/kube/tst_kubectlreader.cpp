@@ -241,6 +241,39 @@ private Q_SLOTS:
         QCOMPARE(r.diagnostics.first().column, 43);
     }
 
+    // Handed over, the text is let go once its last part is parsed: what is
+    // read is the same, pasted noise, errors and resumed parts included.
+    void handedOverTextReadsTheSame()
+    {
+        const QList<QByteArray> inputs {
+            "$ kubectl get cm a -o yaml\nWarning: x\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
+            "$ kubectl get cm b -o "
+            "json\n{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"b\"}}\n",
+            "{\n  \"apiVersion\": \"v1\", \"kind\": \"ConfigMap\" \"metadata\": {}\n}\n"
+            "{\n  \"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"c\"}\n}\n",
+            "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: d}\n"
+            "- apiVersion: v1\n  kind: Secret\n  metadata: [unclosed\n",
+            "# kubectl get cm e -o json\n{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[{\"apiVersion\":\"v1\","
+            "\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"e\",\"uid\":\"u\"}}]}\n",
+        };
+        const auto dump = [](const KubectlReadResult &r) {
+            QStringList out;
+            for (const KubeObject &o : r.objects)
+                out.append(o.id.toString() + QLatin1Char(' ') + o.location.toString() + QLatin1Char(' ')
+                    + o.object.displayText());
+            for (const Diagnostic &d : r.diagnostics)
+                out.append(d.toString());
+            return out;
+        };
+        for (const QByteArray &input : inputs) {
+            QByteArray handed = QByteArray(input.constData(), input.size()); // its own bytes
+            const QStringList kept = dump(KubectlReader::read(input, QStringLiteral("k.txt")));
+            QCOMPARE(dump(KubectlReader::read(std::move(handed), QStringLiteral("k.txt"))), kept);
+            QVERIFY(handed.isEmpty()); // NOLINT(bugprone-use-after-move): handed over
+            QVERIFY(!kept.isEmpty());
+        }
+    }
+
     void documentsThatAreNotObjects()
     {
         const auto r = parse("- 1\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: x}\n"
