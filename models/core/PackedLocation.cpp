@@ -15,7 +15,7 @@ static_assert(sizeof(void *) != 8 || sizeof(PackedLocation) == 16, "held by ever
 // touches no counter); past those — a long session re-reading live contexts
 // names a new capture file per object every time — names are counted and
 // freed with their last holder.
-struct PackedLocation::SharedName
+struct alignas(8) PackedLocation::SharedName // its address leaves three bits spare
 {
     QString name;
     bool permanent = false;

@@ -1,6 +1,7 @@
 #include "Value.h"
 
 #include <cmath>
+#include <cstring>
 #include <new>
 #include <utility>
 
@@ -75,7 +76,7 @@ Value::Value(const Value &other)
 {
     const Type t = other.type();
     setType(t);
-    m_number = other.m_number; // and so the boolean: they share their bytes
+    copyScalar(other); // the number or the boolean: they share their bytes
     switch (t) {
     case Type::List:
         m_text.~QString();
@@ -94,7 +95,7 @@ Value::Value(Value &&other) noexcept
     : m_text()
 {
     const Type t = other.type();
-    m_number = other.m_number;
+    copyScalar(other);
     switch (t) {
     case Type::List:
         m_text.~QString();
@@ -132,7 +133,7 @@ Value &Value::operator=(Value &&other) noexcept
     Value taken(std::move(other));
     destroyPayload();
     const Type t = taken.type();
-    m_number = taken.m_number;
+    copyScalar(taken);
     m_location = std::move(taken.m_location); // keeps this value's spare bits: set below
     setType(t);
     switch (t) {
@@ -151,6 +152,13 @@ Value &Value::operator=(Value &&other) noexcept
 Value::~Value()
 {
     destroyPayload();
+}
+
+void Value::copyScalar(const Value &other) noexcept
+{
+    // Bytes, not a member: the other's may hold the boolean, and reading the
+    // number then would read the member it does not hold.
+    std::memcpy(&m_number, &other.m_number, sizeof m_number);
 }
 
 void Value::destroyPayload() noexcept

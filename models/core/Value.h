@@ -74,6 +74,7 @@ private:
     void setType(Type t) { m_location.setSpare(unsigned(t)); }
     bool holdsText() const { return isScalar(); }
     void destroyPayload() noexcept;
+    void copyScalar(const Value &other) noexcept;
 
     // What the type says is there: a List's items, a Map's entries, every
     // other type's text (empty for null and booleans).

@@ -402,8 +402,8 @@ QList<ResourceDiff> diffReleasing(QList<ColumnObject> &objects, const QList<Reso
                 r.noise = r.noise || f.noise;
                 r.secret = r.secret || f.kind == FieldValue::Kind::Secret;
                 DiffCell &cell = r.cells.make(col);
-                cell.present = true;
                 cell.value = static_cast<CellValue &&>(f);
+                cell.present = true; // after the value: it sits in the value's padding
                 // Most columns agree: equal texts share one string.
                 for (const DiffCell &other : r.cells) {
                     if (&other != &cell && other.present && other.value.text == cell.value.text) {

@@ -401,7 +401,7 @@ HclTemplateToken HclLexer::nextTemplate(bool heredoc, const QString &marker)
     // as long as the evaluated value that holds it (a value of every
     // resource of a large stack: 80 bytes instead of up to 160).
     out.squeeze();
-    t.text = out;
+    t.text = std::move(out);
     return t;
 }
 
