@@ -41,31 +41,41 @@ private Q_SLOTS:
         QCOMPARE(runner.runningCount(), 0);
     }
 
+    // The first job is running (its work started) when the second supersedes
+    // it, and finishes first: its result still never arrives. (The pool has
+    // one thread on two cores, so the second runs only once the first is
+    // done; the test once let the first block that thread while it waited
+    // for the second, and passed only when the pool picked the first up
+    // after it was already cancelled.)
     void supersededJobResultIsDropped()
     {
         JobRunner runner;
-        QSemaphore firstMayFinish;
+        QSemaphore firstStarted, firstMayFinish;
         QStringList delivered;
         QSignalSpy cancelled(&runner, &JobRunner::jobCancelled);
         QSignalSpy finished(&runner, &JobRunner::jobFinished);
         const quint64 first = runner.start<QString>(
             QStringLiteral("open"),
-            [&firstMayFinish](const JobContext &) {
+            [&](const JobContext &) {
+                firstStarted.release();
                 firstMayFinish.acquire();
                 return QStringLiteral("old");
             },
             [&delivered](QString s) { delivered.append(s); });
+        firstStarted.acquire();
         const quint64 second = runner.start<QString>(
             QStringLiteral("open"), [](const JobContext &) { return QStringLiteral("new"); },
             [&delivered](QString s) { delivered.append(s); });
         QCOMPARE(cancelled.size(), 1);
         QCOMPARE(cancelled.first().first().toULongLong(), first);
+        firstMayFinish.release(); // "old" is made, and dropped
         QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.first().first().toULongLong(), second);
-        firstMayFinish.release();
         runner.waitForIdle();
         QCoreApplication::processEvents();
         QCOMPARE(delivered, QStringList { QStringLiteral("new") });
+        QCOMPARE(finished.size(), 1);
     }
 
     void cancelStopsWorkAndDropsResult()
