@@ -71,50 +71,26 @@ Value::Value()
 }
 
 Value::Value(const Value &other)
-    : m_text()
-    , m_location(other.m_location)
+    : m_location(other.m_location)
 {
     const Type t = other.type();
     setType(t);
     copyScalar(other); // the number or the boolean: they share their bytes
     switch (t) {
     case Type::List:
-        m_text.~QString();
         new (&m_items) QList<Value>(other.m_items);
         break;
     case Type::Map:
-        m_text.~QString();
         new (&m_entries) QList<Entry>(other.m_entries);
         break;
     default:
-        m_text = other.m_text;
+        new (&m_text) QString(other.m_text);
     }
 }
 
 Value::Value(Value &&other) noexcept
-    : m_text()
 {
-    const Type t = other.type();
-    copyScalar(other);
-    switch (t) {
-    case Type::List:
-        m_text.~QString();
-        new (&m_items) QList<Value>(std::move(other.m_items));
-        break;
-    case Type::Map:
-        m_text.~QString();
-        new (&m_entries) QList<Entry>(std::move(other.m_entries));
-        break;
-    default:
-        m_text = std::move(other.m_text);
-    }
-    // `other` is left a null (what a moved-from value always was).
-    other.destroyPayload();
-    new (&other.m_text) QString();
-    m_location = std::move(other.m_location);
-    setType(t);
-    other.setType(Type::Null);
-    other.m_number = 0;
+    take(other);
 }
 
 Value &Value::operator=(const Value &other)
@@ -132,21 +108,33 @@ Value &Value::operator=(Value &&other) noexcept
     // first, then let go of what this value held.
     Value taken(std::move(other));
     destroyPayload();
-    const Type t = taken.type();
-    copyScalar(taken);
-    m_location = std::move(taken.m_location); // keeps this value's spare bits: set below
-    setType(t);
+    take(taken);
+    return *this;
+}
+
+// Moves `from`'s payload, scalar and type into this value, whose payload is
+// not made (a constructor's) or already destroyed; `from` is left a null
+// (what a moved-from value always was).
+void Value::take(Value &from) noexcept
+{
+    const Type t = from.type();
+    copyScalar(from);
     switch (t) {
     case Type::List:
-        new (&m_items) QList<Value>(std::move(taken.m_items));
+        new (&m_items) QList<Value>(std::move(from.m_items));
         break;
     case Type::Map:
-        new (&m_entries) QList<Entry>(std::move(taken.m_entries));
+        new (&m_entries) QList<Entry>(std::move(from.m_entries));
         break;
     default:
-        new (&m_text) QString(std::move(taken.m_text));
+        new (&m_text) QString(std::move(from.m_text));
     }
-    return *this;
+    from.destroyPayload();
+    new (&from.m_text) QString();
+    m_location = std::move(from.m_location); // keeps this value's spare bits: set below
+    setType(t);
+    from.setType(Type::Null);
+    from.m_number = 0;
 }
 
 Value::~Value()

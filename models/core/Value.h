@@ -54,7 +54,7 @@ public:
     bool toBool() const { return type() == Type::Bool && m_bool; }
     double toNumber() const { return type() == Type::Number ? m_number : 0; }
     // The string of a String, the reason of an Unknown, the text of a Number.
-    QString text() const { return holdsText() ? m_text : QString(); }
+    QString text() const { return isScalar() ? m_text : QString(); }
     const QList<Value> &items() const;
     const QList<Entry> &entries() const;
     // The value under `key` in a Map, or nullptr.
@@ -72,14 +72,15 @@ public:
 private:
     void setLocation(const SourceLocation &location);
     void setType(Type t) { m_location.setSpare(unsigned(t)); }
-    bool holdsText() const { return isScalar(); }
     void destroyPayload() noexcept;
     void copyScalar(const Value &other) noexcept;
+    void take(Value &from) noexcept;
 
     // What the type says is there: a List's items, a Map's entries, every
     // other type's text (empty for null and booleans).
     union {
-        QString m_text; // made by every constructor, then replaced by the children for a List or Map
+        QString m_text; // made by the constructors (a moved one takes whichever the other held), replaced by the
+                        // children for a List or Map
         QList<Value> m_items;
         QList<Entry> m_entries;
     };

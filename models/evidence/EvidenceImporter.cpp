@@ -52,24 +52,19 @@ void importKubectl(QByteArray &text, const QString &path, EvidenceRole role, Evi
     if (role == EvidenceRole::Unspecified)
         out.role = EvidenceRole::Live; // kubectl output without a role is what the cluster serves
     const QString context = contextNamed(text);
-    KubectlReadResult read = KubectlReader::read(std::move(text), path); // let go once parsed
+    const KubectlReadResult read = KubectlReader::read(std::move(text), path); // let go once parsed
     out.diagnostics += read.diagnostics;
-    QStringList kinds;
     // One list, made once: grown object by object, a large one was copied
     // at each step beside the trees of every file read.
     set.objects.reserve(set.objects.size() + read.objects.size());
-    for (const KubeObject &k : std::as_const(read.objects)) {
+    for (const KubeObject &k : std::as_const(read.objects))
         set.objects.append(columnObject(k, column, path));
-        kinds.append(k.kind);
-    }
-    const qsizetype count = read.objects.size();
-    const QString firstSummary
-        = count == 1 ? QStringLiteral("%1 %2").arg(kinds.first(), read.objects.first().id.toString()) : QString();
-    read.objects = {}; // the column's objects hold the trees now
     if (!context.isEmpty())
         set.contexts[size_t(columnIndex(column))] = context;
-    out.loaded = count > 0;
-    out.summary = count == 1 ? firstSummary : plural(count, QStringLiteral("object"), QStringLiteral("objects"));
+    out.loaded = !read.objects.isEmpty();
+    out.summary = read.objects.size() == 1
+        ? QStringLiteral("%1 %2").arg(read.objects.first().kind, read.objects.first().id.toString())
+        : plural(read.objects.size(), QStringLiteral("object"), QStringLiteral("objects"));
     if (!context.isEmpty())
         out.summary += QStringLiteral(" (context %1)").arg(context);
 }

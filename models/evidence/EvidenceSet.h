@@ -29,8 +29,8 @@ struct EvidenceSet
     // shares its work out as many ways, so its rows reuse what every
     // reader's trees leave behind (DiffEngine::diffReleasing).
     int objectHeaps = 1;
-    // columnBit()s of the columns that held an object: kept once the diff
-    // has read `objects` and they are let go.
+    // columnBit()s of the columns that held an object, set by the Analyzer
+    // when the diff has read `objects` and they are let go.
     unsigned objectColumns = 0;
     EtcdctlOutput etcd;
     QList<MetricValue> metrics;

@@ -77,10 +77,7 @@ void build(const EvidenceSet &evidence, const QList<EtcdMemberSummary> &members,
     // API contexts: one per kubectl column.
     std::array<QString, columnCount> contextIds;
     for (Column c : { Column::Live, Column::Replica }) {
-        bool present = evidence.objectColumns & columnBit(c);
-        for (const ColumnObject &o : evidence.objects)
-            present = present || o.column == c;
-        if (!present)
+        if (!(evidence.objectColumns & columnBit(c)))
             continue;
         const QString name = evidence.contexts[size_t(columnIndex(c))];
         const QString id = QStringLiteral("api/") + columnName(c);
